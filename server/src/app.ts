@@ -1,0 +1,106 @@
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { AppConfig } from './config/config.schema.js';
+import type { Database } from './db/database.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { problems } from './lib/problem.js';
+import { readAppVersion } from './lib/version.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { AuditService } from './modules/audit/audit.service.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { LoginThrottle } from './modules/auth/login-throttle.js';
+import { SessionsService } from './modules/auth/sessions.service.js';
+import { systemRoutes } from './modules/system/system.routes.js';
+import { SystemService } from './modules/system/system.service.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { UsersService } from './modules/users/users.service.js';
+import { installAuthentication } from './plugins/authentication.js';
+import { installAuthorization } from './plugins/authorization.js';
+import { installErrorHandler } from './plugins/error-handler.js';
+import { installOpenApi } from './plugins/openapi.js';
+import { installValidators } from './plugins/validation.js';
+
+/** Everything the app needs from outside; main.ts builds it from config, tests build their own. */
+export interface AppContext {
+  config: AppConfig;
+  database: Database;
+  clock?: Clock;
+  /** A pino logger to use; when absent one is made at config.logLevel. */
+  logger?: FastifyBaseLogger;
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route as registered (HEAD twins included); the authorization-matrix test walks it. */
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
+/**
+ * The one place where ASE is wired together: services get their collaborators here, routes get
+ * their service. No module-level state, so any number of apps can run side by side in tests.
+ */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const { config, database } = ctx;
+  const clock = ctx.clock ?? systemClock;
+  const version = readAppVersion();
+  const db = database.kysely;
+
+  const app = Fastify({
+    ...(ctx.logger ? { loggerInstance: ctx.logger } : { logger: { level: config.logLevel } }),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // Per-request lines only when debugging: 15 LAN clients polling would drown the journal.
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const routes: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
+
+  // services
+  const audit = new AuditService(db, clock);
+  const sessions = new SessionsService(db, clock, config);
+  const users = new UsersService(db, clock, audit, sessions);
+  const auth = new AuthService(db, clock, users, sessions, new LoginThrottle(clock, config), audit);
+  const system = new SystemService(db, clock, version);
+
+  // cross-cutting plugins, in the order requests meet them
+  installValidators(app);
+  installErrorHandler(app);
+  await installAuthentication(app, sessions);
+  installAuthorization(app);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      problems.tooManyRequests(
+        `Too many attempts from this address. Wait ${Math.ceil(context.ttl / 1000)} seconds and try again.`,
+        context.ttl / 1000,
+        'rate-limited',
+      ),
+  });
+  await installOpenApi(app, version);
+
+  // modules
+  await app.register(systemRoutes, { service: system });
+  await app.register(authRoutes, {
+    service: auth,
+    sessionMaxAgeSeconds: sessions.maxAgeSeconds,
+    loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+  });
+  await app.register(usersRoutes, { service: users });
+  await app.register(auditRoutes, { service: audit });
+
+  return app;
+}

@@ -1,0 +1,66 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/**
+ * Every setting the server reads at start. Keys are flat so each maps to one environment variable:
+ * `dataDir` ⇄ `ASE_DATA_DIR`. Shop settings that staff change at run time (tax, labour rate, ...) live
+ * in the database, not here.
+ */
+export const ConfigSchema = Type.Object(
+  {
+    host: Type.String({ default: '0.0.0.0', minLength: 1, description: 'Address to listen on.' }),
+    port: Type.Integer({ default: 8080, minimum: 0, maximum: 65535, description: 'HTTP port for UI and API.' }),
+    dataDir: Type.String({
+      default: './data',
+      minLength: 1,
+      description: 'Where the database, backups and files live.',
+    }),
+    // A union of literals (not StringEnum) so TypeBox's own Value checker can validate it.
+    logLevel: Type.Union(
+      (['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const).map((l) => Type.Literal(l)),
+      { default: 'info', description: 'pino log level: fatal, error, warn, info, debug, trace or silent.' },
+    ),
+    trustProxy: Type.Boolean({
+      default: false,
+      description: 'Trust X-Forwarded-* from a local reverse proxy or tunnel (client IP, https).',
+    }),
+    bodyLimitBytes: Type.Integer({
+      default: 1_048_576,
+      minimum: 1024,
+      maximum: 104_857_600,
+      description: 'Largest JSON body accepted.',
+    }),
+    sessionIdleMinutes: Type.Integer({
+      default: 720,
+      minimum: 1,
+      description: 'A staff session ends after this long without a request.',
+    }),
+    sessionMaxAgeHours: Type.Integer({
+      default: 168,
+      minimum: 1,
+      description: 'A staff session ends this long after sign-in, used or not.',
+    }),
+    pinSessionIdleMinutes: Type.Integer({
+      default: 60,
+      minimum: 1,
+      description: 'Idle limit for technicians signed in by PIN on shared tablets.',
+    }),
+    loginMaxFailures: Type.Integer({
+      default: 5,
+      minimum: 1,
+      description: 'Failed sign-ins in a row before the account is locked for a while.',
+    }),
+    loginLockoutMinutes: Type.Integer({
+      default: 15,
+      minimum: 1,
+      description: 'How long a locked account waits.',
+    }),
+    loginRateLimitPerMinute: Type.Integer({
+      default: 30,
+      minimum: 1,
+      description: 'Sign-in requests per minute from one address.',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export type AppConfig = Static<typeof ConfigSchema>;

@@ -1,0 +1,49 @@
+import { Type, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
+
+/**
+ * Schema building blocks shared by every module. Request objects refuse unknown fields, so a typo
+ * in a field name is a 400 naming it, not a silently ignored value.
+ */
+export function StrictObject<T extends TProperties>(properties: T, options: { description?: string } = {}): TObject<T> {
+  return Type.Object(properties, { ...options, additionalProperties: false });
+}
+
+/** A string limited to a fixed set: plain `enum` in JSON Schema, so errors and OpenAPI read well. */
+export function StringEnum<T extends string>(values: readonly T[], options: { description?: string; default?: T } = {}) {
+  return Type.Unsafe<T>({ ...options, type: 'string', enum: [...values] });
+}
+
+export const Uuid = Type.String({ format: 'uuid', description: 'UUIDv7 identifier' });
+export const Email = Type.String({ format: 'email', maxLength: 254 });
+export const Password = Type.String({ minLength: 8, maxLength: 256, description: 'At least 8 characters.' });
+export const Pin = Type.String({ pattern: '^[0-9]{4,8}$', description: '4 to 8 digits.' });
+export const Version = Type.Integer({
+  minimum: 1,
+  description: 'The version you last read; a stale version gets 409 with the current one.',
+});
+export const IsoDateTime = Type.String({ format: 'date-time' });
+
+export const IdParams = StrictObject({ id: Uuid });
+
+export const FieldErrorSchema = Type.Object({ path: Type.String(), message: Type.String() });
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    instance: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(FieldErrorSchema)),
+  },
+  { additionalProperties: true, description: 'RFC 9457 problem details' },
+);
+
+/** Adds the problem+json error shapes to a route's documented responses. */
+export function withProblems<T extends Record<number, TSchema>>(
+  responses: T,
+): T & { '4xx': typeof ProblemSchema; '5xx': typeof ProblemSchema } {
+  return { ...responses, '4xx': ProblemSchema, '5xx': ProblemSchema };
+}
+
+export const NoContent = Type.Null({ description: 'No content' });

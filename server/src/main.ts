@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import closeWithGrace from 'close-with-grace';
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config/load-config.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest, UnknownMigrationError } from './db/migrate.js';
+import { systemClock } from './lib/clock.js';
+
+/** Starts ASE: config → database (migrated, backed up first) → app → listen; stops cleanly on signals. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`ASE cannot start. ${error.message}\n`);
+      process.exit(78); // EX_CONFIG: systemd shows it as a configuration failure
+    }
+    throw error;
+  }
+
+  const logger = pino({ level: config.logLevel });
+  const databasePath = join(config.dataDir, 'ase.db');
+  const database = openDatabase(databasePath);
+  try {
+    const result = await migrateToLatest(database, { backupDir: join(config.dataDir, 'backups'), clock: systemClock });
+    if (result.applied.length > 0) logger.info({ applied: result.applied, backup: result.backupPath }, 'database migrated');
+  } catch (error) {
+    await database.close();
+    if (error instanceof UnknownMigrationError) {
+      logger.fatal(error.message);
+      process.exit(65); // EX_DATAERR
+    }
+    throw error;
+  }
+
+  const app = await buildApp({ config, database, logger });
+  closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
+    if (err) logger.error({ err }, 'stopping after an unexpected error');
+    else logger.info({ signal }, 'stopping');
+    await app.close();
+    await database.close();
+  });
+  await app.listen({ host: config.host, port: config.port });
+  logger.info({ dataDir: config.dataDir, database: databasePath }, 'ASE is ready');
+}
+
+await main();

@@ -1,0 +1,199 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { withProblems, NoContent } from '../../lib/schema.js';
+import { clearSessionCookie, requireAuth, setSessionCookie } from '../../plugins/authentication.js';
+import { UserSchema } from '../users/users.schemas.js';
+import type { AuthService } from './auth.service.js';
+import {
+  ChangePasswordBody,
+  LoginBody,
+  LoginResultSchema,
+  MeSchema,
+  PinLoginBody,
+  PinUsersSchema,
+  RecoveryCodesSchema,
+  SetupBody,
+  SetupStatusSchema,
+  TotpConfirmBody,
+  TotpDisableBody,
+  TotpEnrollmentSchema,
+  UserIdParams,
+} from './auth.schemas.js';
+
+export interface AuthRoutesOptions {
+  service: AuthService;
+  sessionMaxAgeSeconds: number;
+  loginRateLimitPerMinute: number;
+}
+
+const tags = ['auth'];
+
+export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, options) => {
+  const { service } = options;
+  // Per-address limit on sign-in endpoints, on top of the per-account lockout.
+  const rateLimit = { max: options.loginRateLimitPerMinute, timeWindow: '1 minute' };
+
+  app.get(
+    '/api/setup',
+    { schema: { tags, summary: 'Whether first-run setup is still needed', response: withProblems({ 200: SetupStatusSchema }) } },
+    async () => ({ needed: await service.setupNeeded() }),
+  );
+
+  app.post(
+    '/api/setup',
+    {
+      config: { rateLimit },
+      schema: {
+        tags,
+        summary: 'Create the owner account (only while no user exists)',
+        body: SetupBody,
+        response: withProblems({ 201: UserSchema }),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await service.setup(request.body, request.origin)),
+  );
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { rateLimit },
+      schema: {
+        tags,
+        summary: 'Sign in with email and password (and the two-step code when turned on)',
+        security: [],
+        body: LoginBody,
+        response: withProblems({ 200: LoginResultSchema }),
+      },
+    },
+    async (request, reply) => {
+      const signedIn = await service.loginWithPassword(request.body, request.origin);
+      setSessionCookie(request, reply, signedIn.token, options.sessionMaxAgeSeconds);
+      return { user: signedIn.user, expiresAt: signedIn.expiresAt };
+    },
+  );
+
+  app.get(
+    '/api/auth/pin-users',
+    {
+      schema: {
+        tags,
+        summary: 'Technicians who can sign in by PIN (shop network only)',
+        security: [],
+        response: withProblems({ 200: PinUsersSchema }),
+      },
+    },
+    async (request) => ({ items: await service.pinUsers(request.origin) }),
+  );
+
+  app.post(
+    '/api/auth/pin',
+    {
+      config: { rateLimit },
+      schema: {
+        tags,
+        summary: 'Technician sign-in by PIN (shop network only)',
+        security: [],
+        body: PinLoginBody,
+        response: withProblems({ 200: LoginResultSchema }),
+      },
+    },
+    async (request, reply) => {
+      const signedIn = await service.loginWithPin(request.body, request.origin);
+      setSessionCookie(request, reply, signedIn.token, options.sessionMaxAgeSeconds);
+      return { user: signedIn.user, expiresAt: signedIn.expiresAt };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags, summary: 'Sign out (ends this session)', response: withProblems({ 204: NoContent }) } },
+    async (request, reply) => {
+      await service.logout(requireAuth(request), request.origin);
+      clearSessionCookie(request, reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { schema: { tags, summary: 'The signed-in staff member', response: withProblems({ 200: MeSchema }) } },
+    async (request) => {
+      const auth = requireAuth(request);
+      return {
+        user: await service.me(auth),
+        session: { method: auth.method, mfaVerified: auth.mfaVerified, lan: request.origin.lan },
+      };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags,
+        summary: 'Change your own password (your other sessions end)',
+        body: ChangePasswordBody,
+        response: withProblems({ 204: NoContent }),
+      },
+    },
+    async (request, reply) => {
+      await service.changeOwnPassword(requireAuth(request), request.body, request.origin);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/totp/enroll',
+    {
+      schema: {
+        tags,
+        summary: 'Start two-step verification: returns the secret and a QR code to scan',
+        response: withProblems({ 200: TotpEnrollmentSchema }),
+      },
+    },
+    async (request) => service.startTotpEnrollment(requireAuth(request)),
+  );
+
+  app.post(
+    '/api/auth/totp/confirm',
+    {
+      schema: {
+        tags,
+        summary: 'Finish two-step enrolment with a code from the app; returns one-time recovery codes',
+        body: TotpConfirmBody,
+        response: withProblems({ 200: RecoveryCodesSchema }),
+      },
+    },
+    async (request) => ({
+      recoveryCodes: await service.confirmTotp(requireAuth(request), request.body.code, request.origin),
+    }),
+  );
+
+  app.post(
+    '/api/auth/totp/disable',
+    {
+      schema: {
+        tags,
+        summary: 'Turn off your two-step verification (needs your password)',
+        body: TotpDisableBody,
+        response: withProblems({ 204: NoContent }),
+      },
+    },
+    async (request, reply) => {
+      await service.disableTotp(requireAuth(request), request.body.password, request.origin);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/api/users/:id/totp',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "Owner: turn off a user's two-step verification (lost phone); their sessions end",
+        params: UserIdParams,
+        response: withProblems({ 200: UserSchema }),
+      },
+    },
+    async (request) => service.resetTotpFor(requireAuth(request), request.params.id, request.origin),
+  );
+};

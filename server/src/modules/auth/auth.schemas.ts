@@ -1,0 +1,58 @@
+import { Type } from '@sinclair/typebox';
+import { Email, IsoDateTime, Password, Pin, StrictObject, StringEnum, Uuid } from '../../lib/schema.js';
+import { RoleSchema, UserSchema } from '../users/users.schemas.js';
+
+export const SetupStatusSchema = Type.Object({
+  needed: Type.Boolean({ description: 'true until the first owner is created' }),
+});
+
+export const SetupBody = StrictObject({
+  name: Type.String({ minLength: 1, maxLength: 120 }),
+  email: Email,
+  password: Password,
+});
+
+const SecondFactorCode = Type.String({
+  minLength: 6,
+  maxLength: 32,
+  description: 'The 6-digit code from the authenticator app, or a recovery code.',
+});
+
+export const LoginBody = StrictObject({
+  email: Email,
+  password: Type.String({ minLength: 1, maxLength: 256 }),
+  code: Type.Optional(SecondFactorCode),
+});
+
+export const PinLoginBody = StrictObject({ userId: Uuid, pin: Pin });
+
+export const PinUsersSchema = Type.Object({
+  items: Type.Array(Type.Object({ id: Uuid, name: Type.String(), role: RoleSchema })),
+});
+
+export const SessionInfoSchema = Type.Object({
+  method: StringEnum(['password', 'pin'] as const),
+  mfaVerified: Type.Boolean(),
+  lan: Type.Boolean({ description: 'Whether this request came from the shop network.' }),
+});
+
+export const MeSchema = Type.Object({ user: UserSchema, session: SessionInfoSchema });
+export const LoginResultSchema = Type.Object({ user: UserSchema, expiresAt: IsoDateTime });
+
+export const ChangePasswordBody = StrictObject({
+  currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+  newPassword: Password,
+});
+
+export const TotpEnrollmentSchema = Type.Object({
+  secret: Type.String({ description: 'base32, for typing into an app by hand' }),
+  otpauthUrl: Type.String(),
+  qrCodeDataUrl: Type.String({ description: 'PNG data URL of the otpauth URL' }),
+});
+
+export const TotpConfirmBody = StrictObject({ code: Type.String({ pattern: '^[0-9]{6}$' }) });
+export const RecoveryCodesSchema = Type.Object({
+  recoveryCodes: Type.Array(Type.String(), { description: 'Shown once. Each works once.' }),
+});
+export const TotpDisableBody = StrictObject({ password: Type.String({ minLength: 1, maxLength: 256 }) });
+export const UserIdParams = StrictObject({ id: Uuid });

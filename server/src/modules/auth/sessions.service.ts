@@ -1,0 +1,128 @@
+import type { AppConfig } from '../../config/config.schema.js';
+import type { Db } from '../../db/database.js';
+import type { Role, SessionMethod } from '../../db/schema.js';
+import { MINUTE_MS, HOUR_MS, type Clock } from '../../lib/clock.js';
+import { newId } from '../../lib/ids.js';
+import { randomToken, sha256Hex } from '../../lib/passwords.js';
+import {
+  deleteSession,
+  deleteSessionsExpiredBefore,
+  deleteSessionsOfUser,
+  findSessionWithUser,
+  insertSession,
+  touchSession,
+} from './auth.repository.js';
+
+/** What a route knows about the signed-in staff member. */
+export interface AuthContext {
+  userId: string;
+  name: string;
+  email: string | null;
+  role: Role;
+  sessionId: string;
+  method: SessionMethod;
+  mfaVerified: boolean;
+}
+
+export interface NewSession {
+  userId: string;
+  method: SessionMethod;
+  mfaVerified: boolean;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** last_seen_at is written at most this often, so browsing does not turn every read into a write. */
+const TOUCH_INTERVAL_MS = MINUTE_MS;
+
+type SessionsConfig = Pick<AppConfig, 'sessionIdleMinutes' | 'sessionMaxAgeHours' | 'pinSessionIdleMinutes'>;
+
+/**
+ * Server-side sessions: the browser holds a random 256-bit token, the database only its SHA-256.
+ * A session ends when idle too long, when too old, when the user is deactivated, or on sign-out.
+ */
+export class SessionsService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly config: SessionsConfig,
+  ) {}
+
+  get maxAgeSeconds(): number {
+    return this.config.sessionMaxAgeHours * 3600;
+  }
+
+  private idleLimitMs(method: SessionMethod): number {
+    switch (method) {
+      case 'password':
+        return this.config.sessionIdleMinutes * MINUTE_MS;
+      case 'pin':
+        return this.config.pinSessionIdleMinutes * MINUTE_MS;
+    }
+  }
+
+  /** Starts a session inside the caller's transaction; returns the token for the cookie. */
+  async create(tx: Db, input: NewSession): Promise<{ token: string; sessionId: string }> {
+    const token = randomToken(32);
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const sessionId = newId();
+    await insertSession(tx, {
+      id: sessionId,
+      token_hash: sha256Hex(token),
+      user_id: input.userId,
+      method: input.method,
+      mfa_verified: input.mfaVerified ? 1 : 0,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 400) ?? null,
+      last_seen_at: at,
+      expires_at: new Date(now.getTime() + this.config.sessionMaxAgeHours * HOUR_MS).toISOString(),
+      created_at: at,
+      updated_at: at,
+    });
+    return { token, sessionId };
+  }
+
+  /** The signed-in staff member for a cookie token, or null when it is unknown, expired or revoked. */
+  async authenticate(token: string): Promise<AuthContext | null> {
+    const row = await findSessionWithUser(this.db, sha256Hex(token));
+    if (row === undefined) return null;
+    const now = this.clock.now();
+    const idleSince = now.getTime() - new Date(row.last_seen_at).getTime();
+    const expired = new Date(row.expires_at).getTime() <= now.getTime() || idleSince >= this.idleLimitMs(row.method);
+    if (expired || row.user_active !== 1) {
+      await deleteSession(this.db, row.id);
+      return null;
+    }
+    if (idleSince >= TOUCH_INTERVAL_MS) await touchSession(this.db, row.id, now.toISOString());
+    return {
+      userId: row.user_id,
+      name: row.user_name,
+      email: row.user_email,
+      role: row.user_role,
+      sessionId: row.id,
+      method: row.method,
+      mfaVerified: row.mfa_verified === 1,
+    };
+  }
+
+  async end(sessionId: string): Promise<void> {
+    await deleteSession(this.db, sessionId);
+  }
+
+  /** Ends every session of a user (deactivation, password reset), optionally keeping one. */
+  endAllForUser(tx: Db, userId: string, exceptSessionId?: string): Promise<number> {
+    return deleteSessionsOfUser(tx, userId, exceptSessionId);
+  }
+
+  /** Housekeeping: drop sessions that can no longer be used. */
+  purgeExpired(): Promise<number> {
+    const now = this.clock.now().getTime();
+    const longestIdle = Math.max(this.idleLimitMs('password'), this.idleLimitMs('pin'));
+    return deleteSessionsExpiredBefore(
+      this.db,
+      new Date(now).toISOString(),
+      new Date(now - longestIdle).toISOString(),
+    );
+  }
+}

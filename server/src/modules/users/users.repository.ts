@@ -1,0 +1,75 @@
+import type { Db } from '../../db/database.js';
+import type { NewUserRow, Role, UserRow, UserUpdate } from '../../db/schema.js';
+
+export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  // The column is COLLATE NOCASE, so this matches whatever case the user typed.
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export function listUsers(db: Db): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().orderBy('active', 'desc').orderBy('name').execute();
+}
+
+export function listPinUsers(db: Db): Promise<Pick<UserRow, 'id' | 'name' | 'role'>[]> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'role'])
+    .where('active', '=', 1)
+    .where('pin_hash', 'is not', null)
+    .orderBy('name')
+    .execute();
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function countActiveWithRole(db: Db, role: Role): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', role)
+    .where('active', '=', 1)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function insertUser(db: Db, user: NewUserRow): Promise<void> {
+  await db.insertInto('users').values(user).execute();
+}
+
+/**
+ * Updates only when the row still has `expectedVersion` (optimistic concurrency); bumps the
+ * version. Returns false when someone else changed the row first.
+ */
+export async function updateUserIfVersion(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  changes: Omit<UserUpdate, 'id' | 'version'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** For changes that are not edits of the record by a person (sign-in bookkeeping, MFA state). */
+export async function updateUser(db: Db, id: string, changes: Omit<UserUpdate, 'id' | 'version'>): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}

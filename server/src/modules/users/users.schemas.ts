@@ -1,0 +1,48 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { ROLES } from '../../db/schema.js';
+import { Email, IsoDateTime, Password, Pin, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+
+export const RoleSchema = StringEnum(ROLES, {
+  description: 'owner: everything; advisor: the counter; technician: the floor; parts: inventory',
+});
+
+export const UserSchema = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  email: Type.Union([Type.String(), Type.Null()]),
+  role: RoleSchema,
+  active: Type.Boolean(),
+  hasPassword: Type.Boolean(),
+  hasPin: Type.Boolean(),
+  totpEnabled: Type.Boolean(),
+  version: Type.Integer(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type PublicUser = Static<typeof UserSchema>;
+
+const Name = Type.String({ minLength: 1, maxLength: 120 });
+
+export const CreateUserBody = StrictObject({
+  name: Name,
+  email: Type.Optional(Email),
+  role: RoleSchema,
+  password: Type.Optional(Password),
+  pin: Type.Optional(Pin),
+});
+export type CreateUserInput = Static<typeof CreateUserBody>;
+
+export const UpdateUserBody = StrictObject({
+  version: Version,
+  name: Type.Optional(Name),
+  email: Type.Optional(Type.Union([Email, Type.Null()])),
+  role: Type.Optional(RoleSchema),
+});
+export type UpdateUserInput = Static<typeof UpdateUserBody>;
+
+export const ResetPasswordBody = StrictObject({ password: Password });
+export const SetPinBody = StrictObject({
+  pin: Type.Union([Pin, Type.Null()], { description: 'null removes the PIN' }),
+});
+
+export const UserListSchema = Type.Object({ items: Type.Array(UserSchema) });

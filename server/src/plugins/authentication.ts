@@ -1,0 +1,65 @@
+import cookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isLanRequest } from '../lib/network.js';
+import { problems } from '../lib/problem.js';
+import type { Actor } from '../modules/audit/audit.service.js';
+import type { RequestOrigin } from '../modules/auth/auth.service.js';
+import type { AuthContext, SessionsService } from '../modules/auth/sessions.service.js';
+
+export const SESSION_COOKIE = 'ase_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in staff member, or null. Set before authorization runs. */
+    auth: AuthContext | null;
+    /** Where the request came from: address, user agent, shop LAN or not. */
+    origin: RequestOrigin;
+  }
+}
+
+/** Reads the session cookie on every request and attaches the staff member it belongs to. */
+export async function installAuthentication(app: FastifyInstance, sessions: SessionsService): Promise<void> {
+  await app.register(cookie);
+  app.decorateRequest('auth', null);
+  app.decorateRequest('origin', null as unknown as RequestOrigin);
+  app.addHook('onRequest', async (request) => {
+    request.origin = {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+      lan: isLanRequest(request.socket.remoteAddress, request.headers),
+    };
+    const token = request.cookies[SESSION_COOKIE];
+    if (token !== undefined && token !== '') request.auth = await sessions.authenticate(token);
+  });
+}
+
+/** For handlers behind the authorization table: the table guarantees a session, this proves it to TS. */
+export function requireAuth(request: FastifyRequest): AuthContext {
+  if (request.auth === null) throw problems.unauthorized('Sign in first.');
+  return request.auth;
+}
+
+/** The signed-in staff member as the audit log names them. */
+export function actorOf(request: FastifyRequest): Actor {
+  const auth = requireAuth(request);
+  return { userId: auth.userId, label: auth.name, ip: request.origin.ip };
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number) {
+  void reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
+  void reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+  });
+}

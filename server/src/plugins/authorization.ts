@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import { problems } from '../lib/problem.js';
+import { mayUseRemotely } from '../modules/auth/remote-access.js';
+import { accessFor, isAllowed } from './route-permissions.js';
+
+/**
+ * Enforces the route × role table on every request, before any body is parsed or validated, so an
+ * unauthorised caller learns nothing about the shape of the request.
+ */
+export function installAuthorization(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    const url = request.routeOptions.url;
+    if (url === undefined) return; // no such route: the 404 handler answers
+    const access = accessFor(request.method, url);
+    if (access === undefined) {
+      request.log.error({ route: `${request.method} ${url}` }, 'route is missing from ROUTE_PERMISSIONS; denied');
+      throw problems.forbidden('This route is not open to anyone yet.', 'undeclared-route');
+    }
+    if (access === 'public') return;
+    const auth = request.auth;
+    if (auth === null) throw problems.unauthorized('Sign in first.');
+    if (!request.origin.lan && !mayUseRemotely(auth)) {
+      throw problems.unauthorized(
+        'From outside the shop, sign in with an owner or advisor account and your two-step code.',
+        'remote-requires-mfa',
+      );
+    }
+    if (!isAllowed(access, auth.role)) {
+      throw problems.forbidden(`Your role (${auth.role}) may not do this.`);
+    }
+  });
+}

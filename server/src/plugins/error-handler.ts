@@ -1,0 +1,96 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpProblem, problems, problemType, type ProblemBody } from '../lib/problem.js';
+import { toFieldErrors } from './validation.js';
+
+const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+const STATUS_TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Not signed in',
+  403: 'Not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  409: 'Conflict',
+  413: 'Request too large',
+  415: 'Unsupported media type',
+  429: 'Too many requests',
+};
+
+function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: HttpProblem): FastifyReply {
+  for (const [name, value] of Object.entries(problem.headers)) void reply.header(name, value);
+  return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem.toBody(request.url));
+}
+
+interface SqliteLikeError {
+  code?: unknown;
+}
+
+/** A constraint the service did not check first still must not become a 500 or leak SQL. */
+function fromSqliteConstraint(error: SqliteLikeError): HttpProblem | null {
+  switch (error.code) {
+    case 'SQLITE_CONSTRAINT_UNIQUE':
+    case 'SQLITE_CONSTRAINT_PRIMARYKEY':
+      return problems.conflict('A record with the same unique value already exists.', 'duplicate');
+    case 'SQLITE_CONSTRAINT_FOREIGNKEY':
+      return problems.conflict('The request refers to a record that does not exist or is still in use.', 'reference');
+    case 'SQLITE_CONSTRAINT_CHECK':
+    case 'SQLITE_CONSTRAINT_NOTNULL':
+      return problems.badRequest('A value is outside what is allowed for this record.', 'constraint');
+    default:
+      return null;
+  }
+}
+
+/** Fastify's own 4xx errors (bad JSON, body too large, wrong content type) become problems too. */
+function fromFastifyClientError(error: FastifyError): HttpProblem | null {
+  const status = error.statusCode;
+  if (status === undefined || status < 400 || status >= 500) return null;
+  const detail =
+    error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+      ? 'The request body is larger than the server accepts.'
+      : error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+        ? `The request body is not valid JSON: ${error.message}`
+        : error.message;
+  return new HttpProblem({
+    status,
+    title: STATUS_TITLES[status] ?? 'Bad request',
+    slug: (error.code ?? 'client-error').toLowerCase().replace(/^fst_err_/, '').replace(/_/g, '-'),
+    detail,
+  });
+}
+
+/**
+ * One place that turns every failure into RFC 9457 problem+json. A 5xx says only that something
+ * went wrong; the stack and any SQL go to the log, never to the client.
+ */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof HttpProblem) return sendProblem(reply, request, error);
+    if (error.validation !== undefined) {
+      const fieldErrors = toFieldErrors(error.validationContext ?? 'body', error.validation);
+      return sendProblem(reply, request, problems.validation(fieldErrors));
+    }
+    const constraint = fromSqliteConstraint(error as SqliteLikeError);
+    if (constraint !== null) {
+      request.log.warn({ err: error }, 'constraint violation reached the error handler');
+      return sendProblem(reply, request, constraint);
+    }
+    const clientError = fromFastifyClientError(error);
+    if (clientError !== null) return sendProblem(reply, request, clientError);
+
+    request.log.error({ err: error }, 'unhandled error');
+    const body: ProblemBody = {
+      type: problemType('internal'),
+      title: 'Internal server error',
+      status: 500,
+      detail: 'Something went wrong on the server. It has been logged; please try again.',
+      instance: request.url,
+    };
+    return reply.code(500).type(PROBLEM_CONTENT_TYPE).send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, problems.notFound(`There is no ${request.method} ${request.url.split('?')[0]}.`)),
+  );
+}
