@@ -24,8 +24,12 @@ async function main(): Promise<void> {
   const databasePath = join(config.dataDir, 'ase.db');
   const database = openDatabase(databasePath);
   try {
-    const result = await migrateToLatest(database, { backupDir: join(config.dataDir, 'backups'), clock: systemClock });
-    if (result.applied.length > 0) logger.info({ applied: result.applied, backup: result.backupPath }, 'database migrated');
+    const result = await migrateToLatest(database, {
+      backupDir: join(config.dataDir, 'backups'),
+      clock: systemClock,
+    });
+    if (result.applied.length > 0)
+      logger.info({ applied: result.applied, backup: result.backupPath }, 'database migrated');
   } catch (error) {
     await database.close();
     if (error instanceof UnknownMigrationError) {

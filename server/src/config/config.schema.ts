@@ -8,7 +8,12 @@ import { Type, type Static } from '@sinclair/typebox';
 export const ConfigSchema = Type.Object(
   {
     host: Type.String({ default: '0.0.0.0', minLength: 1, description: 'Address to listen on.' }),
-    port: Type.Integer({ default: 8080, minimum: 0, maximum: 65535, description: 'HTTP port for UI and API.' }),
+    port: Type.Integer({
+      default: 8080,
+      minimum: 0,
+      maximum: 65535,
+      description: 'HTTP port for UI and API.',
+    }),
     dataDir: Type.String({
       default: './data',
       minLength: 1,

@@ -28,7 +28,7 @@ function schemaFor(key: string): TSchema | undefined {
 
 /** Environment values are strings; turn them into the type the key's schema wants. */
 function parseEnvValue(key: string, raw: string): unknown {
-  const type = schemaFor(key)?.type;
+  const type: unknown = schemaFor(key)?.type;
   if (type === 'integer' || type === 'number') return raw.trim() === '' ? raw : Number(raw);
   if (type === 'boolean') {
     if (/^(true|1|yes|on)$/i.test(raw)) return true;
@@ -72,6 +72,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   const cwd = options.cwd ?? process.cwd();
   const issues: string[] = [];
   const sources = new Map<string, string>();
+  const rawEnvValues = new Map<string, string>();
 
   const explicitFile = env.ASE_CONFIG;
   const filePath = explicitFile ? resolve(cwd, explicitFile) : resolve(cwd, 'ase.config.json');
@@ -93,6 +94,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       continue;
     }
     merged[key] = parseEnvValue(key, raw);
+    rawEnvValues.set(key, raw);
     sources.set(key, `${name} (config key "${key}")`);
   }
 
@@ -101,7 +103,8 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     const key = error.path.split('/')[1] ?? '';
     if (key === '' || schemaFor(key) === undefined) continue; // unknown keys were reported above
     const where = sources.get(key) ?? `"${key}"`;
-    issues.push(`${where}: ${error.message}, got ${JSON.stringify(error.value)}`);
+    const shown = rawEnvValues.get(key) ?? error.value;
+    issues.push(`${where}: ${error.message}, got ${JSON.stringify(shown)}`);
   }
   if (issues.length > 0) throw new ConfigError(issues);
 

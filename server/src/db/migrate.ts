@@ -38,9 +38,9 @@ function appliedMigrationNames(db: Database): string[] {
     .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`)
     .get(MIGRATION_TABLE);
   if (table === undefined) return [];
-  return (db.sqlite.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).all() as { name: string }[]).map(
-    (row) => row.name,
-  );
+  return (
+    db.sqlite.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).all() as { name: string }[]
+  ).map((row) => row.name);
 }
 
 export interface MigrateOptions {

@@ -4,12 +4,18 @@ import { Type, type TObject, type TProperties, type TSchema } from '@sinclair/ty
  * Schema building blocks shared by every module. Request objects refuse unknown fields, so a typo
  * in a field name is a 400 naming it, not a silently ignored value.
  */
-export function StrictObject<T extends TProperties>(properties: T, options: { description?: string } = {}): TObject<T> {
+export function StrictObject<T extends TProperties>(
+  properties: T,
+  options: { description?: string } = {},
+): TObject<T> {
   return Type.Object(properties, { ...options, additionalProperties: false });
 }
 
 /** A string limited to a fixed set: plain `enum` in JSON Schema, so errors and OpenAPI read well. */
-export function StringEnum<T extends string>(values: readonly T[], options: { description?: string; default?: T } = {}) {
+export function StringEnum<T extends string>(
+  values: readonly T[],
+  options: { description?: string; default?: T } = {},
+) {
   return Type.Unsafe<T>({ ...options, type: 'string', enum: [...values] });
 }
 

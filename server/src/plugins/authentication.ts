@@ -45,7 +45,12 @@ export function actorOf(request: FastifyRequest): Actor {
   return { userId: auth.userId, label: auth.name, ip: request.origin.ip };
 }
 
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number) {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  maxAgeSeconds: number,
+) {
   void reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,

@@ -13,7 +13,10 @@ export function installAuthorization(app: FastifyInstance): void {
     if (url === undefined) return; // no such route: the 404 handler answers
     const access = accessFor(request.method, url);
     if (access === undefined) {
-      request.log.error({ route: `${request.method} ${url}` }, 'route is missing from ROUTE_PERMISSIONS; denied');
+      request.log.error(
+        { route: `${request.method} ${url}` },
+        'route is missing from ROUTE_PERMISSIONS; denied',
+      );
       throw problems.forbidden('This route is not open to anyone yet.', 'undeclared-route');
     }
     if (access === 'public') return;

@@ -33,7 +33,10 @@ function fromSqliteConstraint(error: SqliteLikeError): HttpProblem | null {
     case 'SQLITE_CONSTRAINT_PRIMARYKEY':
       return problems.conflict('A record with the same unique value already exists.', 'duplicate');
     case 'SQLITE_CONSTRAINT_FOREIGNKEY':
-      return problems.conflict('The request refers to a record that does not exist or is still in use.', 'reference');
+      return problems.conflict(
+        'The request refers to a record that does not exist or is still in use.',
+        'reference',
+      );
     case 'SQLITE_CONSTRAINT_CHECK':
     case 'SQLITE_CONSTRAINT_NOTNULL':
       return problems.badRequest('A value is outside what is allowed for this record.', 'constraint');
@@ -55,7 +58,10 @@ function fromFastifyClientError(error: FastifyError): HttpProblem | null {
   return new HttpProblem({
     status,
     title: STATUS_TITLES[status] ?? 'Bad request',
-    slug: (error.code ?? 'client-error').toLowerCase().replace(/^fst_err_/, '').replace(/_/g, '-'),
+    slug: (error.code ?? 'client-error')
+      .toLowerCase()
+      .replace(/^fst_err_/, '')
+      .replace(/_/g, '-'),
     detail,
   });
 }
@@ -71,7 +77,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       const fieldErrors = toFieldErrors(error.validationContext ?? 'body', error.validation);
       return sendProblem(reply, request, problems.validation(fieldErrors));
     }
-    const constraint = fromSqliteConstraint(error as SqliteLikeError);
+    const constraint = fromSqliteConstraint(error);
     if (constraint !== null) {
       request.log.warn({ err: error }, 'constraint violation reached the error handler');
       return sendProblem(reply, request, constraint);
@@ -91,6 +97,10 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, problems.notFound(`There is no ${request.method} ${request.url.split('?')[0]}.`)),
+    sendProblem(
+      reply,
+      request,
+      problems.notFound(`There is no ${request.method} ${request.url.split('?')[0]}.`),
+    ),
   );
 }

@@ -8,9 +8,17 @@ import type { FieldError } from '../lib/problem.js';
  * while query strings and path parameters, which are always text on the wire, are coerced.
  */
 export function installValidators(app: FastifyInstance): void {
-  const base: Options = { allErrors: true, removeAdditional: false, useDefaults: true, verbose: true, strict: false };
+  const base: Options = {
+    allErrors: true,
+    removeAdditional: false,
+    useDefaults: true,
+    verbose: true,
+    strict: false,
+  };
   const strict = addFormats.default(new Ajv.default({ ...base, coerceTypes: false }));
   const coercing = addFormats.default(new Ajv.default({ ...base, coerceTypes: 'array' }));
+  // The API speaks JSON: a text/plain body is refused (415) rather than validated as a string.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(({ schema, httpPart }) =>
     httpPart === 'body' ? strict.compile(schema) : coercing.compile(schema),
   );
@@ -26,7 +34,7 @@ const FORMAT_MESSAGES: Record<string, string> = {
 type ValidationError = FastifySchemaValidationError & Partial<Pick<ErrorObject, 'parentSchema'>>;
 
 function messageFor(error: ValidationError): string {
-  const params = error.params as Record<string, unknown>;
+  const params = error.params;
   const schema = error.parentSchema as { description?: string } | undefined;
   switch (error.keyword) {
     case 'required':
@@ -38,7 +46,9 @@ function messageFor(error: ValidationError): string {
     case 'format':
       return FORMAT_MESSAGES[String(params.format)] ?? `must be a valid ${String(params.format)}`;
     case 'minLength':
-      return Number(params.limit) === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters`;
+      return Number(params.limit) === 1
+        ? 'must not be empty'
+        : `must be at least ${String(params.limit)} characters`;
     case 'maxLength':
       return `must be at most ${String(params.limit)} characters`;
     case 'minimum':
@@ -48,7 +58,9 @@ function messageFor(error: ValidationError): string {
     case 'enum':
       return `must be one of: ${(params.allowedValues as unknown[]).join(', ')}`;
     case 'pattern':
-      return schema?.description ? `must be ${schema.description.replace(/\.$/, '')}` : 'has the wrong format';
+      return schema?.description
+        ? `must be ${schema.description.replace(/\.$/, '')}`
+        : 'has the wrong format';
     default:
       return error.message ?? 'is not valid';
   }
@@ -59,7 +71,7 @@ function pathFor(context: string, error: ValidationError): string {
     .split('/')
     .slice(1)
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const params = error.params as Record<string, unknown>;
+  const params = error.params;
   if (error.keyword === 'required') segments.push(String(params.missingProperty));
   if (error.keyword === 'additionalProperties') segments.push(String(params.additionalProperty));
   const prefix = context === 'body' ? [] : [context === 'querystring' ? 'query' : context];

@@ -46,14 +46,22 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
 }
 
-export async function deleteSessionsOfUser(db: Db, userId: string, exceptSessionId?: string): Promise<number> {
+export async function deleteSessionsOfUser(
+  db: Db,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<number> {
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptSessionId !== undefined) q = q.where('id', '!=', exceptSessionId);
   const result = await q.executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
-export async function deleteSessionsExpiredBefore(db: Db, absoluteCutoff: string, idleCutoff: string): Promise<number> {
+export async function deleteSessionsExpiredBefore(
+  db: Db,
+  absoluteCutoff: string,
+  idleCutoff: string,
+): Promise<number> {
   const result = await db
     .deleteFrom('sessions')
     .where((eb) => eb.or([eb('expires_at', '<=', absoluteCutoff), eb('last_seen_at', '<=', idleCutoff)]))
@@ -83,17 +91,35 @@ export async function clearThrottle(db: Db, key: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('key', '=', key).execute();
 }
 
-export async function replaceRecoveryCodes(db: Db, userId: string, codeHashes: string[], at: string): Promise<void> {
+export async function replaceRecoveryCodes(
+  db: Db,
+  userId: string,
+  codeHashes: string[],
+  at: string,
+): Promise<void> {
   await db.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
   if (codeHashes.length === 0) return;
   await db
     .insertInto('mfa_recovery_codes')
-    .values(codeHashes.map((code_hash) => ({ user_id: userId, code_hash, used_at: null, created_at: at, updated_at: at })))
+    .values(
+      codeHashes.map((code_hash) => ({
+        user_id: userId,
+        code_hash,
+        used_at: null,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
     .execute();
 }
 
 /** Marks an unused code as used; false when there is no such unused code. */
-export async function consumeRecoveryCode(db: Db, userId: string, codeHash: string, at: string): Promise<boolean> {
+export async function consumeRecoveryCode(
+  db: Db,
+  userId: string,
+  codeHash: string,
+  at: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('mfa_recovery_codes')
     .set({ used_at: at, updated_at: at })

@@ -34,7 +34,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
 
   app.get(
     '/api/setup',
-    { schema: { tags, summary: 'Whether first-run setup is still needed', response: withProblems({ 200: SetupStatusSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Whether first-run setup is still needed',
+        response: withProblems({ 200: SetupStatusSchema }),
+      },
+    },
     async () => ({ needed: await service.setupNeeded() }),
   );
 

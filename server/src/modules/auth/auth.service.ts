@@ -48,7 +48,10 @@ export class AuthService {
     return (await this.users.count()) === 0;
   }
 
-  setup(input: { name: string; email: string; password: string }, origin: RequestOrigin): Promise<PublicUser> {
+  setup(
+    input: { name: string; email: string; password: string },
+    origin: RequestOrigin,
+  ): Promise<PublicUser> {
     return this.users.createFirstOwner(input, origin.ip);
   }
 
@@ -103,7 +106,8 @@ export class AuthService {
     const throttleKey = `pin:${input.userId}`;
     await this.ensureNotLocked(throttleKey, { userId: input.userId }, origin);
     const user = await this.users.findById(input.userId);
-    const usable = user !== undefined && user.active === 1 && user.pin_hash !== null && user.role === 'technician';
+    const usable =
+      user !== undefined && user.active === 1 && user.pin_hash !== null && user.role === 'technician';
     let pinOk = false;
     if (usable) pinOk = await verifySecret(user.pin_hash!, input.pin);
     else await this.#equalizer.burn(input.pin);
@@ -154,7 +158,9 @@ export class AuthService {
   async startTotpEnrollment(auth: AuthContext) {
     const user = await this.requireUser(auth.userId);
     if (user.totp_enabled === 1) {
-      throw problems.conflict('Two-step verification is already on. Turn it off first to enrol a new device.');
+      throw problems.conflict(
+        'Two-step verification is already on. Turn it off first to enrol a new device.',
+      );
     }
     if (user.password_hash === null) {
       throw problems.badRequest('Two-step verification needs a password sign-in; this account uses a PIN.');
@@ -167,7 +173,8 @@ export class AuthService {
   async confirmTotp(auth: AuthContext, code: string, origin: RequestOrigin): Promise<string[]> {
     const user = await this.requireUser(auth.userId);
     if (user.totp_enabled === 1) throw problems.conflict('Two-step verification is already on.');
-    if (user.totp_secret === null) throw problems.conflict('Start the enrolment first (POST /api/auth/totp/enroll).');
+    if (user.totp_secret === null)
+      throw problems.conflict('Start the enrolment first (POST /api/auth/totp/enroll).');
     const counter = matchTotp(user.totp_secret, code, this.clock.now());
     if (counter === null) {
       throw problems.validation([{ path: 'code', message: 'does not match; check the time on the device' }]);
@@ -175,8 +182,17 @@ export class AuthService {
     const codes = newRecoveryCodes();
     const at = this.clock.now().toISOString();
     await this.db.transaction().execute(async (tx) => {
-      await this.users.setTotpState(tx, user.id, { secret: user.totp_secret, enabled: true, lastCounter: counter });
-      await replaceRecoveryCodes(tx, user.id, codes.map((c) => sha256Hex(normalizeRecoveryCode(c))), at);
+      await this.users.setTotpState(tx, user.id, {
+        secret: user.totp_secret,
+        enabled: true,
+        lastCounter: counter,
+      });
+      await replaceRecoveryCodes(
+        tx,
+        user.id,
+        codes.map((c) => sha256Hex(normalizeRecoveryCode(c))),
+        at,
+      );
       await this.audit.record(tx, this.actor(auth, origin), {
         action: 'auth.mfa.enabled',
         entityType: 'user',
@@ -191,7 +207,7 @@ export class AuthService {
     if (user.password_hash === null || !(await verifySecret(user.password_hash, password))) {
       throw problems.validation([{ path: 'password', message: 'is not your current password' }]);
     }
-    await this.clearTotp(user.id, this.actor(auth, origin), 'auth.mfa.disabled');
+    await this.clearTotp(user.id, this.actor(auth, origin), 'auth.mfa.disabled', auth.sessionId);
   }
 
   /** The owner turns off someone's second factor (a lost phone), so they can enrol again. */
@@ -205,11 +221,17 @@ export class AuthService {
     return { userId: auth.userId, label: auth.name, ip: origin.ip };
   }
 
-  private async clearTotp(userId: string, actor: Actor, action: string): Promise<void> {
+  /** Sessions signed in with the old factor end; the caller's own session may be kept. */
+  private async clearTotp(
+    userId: string,
+    actor: Actor,
+    action: string,
+    keepSessionId?: string,
+  ): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
       await this.users.setTotpState(tx, userId, { secret: null, enabled: false, lastCounter: null });
       await replaceRecoveryCodes(tx, userId, [], this.clock.now().toISOString());
-      await this.sessions.endAllForUser(tx, userId);
+      await this.sessions.endAllForUser(tx, userId, keepSessionId);
       await this.audit.record(tx, actor, { action, entityType: 'user', entityId: userId });
     });
   }
@@ -218,7 +240,8 @@ export class AuthService {
     const now = this.clock.now();
     if (/^\d{6}$/.test(code.trim())) {
       const counter = matchTotp(user.totp_secret ?? '', code.trim(), now);
-      if (counter === null || (user.totp_last_counter !== null && counter <= user.totp_last_counter)) return false;
+      if (counter === null || (user.totp_last_counter !== null && counter <= user.totp_last_counter))
+        return false;
       await this.users.setTotpLastCounter(this.db, user.id, counter);
       return true;
     }
@@ -244,7 +267,12 @@ export class AuthService {
       await this.audit.record(
         tx,
         { userId: user.id, label: user.name, ip: origin.ip },
-        { action: 'auth.login', entityType: 'user', entityId: user.id, data: { method, mfa: mfaVerified, lan: origin.lan } },
+        {
+          action: 'auth.login',
+          entityType: 'user',
+          entityId: user.id,
+          data: { method, mfa: mfaVerified, lan: origin.lan },
+        },
       );
       return created;
     });
@@ -252,15 +280,23 @@ export class AuthService {
     return { user: toPublicUser(user), token, expiresAt };
   }
 
-  private async ensureNotLocked(key: string, data: Record<string, unknown>, origin: RequestOrigin): Promise<void> {
+  private async ensureNotLocked(
+    key: string,
+    data: Record<string, unknown>,
+    origin: RequestOrigin,
+  ): Promise<void> {
     try {
       await this.throttle.ensureNotLocked(this.db, key);
     } catch (error) {
-      await this.audit.record(this.db, { userId: null, label: 'anonymous', ip: origin.ip }, {
-        action: 'auth.login.locked_out',
-        entityType: 'login',
-        data,
-      });
+      await this.audit.record(
+        this.db,
+        { userId: null, label: 'anonymous', ip: origin.ip },
+        {
+          action: 'auth.login.locked_out',
+          entityType: 'login',
+          data,
+        },
+      );
       throw error;
     }
   }
@@ -300,12 +336,16 @@ export class AuthService {
     action: string,
     data: Record<string, unknown>,
   ): Promise<void> {
-    await this.audit.record(this.db, { userId: user.id, label: user.name, ip: origin.ip }, {
-      action,
-      entityType: 'user',
-      entityId: user.id,
-      data,
-    });
+    await this.audit.record(
+      this.db,
+      { userId: user.id, label: user.name, ip: origin.ip },
+      {
+        action,
+        entityType: 'user',
+        entityId: user.id,
+        data,
+      },
+    );
   }
 
   private ensureLan(origin: RequestOrigin, what: string): void {

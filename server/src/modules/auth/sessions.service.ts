@@ -89,7 +89,8 @@ export class SessionsService {
     if (row === undefined) return null;
     const now = this.clock.now();
     const idleSince = now.getTime() - new Date(row.last_seen_at).getTime();
-    const expired = new Date(row.expires_at).getTime() <= now.getTime() || idleSince >= this.idleLimitMs(row.method);
+    const expired =
+      new Date(row.expires_at).getTime() <= now.getTime() || idleSince >= this.idleLimitMs(row.method);
     if (expired || row.user_active !== 1) {
       await deleteSession(this.db, row.id);
       return null;

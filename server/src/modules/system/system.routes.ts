@@ -2,7 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HealthSchema } from './system.schemas.js';
 import type { SystemService } from './system.service.js';
 
-export const systemRoutes: FastifyPluginAsyncTypebox<{ service: SystemService }> = async (app, { service }) => {
+export const systemRoutes: FastifyPluginAsyncTypebox<{ service: SystemService }> = async (
+  app,
+  { service },
+) => {
   app.get(
     '/api/health',
     {

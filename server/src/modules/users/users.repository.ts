@@ -66,7 +66,11 @@ export async function updateUserIfVersion(
 }
 
 /** For changes that are not edits of the record by a person (sign-in bookkeeping, MFA state). */
-export async function updateUser(db: Db, id: string, changes: Omit<UserUpdate, 'id' | 'version'>): Promise<void> {
+export async function updateUser(
+  db: Db,
+  id: string,
+  changes: Omit<UserUpdate, 'id' | 'version'>,
+): Promise<void> {
   await db
     .updateTable('users')
     .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))

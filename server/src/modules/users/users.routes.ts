@@ -35,7 +35,14 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ service: UsersService }> =
 
   app.get(
     '/api/users/:id',
-    { schema: { tags, summary: 'One staff account', params: IdParams, response: withProblems({ 200: UserSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'One staff account',
+        params: IdParams,
+        response: withProblems({ 200: UserSchema }),
+      },
+    },
     async (request) => service.get(request.params.id),
   );
 
@@ -69,7 +76,12 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ service: UsersService }> =
   app.post(
     '/api/users/:id/reactivate',
     {
-      schema: { tags, summary: 'Reactivate a deactivated user', params: IdParams, response: withProblems({ 200: UserSchema }) },
+      schema: {
+        tags,
+        summary: 'Reactivate a deactivated user',
+        params: IdParams,
+        response: withProblems({ 200: UserSchema }),
+      },
     },
     async (request) => service.setActive(actorOf(request), request.params.id, true),
   );

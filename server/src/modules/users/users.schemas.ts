@@ -1,6 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ROLES } from '../../db/schema.js';
-import { Email, IsoDateTime, Password, Pin, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import {
+  Email,
+  IsoDateTime,
+  Password,
+  Pin,
+  StrictObject,
+  StringEnum,
+  Uuid,
+  Version,
+} from '../../lib/schema.js';
 
 export const RoleSchema = StringEnum(ROLES, {
   description: 'owner: everything; advisor: the counter; technician: the floor; parts: inventory',

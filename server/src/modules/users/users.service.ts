@@ -79,7 +79,12 @@ export class UsersService {
       await this.audit.record(
         tx,
         { userId: row.id, label: `${row.name} (setup)`, ip },
-        { action: 'user.created', entityType: 'user', entityId: row.id, data: { role: 'owner', via: 'setup' } },
+        {
+          action: 'user.created',
+          entityType: 'user',
+          entityId: row.id,
+          data: { role: 'owner', via: 'setup' },
+        },
       );
       return toPublicUser(await this.requireUser(tx, row.id));
     });
@@ -87,13 +92,18 @@ export class UsersService {
 
   async create(actor: Actor, input: CreateUserInput): Promise<PublicUser> {
     if (input.role !== 'technician' && (input.email === undefined || input.password === undefined)) {
-      const missing = [input.email === undefined ? 'email' : null, input.password === undefined ? 'password' : null]
+      const missing = [
+        input.email === undefined ? 'email' : null,
+        input.password === undefined ? 'password' : null,
+      ]
         .filter((f): f is string => f !== null)
         .map((path) => ({ path, message: `is required for the ${input.role} role` }));
       throw problems.validation(missing);
     }
     if (input.password === undefined && input.pin === undefined) {
-      throw problems.validation([{ path: 'pin', message: 'a technician needs a PIN or an email and password' }]);
+      throw problems.validation([
+        { path: 'pin', message: 'a technician needs a PIN or an email and password' },
+      ]);
     }
     if (input.pin !== undefined && input.role !== 'technician') {
       throw problems.validation([{ path: 'pin', message: 'PIN sign-in is for technicians only' }]);
@@ -132,9 +142,15 @@ export class UsersService {
         ]);
       }
       if (input.email === null && current.password_hash !== null) {
-        throw problems.validation([{ path: 'email', message: 'cannot be removed while the user has a password' }]);
+        throw problems.validation([
+          { path: 'email', message: 'cannot be removed while the user has a password' },
+        ]);
       }
-      if (input.email !== undefined && input.email !== null && input.email.toLowerCase() !== current.email?.toLowerCase()) {
+      if (
+        input.email !== undefined &&
+        input.email !== null &&
+        input.email.toLowerCase() !== current.email?.toLowerCase()
+      ) {
         await this.ensureEmailFree(tx, input.email);
       }
       const changes = {
@@ -143,7 +159,8 @@ export class UsersService {
         ...(input.role === undefined ? {} : { role: input.role }),
         updated_at: this.now(),
       };
-      if (!(await updateUserIfVersion(tx, id, input.version, changes))) this.throwStale(await this.requireUser(tx, id));
+      if (!(await updateUserIfVersion(tx, id, input.version, changes)))
+        this.throwStale(await this.requireUser(tx, id));
       if (input.role !== undefined && input.role !== current.role) {
         await this.audit.record(tx, actor, {
           action: 'user.role_changed',
@@ -191,7 +208,9 @@ export class UsersService {
     return this.db.transaction().execute(async (tx) => {
       const current = await this.requireUser(tx, id);
       if (current.email === null) {
-        throw problems.validation([{ path: 'password', message: 'set an email for this user before a password' }]);
+        throw problems.validation([
+          { path: 'password', message: 'set an email for this user before a password' },
+        ]);
       }
       await updateUser(tx, id, { password_hash: hash, updated_at: this.now() });
       const endedSessions = await this.sessions.endAllForUser(tx, id);
@@ -206,7 +225,12 @@ export class UsersService {
   }
 
   /** A user changes their own password (the auth module has checked the current one). */
-  async changeOwnPassword(actor: Actor, id: string, newPassword: string, keepSessionId: string): Promise<void> {
+  async changeOwnPassword(
+    actor: Actor,
+    id: string,
+    newPassword: string,
+    keepSessionId: string,
+  ): Promise<void> {
     const hash = await hashSecret(newPassword);
     await this.db.transaction().execute(async (tx) => {
       await updateUser(tx, id, { password_hash: hash, updated_at: this.now() });
@@ -228,7 +252,9 @@ export class UsersService {
         throw problems.validation([{ path: 'pin', message: 'PIN sign-in is for technicians only' }]);
       }
       if (hash === null && current.password_hash === null) {
-        throw problems.validation([{ path: 'pin', message: 'cannot be removed: it is this user’s only way to sign in' }]);
+        throw problems.validation([
+          { path: 'pin', message: 'cannot be removed: it is this user’s only way to sign in' },
+        ]);
       }
       await updateUser(tx, id, { pin_hash: hash, updated_at: this.now() });
       await this.audit.record(tx, actor, {
