@@ -6,16 +6,34 @@ import type { Database } from './db/database.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { problems } from './lib/problem.js';
 import { readAppVersion } from './lib/version.js';
+import { join } from 'node:path';
+import { EventBus } from './events/event-bus.js';
+import { appointmentsRoutes } from './modules/appointments/appointments.routes.js';
+import { AppointmentsService } from './modules/appointments/appointments.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { LoginThrottle } from './modules/auth/login-throttle.js';
 import { SessionsService } from './modules/auth/sessions.service.js';
+import { baysRoutes } from './modules/bays/bays.routes.js';
+import { BaysService } from './modules/bays/bays.service.js';
+import { customersRoutes } from './modules/customers/customers.routes.js';
+import { CustomersService } from './modules/customers/customers.service.js';
+import { repairOrdersRoutes } from './modules/repair-orders/repair-orders.routes.js';
+import { RepairOrdersService } from './modules/repair-orders/repair-orders.service.js';
+import { searchRoutes } from './modules/search/search.routes.js';
+import { SearchService } from './modules/search/search.service.js';
+import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { SettingsService } from './modules/settings/settings.service.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { SystemService } from './modules/system/system.service.js';
+import { techniciansRoutes } from './modules/technicians/technicians.routes.js';
+import { TechniciansService } from './modules/technicians/technicians.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { UsersService } from './modules/users/users.service.js';
+import { vehiclesRoutes } from './modules/vehicles/vehicles.routes.js';
+import { VehiclesService } from './modules/vehicles/vehicles.service.js';
 import { installAuthentication } from './plugins/authentication.js';
 import { installAuthorization } from './plugins/authorization.js';
 import { installErrorHandler } from './plugins/error-handler.js';
@@ -29,6 +47,8 @@ export interface AppContext {
   clock?: Clock;
   /** A pino logger to use; when absent one is made at config.logLevel. */
   logger?: FastifyBaseLogger;
+  /** The in-process event bus; tests may pass their own to listen in. */
+  events?: EventBus;
 }
 
 export interface RegisteredRoute {
@@ -40,6 +60,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route as registered (HEAD twins included); the authorization-matrix test walks it. */
     registeredRoutes: RegisteredRoute[];
+    /** The in-process event bus the services emit on. */
+    events: EventBus;
   }
 }
 
@@ -75,6 +97,41 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const users = new UsersService(db, clock, audit, sessions);
   const auth = new AuthService(db, clock, users, sessions, new LoginThrottle(clock, config), audit);
   const system = new SystemService(db, clock, version);
+  const events =
+    ctx.events ??
+    new EventBus((error, event) => app.log.error({ err: error, event }, 'event listener failed'));
+  app.decorate('events', events);
+  const settings = new SettingsService(db, clock, audit);
+  const technicians = new TechniciansService(db, clock, audit, users);
+  const bays = new BaysService(db, clock, audit);
+  const customers = new CustomersService(db, clock, audit, events);
+  const vehicles = new VehiclesService(db, clock, audit, events, customers, join(config.dataDir, 'vin'));
+  const repairOrders = new RepairOrdersService(
+    db,
+    clock,
+    audit,
+    events,
+    customers,
+    vehicles,
+    settings,
+    technicians,
+    bays,
+  );
+  const appointments = new AppointmentsService(
+    db,
+    clock,
+    audit,
+    events,
+    customers,
+    vehicles,
+    repairOrders,
+    technicians,
+    bays,
+  );
+  const search = new SearchService(db);
+  // A customer merge moves what these modules keep for the customer, in the merge's transaction.
+  for (const participant of [vehicles, repairOrders, appointments])
+    customers.addMergeParticipant(participant);
 
   // cross-cutting plugins, in the order requests meet them
   installValidators(app);
@@ -101,6 +158,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   await app.register(usersRoutes, { service: users });
   await app.register(auditRoutes, { service: audit });
+  await app.register(settingsRoutes, { service: settings });
+  await app.register(techniciansRoutes, { service: technicians });
+  await app.register(baysRoutes, { service: bays });
+  await app.register(customersRoutes, { service: customers });
+  await app.register(vehiclesRoutes, { service: vehicles });
+  await app.register(repairOrdersRoutes, { service: repairOrders });
+  await app.register(appointmentsRoutes, { service: appointments });
+  await app.register(searchRoutes, { service: search });
 
   return app;
 }

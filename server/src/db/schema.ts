@@ -1,4 +1,10 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AppointmentsTables } from './tables/appointments.js';
+import type { CustomersTables } from './tables/customers.js';
+import type { RepairOrdersTables } from './tables/repair-orders.js';
+import type { SearchTables } from './tables/search.js';
+import type { ShopTables } from './tables/shop.js';
+import type { VehiclesTables } from './tables/vehicles.js';
 
 /**
  * Kysely's view of the tables. Money is integer cents, times are UTC ISO-8601 text, ids are UUIDv7
@@ -11,7 +17,7 @@ export const ROLES: readonly Role[] = ['owner', 'advisor', 'technician', 'parts'
 export type JobStatus = 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
 export const JOB_STATUSES: readonly JobStatus[] = ['Pending', 'In_Progress', 'Blocked', 'Completed', 'Paid'];
 
-interface Timestamps {
+export interface Timestamps {
   created_at: string;
   updated_at: string;
 }
@@ -70,55 +76,6 @@ export interface AuditLogTable {
   updated_at: string;
 }
 
-export interface CustomersTable extends Timestamps {
-  id: string;
-  name: string;
-  contact_info: string;
-  preferences: string;
-  version: Generated<number>;
-}
-
-export interface VehiclesTable extends Timestamps {
-  id: string;
-  customer_id: string;
-  vin: string | null;
-  make: string | null;
-  model: string | null;
-  year: number | null;
-  telematics_id: string | null;
-  version: Generated<number>;
-}
-
-export interface TechniciansTable extends Timestamps {
-  id: string;
-  user_id: string | null;
-  name: string;
-  skills: string;
-  active: number;
-  version: Generated<number>;
-}
-
-export interface BaysTable extends Timestamps {
-  id: string;
-  name: string;
-  capabilities: string;
-  active: number;
-  version: Generated<number>;
-}
-
-export interface ServiceJobsTable extends Timestamps {
-  id: string;
-  vehicle_id: string;
-  status: JobStatus;
-  technician_id: string | null;
-  bay_id: string | null;
-  scheduled_start: string | null;
-  estimated_end: string | null;
-  actual_start: string | null;
-  actual_end: string | null;
-  version: Generated<number>;
-}
-
 export interface InventoryItemsTable extends Timestamps {
   id: string;
   sku: string;
@@ -130,19 +87,25 @@ export interface InventoryItemsTable extends Timestamps {
   version: Generated<number>;
 }
 
-export interface DB {
+interface CoreTables {
   users: UsersTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
-  customers: CustomersTable;
-  vehicles: VehiclesTable;
-  technicians: TechniciansTable;
-  bays: BaysTable;
-  service_jobs: ServiceJobsTable;
   inventory_items: InventoryItemsTable;
 }
+
+/** The whole database as Kysely sees it: the core tables plus each module's own (db/tables/). */
+export interface DB
+  extends
+    CoreTables,
+    ShopTables,
+    CustomersTables,
+    VehiclesTables,
+    RepairOrdersTables,
+    AppointmentsTables,
+    SearchTables {}
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;

@@ -11,9 +11,12 @@ import type { Role } from '../db/schema.js';
  * Keys are "METHOD url" with the route's own pattern (`:id`); HEAD follows GET. A key ending in
  * `/*` covers everything below that prefix (used only for the docs plugin's own files).
  */
-export type Access = 'public' | 'staff' | readonly Role[];
+export type Access = 'public' | 'display' | 'staff' | readonly Role[];
 
 const OWNER: readonly Role[] = ['owner'];
+const COUNTER: readonly Role[] = ['owner', 'advisor'];
+const FLOOR: readonly Role[] = ['owner', 'advisor', 'technician'];
+const ALL_WORK: readonly Role[] = ['owner', 'advisor', 'technician', 'parts'];
 
 export const ROUTE_PERMISSIONS: Readonly<Record<string, Access>> = {
   // system
@@ -48,6 +51,79 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Access>> = {
 
   // audit
   'GET /api/audit-log': OWNER,
+
+  // shop settings, technicians, bays
+  'GET /api/settings': 'staff',
+  'PATCH /api/settings': OWNER,
+  'GET /api/technicians': 'staff',
+  'POST /api/technicians': OWNER,
+  'PATCH /api/technicians/:id': OWNER,
+  'GET /api/bays': 'staff',
+  'POST /api/bays': OWNER,
+  'PATCH /api/bays/:id': OWNER,
+
+  // live updates and the bay TV ('display': staff, or a display token)
+  'GET /ws': 'display',
+  'GET /api/display/board': 'display',
+  'GET /api/display-tokens': OWNER,
+  'POST /api/display-tokens': OWNER,
+  'DELETE /api/display-tokens/:id': OWNER,
+
+  // <customers>
+  'GET /api/customers': 'staff',
+  'POST /api/customers': COUNTER,
+  'GET /api/customers/duplicates': COUNTER,
+  'GET /api/customers/:id': 'staff',
+  'PATCH /api/customers/:id': COUNTER,
+  'POST /api/customers/:id/merge': COUNTER,
+  // </customers>
+
+  // <search>
+  'GET /api/search': 'staff',
+  // </search>
+
+  // <vehicles>
+  'GET /api/vehicles': 'staff',
+  'POST /api/vehicles': COUNTER,
+  'GET /api/vehicles/:id': 'staff',
+  'PATCH /api/vehicles/:id': COUNTER,
+  'GET /api/vehicles/:id/odometer': 'staff',
+  'POST /api/vehicles/:id/odometer': FLOOR,
+  'POST /api/vehicles/:id/transfer': COUNTER,
+  'GET /api/vin/:vin/decode': 'staff',
+  // </vehicles>
+
+  // <repair-orders>
+  'GET /api/repair-orders': 'staff',
+  'POST /api/repair-orders': COUNTER,
+  'GET /api/repair-orders/:id': 'staff',
+  'PATCH /api/repair-orders/:id': COUNTER,
+  'POST /api/repair-orders/:id/jobs': FLOOR,
+  'POST /api/repair-orders/:id/approvals': COUNTER,
+  'GET /api/jobs': 'staff',
+  'GET /api/jobs/:id': 'staff',
+  'PATCH /api/jobs/:id': FLOOR,
+  'DELETE /api/jobs/:id': COUNTER,
+  'POST /api/jobs/:id/status': FLOOR,
+  'POST /api/jobs/:id/lines': ALL_WORK,
+  'PATCH /api/lines/:id': ALL_WORK,
+  'DELETE /api/lines/:id': COUNTER,
+  'GET /api/canned-jobs': 'staff',
+  'POST /api/canned-jobs': COUNTER,
+  'GET /api/canned-jobs/:id': 'staff',
+  'PATCH /api/canned-jobs/:id': COUNTER,
+  'DELETE /api/canned-jobs/:id': COUNTER,
+  // </repair-orders>
+
+  // <appointments>
+  'GET /api/appointments': 'staff',
+  'POST /api/appointments': COUNTER,
+  'GET /api/appointments/:id': 'staff',
+  'PATCH /api/appointments/:id': COUNTER,
+  'POST /api/appointments/:id/cancel': COUNTER,
+  'POST /api/appointments/:id/no-show': COUNTER,
+  'POST /api/appointments/:id/arrive': COUNTER,
+  // </appointments>
 };
 
 export function accessFor(method: string, url: string): Access | undefined {
@@ -63,9 +139,10 @@ export function accessFor(method: string, url: string): Access | undefined {
   return undefined;
 }
 
+/** Whether a staff member with `role` (null: not signed in) may use a route with this access. */
 export function isAllowed(access: Access, role: Role | null): boolean {
   if (access === 'public') return true;
   if (role === null) return false;
-  if (access === 'staff') return true;
+  if (access === 'staff' || access === 'display') return true;
   return access.includes(role);
 }

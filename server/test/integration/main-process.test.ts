@@ -38,8 +38,8 @@ function startServer(env: Record<string, string>): Started {
   });
   children.push(child);
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
 }
@@ -79,7 +79,7 @@ describe('the server process', () => {
     expect(login.status).toBe(200);
     const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
     const me = await fetch(`${base}/api/auth/me`, { headers: { cookie } });
-    expect((await me.json()).user.email).toBe(owner.email);
+    expect(((await me.json()) as { user: { email: string } }).user.email).toBe(owner.email);
     expect((await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { cookie } })).status).toBe(
       204,
     );

@@ -1,6 +1,12 @@
 import type { Migration } from 'kysely';
 import * as identity from './0001-identity.js';
 import * as shopCoreEntities from './0002-shop-core-entities.js';
+import * as shopSetup from './0003-shop-setup.js';
+import * as customers from './0004-customers.js';
+import * as vehicles from './0005-vehicles.js';
+import * as repairOrders from './0006-repair-orders.js';
+import * as appointments from './0007-appointments.js';
+import * as search from './0008-search.js';
 
 /**
  * Every migration this build knows, in order. Forward-only: never edit or remove a shipped entry,
@@ -9,4 +15,10 @@ import * as shopCoreEntities from './0002-shop-core-entities.js';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-identity': identity,
   '0002-shop-core-entities': shopCoreEntities,
+  '0003-shop-setup': shopSetup,
+  '0004-customers': customers,
+  '0005-vehicles': vehicles,
+  '0006-repair-orders': repairOrders,
+  '0007-appointments': appointments,
+  '0008-search': search,
 };

@@ -1,0 +1,47 @@
+import type { JobStatus } from '../db/schema.js';
+
+/**
+ * Every event the in-process bus carries, by name. Services emit after their transaction has
+ * committed (never inside it), so a listener never sees a change that was rolled back.
+ * The realtime hub forwards them to browsers; the device layer will publish them to MQTT.
+ */
+export interface DomainEvents {
+  jobStatusChanged: {
+    jobId: string;
+    repairOrderId: string;
+    from: JobStatus;
+    to: JobStatus;
+    reason: string | null;
+    at: string;
+    actorUserId: string | null;
+  };
+  /** A job's other fields or its lines changed (technician, bay, times, lines, approvals). */
+  jobChanged: { jobId: string; repairOrderId: string; at: string };
+  repairOrderChanged: {
+    repairOrderId: string;
+    number: number;
+    change: 'created' | 'updated' | 'closed' | 'reopened' | 'voided';
+    at: string;
+  };
+  approvalRecorded: {
+    repairOrderId: string;
+    jobId: string;
+    lineIds: string[];
+    state: 'approved' | 'declined' | 'deferred' | 'recommended';
+    method: string;
+    at: string;
+  };
+  appointmentChanged: {
+    appointmentId: string;
+    change: 'created' | 'updated' | 'cancelled' | 'arrived' | 'no_show';
+    at: string;
+  };
+  customerChanged: { customerId: string; change: 'created' | 'updated' | 'merged'; at: string };
+  vehicleChanged: {
+    vehicleId: string;
+    change: 'created' | 'updated' | 'transferred' | 'odometer';
+    at: string;
+  };
+}
+
+export type DomainEventName = keyof DomainEvents;

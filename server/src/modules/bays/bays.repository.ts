@@ -1,0 +1,40 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { BaysTable } from '../../db/tables/shop.js';
+
+export function listBays(db: Db) {
+  return db
+    .selectFrom('bays')
+    .selectAll()
+    .orderBy('active', 'desc')
+    .orderBy('sort_order')
+    .orderBy('name')
+    .execute();
+}
+
+export function findBay(db: Db, id: string) {
+  return db.selectFrom('bays').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findBayByName(db: Db, name: string) {
+  return db.selectFrom('bays').select(['id']).where('name', '=', name).executeTakeFirst();
+}
+
+export async function insertBay(db: Db, row: Insertable<BaysTable>): Promise<void> {
+  await db.insertInto('bays').values(row).execute();
+}
+
+export async function updateBayIfVersion(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  changes: Omit<Updateable<BaysTable>, 'id' | 'version'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('bays')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}

@@ -1,0 +1,99 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { BaysTable } from '../../db/tables/shop.js';
+import type { Clock } from '../../lib/clock.js';
+import { newId } from '../../lib/ids.js';
+import { problems } from '../../lib/problem.js';
+import { staleVersionProblem } from '../../lib/versioning.js';
+import type { Actor, AuditService } from '../audit/audit.service.js';
+import { findBay, findBayByName, insertBay, listBays, updateBayIfVersion } from './bays.repository.js';
+import type { Bay, CreateBayInput, UpdateBayInput } from './bays.schemas.js';
+
+function toBay(row: Selectable<BaysTable>): Bay {
+  return {
+    id: row.id,
+    name: row.name,
+    capabilities: JSON.parse(row.capabilities) as string[],
+    sortOrder: row.sort_order,
+    active: row.active === 1,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The shop's bays (lifts, alignment rack, ...) that jobs and appointments are placed in. */
+export class BaysService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<Bay[]> {
+    return (await listBays(this.db)).map(toBay);
+  }
+
+  /** Whether an active bay exists; `db` may be the caller's transaction. */
+  async isActive(db: Db, id: string): Promise<boolean> {
+    return (await findBay(db, id))?.active === 1;
+  }
+
+  async get(db: Db, id: string): Promise<Bay | undefined> {
+    const row = await findBay(db, id);
+    return row === undefined ? undefined : toBay(row);
+  }
+
+  async create(actor: Actor, input: CreateBayInput): Promise<Bay> {
+    return this.db.transaction().execute(async (tx) => {
+      await this.ensureNameFree(tx, input.name.trim(), null);
+      const at = this.clock.now().toISOString();
+      const id = newId();
+      await insertBay(tx, {
+        id,
+        name: input.name.trim(),
+        capabilities: JSON.stringify(input.capabilities ?? []),
+        sort_order: input.sortOrder ?? 0,
+        active: 1,
+        created_at: at,
+        updated_at: at,
+      });
+      await this.audit.record(tx, actor, { action: 'bay.created', entityType: 'bay', entityId: id });
+      return toBay((await findBay(tx, id))!);
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateBayInput): Promise<Bay> {
+    return this.db.transaction().execute(async (tx) => {
+      const current = await findBay(tx, id);
+      if (current === undefined) throw problems.notFound(`No bay with id ${id}.`);
+      if (current.version !== input.version)
+        throw staleVersionProblem('bay', current.version, toBay(current));
+      if (input.name !== undefined) await this.ensureNameFree(tx, input.name.trim(), id);
+      const ok = await updateBayIfVersion(tx, id, input.version, {
+        ...(input.name === undefined ? {} : { name: input.name.trim() }),
+        ...(input.capabilities === undefined ? {} : { capabilities: JSON.stringify(input.capabilities) }),
+        ...(input.sortOrder === undefined ? {} : { sort_order: input.sortOrder }),
+        ...(input.active === undefined ? {} : { active: input.active ? 1 : 0 }),
+        updated_at: this.clock.now().toISOString(),
+      });
+      if (!ok) throw staleVersionProblem('bay', current.version + 1);
+      await this.audit.record(tx, actor, {
+        action: 'bay.updated',
+        entityType: 'bay',
+        entityId: id,
+        data: { fields: Object.keys(input).filter((k) => k !== 'version') },
+      });
+      return toBay((await findBay(tx, id))!);
+    });
+  }
+
+  private async ensureNameFree(tx: Db, name: string, exceptId: string | null): Promise<void> {
+    const existing = await findBayByName(tx, name);
+    if (existing !== undefined && existing.id !== exceptId) {
+      throw problems.conflict(`There is already a bay called ${name}.`, 'duplicate', {
+        errors: [{ path: 'name', message: 'is already used by another bay' }],
+      });
+    }
+  }
+}

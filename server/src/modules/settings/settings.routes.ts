@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { withProblems } from '../../lib/schema.js';
+import { actorOf } from '../../plugins/authentication.js';
+import { SettingsResponseSchema, UpdateSettingsBody } from './settings.schemas.js';
+import type { SettingsService } from './settings.service.js';
+
+const tags = ['settings'];
+
+export const settingsRoutes: FastifyPluginAsyncTypebox<{ service: SettingsService }> = async (
+  app,
+  { service },
+) => {
+  app.get(
+    '/api/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Shop settings: details, labour rate, tax, shop supplies',
+        response: withProblems({ 200: SettingsResponseSchema }),
+      },
+    },
+    async () => service.get(),
+  );
+  app.patch(
+    '/api/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Change shop settings (send the version you read)',
+        body: UpdateSettingsBody,
+        response: withProblems({ 200: SettingsResponseSchema }),
+      },
+    },
+    async (request) => service.update(actorOf(request), request.body),
+  );
+};

@@ -1,0 +1,82 @@
+import type { Db } from '../../db/database.js';
+import type { Clock } from '../../lib/clock.js';
+import { problems } from '../../lib/problem.js';
+import type { Actor, AuditService } from '../audit/audit.service.js';
+import { findSettingsRow, insertSettingsRow, updateSettingsIfVersion } from './settings.repository.js';
+import { DEFAULT_SHOP_SETTINGS, type ShopSettings, type UpdateSettingsInput } from './settings.schemas.js';
+
+export type VersionedSettings = ShopSettings & { version: number };
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The shop's settings: defaults until the owner changes them; money settings changes are audited. */
+export class SettingsService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Current settings; `db` may be the caller's transaction (totals read tax inside theirs). */
+  async get(db: Db = this.db): Promise<VersionedSettings> {
+    const row = await findSettingsRow(db);
+    if (row === undefined) return { ...DEFAULT_SHOP_SETTINGS, version: 1 };
+    // Defaults first so a setting added in a later version has a value on older rows.
+    return {
+      ...DEFAULT_SHOP_SETTINGS,
+      ...(JSON.parse(row.data) as Partial<ShopSettings>),
+      version: row.version,
+    };
+  }
+
+  async update(actor: Actor, input: UpdateSettingsInput): Promise<VersionedSettings> {
+    if (input.timezone !== undefined && !isValidTimeZone(input.timezone)) {
+      throw problems.validation([{ path: 'timezone', message: 'is not a known IANA time zone' }]);
+    }
+    return this.db.transaction().execute(async (tx) => {
+      const at = this.clock.now().toISOString();
+      await insertSettingsRow(tx, JSON.stringify(DEFAULT_SHOP_SETTINGS), at);
+      const current = await this.get(tx);
+      const { version, ...changes } = input;
+      if (current.version !== version) {
+        throw problems.conflict(
+          `The settings were changed by someone else (version ${current.version}). Reload and try again.`,
+          'stale-version',
+          { currentVersion: current.version },
+        );
+      }
+      const { version: _old, ...currentSettings } = current;
+      const next: ShopSettings = { ...currentSettings, ...changes };
+      if (!(await updateSettingsIfVersion(tx, JSON.stringify(next), version, at))) {
+        throw problems.conflict(
+          'The settings were changed by someone else. Reload and try again.',
+          'stale-version',
+        );
+      }
+      const changed = Object.keys(changes).filter(
+        (key) =>
+          JSON.stringify(changes[key as keyof typeof changes]) !==
+          JSON.stringify(currentSettings[key as keyof ShopSettings]),
+      );
+      await this.audit.record(tx, actor, {
+        action: 'settings.updated',
+        entityType: 'settings',
+        entityId: 'shop',
+        data: Object.fromEntries(
+          changed.map((key) => [
+            key,
+            { from: currentSettings[key as keyof ShopSettings], to: next[key as keyof ShopSettings] },
+          ]),
+        ),
+      });
+      return { ...next, version: version + 1 };
+    });
+  }
+}

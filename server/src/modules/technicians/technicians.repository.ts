@@ -1,0 +1,34 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { TechniciansTable } from '../../db/tables/shop.js';
+
+export function listTechnicians(db: Db) {
+  return db.selectFrom('technicians').selectAll().orderBy('active', 'desc').orderBy('name').execute();
+}
+
+export function findTechnician(db: Db, id: string) {
+  return db.selectFrom('technicians').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findTechnicianByUser(db: Db, userId: string) {
+  return db.selectFrom('technicians').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function insertTechnician(db: Db, row: Insertable<TechniciansTable>): Promise<void> {
+  await db.insertInto('technicians').values(row).execute();
+}
+
+export async function updateTechnicianIfVersion(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  changes: Omit<Updateable<TechniciansTable>, 'id' | 'version'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('technicians')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}

@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { IdParams, withProblems } from '../../lib/schema.js';
+import { actorOf } from '../../plugins/authentication.js';
+import {
+  CreateTechnicianBody,
+  TechnicianListSchema,
+  TechnicianSchema,
+  UpdateTechnicianBody,
+} from './technicians.schemas.js';
+import type { TechniciansService } from './technicians.service.js';
+
+const tags = ['technicians'];
+
+export const techniciansRoutes: FastifyPluginAsyncTypebox<{ service: TechniciansService }> = async (
+  app,
+  { service },
+) => {
+  app.get(
+    '/api/technicians',
+    { schema: { tags, summary: 'All technicians', response: withProblems({ 200: TechnicianListSchema }) } },
+    async () => ({ items: await service.list() }),
+  );
+  app.post(
+    '/api/technicians',
+    {
+      schema: {
+        tags,
+        summary: 'Add a technician',
+        body: CreateTechnicianBody,
+        response: withProblems({ 201: TechnicianSchema }),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await service.create(actorOf(request), request.body)),
+  );
+  app.patch(
+    '/api/technicians/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a technician (send the version you read)',
+        params: IdParams,
+        body: UpdateTechnicianBody,
+        response: withProblems({ 200: TechnicianSchema }),
+      },
+    },
+    async (request) => service.update(actorOf(request), request.params.id, request.body),
+  );
+};

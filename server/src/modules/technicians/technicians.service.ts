@@ -1,0 +1,118 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { TechniciansTable } from '../../db/tables/shop.js';
+import type { Clock } from '../../lib/clock.js';
+import { newId } from '../../lib/ids.js';
+import { problems } from '../../lib/problem.js';
+import { staleVersionProblem } from '../../lib/versioning.js';
+import type { Actor, AuditService } from '../audit/audit.service.js';
+import type { UsersService } from '../users/users.service.js';
+import {
+  findTechnician,
+  findTechnicianByUser,
+  insertTechnician,
+  listTechnicians,
+  updateTechnicianIfVersion,
+} from './technicians.repository.js';
+import type { CreateTechnicianInput, Technician, UpdateTechnicianInput } from './technicians.schemas.js';
+
+function toTechnician(row: Selectable<TechniciansTable>): Technician {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    skills: JSON.parse(row.skills) as string[],
+    color: row.color,
+    active: row.active === 1,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The people who turn wrenches: who is on the floor, what they can do, which account is theirs. */
+export class TechniciansService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly users: UsersService,
+  ) {}
+
+  async list(): Promise<Technician[]> {
+    return (await listTechnicians(this.db)).map(toTechnician);
+  }
+
+  /** Whether an active technician exists; `db` may be the caller's transaction. */
+  async isActive(db: Db, id: string): Promise<boolean> {
+    return (await findTechnician(db, id))?.active === 1;
+  }
+
+  async get(db: Db, id: string): Promise<Technician | undefined> {
+    const row = await findTechnician(db, id);
+    return row === undefined ? undefined : toTechnician(row);
+  }
+
+  async create(actor: Actor, input: CreateTechnicianInput): Promise<Technician> {
+    return this.db.transaction().execute(async (tx) => {
+      if (input.userId != null) await this.ensureUserLinkable(tx, input.userId, null);
+      const at = this.clock.now().toISOString();
+      const id = newId();
+      await insertTechnician(tx, {
+        id,
+        user_id: input.userId ?? null,
+        name: input.name.trim(),
+        skills: JSON.stringify(input.skills ?? []),
+        color: input.color ?? null,
+        active: 1,
+        created_at: at,
+        updated_at: at,
+      });
+      await this.audit.record(tx, actor, {
+        action: 'technician.created',
+        entityType: 'technician',
+        entityId: id,
+      });
+      return toTechnician((await findTechnician(tx, id))!);
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateTechnicianInput): Promise<Technician> {
+    return this.db.transaction().execute(async (tx) => {
+      const current = await findTechnician(tx, id);
+      if (current === undefined) throw problems.notFound(`No technician with id ${id}.`);
+      if (current.version !== input.version)
+        throw staleVersionProblem('technician', current.version, toTechnician(current));
+      if (input.userId != null && input.userId !== current.user_id)
+        await this.ensureUserLinkable(tx, input.userId, id);
+      const ok = await updateTechnicianIfVersion(tx, id, input.version, {
+        ...(input.name === undefined ? {} : { name: input.name.trim() }),
+        ...(input.userId === undefined ? {} : { user_id: input.userId }),
+        ...(input.skills === undefined ? {} : { skills: JSON.stringify(input.skills) }),
+        ...(input.color === undefined ? {} : { color: input.color }),
+        ...(input.active === undefined ? {} : { active: input.active ? 1 : 0 }),
+        updated_at: this.clock.now().toISOString(),
+      });
+      if (!ok) throw staleVersionProblem('technician', current.version + 1);
+      await this.audit.record(tx, actor, {
+        action: 'technician.updated',
+        entityType: 'technician',
+        entityId: id,
+        data: { fields: Object.keys(input).filter((k) => k !== 'version') },
+      });
+      return toTechnician((await findTechnician(tx, id))!);
+    });
+  }
+
+  private async ensureUserLinkable(tx: Db, userId: string, technicianId: string | null): Promise<void> {
+    const user = await this.users.findById(userId);
+    if (user === undefined)
+      throw problems.validation([{ path: 'userId', message: 'no staff account has this id' }]);
+    const linked = await findTechnicianByUser(tx, userId);
+    if (linked !== undefined && linked.id !== technicianId) {
+      throw problems.validation([
+        { path: 'userId', message: `is already linked to technician ${linked.name}` },
+      ]);
+    }
+  }
+}
