@@ -1,4 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
+import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config/config.schema.js';
@@ -18,6 +19,11 @@ import { LoginThrottle } from './modules/auth/login-throttle.js';
 import { SessionsService } from './modules/auth/sessions.service.js';
 import { baysRoutes } from './modules/bays/bays.routes.js';
 import { BaysService } from './modules/bays/bays.service.js';
+import { displayRoutes } from './modules/display/display.routes.js';
+import { DisplayService } from './modules/display/display.service.js';
+import { RealtimeHub } from './modules/realtime/realtime.hub.js';
+import { realtimeRoutes } from './modules/realtime/realtime.routes.js';
+import { RealtimeService } from './modules/realtime/realtime.service.js';
 import { customersRoutes } from './modules/customers/customers.routes.js';
 import { CustomersService } from './modules/customers/customers.service.js';
 import { repairOrdersRoutes } from './modules/repair-orders/repair-orders.routes.js';
@@ -49,6 +55,8 @@ export interface AppContext {
   logger?: FastifyBaseLogger;
   /** The in-process event bus; tests may pass their own to listen in. */
   events?: EventBus;
+  /** WebSocket heartbeat (ping + session re-check) interval; tests shorten it. */
+  realtimeHeartbeatMs?: number;
 }
 
 export interface RegisteredRoute {
@@ -129,6 +137,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     bays,
   );
   const search = new SearchService(db);
+  const displays = new DisplayService(db, clock, audit);
+  const hub = new RealtimeHub(events, clock);
+  const realtime = new RealtimeService(hub, sessions, displays);
+  app.addHook('onReady', async () => hub.start());
+  app.addHook('onClose', async () => hub.stop());
   // A customer merge moves what these modules keep for the customer, in the merge's transaction.
   for (const participant of [vehicles, repairOrders, appointments])
     customers.addMergeParticipant(participant);
@@ -136,7 +149,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // cross-cutting plugins, in the order requests meet them
   installValidators(app);
   installErrorHandler(app);
-  await installAuthentication(app, sessions);
+  // Before the auth hooks: its own onRequest hook marks upgrade requests, so that a refused
+  // upgrade (401/403 from authorization) still has its socket closed after the response.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await installAuthentication(app, sessions, displays);
   installAuthorization(app);
   await app.register(rateLimit, {
     global: false,
@@ -166,6 +182,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(repairOrdersRoutes, { service: repairOrders });
   await app.register(appointmentsRoutes, { service: appointments });
   await app.register(searchRoutes, { service: search });
+  await app.register(displayRoutes, { service: displays });
+  await app.register(realtimeRoutes, {
+    service: realtime,
+    ...(ctx.realtimeHeartbeatMs === undefined ? {} : { heartbeatMs: ctx.realtimeHeartbeatMs }),
+  });
 
   return app;
 }

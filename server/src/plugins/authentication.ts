@@ -5,6 +5,7 @@ import { problems } from '../lib/problem.js';
 import type { Actor } from '../modules/audit/audit.service.js';
 import type { RequestOrigin } from '../modules/auth/auth.service.js';
 import type { AuthContext, SessionsService } from '../modules/auth/sessions.service.js';
+import type { DisplayContext, DisplayService } from '../modules/display/display.service.js';
 
 export const SESSION_COOKIE = 'ase_session';
 
@@ -14,13 +15,35 @@ declare module 'fastify' {
     auth: AuthContext | null;
     /** Where the request came from: address, user agent, shop LAN or not. */
     origin: RequestOrigin;
+    /** Set when the request carries a valid display token (a bay TV). */
+    display: DisplayContext | null;
   }
 }
 
-/** Reads the session cookie on every request and attaches the staff member it belongs to. */
-export async function installAuthentication(app: FastifyInstance, sessions: SessionsService): Promise<void> {
+/**
+ * A display token comes as `Authorization: Bearer dt_...` or, for a browser WebSocket (which cannot
+ * set headers), as `?displayToken=dt_...`.
+ */
+export function displayTokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  const query = request.query as Record<string, unknown> | undefined;
+  const fromQuery = query?.displayToken;
+  return typeof fromQuery === 'string' ? fromQuery : undefined;
+}
+
+/**
+ * Reads the session cookie (staff) or display token (bay TVs) on every request and attaches who
+ * it belongs to; authorization decides what they may do.
+ */
+export async function installAuthentication(
+  app: FastifyInstance,
+  sessions: SessionsService,
+  displays: DisplayService,
+): Promise<void> {
   await app.register(cookie);
   app.decorateRequest('auth', null);
+  app.decorateRequest('display', null);
   app.decorateRequest('origin', null as unknown as RequestOrigin);
   app.addHook('onRequest', async (request) => {
     request.origin = {
@@ -30,6 +53,8 @@ export async function installAuthentication(app: FastifyInstance, sessions: Sess
     };
     const token = request.cookies[SESSION_COOKIE];
     if (token !== undefined && token !== '') request.auth = await sessions.authenticate(token);
+    const displayToken = displayTokenOf(request);
+    if (displayToken !== undefined) request.display = await displays.authenticate(displayToken);
   });
 }
 

@@ -21,7 +21,13 @@ export function installAuthorization(app: FastifyInstance): void {
     }
     if (access === 'public') return;
     const auth = request.auth;
-    if (auth === null) throw problems.unauthorized('Sign in first.');
+    if (access === 'display' && auth === null && request.display !== null) return; // a bay TV
+    if (auth === null) {
+      if (request.display !== null) {
+        throw problems.forbidden('A display token can only show the board.', 'display-token-scope');
+      }
+      throw problems.unauthorized('Sign in first.');
+    }
     if (!request.origin.lan && !mayUseRemotely(auth)) {
       throw problems.unauthorized(
         'From outside the shop, sign in with an owner or advisor account and your two-step code.',

@@ -1,4 +1,124 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { IdParams, withProblems } from '../../lib/schema.js';
+import { actorOf } from '../../plugins/authentication.js';
+import {
+  AppointmentPageSchema,
+  AppointmentSchema,
+  ArriveAppointmentBody,
+  CloseAppointmentBody,
+  CreateAppointmentBody,
+  ListAppointmentsQuery,
+  UpdateAppointmentBody,
+} from './appointments.schemas.js';
 import type { AppointmentsService } from './appointments.service.js';
 
-export const appointmentsRoutes: FastifyPluginAsyncTypebox<{ service: AppointmentsService }> = async () => {};
+const tags = ['appointments'];
+
+/** The status actions take an optional body: a bare POST from a button means `{}`. */
+async function emptyBodyIsObject(request: FastifyRequest): Promise<void> {
+  request.body ??= {};
+}
+
+export const appointmentsRoutes: FastifyPluginAsyncTypebox<{ service: AppointmentsService }> = async (
+  app,
+  { service },
+) => {
+  app.get(
+    '/api/appointments',
+    {
+      schema: {
+        tags,
+        summary: 'Appointments overlapping a time window (default: today, UTC), by start time',
+        querystring: ListAppointmentsQuery,
+        response: withProblems({ 200: AppointmentPageSchema }),
+      },
+    },
+    async (request) => service.list(request.query),
+  );
+
+  app.post(
+    '/api/appointments',
+    {
+      schema: {
+        tags,
+        summary: 'Book an appointment (409 appointment-conflict when the bay or technician is taken)',
+        body: CreateAppointmentBody,
+        response: withProblems({ 201: AppointmentSchema }),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await service.create(actorOf(request), request.body)),
+  );
+
+  app.get(
+    '/api/appointments/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One appointment',
+        params: IdParams,
+        response: withProblems({ 200: AppointmentSchema }),
+      },
+    },
+    async (request) => service.get(request.params.id),
+  );
+
+  app.patch(
+    '/api/appointments/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change or move a booked appointment (send the version you read)',
+        params: IdParams,
+        body: UpdateAppointmentBody,
+        response: withProblems({ 200: AppointmentSchema }),
+      },
+    },
+    async (request) => service.update(actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/appointments/:id/cancel',
+    {
+      preValidation: emptyBodyIsObject,
+      schema: {
+        tags,
+        summary: 'Cancel a booked appointment: its bay and technician are free again',
+        params: IdParams,
+        body: CloseAppointmentBody,
+        response: withProblems({ 200: AppointmentSchema }),
+      },
+    },
+    async (request) => service.cancel(actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/appointments/:id/no-show',
+    {
+      preValidation: emptyBodyIsObject,
+      schema: {
+        tags,
+        summary: 'Mark a booked appointment as a no-show',
+        params: IdParams,
+        body: CloseAppointmentBody,
+        response: withProblems({ 200: AppointmentSchema }),
+      },
+    },
+    async (request) => service.noShow(actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/appointments/:id/arrive',
+    {
+      preValidation: emptyBodyIsObject,
+      schema: {
+        tags,
+        summary: 'Check the customer in: opens a repair order from the appointment',
+        params: IdParams,
+        body: ArriveAppointmentBody,
+        response: withProblems({ 200: AppointmentSchema }),
+      },
+    },
+    async (request) => service.arrive(actorOf(request), request.params.id, request.body),
+  );
+};

@@ -1,17 +1,97 @@
 import type { Db } from '../../db/database.js';
+import type { AppointmentStatus } from '../../db/tables/appointments.js';
+import type { DomainEvents } from '../../events/domain-events.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
-import type { AuditService } from '../audit/audit.service.js';
+import { newId } from '../../lib/ids.js';
+import { problems, type FieldError } from '../../lib/problem.js';
+import { staleVersionProblem } from '../../lib/versioning.js';
+import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { BaysService } from '../bays/bays.service.js';
 import type { CustomerMergeParticipant } from '../customers/customer-merge.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
 import type { TechniciansService } from '../technicians/technicians.service.js';
 import type { VehiclesService } from '../vehicles/vehicles.service.js';
+import { conflictProblem, toConflicts } from './appointment-conflicts.js';
+import {
+  checkInterval,
+  listWindow,
+  MAX_APPOINTMENT_MS,
+  toUtcIso,
+  type Interval,
+} from './appointment-times.js';
+import {
+  findAppointmentView,
+  findOverlapping,
+  findRepairOrderForAppointment,
+  insertAppointment,
+  listAppointmentViews,
+  moveAppointmentsToCustomer,
+  updateAppointmentIfVersion,
+  type AppointmentViewRow,
+} from './appointments.repository.js';
+import type {
+  Appointment,
+  ArriveAppointmentInput,
+  CloseAppointmentInput,
+  CreateAppointmentInput,
+  ListAppointmentsInput,
+  UpdateAppointmentInput,
+} from './appointments.schemas.js';
+import { KeyedLock } from './keyed-lock.js';
+
+type Change = DomainEvents['appointmentChanged']['change'];
+
+function vehicleSummary(row: AppointmentViewRow): string | null {
+  if (row.vehicle_id === null) return null;
+  const name = [row.vehicle_year, row.vehicle_make, row.vehicle_model].filter((p) => p != null).join(' ');
+  const parts = [name || (row.vehicle_vin ?? 'Vehicle'), row.vehicle_plate].filter(
+    (p) => p != null && p !== '',
+  );
+  return parts.join(' · ');
+}
+
+function toAppointment(row: AppointmentViewRow): Appointment {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    vehicleId: row.vehicle_id,
+    vehicleSummary: vehicleSummary(row),
+    requestedServices: JSON.parse(row.requested_services) as string[],
+    kind: row.kind,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    bayId: row.bay_id,
+    bayName: row.bay_name,
+    technicianId: row.technician_id,
+    technicianName: row.technician_name,
+    status: row.status,
+    repairOrderId: row.repair_order_id,
+    repairOrderNumber: row.repair_order_number,
+    notes: row.notes,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function cleanServices(services: readonly string[]): string {
+  return JSON.stringify(services.map((s) => s.trim()));
+}
+
+const STATUS_WORDS: Record<AppointmentStatus, string> = {
+  booked: 'booked',
+  arrived: 'arrived',
+  cancelled: 'cancelled',
+  no_show: 'marked as a no-show',
+};
 
 /** Appointments: booking with bay/technician conflict checks, and conversion to a repair order. */
 export class AppointmentsService implements CustomerMergeParticipant {
   readonly name = 'appointments';
+  readonly #locks = new KeyedLock();
 
   constructor(
     private readonly db: Db,
@@ -25,7 +105,338 @@ export class AppointmentsService implements CustomerMergeParticipant {
     private readonly bays: BaysService,
   ) {}
 
-  async moveCustomerRecords(_tx: Db, _fromCustomerId: string, _toCustomerId: string): Promise<number> {
-    return 0;
+  async get(id: string): Promise<Appointment> {
+    const row = await findAppointmentView(this.db, id);
+    if (row === undefined) throw notFound(id);
+    return toAppointment(row);
   }
+
+  async list(query: ListAppointmentsInput): Promise<{
+    items: Appointment[];
+    from: string;
+    to: string;
+    nextOffset: number | null;
+  }> {
+    const window = listWindow(this.clock.now(), query.from, query.to);
+    const rows = await listAppointmentViews(this.db, {
+      from: window.startsAt,
+      to: window.endsAt,
+      maxLengthMs: MAX_APPOINTMENT_MS,
+      bayId: query.bayId,
+      technicianId: query.technicianId,
+      customerId: query.customerId,
+      statuses: query.status,
+      limit: query.limit + 1,
+      offset: query.offset,
+    });
+    const more = rows.length > query.limit;
+    return {
+      items: rows.slice(0, query.limit).map(toAppointment),
+      from: window.startsAt,
+      to: window.endsAt,
+      nextOffset: more ? query.offset + query.limit : null,
+    };
+  }
+
+  async create(actor: Actor, input: CreateAppointmentInput): Promise<Appointment> {
+    const interval = {
+      startsAt: toUtcIso(input.startsAt, 'startsAt'),
+      endsAt: toUtcIso(input.endsAt, 'endsAt'),
+    };
+    checkInterval(interval, 'endsAt');
+    const bayId = input.bayId ?? null;
+    const technicianId = input.technicianId ?? null;
+    const appointment = await this.db.transaction().execute(async (tx) => {
+      await this.checkReferences(tx, {
+        customerId: input.customerId,
+        newCustomer: true,
+        vehicleId: input.vehicleId ?? null,
+        bayId,
+        technicianId,
+      });
+      await this.ensureFree(tx, { ...interval, bayId, technicianId, exceptId: null });
+      const at = this.clock.now().toISOString();
+      const id = newId();
+      await insertAppointment(tx, {
+        id,
+        customer_id: input.customerId,
+        vehicle_id: input.vehicleId ?? null,
+        requested_services: cleanServices(input.requestedServices ?? []),
+        kind: input.kind ?? 'drop_off',
+        starts_at: interval.startsAt,
+        ends_at: interval.endsAt,
+        bay_id: bayId,
+        technician_id: technicianId,
+        repair_order_id: null,
+        notes: input.notes ?? '',
+        created_at: at,
+        updated_at: at,
+      });
+      await this.audit.record(tx, actor, {
+        action: 'appointment.created',
+        entityType: 'appointment',
+        entityId: id,
+        data: { startsAt: interval.startsAt, endsAt: interval.endsAt, bayId, technicianId },
+      });
+      return this.view(tx, id);
+    });
+    this.emit(appointment.id, 'created');
+    return appointment;
+  }
+
+  /** Changes or moves a booked appointment; a move is checked for conflicts like a new booking. */
+  async update(actor: Actor, id: string, input: UpdateAppointmentInput): Promise<Appointment> {
+    return this.#locks.run(id, async () => {
+      const appointment = await this.db.transaction().execute(async (tx) => {
+        const current = await this.current(tx, id, input.version);
+        this.ensureBooked(current, 'changed');
+        const interval = {
+          startsAt: input.startsAt === undefined ? current.starts_at : toUtcIso(input.startsAt, 'startsAt'),
+          endsAt: input.endsAt === undefined ? current.ends_at : toUtcIso(input.endsAt, 'endsAt'),
+        };
+        checkInterval(
+          interval,
+          input.endsAt !== undefined || input.startsAt === undefined ? 'endsAt' : 'startsAt',
+        );
+        const bayId = input.bayId === undefined ? current.bay_id : input.bayId;
+        const technicianId = input.technicianId === undefined ? current.technician_id : input.technicianId;
+        await this.checkReferences(tx, {
+          customerId: current.customer_id,
+          newCustomer: false,
+          vehicleId: input.vehicleId ?? null,
+          bayId: bayId === current.bay_id ? null : bayId,
+          technicianId: technicianId === current.technician_id ? null : technicianId,
+        });
+        const moved =
+          interval.startsAt !== current.starts_at ||
+          interval.endsAt !== current.ends_at ||
+          bayId !== current.bay_id ||
+          technicianId !== current.technician_id;
+        if (moved) await this.ensureFree(tx, { ...interval, bayId, technicianId, exceptId: id });
+        const ok = await updateAppointmentIfVersion(tx, id, current.version, {
+          ...(input.vehicleId === undefined ? {} : { vehicle_id: input.vehicleId }),
+          ...(input.requestedServices === undefined
+            ? {}
+            : { requested_services: cleanServices(input.requestedServices) }),
+          ...(input.kind === undefined ? {} : { kind: input.kind }),
+          ...(input.notes === undefined ? {} : { notes: input.notes }),
+          starts_at: interval.startsAt,
+          ends_at: interval.endsAt,
+          bay_id: bayId,
+          technician_id: technicianId,
+          updated_at: this.clock.now().toISOString(),
+        });
+        if (!ok) throw staleVersionProblem('appointment', current.version + 1);
+        await this.audit.record(tx, actor, {
+          action: 'appointment.updated',
+          entityType: 'appointment',
+          entityId: id,
+          data: {
+            fields: Object.keys(input).filter((k) => k !== 'version'),
+            ...(moved
+              ? {
+                  from: pick(current.starts_at, current.ends_at, current.bay_id, current.technician_id),
+                  to: pick(interval.startsAt, interval.endsAt, bayId, technicianId),
+                }
+              : {}),
+          },
+        });
+        return this.view(tx, id);
+      });
+      this.emit(id, 'updated');
+      return appointment;
+    });
+  }
+
+  cancel(actor: Actor, id: string, input: CloseAppointmentInput): Promise<Appointment> {
+    return this.close(actor, id, input, 'cancelled');
+  }
+
+  noShow(actor: Actor, id: string, input: CloseAppointmentInput): Promise<Appointment> {
+    return this.close(actor, id, input, 'no_show');
+  }
+
+  /**
+   * The customer is here: opens a repair order from the appointment, then marks it arrived. The
+   * repair order is opened through its own service (its own transaction and number); a repair order
+   * already opened for this appointment by an arrival cut short is reused, so a retry never opens
+   * a second one.
+   */
+  async arrive(actor: Actor, id: string, input: ArriveAppointmentInput): Promise<Appointment> {
+    return this.#locks.run(id, async () => {
+      const current = await this.current(this.db, id, input.version);
+      this.ensureBooked(current, 'checked in');
+      if (current.vehicle_id === null) {
+        throw problems.validation(
+          [{ path: 'vehicleId', message: 'the appointment has no vehicle yet: add the vehicle first' }],
+          'Add the vehicle to the appointment (PATCH vehicleId) before checking it in.',
+        );
+      }
+      const ownerId = await this.vehicles.getOwnerId(this.db, current.vehicle_id);
+      if (ownerId !== current.customer_id) {
+        throw problems.validation(
+          [{ path: 'vehicleId', message: 'the vehicle now belongs to another customer: change it first' }],
+          'The appointment’s vehicle no longer belongs to its customer; change the vehicle before checking in.',
+        );
+      }
+      const repairOrder =
+        (await findRepairOrderForAppointment(this.db, id)) ??
+        (await this.repairOrders.create(actor, {
+          customerId: current.customer_id,
+          vehicleId: current.vehicle_id,
+          concerns: JSON.parse(current.requested_services) as string[],
+          waiter: current.kind === 'waiter',
+          appointmentId: id,
+          ...(input.odometerIn === undefined ? {} : { odometerIn: input.odometerIn }),
+          ...(input.promisedAt === undefined ? {} : { promisedAt: toUtcIso(input.promisedAt, 'promisedAt') }),
+        }));
+      const appointment = await this.db.transaction().execute(async (tx) => {
+        const ok = await updateAppointmentIfVersion(tx, id, current.version, {
+          status: 'arrived',
+          repair_order_id: repairOrder.id,
+          updated_at: this.clock.now().toISOString(),
+        });
+        if (!ok) throw staleVersionProblem('appointment', current.version + 1);
+        await this.audit.record(tx, actor, {
+          action: 'appointment.arrived',
+          entityType: 'appointment',
+          entityId: id,
+          data: {
+            from: 'booked',
+            to: 'arrived',
+            repairOrderId: repairOrder.id,
+            repairOrderNumber: repairOrder.number,
+          },
+        });
+        return this.view(tx, id);
+      });
+      this.emit(id, 'arrived');
+      return appointment;
+    });
+  }
+
+  /** A customer merge moves the dropped customer's appointments to the kept one, in the merge's transaction. */
+  async moveCustomerRecords(tx: Db, fromCustomerId: string, toCustomerId: string): Promise<number> {
+    return moveAppointmentsToCustomer(tx, fromCustomerId, toCustomerId, this.clock.now().toISOString());
+  }
+
+  private async close(
+    actor: Actor,
+    id: string,
+    input: CloseAppointmentInput,
+    to: 'cancelled' | 'no_show',
+  ): Promise<Appointment> {
+    return this.#locks.run(id, async () => {
+      const appointment = await this.db.transaction().execute(async (tx) => {
+        const current = await this.current(tx, id, input.version);
+        this.ensureBooked(current, to === 'cancelled' ? 'cancelled' : 'marked as a no-show');
+        const ok = await updateAppointmentIfVersion(tx, id, current.version, {
+          status: to,
+          updated_at: this.clock.now().toISOString(),
+        });
+        if (!ok) throw staleVersionProblem('appointment', current.version + 1);
+        await this.audit.record(tx, actor, {
+          action: `appointment.${to}`,
+          entityType: 'appointment',
+          entityId: id,
+          data: { from: current.status, to, ...(input.reason ? { reason: input.reason } : {}) },
+        });
+        return this.view(tx, id);
+      });
+      this.emit(id, to);
+      return appointment;
+    });
+  }
+
+  /** The row to change; 404 when unknown, 409 with the current appointment when `version` is stale. */
+  private async current(db: Db, id: string, version: number | undefined): Promise<AppointmentViewRow> {
+    const row = await findAppointmentView(db, id);
+    if (row === undefined) throw notFound(id);
+    if (version !== undefined && row.version !== version)
+      throw staleVersionProblem('appointment', row.version, toAppointment(row));
+    return row;
+  }
+
+  /** Only a booked appointment changes; anything else is settled (the 409 says how, and which RO). */
+  private ensureBooked(row: AppointmentViewRow, verb: string): void {
+    if (row.status === 'booked') return;
+    const detail =
+      row.status === 'arrived' && row.repair_order_number !== null
+        ? `This appointment has already arrived as repair order ${row.repair_order_number}; it cannot be ${verb}.`
+        : `This appointment is ${STATUS_WORDS[row.status]}; only a booked appointment can be ${verb}.`;
+    // Not `status`: that member of a problem is the HTTP status.
+    throw problems.conflict(detail, 'appointment-status', {
+      appointmentStatus: row.status,
+      allowedFrom: ['booked'],
+      repairOrderId: row.repair_order_id,
+      repairOrderNumber: row.repair_order_number,
+    });
+  }
+
+  /**
+   * Every referenced record, checked before anything is written and reported together: an unknown
+   * customer, a vehicle that is not the customer's, an unknown or retired bay or technician.
+   * A null id is not checked (not set, or unchanged).
+   */
+  private async checkReferences(
+    tx: Db,
+    refs: {
+      customerId: string;
+      /** Whether the customer is being set (create) rather than read from the appointment (update). */
+      newCustomer: boolean;
+      vehicleId: string | null;
+      bayId: string | null;
+      technicianId: string | null;
+    },
+  ): Promise<void> {
+    const errors: FieldError[] = [];
+    const customerKnown = !refs.newCustomer || (await this.customers.exists(tx, refs.customerId));
+    if (!customerKnown) errors.push({ path: 'customerId', message: 'no customer has this id' });
+    if (refs.vehicleId !== null) {
+      const owner = await this.vehicles.getOwnerId(tx, refs.vehicleId);
+      if (owner === undefined) errors.push({ path: 'vehicleId', message: 'no vehicle has this id' });
+      else if (customerKnown && owner !== refs.customerId)
+        errors.push({ path: 'vehicleId', message: 'belongs to another customer' });
+    }
+    if (refs.bayId !== null) {
+      const bay = await this.bays.get(tx, refs.bayId);
+      if (bay === undefined) errors.push({ path: 'bayId', message: 'no bay has this id' });
+      else if (!bay.active) errors.push({ path: 'bayId', message: `${bay.name} is not in use` });
+    }
+    if (refs.technicianId !== null) {
+      const technician = await this.technicians.get(tx, refs.technicianId);
+      if (technician === undefined)
+        errors.push({ path: 'technicianId', message: 'no technician has this id' });
+      else if (!technician.active)
+        errors.push({ path: 'technicianId', message: `${technician.name} is no longer active` });
+    }
+    if (errors.length > 0) throw problems.validation(errors);
+  }
+
+  /** Refuses a double booking: inside the caller's transaction, so the check and the write are one. */
+  private async ensureFree(
+    tx: Db,
+    slot: Interval & { bayId: string | null; technicianId: string | null; exceptId: string | null },
+  ): Promise<void> {
+    if (slot.bayId === null && slot.technicianId === null) return;
+    const rows = await findOverlapping(tx, { ...slot, maxLengthMs: MAX_APPOINTMENT_MS });
+    const conflicts = toConflicts(rows, slot);
+    if (conflicts.length > 0) throw conflictProblem(conflicts);
+  }
+
+  private async view(db: Db, id: string): Promise<Appointment> {
+    return toAppointment((await findAppointmentView(db, id))!);
+  }
+
+  private emit(appointmentId: string, change: Change): void {
+    this.events.emit('appointmentChanged', { appointmentId, change, at: this.clock.now().toISOString() });
+  }
+}
+
+function notFound(id: string) {
+  return problems.notFound(`No appointment with id ${id}.`);
+}
+
+function pick(startsAt: string, endsAt: string, bayId: string | null, technicianId: string | null) {
+  return { startsAt, endsAt, bayId, technicianId };
 }

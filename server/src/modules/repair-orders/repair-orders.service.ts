@@ -1,6 +1,10 @@
 import type { Db } from '../../db/database.js';
+import type { ApprovalState } from '../../db/tables/repair-orders.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
+import { newId } from '../../lib/ids.js';
+import { problems, type FieldError } from '../../lib/problem.js';
+import { staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { BaysService } from '../bays/bays.service.js';
 import type { CustomerMergeParticipant } from '../customers/customer-merge.js';
@@ -8,11 +12,56 @@ import type { CustomersService } from '../customers/customers.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { TechniciansService } from '../technicians/technicians.service.js';
 import type { VehiclesService } from '../vehicles/vehicles.service.js';
-import type { CreateRepairOrderInput } from './repair-orders.schemas.js';
+import { CannedJobsService } from './canned-jobs.service.js';
+import { insertJob, listJobsOfRepairOrder } from './jobs.repository.js';
+import { JobsService, newJobRow } from './jobs.service.js';
+import { findLinesWithRepairOrder, listLinesOfJobs, updateLineIfVersion } from './lines.repository.js';
+import { LinesService } from './lines.service.js';
+import { ensureJobNotPaid, ensureWorkEditable, nowIso, toUtc, type ModuleContext } from './module-context.js';
+import {
+  titleFromConcern,
+  toJob,
+  toLine,
+  toRepairOrderSummary,
+  toTotalsLine,
+} from './repair-orders.mappers.js';
+import {
+  appointmentExists,
+  findRepairOrder,
+  findRepairOrderForAppointment,
+  findRepairOrderWithParties,
+  insertRepairOrder,
+  listRepairOrders,
+  moveRepairOrdersToCustomer,
+  REPAIR_ORDER_COUNTER,
+  takeNextNumber,
+  updateRepairOrderIfVersion,
+} from './repair-orders.repository.js';
+import type {
+  ApprovalsInput,
+  CreateRepairOrderInput,
+  RepairOrder,
+  RepairOrderListFilters,
+  RepairOrderSummary,
+  UpdateRepairOrderInput,
+} from './repair-orders.schemas.js';
+import { lineAmountCents, repairOrderTotals } from './totals.js';
+
+export interface CreatedRepairOrder {
+  id: string;
+  number: number;
+}
 
 /** Repair orders, their service jobs (status machine), line items, approvals, totals, canned jobs. */
 export class RepairOrdersService implements CustomerMergeParticipant {
   readonly name = 'repair orders';
+  /** Service jobs: 3C's, assignment, status machine, the job board. */
+  readonly jobs: JobsService;
+  /** Line items on jobs. */
+  readonly lines: LinesService;
+  /** Job templates. */
+  readonly cannedJobs: CannedJobsService;
+  readonly #ctx: ModuleContext;
 
   constructor(
     private readonly db: Db,
@@ -22,16 +71,275 @@ export class RepairOrdersService implements CustomerMergeParticipant {
     private readonly customers: CustomersService,
     private readonly vehicles: VehiclesService,
     private readonly settings: SettingsService,
-    private readonly technicians: TechniciansService,
-    private readonly bays: BaysService,
-  ) {}
-
-  /** Opens a repair order; returns its id and human number. Appointments call this on arrival. */
-  async create(_actor: Actor, _input: CreateRepairOrderInput): Promise<{ id: string; number: number }> {
-    throw new Error('not implemented yet');
+    technicians: TechniciansService,
+    bays: BaysService,
+  ) {
+    this.#ctx = { db, clock, audit, events, settings, technicians, bays };
+    this.jobs = new JobsService(this.#ctx);
+    this.lines = new LinesService(this.#ctx);
+    this.cannedJobs = new CannedJobsService(this.#ctx);
   }
 
-  async moveCustomerRecords(_tx: Db, _fromCustomerId: string, _toCustomerId: string): Promise<number> {
-    return 0;
+  /** Opens a repair order; returns its id and human number. Appointments call this on arrival. */
+  async create(actor: Actor, input: CreateRepairOrderInput): Promise<CreatedRepairOrder> {
+    const { publish, ...created } = await this.db
+      .transaction()
+      .execute((tx) => this.createInTransaction(tx, actor, input));
+    publish();
+    return created;
+  }
+
+  /**
+   * The same, inside the caller's transaction (an appointment's arrival marks the appointment in
+   * the same commit). Call `publish` once that transaction has committed.
+   */
+  async createInTransaction(
+    tx: Db,
+    actor: Actor,
+    input: CreateRepairOrderInput,
+  ): Promise<CreatedRepairOrder & { publish: () => void }> {
+    await this.checkNewRepairOrder(tx, input);
+    const at = nowIso(this.clock);
+    const settings = await this.settings.get(tx);
+    const number = await takeNextNumber(tx, REPAIR_ORDER_COUNTER, settings.repairOrderStartNumber, at);
+    const ro = {
+      id: newId(),
+      number,
+      customer_id: input.customerId,
+      vehicle_id: input.vehicleId,
+      status: 'open' as const,
+      concerns: JSON.stringify(input.concerns),
+      odometer_in: input.odometerIn ?? null,
+      promised_at: input.promisedAt === undefined ? null : toUtc(input.promisedAt),
+      waiter: input.waiter === true ? 1 : 0,
+      key_tag: input.keyTag?.trim() ?? null,
+      appointment_id: input.appointmentId ?? null,
+      advisor_user_id: actor.userId,
+      notes: input.notes ?? '',
+      opened_at: at,
+      closed_at: null,
+      created_at: at,
+      updated_at: at,
+    };
+    await insertRepairOrder(tx, ro);
+    for (const [index, concern] of input.concerns.entries()) {
+      await insertJob(tx, newJobRow(ro, { title: titleFromConcern(concern), concern, sortOrder: index }, at));
+    }
+    if (input.odometerIn !== undefined) {
+      await this.vehicles.recordOdometer(tx, actor, {
+        vehicleId: input.vehicleId,
+        reading: input.odometerIn,
+        source: 'check-in',
+        repairOrderId: ro.id,
+      });
+    }
+    await this.audit.record(tx, actor, {
+      action: 'repair_order.created',
+      entityType: 'repair_order',
+      entityId: ro.id,
+      data: {
+        number,
+        customerId: ro.customer_id,
+        vehicleId: ro.vehicle_id,
+        jobs: input.concerns.length,
+        appointmentId: ro.appointment_id,
+      },
+    });
+    return {
+      id: ro.id,
+      number,
+      publish: () =>
+        this.events.emit('repairOrderChanged', { repairOrderId: ro.id, number, change: 'created', at }),
+    };
+  }
+
+  /** Check-in through the API: creates, then answers with the whole repair order. */
+  async open(actor: Actor, input: CreateRepairOrderInput): Promise<RepairOrder> {
+    const { id } = await this.create(actor, input);
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<RepairOrder> {
+    const ro = await this.read(this.db, id);
+    if (ro === undefined) throw problems.notFound(`No repair order with id ${id}.`);
+    return ro;
+  }
+
+  async list(
+    filters: RepairOrderListFilters,
+  ): Promise<{ items: RepairOrderSummary[]; nextBefore: number | null }> {
+    const rows = await listRepairOrders(this.db, filters);
+    const items = rows.map(toRepairOrderSummary);
+    const last = items.at(-1);
+    return { items, nextBefore: items.length === filters.limit && last ? last.number : null };
+  }
+
+  async update(actor: Actor, id: string, input: UpdateRepairOrderInput): Promise<RepairOrder> {
+    const ro = await this.db.transaction().execute(async (tx) => {
+      const current = await findRepairOrder(tx, id);
+      if (current === undefined) throw problems.notFound(`No repair order with id ${id}.`);
+      if (current.version !== input.version)
+        throw staleVersionProblem('repair order', current.version, await this.read(tx, id));
+      if (current.status === 'closed' || current.status === 'void') ensureWorkEditable(current);
+      const changes = {
+        ...(input.concerns === undefined ? {} : { concerns: JSON.stringify(input.concerns) }),
+        ...(input.promisedAt === undefined ? {} : { promised_at: toUtc(input.promisedAt) }),
+        ...(input.waiter === undefined ? {} : { waiter: input.waiter ? 1 : 0 }),
+        ...(input.keyTag === undefined ? {} : { key_tag: input.keyTag?.trim() ?? null }),
+        ...(input.notes === undefined ? {} : { notes: input.notes }),
+      };
+      const ok = await updateRepairOrderIfVersion(tx, id, input.version, {
+        ...changes,
+        updated_at: nowIso(this.clock),
+      });
+      if (!ok) throw staleVersionProblem('repair order', current.version + 1);
+      await this.audit.record(tx, actor, {
+        action: 'repair_order.updated',
+        entityType: 'repair_order',
+        entityId: id,
+        data: { number: current.number, fields: Object.keys(input).filter((k) => k !== 'version') },
+      });
+      return (await this.read(tx, id))!;
+    });
+    this.events.emit('repairOrderChanged', {
+      repairOrderId: ro.id,
+      number: ro.number,
+      change: 'updated',
+      at: ro.updatedAt,
+    });
+    return ro;
+  }
+
+  /**
+   * The customer's decisions on recommended work, recorded all at once: who decided, how, and
+   * who took it down. Each decision is audited with the amount it concerned.
+   */
+  async recordApprovals(actor: Actor, id: string, input: ApprovalsInput): Promise<RepairOrder> {
+    const { ro, groups } = await this.db.transaction().execute(async (tx) => {
+      const current = await findRepairOrder(tx, id);
+      if (current === undefined) throw problems.notFound(`No repair order with id ${id}.`);
+      const lines = await this.checkDecisions(tx, id, input);
+      ensureWorkEditable(current);
+      const at = nowIso(this.clock);
+      const groups = new Map<string, { jobId: string; state: ApprovalState; lineIds: string[] }>();
+      for (const decision of input.decisions) {
+        const line = lines.get(decision.lineId)!;
+        const reason = decision.state === 'approved' ? null : (decision.reason?.trim() ?? null);
+        const ok = await updateLineIfVersion(tx, line.id, line.version, {
+          approval_state: decision.state,
+          approval_method: input.method,
+          approval_by: input.approvedBy.trim(),
+          approval_recorded_by: actor.userId,
+          approval_at: at,
+          deferred_reason: reason,
+          updated_at: at,
+        });
+        if (!ok) throw staleVersionProblem('line item', line.version + 1);
+        await this.audit.record(tx, actor, {
+          action: 'line.approval_recorded',
+          entityType: 'line',
+          entityId: line.id,
+          data: {
+            repairOrderId: id,
+            jobId: line.job_id,
+            from: line.approval_state,
+            to: decision.state,
+            method: input.method,
+            approvedBy: input.approvedBy.trim(),
+            reason,
+            amountCents: lineAmountCents(line.quantity_milli, line.unit_price_cents),
+          },
+        });
+        const key = `${line.job_id} ${decision.state}`;
+        const group = groups.get(key) ?? { jobId: line.job_id, state: decision.state, lineIds: [] };
+        group.lineIds.push(line.id);
+        groups.set(key, group);
+      }
+      return { ro: (await this.read(tx, id))!, groups: [...groups.values()] };
+    });
+    for (const group of groups) {
+      this.events.emit('approvalRecorded', {
+        repairOrderId: id,
+        jobId: group.jobId,
+        lineIds: group.lineIds,
+        state: group.state,
+        method: input.method,
+        at: ro.updatedAt,
+      });
+    }
+    return ro;
+  }
+
+  /** For billing: marks Completed jobs Paid in the caller's transaction; `publish` after commit. */
+  markPaid(tx: Db, actor: Actor, jobIds: readonly string[]) {
+    return this.jobs.markPaid(tx, actor, jobIds);
+  }
+
+  async moveCustomerRecords(tx: Db, fromCustomerId: string, toCustomerId: string): Promise<number> {
+    return moveRepairOrdersToCustomer(tx, fromCustomerId, toCustomerId, nowIso(this.clock));
+  }
+
+  private async read(db: Db, id: string): Promise<RepairOrder | undefined> {
+    const row = await findRepairOrderWithParties(db, id);
+    if (row === undefined) return undefined;
+    const jobRows = await listJobsOfRepairOrder(db, id);
+    const lineRows = await listLinesOfJobs(
+      db,
+      jobRows.map((job) => job.id),
+    );
+    const settings = await this.settings.get(db);
+    const linesByJob = new Map<string, typeof lineRows>();
+    for (const line of lineRows) linesByJob.set(line.job_id, [...(linesByJob.get(line.job_id) ?? []), line]);
+    return {
+      ...toRepairOrderSummary(row),
+      jobs: jobRows.map((job) => toJob(job, linesByJob.get(job.id) ?? [])),
+      totals: repairOrderTotals(lineRows.map(toTotalsLine), settings),
+    };
+  }
+
+  /** Every decision names a line of this repair order, once, on a job not yet paid. */
+  private async checkDecisions(tx: Db, repairOrderId: string, input: ApprovalsInput) {
+    const ids = [...new Set(input.decisions.map((d) => d.lineId))];
+    const lines = new Map((await findLinesWithRepairOrder(tx, ids)).map((line) => [line.id, line]));
+    const errors: FieldError[] = [];
+    const seen = new Set<string>();
+    input.decisions.forEach((decision, i) => {
+      const line = lines.get(decision.lineId);
+      if (line === undefined || line.repair_order_id !== repairOrderId)
+        errors.push({ path: `decisions.${i}.lineId`, message: 'is not a line of this repair order' });
+      else if (seen.has(decision.lineId))
+        errors.push({ path: `decisions.${i}.lineId`, message: 'appears in more than one decision' });
+      seen.add(decision.lineId);
+    });
+    if (errors.length > 0) throw problems.validation(errors);
+    for (const decision of input.decisions) {
+      const line = lines.get(decision.lineId)!;
+      if (decision.version !== undefined && decision.version !== line.version)
+        throw staleVersionProblem('line item', line.version, toLine(line));
+      ensureJobNotPaid({ id: line.job_id, status: line.job_status });
+    }
+    return lines;
+  }
+
+  private async checkNewRepairOrder(tx: Db, input: CreateRepairOrderInput): Promise<void> {
+    const errors: FieldError[] = [];
+    const customerKnown = await this.customers.exists(tx, input.customerId);
+    if (!customerKnown) errors.push({ path: 'customerId', message: 'no customer has this id' });
+    const ownerId = await this.vehicles.getOwnerId(tx, input.vehicleId);
+    if (ownerId === undefined) errors.push({ path: 'vehicleId', message: 'no vehicle has this id' });
+    else if (customerKnown && ownerId !== input.customerId)
+      errors.push({ path: 'vehicleId', message: 'belongs to another customer' });
+    if (input.appointmentId !== undefined && !(await appointmentExists(tx, input.appointmentId)))
+      errors.push({ path: 'appointmentId', message: 'no appointment has this id' });
+    if (errors.length > 0) throw problems.validation(errors);
+    if (input.appointmentId !== undefined) {
+      const existing = await findRepairOrderForAppointment(tx, input.appointmentId);
+      if (existing !== undefined)
+        throw problems.conflict(
+          `This appointment already has repair order ${existing.number}.`,
+          'appointment-has-repair-order',
+          { repairOrderId: existing.id, repairOrderNumber: existing.number },
+        );
+    }
   }
 }

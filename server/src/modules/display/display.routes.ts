@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { IdParams, NoContent, withProblems } from '../../lib/schema.js';
+import { actorOf } from '../../plugins/authentication.js';
+import {
+  CreateDisplayTokenBody,
+  CreatedDisplayTokenSchema,
+  DisplayTokenListSchema,
+} from './display.schemas.js';
+import type { DisplayService } from './display.service.js';
+
+const tags = ['display'];
+
+export const displayRoutes: FastifyPluginAsyncTypebox<{ service: DisplayService }> = async (
+  app,
+  { service },
+) => {
+  app.get(
+    '/api/display-tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Display tokens for the bay TVs',
+        response: withProblems({ 200: DisplayTokenListSchema }),
+      },
+    },
+    async () => ({ items: await service.list() }),
+  );
+  app.post(
+    '/api/display-tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Create a display token (the token is shown once)',
+        body: CreateDisplayTokenBody,
+        response: withProblems({ 201: CreatedDisplayTokenSchema }),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await service.create(actorOf(request), request.body.name)),
+  );
+  app.delete(
+    '/api/display-tokens/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a display token',
+        params: IdParams,
+        response: withProblems({ 204: NoContent }),
+      },
+    },
+    async (request, reply) => {
+      await service.revoke(actorOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,105 @@
+import type { Db } from '../../db/database.js';
+import { MINUTE_MS, type Clock } from '../../lib/clock.js';
+import { newId } from '../../lib/ids.js';
+import { randomToken, sha256Hex } from '../../lib/passwords.js';
+import { problems } from '../../lib/problem.js';
+import type { Actor, AuditService } from '../audit/audit.service.js';
+import {
+  findDisplayToken,
+  findDisplayTokenByHash,
+  insertDisplayToken,
+  listDisplayTokens,
+  revokeDisplayToken,
+  touchDisplayToken,
+} from './display.repository.js';
+
+/** What a request signed with a display token may be: a screen, nothing more. */
+export interface DisplayContext {
+  tokenId: string;
+  name: string;
+}
+
+/** Display tokens start with this, so a token pasted in the wrong place is recognisable. */
+export const DISPLAY_TOKEN_PREFIX = 'dt_';
+
+/**
+ * Read-only tokens for the TVs over the bays: no login, no keyboard. A token can read the board
+ * and nothing else; the owner creates and revokes them.
+ */
+export class DisplayService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list() {
+    return (await listDisplayTokens(this.db)).map((row) => ({
+      id: row.id,
+      name: row.name,
+      createdBy: row.created_by,
+      lastUsedAt: row.last_used_at,
+      revokedAt: row.revoked_at,
+      createdAt: row.created_at,
+    }));
+  }
+
+  async create(actor: Actor, name: string) {
+    const token = DISPLAY_TOKEN_PREFIX + randomToken(24);
+    const at = this.clock.now().toISOString();
+    const id = newId();
+    await this.db.transaction().execute(async (tx) => {
+      await insertDisplayToken(tx, {
+        id,
+        name: name.trim(),
+        token_hash: sha256Hex(token),
+        created_by: actor.userId,
+        last_used_at: null,
+        revoked_at: null,
+        created_at: at,
+        updated_at: at,
+      });
+      await this.audit.record(tx, actor, {
+        action: 'display_token.created',
+        entityType: 'display_token',
+        entityId: id,
+      });
+    });
+    return {
+      id,
+      name: name.trim(),
+      createdBy: actor.userId,
+      lastUsedAt: null,
+      revokedAt: null,
+      createdAt: at,
+      token,
+    };
+  }
+
+  async revoke(actor: Actor, id: string): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      const row = await findDisplayToken(tx, id);
+      if (row === undefined) throw problems.notFound(`No display token with id ${id}.`);
+      if (row.revoked_at !== null) return;
+      await revokeDisplayToken(tx, id, this.clock.now().toISOString());
+      await this.audit.record(tx, actor, {
+        action: 'display_token.revoked',
+        entityType: 'display_token',
+        entityId: id,
+      });
+    });
+  }
+
+  /** The screen a token belongs to, or null when unknown or revoked. */
+  async authenticate(token: string): Promise<DisplayContext | null> {
+    if (!token.startsWith(DISPLAY_TOKEN_PREFIX)) return null;
+    const row = await findDisplayTokenByHash(this.db, sha256Hex(token));
+    if (row === undefined || row.revoked_at !== null) return null;
+    const now = this.clock.now();
+    // Written at most once a minute: a TV polls all day and need not turn every read into a write.
+    if (row.last_used_at === null || now.getTime() - new Date(row.last_used_at).getTime() >= MINUTE_MS) {
+      await touchDisplayToken(this.db, row.id, now.toISOString());
+    }
+    return { tokenId: row.id, name: row.name };
+  }
+}

@@ -1,0 +1,81 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type WebSocket from 'ws';
+import { displayTokenOf, SESSION_COOKIE } from '../../plugins/authentication.js';
+import type { RealtimeService, Viewer } from './realtime.service.js';
+
+export interface RealtimeRoutesOptions {
+  service: RealtimeService;
+  /** How often the server pings and re-checks the session; tests shorten it. */
+  heartbeatMs?: number;
+}
+
+/** A client that lets this much pile up unread is dropped; it reconnects and resumes from its seq. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+/**
+ * GET /ws: one WebSocket per browser for live updates. The authorization hook has already checked
+ * the upgrade request (staff session, or a display token for the bay TVs).
+ */
+export const realtimeRoutes: FastifyPluginAsync<RealtimeRoutesOptions> = async (app, options) => {
+  const { service } = options;
+  const heartbeatMs = options.heartbeatMs ?? 30_000;
+
+  app.get(
+    '/ws',
+    { websocket: true, schema: { tags: ['realtime'], summary: 'Live updates (WebSocket)' } },
+    (socket, request) => {
+      const sessionToken = request.auth !== null ? request.cookies[SESSION_COOKIE] : undefined;
+      const displayToken = request.display !== null ? displayTokenOf(request) : undefined;
+      const viewer: Viewer | null =
+        sessionToken !== undefined
+          ? { kind: 'staff', sessionToken }
+          : displayToken !== undefined
+            ? { kind: 'display', displayToken }
+            : null;
+      if (viewer === null) {
+        socket.close(4401, 'Sign in first.');
+        return;
+      }
+
+      const connection = service.open(viewer, (message) => send(socket, message));
+      let alive = true;
+      socket.on('pong', () => (alive = true));
+      socket.on('message', (data: WebSocket.RawData) => service.handle(connection, rawText(data)));
+
+      const heartbeat = setInterval(() => {
+        if (!alive) {
+          socket.terminate();
+          return;
+        }
+        alive = false;
+        socket.ping();
+        service.stillAllowed(connection).then(
+          (allowed) => {
+            if (!allowed) socket.close(4401, 'Your session ended.');
+          },
+          (error: unknown) => request.log.warn({ err: error }, 'realtime re-check failed'),
+        );
+      }, heartbeatMs);
+      heartbeat.unref();
+
+      socket.on('close', () => {
+        clearInterval(heartbeat);
+        service.close(connection);
+      });
+    },
+  );
+};
+
+function send(socket: WebSocket, message: object): void {
+  if (socket.readyState !== socket.OPEN) return;
+  if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+    socket.close(1013, 'Too slow: reconnect and resume.');
+    return;
+  }
+  socket.send(JSON.stringify(message));
+}
+
+function rawText(data: WebSocket.RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data as ArrayBuffer).toString('utf8');
+}

@@ -1,0 +1,37 @@
+import type { DomainEventName, DomainEvents } from '../../events/domain-events.js';
+
+/**
+ * Which topics an event is published on. A browser subscribes to the topics of the screen it shows:
+ * `board` (the job board and the bay TVs), `repair-order:<id>` (one RO being edited),
+ * `appointments` (the calendar), `customer:<id>`, `vehicle:<id>`.
+ */
+export type AnyDomainEvent = {
+  [N in DomainEventName]: { name: N; payload: DomainEvents[N] };
+}[DomainEventName];
+
+export function topicsFor(event: AnyDomainEvent): string[] {
+  switch (event.name) {
+    case 'jobStatusChanged':
+    case 'jobChanged':
+      return ['board', `repair-order:${event.payload.repairOrderId}`];
+    case 'repairOrderChanged':
+      return ['board', `repair-order:${event.payload.repairOrderId}`];
+    case 'approvalRecorded':
+      return ['board', `repair-order:${event.payload.repairOrderId}`];
+    case 'appointmentChanged':
+      return ['appointments'];
+    case 'customerChanged':
+      return [`customer:${event.payload.customerId}`];
+    case 'vehicleChanged':
+      return [`vehicle:${event.payload.vehicleId}`];
+  }
+}
+
+const TOPIC_PATTERN = /^(board|appointments|(repair-order|customer|vehicle):[0-9a-f-]{36})$/;
+
+export function isValidTopic(topic: string): boolean {
+  return TOPIC_PATTERN.test(topic);
+}
+
+/** A bay TV (display token) sees the board and nothing else. */
+export const DISPLAY_TOPICS: ReadonlySet<string> = new Set(['board']);

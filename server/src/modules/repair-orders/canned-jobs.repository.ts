@@ -1,0 +1,51 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { CannedJobsTable } from '../../db/tables/repair-orders.js';
+
+export function listCannedJobs(db: Db, includeInactive: boolean) {
+  let q = db.selectFrom('canned_jobs').selectAll();
+  if (!includeInactive) q = q.where('active', '=', 1);
+  return q.orderBy('name').execute();
+}
+
+export function findCannedJob(db: Db, id: string) {
+  return db.selectFrom('canned_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Names are unique regardless of case (the column is COLLATE NOCASE). */
+export function findCannedJobByName(db: Db, name: string) {
+  return db.selectFrom('canned_jobs').select('id').where('name', '=', name).executeTakeFirst();
+}
+
+export async function insertCannedJob(db: Db, row: Insertable<CannedJobsTable>): Promise<void> {
+  await db.insertInto('canned_jobs').values(row).execute();
+}
+
+export async function updateCannedJobIfVersion(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  changes: Omit<Updateable<CannedJobsTable>, 'id' | 'version'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('canned_jobs')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export async function cannedJobInUse(db: Db, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('service_jobs')
+    .select('id')
+    .where('canned_job_id', '=', id)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function deleteCannedJob(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('canned_jobs').where('id', '=', id).execute();
+}

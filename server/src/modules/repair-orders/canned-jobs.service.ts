@@ -1,0 +1,133 @@
+import type { Db } from '../../db/database.js';
+import { newId } from '../../lib/ids.js';
+import { problems } from '../../lib/problem.js';
+import { staleVersionProblem } from '../../lib/versioning.js';
+import type { Actor } from '../audit/audit.service.js';
+import {
+  cannedJobInUse,
+  deleteCannedJob,
+  findCannedJob,
+  findCannedJobByName,
+  insertCannedJob,
+  listCannedJobs,
+  updateCannedJobIfVersion,
+} from './canned-jobs.repository.js';
+import { checkLines, type LineDraft } from './line-rules.js';
+import { nowIso, type ModuleContext } from './module-context.js';
+import { toCannedJob, type StoredCannedLine } from './repair-orders.mappers.js';
+import type {
+  CannedJob,
+  CannedLineInputType,
+  CreateCannedJobInput,
+  UpdateCannedJobInput,
+} from './repair-orders.schemas.js';
+
+function toStored(draft: LineDraft): StoredCannedLine {
+  return { ...draft };
+}
+
+/** Reusable job templates ("Oil change, synthetic") with their lines; copied onto a job when used. */
+export class CannedJobsService {
+  constructor(private readonly ctx: ModuleContext) {}
+
+  async list(includeInactive: boolean): Promise<CannedJob[]> {
+    return (await listCannedJobs(this.ctx.db, includeInactive)).map(toCannedJob);
+  }
+
+  async get(id: string): Promise<CannedJob> {
+    const row = await findCannedJob(this.ctx.db, id);
+    if (row === undefined) throw problems.notFound(`No canned job with id ${id}.`);
+    return toCannedJob(row);
+  }
+
+  async create(actor: Actor, input: CreateCannedJobInput): Promise<CannedJob> {
+    return this.ctx.db.transaction().execute(async (tx) => {
+      const lines = await this.checkedLines(tx, input.lines ?? []);
+      await this.ensureNameFree(tx, input.name.trim(), null);
+      const at = nowIso(this.ctx.clock);
+      const id = newId();
+      await insertCannedJob(tx, {
+        id,
+        name: input.name.trim(),
+        title: input.title.trim(),
+        concern: input.concern ?? '',
+        lines: JSON.stringify(lines),
+        created_at: at,
+        updated_at: at,
+      });
+      await this.ctx.audit.record(tx, actor, {
+        action: 'canned_job.created',
+        entityType: 'canned_job',
+        entityId: id,
+        data: { name: input.name.trim(), lines: lines.length },
+      });
+      return toCannedJob((await findCannedJob(tx, id))!);
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateCannedJobInput): Promise<CannedJob> {
+    return this.ctx.db.transaction().execute(async (tx) => {
+      const current = await findCannedJob(tx, id);
+      if (current === undefined) throw problems.notFound(`No canned job with id ${id}.`);
+      if (current.version !== input.version)
+        throw staleVersionProblem('canned job', current.version, toCannedJob(current));
+      const lines = input.lines === undefined ? undefined : await this.checkedLines(tx, input.lines);
+      if (input.name !== undefined) await this.ensureNameFree(tx, input.name.trim(), id);
+      const ok = await updateCannedJobIfVersion(tx, id, input.version, {
+        ...(input.name === undefined ? {} : { name: input.name.trim() }),
+        ...(input.title === undefined ? {} : { title: input.title.trim() }),
+        ...(input.concern === undefined ? {} : { concern: input.concern }),
+        ...(lines === undefined ? {} : { lines: JSON.stringify(lines) }),
+        ...(input.active === undefined ? {} : { active: input.active ? 1 : 0 }),
+        updated_at: nowIso(this.ctx.clock),
+      });
+      if (!ok) throw staleVersionProblem('canned job', current.version + 1);
+      await this.ctx.audit.record(tx, actor, {
+        action: 'canned_job.updated',
+        entityType: 'canned_job',
+        entityId: id,
+        data: { fields: Object.keys(input).filter((k) => k !== 'version') },
+      });
+      return toCannedJob((await findCannedJob(tx, id))!);
+    });
+  }
+
+  /** Deletes an unused template; one that jobs came from is archived instead, so they keep the link. */
+  async remove(actor: Actor, id: string, version: number | undefined): Promise<void> {
+    await this.ctx.db.transaction().execute(async (tx) => {
+      const current = await findCannedJob(tx, id);
+      if (current === undefined) throw problems.notFound(`No canned job with id ${id}.`);
+      if (version !== undefined && current.version !== version)
+        throw staleVersionProblem('canned job', current.version, toCannedJob(current));
+      const inUse = await cannedJobInUse(tx, id);
+      if (inUse) {
+        await updateCannedJobIfVersion(tx, id, current.version, {
+          active: 0,
+          updated_at: nowIso(this.ctx.clock),
+        });
+      } else {
+        await deleteCannedJob(tx, id);
+      }
+      await this.ctx.audit.record(tx, actor, {
+        action: inUse ? 'canned_job.archived' : 'canned_job.deleted',
+        entityType: 'canned_job',
+        entityId: id,
+        data: { name: current.name },
+      });
+    });
+  }
+
+  private async checkedLines(tx: Db, lines: readonly CannedLineInputType[]): Promise<StoredCannedLine[]> {
+    const { drafts } = await checkLines(tx, lines, (i, field) => `lines.${i}.${field}`);
+    return drafts.map(toStored);
+  }
+
+  private async ensureNameFree(tx: Db, name: string, exceptId: string | null): Promise<void> {
+    const existing = await findCannedJobByName(tx, name);
+    if (existing !== undefined && existing.id !== exceptId) {
+      throw problems.conflict(`There is already a canned job called ${name}.`, 'duplicate', {
+        errors: [{ path: 'name', message: 'is already used by another canned job' }],
+      });
+    }
+  }
+}

@@ -1,0 +1,412 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { JOB_STATUSES, type JobStatus } from '../../db/schema.js';
+import type { RepairOrdersTable, ServiceJobsTable } from '../../db/tables/repair-orders.js';
+import type { DomainEvents } from '../../events/domain-events.js';
+import { newId } from '../../lib/ids.js';
+import { problems, type FieldError } from '../../lib/problem.js';
+import { staleVersionProblem } from '../../lib/versioning.js';
+import type { Actor } from '../audit/audit.service.js';
+import { findCannedJob } from './canned-jobs.repository.js';
+import { transition, type TransitionResult } from './job-status.js';
+import {
+  deleteJob,
+  findJobRow,
+  findJobsByIds,
+  findJobWithNames,
+  insertJob,
+  listBoard,
+  nextJobSortOrder,
+  updateJobIfVersion,
+  type BoardRow,
+} from './jobs.repository.js';
+import { checkLines } from './line-rules.js';
+import { countApprovedLines, listLinesOfJobs } from './lines.repository.js';
+import { insertLineDrafts } from './lines.service.js';
+import {
+  checkAssignments,
+  checkSchedule,
+  ensureWorkEditable,
+  nowIso,
+  requireRepairOrderOfJob,
+  toUtc,
+  type ModuleContext,
+} from './module-context.js';
+import { parseCannedLines, titleFromConcern, toJob, vehicleSummary } from './repair-orders.mappers.js';
+import { findRepairOrder } from './repair-orders.repository.js';
+import type {
+  BoardItem,
+  CreateJobInput,
+  Job,
+  JobBoardFilters,
+  JobStatusInput,
+  UpdateJobInput,
+} from './repair-orders.schemas.js';
+
+type JobRow = Selectable<ServiceJobsTable>;
+type RepairOrderRow = Selectable<RepairOrdersTable>;
+type StatusChange = DomainEvents['jobStatusChanged'];
+
+/** A new Pending job row on a repair order. */
+export function newJobRow(
+  ro: Pick<RepairOrderRow, 'id' | 'vehicle_id'>,
+  fields: { title: string; concern: string; sortOrder: number; cannedJobId?: string | null },
+  at: string,
+) {
+  return {
+    id: newId(),
+    repair_order_id: ro.id,
+    vehicle_id: ro.vehicle_id,
+    status: 'Pending' as const,
+    title: fields.title,
+    concern: fields.concern,
+    sort_order: fields.sortOrder,
+    canned_job_id: fields.cannedJobId ?? null,
+    technician_id: null,
+    bay_id: null,
+    scheduled_start: null,
+    estimated_end: null,
+    actual_start: null,
+    actual_end: null,
+    blocked_reason: null,
+    status_changed_at: at,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+function refusalProblem(job: JobRow, to: JobStatus, result: Extract<TransitionResult, { ok: false }>) {
+  const allowedText = result.allowed.length === 0 ? 'none' : result.allowed.join(', ');
+  switch (result.refusal) {
+    case 'reason-required':
+      return problems.validation([
+        { path: 'reason', message: 'is required to block a job (what is it waiting for?)' },
+      ]);
+    case 'billing-only':
+      return problems.conflict(
+        `Paid is set only by billing, when the invoice is paid. A ${job.status} job can move to: ${allowedText}.`,
+        'paid-by-billing',
+        { from: job.status, to, allowed: result.allowed },
+      );
+    case 'illegal':
+      return problems.conflict(
+        `A ${job.status} job cannot move to ${to}. Allowed next: ${allowedText}.`,
+        'illegal-transition',
+        { from: job.status, to, allowed: result.allowed },
+      );
+  }
+}
+
+/** Service jobs: the 3C's, who and where, times, and the status machine. */
+export class JobsService {
+  constructor(private readonly ctx: ModuleContext) {}
+
+  async get(id: string): Promise<Job> {
+    const job = await this.read(this.ctx.db, id);
+    if (job === undefined) throw problems.notFound(`No job with id ${id}.`);
+    return job;
+  }
+
+  async read(db: Db, id: string): Promise<Job | undefined> {
+    const row = await findJobWithNames(db, id);
+    if (row === undefined) return undefined;
+    return toJob(row, await listLinesOfJobs(db, [id]));
+  }
+
+  async add(actor: Actor, repairOrderId: string, input: CreateJobInput): Promise<Job> {
+    const job = await this.ctx.db.transaction().execute(async (tx) => {
+      const ro = await findRepairOrder(tx, repairOrderId);
+      if (ro === undefined) throw problems.notFound(`No repair order with id ${repairOrderId}.`);
+      const canned = await this.checkNewJob(tx, input);
+      ensureWorkEditable(ro);
+      const at = nowIso(this.ctx.clock);
+      const concern = input.concern ?? canned?.concern ?? '';
+      const row = {
+        ...newJobRow(
+          ro,
+          {
+            title: input.title ?? canned?.title ?? titleFromConcern(concern),
+            concern,
+            sortOrder: await nextJobSortOrder(tx, ro.id),
+            cannedJobId: canned?.id ?? null,
+          },
+          at,
+        ),
+        technician_id: input.technicianId ?? null,
+        bay_id: input.bayId ?? null,
+        scheduled_start: input.scheduledStart === undefined ? null : toUtc(input.scheduledStart),
+        estimated_end: input.estimatedEnd === undefined ? null : toUtc(input.estimatedEnd),
+      };
+      await insertJob(tx, row);
+      if (canned !== undefined) {
+        const settings = await this.ctx.settings.get(tx);
+        const { drafts, items } = await checkLines(tx, canned.lines, () => 'cannedJobId');
+        await insertLineDrafts(this.ctx, tx, actor, row, drafts, items, settings.laborRateCents);
+      }
+      await this.ctx.audit.record(tx, actor, {
+        action: 'job.added',
+        entityType: 'job',
+        entityId: row.id,
+        data: { repairOrderId: ro.id, title: row.title, cannedJobId: row.canned_job_id },
+      });
+      return (await this.read(tx, row.id))!;
+    });
+    this.announceChanged(job);
+    return job;
+  }
+
+  async update(actor: Actor, id: string, input: UpdateJobInput): Promise<Job> {
+    const job = await this.ctx.db.transaction().execute(async (tx) => {
+      const current = await this.requireJobRow(tx, id);
+      if (current.version !== input.version)
+        throw staleVersionProblem('job', current.version, await this.read(tx, id));
+      const ro = await requireRepairOrderOfJob(tx, current);
+      const changes = {
+        ...(input.title === undefined ? {} : { title: input.title.trim() }),
+        ...(input.concern === undefined ? {} : { concern: input.concern }),
+        ...(input.cause === undefined ? {} : { cause: input.cause }),
+        ...(input.correction === undefined ? {} : { correction: input.correction }),
+        ...(input.technicianId === undefined ? {} : { technician_id: input.technicianId }),
+        ...(input.bayId === undefined ? {} : { bay_id: input.bayId }),
+        ...(input.scheduledStart === undefined ? {} : { scheduled_start: toUtc(input.scheduledStart) }),
+        ...(input.estimatedEnd === undefined ? {} : { estimated_end: toUtc(input.estimatedEnd) }),
+        ...(input.sortOrder === undefined ? {} : { sort_order: input.sortOrder }),
+      };
+      const errors = [
+        ...(await checkAssignments(this.ctx, tx, {
+          technicianId: changes.technician_id === current.technician_id ? undefined : changes.technician_id,
+          bayId: changes.bay_id === current.bay_id ? undefined : changes.bay_id,
+        })),
+        ...checkSchedule(
+          changes.scheduled_start === undefined ? current.scheduled_start : changes.scheduled_start,
+          changes.estimated_end === undefined ? current.estimated_end : changes.estimated_end,
+        ),
+      ];
+      if (errors.length > 0) throw problems.validation(errors);
+      if (ro.status === 'closed' || ro.status === 'void') ensureWorkEditable(ro);
+      const ok = await updateJobIfVersion(tx, id, input.version, {
+        ...changes,
+        updated_at: nowIso(this.ctx.clock),
+      });
+      if (!ok) throw staleVersionProblem('job', current.version + 1);
+      await this.ctx.audit.record(tx, actor, {
+        action: 'job.updated',
+        entityType: 'job',
+        entityId: id,
+        data: {
+          repairOrderId: current.repair_order_id,
+          changes: Object.fromEntries(
+            Object.entries(changes)
+              .filter(([key, value]) => current[key as keyof JobRow] !== value)
+              .map(([key, value]) => [key, { from: current[key as keyof JobRow], to: value }]),
+          ),
+        },
+      });
+      return (await this.read(tx, id))!;
+    });
+    this.announceChanged(job);
+    return job;
+  }
+
+  /** Only a job nobody started and nothing approved on it can go: anything else is history. */
+  async remove(actor: Actor, id: string, version: number | undefined): Promise<void> {
+    const job = await this.ctx.db.transaction().execute(async (tx) => {
+      const current = await this.requireJobRow(tx, id);
+      if (version !== undefined && current.version !== version)
+        throw staleVersionProblem('job', current.version, await this.read(tx, id));
+      ensureWorkEditable(await requireRepairOrderOfJob(tx, current));
+      if (current.status !== 'Pending')
+        throw problems.conflict(
+          `This job is ${current.status}: only a Pending job can be deleted.`,
+          'job-not-deletable',
+        );
+      if ((await countApprovedLines(tx, id)) > 0)
+        throw problems.conflict(
+          'This job has approved lines: decline or defer them instead of deleting the job.',
+          'job-not-deletable',
+        );
+      await deleteJob(tx, id);
+      await this.ctx.audit.record(tx, actor, {
+        action: 'job.deleted',
+        entityType: 'job',
+        entityId: id,
+        data: { repairOrderId: current.repair_order_id, title: current.title },
+      });
+      return current;
+    });
+    this.ctx.events.emit('jobChanged', {
+      jobId: job.id,
+      repairOrderId: job.repair_order_id!,
+      at: nowIso(this.ctx.clock),
+    });
+  }
+
+  async changeStatus(actor: Actor, id: string, input: JobStatusInput): Promise<Job> {
+    const { job, change } = await this.ctx.db.transaction().execute(async (tx) => {
+      const current = await this.requireJobRow(tx, id);
+      if (current.version !== input.version)
+        throw staleVersionProblem('job', current.version, await this.read(tx, id));
+      const ro = await requireRepairOrderOfJob(tx, current);
+      if (ro.status === 'closed' || ro.status === 'void') ensureWorkEditable(ro);
+      const change = await this.applyTransition(tx, actor, current, input.status, input.reason, 'api');
+      return { job: (await this.read(tx, id))!, change };
+    });
+    this.ctx.events.emit('jobStatusChanged', change);
+    return job;
+  }
+
+  /**
+   * Billing marks jobs Paid inside its own transaction (the invoice's payment). Every job must be
+   * Completed. Call `publish` after that transaction commits so listeners never see a rollback.
+   */
+  async markPaid(
+    tx: Db,
+    actor: Actor,
+    jobIds: readonly string[],
+  ): Promise<{ changes: StatusChange[]; publish: () => void }> {
+    const ids = [...new Set(jobIds)];
+    const rows = new Map((await findJobsByIds(tx, ids)).map((row) => [row.id, row]));
+    const missing = ids.filter((id) => !rows.has(id));
+    if (missing.length > 0) throw problems.notFound(`No job with id ${missing.join(', ')}.`);
+    const changes: StatusChange[] = [];
+    for (const id of ids)
+      changes.push(await this.applyTransition(tx, actor, rows.get(id)!, 'Paid', null, 'billing'));
+    return {
+      changes,
+      publish: () => changes.forEach((change) => this.ctx.events.emit('jobStatusChanged', change)),
+    };
+  }
+
+  async board(filters: JobBoardFilters): Promise<BoardItem[]> {
+    const statuses = filters.status ?? JOB_STATUSES.filter((s) => s !== 'Paid');
+    const rows = await listBoard(this.ctx.db, {
+      statuses,
+      technicianId: filters.technicianId,
+      bayId: filters.bayId,
+    });
+    const now = this.ctx.clock.now().getTime();
+    return rows.map((row) => toBoardItem(row, now));
+  }
+
+  private async applyTransition(
+    tx: Db,
+    actor: Actor,
+    current: JobRow,
+    to: JobStatus,
+    reason: string | null | undefined,
+    channel: 'api' | 'billing',
+  ): Promise<StatusChange> {
+    const at = nowIso(this.ctx.clock);
+    const result = transition(
+      {
+        status: current.status,
+        blockedReason: current.blocked_reason,
+        actualStart: current.actual_start,
+        actualEnd: current.actual_end,
+        statusChangedAt: current.status_changed_at,
+      },
+      to,
+      { reason, at, channel },
+    );
+    if (!result.ok) throw refusalProblem(current, to, result);
+    const { next } = result;
+    const ok = await updateJobIfVersion(tx, current.id, current.version, {
+      status: next.status,
+      blocked_reason: next.blockedReason,
+      actual_start: next.actualStart,
+      actual_end: next.actualEnd,
+      status_changed_at: next.statusChangedAt,
+      updated_at: at,
+    });
+    if (!ok) throw staleVersionProblem('job', current.version + 1);
+    const trimmedReason = reason?.trim() || null;
+    await this.ctx.audit.record(tx, actor, {
+      action: 'job.status_changed',
+      entityType: 'job',
+      entityId: current.id,
+      data: { repairOrderId: current.repair_order_id, from: current.status, to, reason: trimmedReason },
+    });
+    return {
+      jobId: current.id,
+      repairOrderId: current.repair_order_id!,
+      from: current.status,
+      to,
+      reason: trimmedReason,
+      at,
+      actorUserId: actor.userId,
+    };
+  }
+
+  private async checkNewJob(tx: Db, input: CreateJobInput) {
+    const errors: FieldError[] = [];
+    const cannedRow =
+      input.cannedJobId === undefined ? undefined : await findCannedJob(tx, input.cannedJobId);
+    if (input.cannedJobId !== undefined && (cannedRow === undefined || cannedRow.active !== 1))
+      errors.push({ path: 'cannedJobId', message: 'no active canned job has this id' });
+    if (input.cannedJobId === undefined && input.title === undefined && (input.concern ?? '').trim() === '')
+      errors.push({ path: 'title', message: 'is required when there is no concern or canned job' });
+    errors.push(...(await checkAssignments(this.ctx, tx, input)));
+    errors.push(...checkSchedule(input.scheduledStart ?? null, input.estimatedEnd ?? null));
+    if (errors.length > 0) throw problems.validation(errors);
+    if (cannedRow === undefined) return undefined;
+    return {
+      id: cannedRow.id,
+      title: cannedRow.title,
+      concern: cannedRow.concern,
+      lines: parseCannedLines(cannedRow.lines).map((line) => ({
+        ...line,
+        quantity: line.quantityMilli / 1000,
+        unitPriceCents: line.unitPriceCents ?? undefined,
+        unitCostCents: line.unitCostCents ?? undefined,
+      })),
+    };
+  }
+
+  private async requireJobRow(tx: Db, id: string): Promise<JobRow> {
+    const row = await findJobRow(tx, id);
+    if (row === undefined) throw problems.notFound(`No job with id ${id}.`);
+    return row;
+  }
+
+  private announceChanged(job: Job): void {
+    this.ctx.events.emit('jobChanged', {
+      jobId: job.id,
+      repairOrderId: job.repairOrderId,
+      at: job.updatedAt,
+    });
+  }
+}
+
+function toBoardItem(row: BoardRow, nowMs: number): BoardItem {
+  const vehicle = {
+    id: row.vehicle_id,
+    year: row.vehicle_year,
+    make: row.vehicle_make,
+    model: row.vehicle_model,
+    vin: row.vehicle_vin,
+    licensePlate: row.vehicle_license_plate,
+  };
+  return {
+    jobId: row.id,
+    repairOrderId: row.repair_order_id,
+    repairOrderNumber: row.repair_order_number,
+    title: row.title,
+    status: row.status,
+    statusChangedAt: row.status_changed_at,
+    blockedReason: row.blocked_reason,
+    customer: { id: row.customer_id, name: row.customer_name },
+    vehicle,
+    vehicleSummary: vehicleSummary(vehicle),
+    technician:
+      row.technician_id === null || row.technician_name === null
+        ? null
+        : { id: row.technician_id, name: row.technician_name },
+    bay: row.bay_id === null || row.bay_name === null ? null : { id: row.bay_id, name: row.bay_name },
+    scheduledStart: row.scheduled_start,
+    estimatedEnd: row.estimated_end,
+    promisedAt: row.promised_at,
+    waiter: row.waiter === 1,
+    overdue: row.promised_at !== null && row.status !== 'Completed' && Date.parse(row.promised_at) < nowMs,
+    version: row.version,
+  };
+}

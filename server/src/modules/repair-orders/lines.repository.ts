@@ -1,0 +1,84 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { LineItemsTable } from '../../db/tables/repair-orders.js';
+
+export async function insertLines(db: Db, rows: Insertable<LineItemsTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('line_items').values(rows).execute();
+}
+
+export function findLine(db: Db, id: string) {
+  return db.selectFrom('line_items').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listLinesOfJobs(db: Db, jobIds: readonly string[]) {
+  if (jobIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('line_items')
+    .selectAll()
+    .where('job_id', 'in', jobIds)
+    .orderBy('job_id')
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}
+
+/** Lines by id, with the repair order each belongs to (approvals check they are the RO's own). */
+export function findLinesWithRepairOrder(db: Db, ids: readonly string[]) {
+  return db
+    .selectFrom('line_items as l')
+    .innerJoin('service_jobs as j', 'j.id', 'l.job_id')
+    .selectAll('l')
+    .select(['j.repair_order_id', 'j.status as job_status'])
+    .where('l.id', 'in', ids)
+    .execute();
+}
+
+export async function nextLineSortOrder(db: Db, jobId: string): Promise<number> {
+  const row = await db
+    .selectFrom('line_items')
+    .select((eb) => eb.fn.max('sort_order').as('max'))
+    .where('job_id', '=', jobId)
+    .executeTakeFirst();
+  return row?.max == null ? 0 : Number(row.max) + 1;
+}
+
+export async function countApprovedLines(db: Db, jobId: string): Promise<number> {
+  const row = await db
+    .selectFrom('line_items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('job_id', '=', jobId)
+    .where('approval_state', '=', 'approved')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function updateLineIfVersion(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  changes: Omit<Updateable<LineItemsTable>, 'id' | 'version'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('line_items')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export async function deleteLine(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('line_items').where('id', '=', id).execute();
+}
+
+/** Stock parts: the inventory module does not exist yet, so the core table is read here. */
+export function findInventoryItems(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('inventory_items')
+    .select(['id', 'sku', 'name', 'cost_price', 'sell_price'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export type InventoryItemRow = Awaited<ReturnType<typeof findInventoryItems>>[number];

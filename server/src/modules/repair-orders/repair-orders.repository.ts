@@ -1,0 +1,117 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { RepairOrdersTable, RepairOrderStatus } from '../../db/tables/repair-orders.js';
+
+/** The counters row that numbers repair orders; the seed uses the same name. */
+export const REPAIR_ORDER_COUNTER = 'repair_order';
+
+/**
+ * The next number from a gapless counter. The UPDATE runs in the caller's transaction and holds
+ * SQLite's write lock until commit, so two check-ins never get the same number and a rolled-back
+ * check-in gives its number back. `floor` lets the owner start (or jump) numbering at a chosen value.
+ */
+export async function takeNextNumber(tx: Db, name: string, floor: number, at: string): Promise<number> {
+  await tx
+    .insertInto('counters')
+    .values({ name, value: floor - 1, created_at: at, updated_at: at })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const row = await tx
+    .updateTable('counters')
+    .set({ value: sql<number>`max(value + 1, ${floor})`, updated_at: at })
+    .where('name', '=', name)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
+export async function insertRepairOrder(db: Db, row: Insertable<RepairOrdersTable>): Promise<void> {
+  await db.insertInto('repair_orders').values(row).execute();
+}
+
+export function findRepairOrder(db: Db, id: string) {
+  return db.selectFrom('repair_orders').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** One repair order with the customer's name and the vehicle's description, in one query. */
+function repairOrderWithParties(db: Db) {
+  return db
+    .selectFrom('repair_orders as ro')
+    .innerJoin('customers as c', 'c.id', 'ro.customer_id')
+    .innerJoin('vehicles as v', 'v.id', 'ro.vehicle_id')
+    .selectAll('ro')
+    .select([
+      'c.name as customer_name',
+      'v.year as vehicle_year',
+      'v.make as vehicle_make',
+      'v.model as vehicle_model',
+      'v.vin as vehicle_vin',
+      'v.license_plate as vehicle_license_plate',
+    ]);
+}
+
+export function findRepairOrderWithParties(db: Db, id: string) {
+  return repairOrderWithParties(db).where('ro.id', '=', id).executeTakeFirst();
+}
+
+export type RepairOrderWithPartiesRow = NonNullable<Awaited<ReturnType<typeof findRepairOrderWithParties>>>;
+
+export interface RepairOrderQuery {
+  status?: RepairOrderStatus | undefined;
+  customerId?: string | undefined;
+  vehicleId?: string | undefined;
+  before?: number | undefined;
+  limit: number;
+}
+
+/** Newest first by number (numbers only grow), keyset-paged so page 500 costs what page 1 does. */
+export function listRepairOrders(db: Db, query: RepairOrderQuery) {
+  let q = repairOrderWithParties(db);
+  if (query.status !== undefined) q = q.where('ro.status', '=', query.status);
+  if (query.customerId !== undefined) q = q.where('ro.customer_id', '=', query.customerId);
+  if (query.vehicleId !== undefined) q = q.where('ro.vehicle_id', '=', query.vehicleId);
+  if (query.before !== undefined) q = q.where('ro.number', '<', query.before);
+  return q.orderBy('ro.number', 'desc').limit(query.limit).execute();
+}
+
+export async function updateRepairOrderIfVersion(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  changes: Omit<Updateable<RepairOrdersTable>, 'id' | 'version'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('repair_orders')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export async function appointmentExists(db: Db, id: string): Promise<boolean> {
+  const row = await db.selectFrom('appointments').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+export function findRepairOrderForAppointment(db: Db, appointmentId: string) {
+  return db
+    .selectFrom('repair_orders')
+    .select(['id', 'number'])
+    .where('appointment_id', '=', appointmentId)
+    .executeTakeFirst();
+}
+
+export async function moveRepairOrdersToCustomer(
+  db: Db,
+  fromCustomerId: string,
+  toCustomerId: string,
+  at: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('repair_orders')
+    .set((eb) => ({ customer_id: toCustomerId, updated_at: at, version: eb('version', '+', 1) }))
+    .where('customer_id', '=', fromCustomerId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
