@@ -137,9 +137,8 @@ export class CustomerFactory {
     const l = slug(last);
     const local = r.pick([`${f}.${l}`, `${f}${l}`, `${f.charAt(0)}${l}`, `${f}_${l}`, `${l}.${f}`, `${f}${l}${r.int(1, 99)}`]);
     const domain = r.weighted(EMAIL_DOMAINS).domain;
-    // Some people type their address with capitals; contact rows keep the lower-case form.
-    const typed = r.chance(0.08) ? `${first}.${last}`.replace(/[^A-Za-z.]/g, '') : local;
-    return this.unique(this.#emails, `${typed}@${domain}`);
+    // Stored lower case, as the customers module stores what an advisor types.
+    return this.unique(this.#emails, `${local}@${domain}`);
   }
 
   private workEmail(first: string, last: string): string {

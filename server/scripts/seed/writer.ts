@@ -29,6 +29,16 @@ export class Writer {
     this.counts.set(table, (this.counts.get(table) ?? 0) + 1);
   }
 
+  /** A statement the generator needs beyond inserts (an UPDATE), prepared once. */
+  run(sql: string, ...params: (string | number | null)[]): void {
+    let entry = this.#statements.get(sql);
+    if (entry === undefined) {
+      entry = { keys: [], statement: this.sqlite.prepare(sql) };
+      this.#statements.set(sql, entry);
+    }
+    entry.statement.run(...params);
+  }
+
   count(table: TableName): number {
     return this.counts.get(table) ?? 0;
   }

@@ -20,7 +20,10 @@ const EXTENSION_SUFFIX = /\s*(?:ext\.?|extension|x|#)\s*\d{1,8}\s*$/i;
  * for the country) rather than "valid" (an assigned range): shops keep 555 numbers and brand-new
  * area codes that a bundled range table would refuse.
  */
-export function normalizePhone(input: string, region: CountryCode = DEFAULT_PHONE_REGION): NormalizedPhone | null {
+export function normalizePhone(
+  input: string,
+  region: CountryCode = DEFAULT_PHONE_REGION,
+): NormalizedPhone | null {
   const text = input
     .trim()
     .replace(/^tel:/i, '')
@@ -31,6 +34,9 @@ export function normalizePhone(input: string, region: CountryCode = DEFAULT_PHON
   if (/\p{L}/u.test(text.replace(EXTENSION_SUFFIX, ''))) return null;
   const parsed = parsePhoneNumberFromString(text, region);
   if (parsed === undefined || !parsed.isPossible()) return null;
+  // North America's 7-digit service numbers ("310-1840") cannot be called back: a customer's
+  // number there has an area code.
+  if (parsed.countryCallingCode === '1' && parsed.nationalNumber.length !== 10) return null;
   return { e164: parsed.number, extension: parsed.ext ?? null };
 }
 

@@ -8,6 +8,7 @@ import type { StockCategory } from './inventory.js';
 export interface StockPart {
   stock: StockCategory;
   quantity: readonly [number, number];
+  probability?: number;
 }
 
 export interface SpecialPart {
@@ -28,6 +29,7 @@ export interface FeeSpec {
   /** One fee per unit of the job's first part (tire disposal per tire). */
   perPartUnit?: boolean;
   taxable?: boolean;
+  probability?: number;
 }
 
 export interface SubletSpec {
@@ -93,6 +95,7 @@ export const JOBS: readonly JobSpec[] = [
     parts: [
       { stock: 'oil', quantity: [4, 7] },
       { stock: 'oil-filter', quantity: [1, 1] },
+      { name: 'Oil drain plug gasket', partPrefix: 'DPG-', cost: [60, 150], quantity: [1, 1], markup: 4, probability: 0.85 },
     ],
     fees: [{ description: 'Oil and filter disposal', cents: 300, taxable: false }],
     recommended: 0.05,
@@ -110,7 +113,10 @@ export const JOBS: readonly JobSpec[] = [
       { cause: 'Uneven front tread wear', correction: 'Rotated tires front to rear, balanced all four, torqued lug nuts' },
     ],
     hours: [0.5, 0.8],
-    parts: [{ stock: 'wheel-weights', quantity: [2, 4] }],
+    parts: [
+      { stock: 'wheel-weights', quantity: [2, 4] },
+      { name: 'TPMS valve core and cap kit', partPrefix: 'TVC-', cost: [150, 300], quantity: [1, 1], markup: 3, probability: 0.5 },
+    ],
     recommended: 0.35,
     skill: 'tires',
     bay: 'tire-machine',
@@ -129,8 +135,9 @@ export const JOBS: readonly JobSpec[] = [
     parts: [
       { stock: 'brake-pads', quantity: [1, 1] },
       { name: 'Front brake rotor', partPrefix: 'BR-', cost: [3_800, 9_500], quantity: [2, 2], markup: 2.0 },
-      { name: 'Brake hardware kit', partPrefix: 'HW-', cost: [900, 1_800], quantity: [1, 1], markup: 2.2, probability: 0.6 },
-      { name: 'Brake parts cleaner', partPrefix: 'BPC-', cost: [350, 450], quantity: [1, 2], markup: 2.2, probability: 0.7 },
+      { name: 'Brake hardware kit', partPrefix: 'HW-', cost: [900, 1_800], quantity: [1, 1], markup: 2.2, probability: 0.85 },
+      { name: 'Brake parts cleaner', partPrefix: 'BPC-', cost: [350, 450], quantity: [1, 2], markup: 2.2, probability: 0.8 },
+      { stock: 'brake-fluid', quantity: [1, 1], probability: 0.3 },
     ],
     recommended: 0.45,
     skill: 'brakes',
@@ -149,7 +156,8 @@ export const JOBS: readonly JobSpec[] = [
     parts: [
       { stock: 'brake-pads', quantity: [1, 1] },
       { name: 'Rear brake rotor', partPrefix: 'BR-', cost: [3_200, 8_200], quantity: [2, 2], markup: 2.0 },
-      { name: 'Brake hardware kit', partPrefix: 'HW-', cost: [900, 1_800], quantity: [1, 1], markup: 2.2, probability: 0.5 },
+      { name: 'Brake hardware kit', partPrefix: 'HW-', cost: [900, 1_800], quantity: [1, 1], markup: 2.2, probability: 0.7 },
+      { name: 'Brake parts cleaner', partPrefix: 'BPC-', cost: [350, 450], quantity: [1, 2], markup: 2.2, probability: 0.7 },
     ],
     recommended: 0.55,
     skill: 'brakes',
@@ -172,7 +180,10 @@ export const JOBS: readonly JobSpec[] = [
     parts: [
       { name: 'Ignition coil', partPrefix: 'IC-', cost: [3_500, 7_500], quantity: [1, 1], markup: 2.0, probability: 0.25 },
       { name: 'Gas cap', partPrefix: 'GC-', cost: [1_200, 2_400], quantity: [1, 1], markup: 2.0, probability: 0.15 },
+      { name: 'Upstream oxygen sensor', partPrefix: 'O2-', cost: [4_500, 9_000], quantity: [1, 1], markup: 1.9, probability: 0.15 },
+      { name: 'Vacuum hose', partPrefix: 'VH-', cost: [400, 1_200], quantity: [1, 1], markup: 2.5, probability: 0.2 },
     ],
+    fees: [{ description: 'Smoke machine EVAP test', cents: 4_500, taxable: false, probability: 0.3 }],
     recommended: 0.02,
     iceOnly: true,
     skill: 'diagnostics',
@@ -206,6 +217,7 @@ export const JOBS: readonly JobSpec[] = [
     findings: [{ cause: 'Brake fluid tested at 3.5 % moisture', correction: 'Flushed and bled brake hydraulic system with new fluid' }],
     hours: [0.8, 1.0],
     parts: [{ stock: 'brake-fluid', quantity: [2, 3] }],
+    fees: [{ description: 'Brake fluid disposal', cents: 300, taxable: false, probability: 0.6 }],
     recommended: 0.8,
     skill: 'brakes',
     canned: 'Brake fluid exchange',
@@ -247,7 +259,11 @@ export const JOBS: readonly JobSpec[] = [
     concerns: ['Rough idle', '100k service', 'Poor fuel mileage lately'],
     findings: [{ cause: 'Spark plugs at 100k-mile interval, electrodes worn', correction: 'Replaced spark plugs, checked coil boots, road test OK' }],
     hours: [1.0, 2.5],
-    parts: [{ stock: 'spark-plug', quantity: [4, 8] }],
+    parts: [
+      { stock: 'spark-plug', quantity: [4, 8] },
+      { name: 'Ignition coil boot', partPrefix: 'ICB-', cost: [900, 1_800], quantity: [1, 6], markup: 2.2, probability: 0.3 },
+      { name: 'Dielectric grease', partPrefix: 'DG-', cost: [300, 500], quantity: [1, 1], markup: 2.5, probability: 0.5 },
+    ],
     recommended: 0.6,
     iceOnly: true,
     skill: 'engine',
@@ -273,7 +289,10 @@ export const JOBS: readonly JobSpec[] = [
     concerns: ['Musty smell from the vents', 'Weak airflow from the vents'],
     findings: [{ cause: 'Cabin filter clogged with leaves and debris', correction: 'Replaced cabin air filter, treated evaporator' }],
     hours: [0.2, 0.4],
-    parts: [{ stock: 'cabin-filter', quantity: [1, 1] }],
+    parts: [
+      { stock: 'cabin-filter', quantity: [1, 1] },
+      { name: 'A/C evaporator cleaner', partPrefix: 'EVC-', cost: [900, 1_400], quantity: [1, 1], markup: 2.2, probability: 0.45 },
+    ],
     recommended: 0.9,
     skill: 'maintenance',
     canned: 'Cabin air filter',
@@ -285,7 +304,11 @@ export const JOBS: readonly JobSpec[] = [
     concerns: ['Wipers streak', 'Wipers chatter on the windshield'],
     findings: [{ cause: 'Wiper blades torn and streaking', correction: 'Replaced front wiper blades, topped off washer fluid' }],
     hours: [0.1, 0.2],
-    parts: [{ stock: 'wiper', quantity: [1, 1] }, { stock: 'wiper', quantity: [1, 1] }],
+    parts: [
+      { stock: 'wiper', quantity: [1, 1] },
+      { stock: 'wiper', quantity: [1, 1] },
+      { name: 'Washer fluid -20 °F, 1 gal', partPrefix: 'WF-', cost: [250, 300], quantity: [1, 1], markup: 2.8, probability: 0.5 },
+    ],
     recommended: 0.85,
     skill: 'maintenance',
     canned: 'Wiper blades',
@@ -299,7 +322,10 @@ export const JOBS: readonly JobSpec[] = [
       { cause: 'Front toe out of specification, thrust angle off', correction: 'Performed four-wheel alignment, set toe and camber to specification, printout in glovebox' },
     ],
     hours: [1.0, 1.2],
-    parts: [],
+    parts: [
+      { name: 'Camber/caster bolt kit', partPrefix: 'CAM-', cost: [1_800, 3_500], quantity: [1, 1], markup: 2.0, probability: 0.25 },
+      { name: 'Outer tie rod end', partPrefix: 'TRE-', cost: [2_200, 4_800], quantity: [1, 2], markup: 2.0, probability: 0.12 },
+    ],
     recommended: 0.5,
     skill: 'alignment',
     bay: 'alignment',
@@ -336,6 +362,7 @@ export const JOBS: readonly JobSpec[] = [
     parts: [
       { stock: 'refrigerant', quantity: [12, 24] },
       { name: 'A/C UV dye', partPrefix: 'DYE-', cost: [600, 900], quantity: [1, 1], markup: 2.2, probability: 0.6 },
+      { name: 'A/C O-ring kit', partPrefix: 'ORK-', cost: [500, 1_200], quantity: [1, 1], markup: 2.4, probability: 0.3 },
     ],
     fees: [{ description: 'Refrigerant recovery fee', cents: 1_000, taxable: false }],
     recommended: 0.05,
@@ -352,6 +379,7 @@ export const JOBS: readonly JobSpec[] = [
     parts: [
       { name: 'Serpentine belt', partPrefix: 'BELT-', cost: [2_200, 4_500], quantity: [1, 1], markup: 2.0 },
       { name: 'Belt tensioner', partPrefix: 'TEN-', cost: [4_500, 9_000], quantity: [1, 1], markup: 1.9, probability: 0.5 },
+      { name: 'Idler pulley', partPrefix: 'IDL-', cost: [2_000, 4_500], quantity: [1, 1], markup: 2.0, probability: 0.35 },
     ],
     recommended: 0.6,
     iceOnly: true,
@@ -409,7 +437,10 @@ export const JOBS: readonly JobSpec[] = [
     concerns: ['Bouncy ride', 'Clunk over bumps from the front'],
     findings: [{ cause: 'Front struts leaking, mounts collapsed', correction: 'Replaced front strut assemblies; alignment required and performed' }],
     hours: [2.5, 3.5],
-    parts: [{ name: 'Front strut assembly', partPrefix: 'STRUT-', cost: [9_000, 18_000], quantity: [2, 2], markup: 1.8 }],
+    parts: [
+      { name: 'Front strut assembly', partPrefix: 'STRUT-', cost: [9_000, 18_000], quantity: [2, 2], markup: 1.8 },
+      { name: 'Strut mount', partPrefix: 'SM-', cost: [2_500, 5_000], quantity: [2, 2], markup: 1.9, probability: 0.4 },
+    ],
     recommended: 0.55,
     skill: 'suspension',
     blockedReasons: PARTS_DELAY,
@@ -432,7 +463,10 @@ export const JOBS: readonly JobSpec[] = [
     concerns: ['Humming noise that gets louder with speed', 'Growling noise when turning'],
     findings: [{ cause: 'Left front wheel bearing rough with play', correction: 'Replaced left front hub and bearing assembly, torqued axle nut' }],
     hours: [1.2, 2.0],
-    parts: [{ name: 'Hub and bearing assembly', partPrefix: 'HUB-', cost: [7_500, 16_000], quantity: [1, 1], markup: 1.8 }],
+    parts: [
+      { name: 'Hub and bearing assembly', partPrefix: 'HUB-', cost: [7_500, 16_000], quantity: [1, 1], markup: 1.8 },
+      { name: 'Axle nut', partPrefix: 'AXN-', cost: [400, 900], quantity: [1, 1], markup: 2.5, probability: 0.7 },
+    ],
     recommended: 0.25,
     skill: 'suspension',
     blockedReasons: PARTS_DELAY,
@@ -444,7 +478,10 @@ export const JOBS: readonly JobSpec[] = [
     concerns: ['Clunk when braking', 'Steering feels loose'],
     findings: [{ cause: 'Lower control arm bushing torn, ball joint play', correction: 'Replaced lower control arm with ball joint; alignment checked' }],
     hours: [1.2, 2.2],
-    parts: [{ name: 'Lower control arm with ball joint', partPrefix: 'LCA-', cost: [6_000, 14_000], quantity: [1, 2], markup: 1.8 }],
+    parts: [
+      { name: 'Lower control arm with ball joint', partPrefix: 'LCA-', cost: [6_000, 14_000], quantity: [1, 2], markup: 1.8 },
+      { name: 'Control arm bolt kit', partPrefix: 'CAB-', cost: [800, 1_600], quantity: [1, 1], markup: 2.2, probability: 0.4 },
+    ],
     recommended: 0.45,
     skill: 'suspension',
     blockedReasons: PARTS_DELAY,
@@ -457,6 +494,7 @@ export const JOBS: readonly JobSpec[] = [
     findings: [{ cause: 'Customer request', correction: 'Performed inspection; results and photos sent to customer' }],
     hours: [0.5, 1.0],
     parts: [],
+    fees: [{ description: 'Emissions test fee', cents: 2_000, taxable: false, probability: 0.4 }],
     recommended: 0,
     skill: 'maintenance',
     canned: 'Safety inspection',
@@ -510,7 +548,10 @@ export const JOBS: readonly JobSpec[] = [
     concerns: ['Differential service due'],
     findings: [{ cause: 'Gear oil dark, at service interval', correction: 'Drained and refilled front and rear differentials' }],
     hours: [0.8, 1.2],
-    parts: [{ name: 'Gear oil 75W-90 synthetic, 1 qt', partPrefix: 'GO-', cost: [900, 1_300], quantity: [2, 5], markup: 2.0 }],
+    parts: [
+      { name: 'Gear oil 75W-90 synthetic, 1 qt', partPrefix: 'GO-', cost: [900, 1_300], quantity: [2, 5], markup: 2.0 },
+      { name: 'Differential cover gasket', partPrefix: 'DCG-', cost: [900, 2_000], quantity: [1, 1], markup: 2.2, probability: 0.5 },
+    ],
     recommended: 0.85,
     skill: 'drivetrain',
   },
@@ -593,7 +634,10 @@ export const JOBS: readonly JobSpec[] = [
     concerns: ['Idle is rough', 'Engine stalls at stop lights'],
     findings: [{ cause: 'Carbon build-up on throttle plate, idle unstable', correction: 'Cleaned throttle body and intake, performed idle relearn' }],
     hours: [0.8, 1.2],
-    parts: [{ name: 'Fuel system cleaner kit', partPrefix: 'FSC-', cost: [1_500, 2_800], quantity: [1, 1], markup: 2.4 }],
+    parts: [
+      { name: 'Fuel system cleaner kit', partPrefix: 'FSC-', cost: [1_500, 2_800], quantity: [1, 1], markup: 2.4 },
+      { name: 'Throttle body gasket', partPrefix: 'TBG-', cost: [400, 900], quantity: [1, 1], markup: 2.5, probability: 0.4 },
+    ],
     recommended: 0.6,
     iceOnly: true,
     skill: 'engine',

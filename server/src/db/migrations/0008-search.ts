@@ -1,16 +1,18 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * The one search box: FTS5 trigram indexes over customers (name, phones, emails) and vehicles
- * (plate, VIN), kept in step by triggers and filled from existing rows. Repair orders need no
- * full-text index: they are found by their number through its unique index.
+ * The one search box. Two FTS5 indexes over customers: words of the name (unicode61, for word
+ * prefixes, and its vocabulary for typo corrections) and trigrams of name, phones and emails (for
+ * parts of a phone number or a name); one trigram index over vehicles (plate, VIN). Triggers keep
+ * them in step; existing rows are indexed here. Whole phones and emails are found through
+ * customer_contacts' index, plates through vehicles_license_plate, VIN endings through the two
+ * expression indexes below, repair orders through the unique index on their number.
  *
- * Each indexed text is padded with spaces, so a phrase with a leading space (" smi") matches only
- * at the start of a word and one with a trailing space ("XYZ123 ") only at the end: word prefixes
- * and VIN suffixes come straight from the trigram index, with no table scan.
+ * Each indexed text is padded with spaces, so a trigram phrase with a leading space (" smi")
+ * matches only at the start of a word.
  *
  * The expressions below are frozen with this migration (a later change needs a new migration that
- * recreates the triggers and rebuilds the index).
+ * recreates the triggers and rebuilds the indexes).
  */
 
 /** Name with the punctuation that joins words ("Mary-Jane", "Smith & Sons", "O'Brien") made plain. */
@@ -41,6 +43,23 @@ function vinDoc(row: string): string {
 }
 
 const customerColumns = (row: string) => `${nameDoc(row)}, ${phonesDoc(row)}, ${emailsDoc(row)}`;
+
+/** Puts a customer in both customer indexes unless merged away (they live on in the kept one). */
+function indexCustomer(row: string): string {
+  return `
+    INSERT INTO search_customers (rowid, name, phones, emails)
+      SELECT k.id, ${customerColumns(row)} FROM search_keys AS k
+      WHERE k.entity_id = ${row}.id AND ${row}.merged_into_id IS NULL;
+    INSERT INTO search_customer_words (rowid, name)
+      SELECT k.id, ${nameDoc(row)} FROM search_keys AS k
+      WHERE k.entity_id = ${row}.id AND ${row}.merged_into_id IS NULL;`;
+}
+
+function unindexCustomer(row: string): string {
+  return `
+    DELETE FROM search_customers WHERE rowid = (SELECT id FROM search_keys WHERE entity_id = ${row}.id);
+    DELETE FROM search_customer_words WHERE rowid = (SELECT id FROM search_keys WHERE entity_id = ${row}.id);`;
+}
 const vehicleColumns = (row: string) => `${plateDoc(row)}, ${vinDoc(row)}`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -58,6 +77,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       name, phones, emails, tokenize = 'trigram remove_diacritics 1'
     )`.execute(db);
   await sql`
+    CREATE VIRTUAL TABLE search_customer_words USING fts5(
+      name, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    )`.execute(db);
+  // Every distinct word of every name: where a typo's corrections come from.
+  await sql`
+    CREATE VIRTUAL TABLE search_customer_words_vocab USING fts5vocab(search_customer_words, 'row')`.execute(
+    db,
+  );
+  await sql`
     CREATE VIRTUAL TABLE search_vehicles USING fts5(
       plate, vin, tokenize = 'trigram remove_diacritics 1'
     )`.execute(db);
@@ -68,9 +96,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       `CREATE TRIGGER search_customers_insert AFTER INSERT ON customers
       BEGIN
         INSERT OR IGNORE INTO search_keys (kind, entity_id) VALUES ('customer', new.id);
-        INSERT INTO search_customers (rowid, name, phones, emails)
-          SELECT k.id, ${customerColumns('new')} FROM search_keys AS k
-          WHERE k.entity_id = new.id AND new.merged_into_id IS NULL;
+        ${indexCustomer('new')}
       END`,
     )
     .execute(db);
@@ -80,20 +106,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       WHEN old.name IS NOT new.name OR old.contact_info IS NOT new.contact_info
         OR old.merged_into_id IS NOT new.merged_into_id
       BEGIN
-        DELETE FROM search_customers WHERE rowid = (SELECT id FROM search_keys WHERE entity_id = old.id);
+        ${unindexCustomer('old')}
         INSERT OR IGNORE INTO search_keys (kind, entity_id) VALUES ('customer', new.id);
-        INSERT INTO search_customers (rowid, name, phones, emails)
-          SELECT k.id, ${customerColumns('new')} FROM search_keys AS k
-          WHERE k.entity_id = new.id AND new.merged_into_id IS NULL;
+        ${indexCustomer('new')}
       END`,
     )
     .execute(db);
-  await sql`
-    CREATE TRIGGER search_customers_delete AFTER DELETE ON customers
-    BEGIN
-      DELETE FROM search_customers WHERE rowid = (SELECT id FROM search_keys WHERE entity_id = old.id);
-      DELETE FROM search_keys WHERE entity_id = old.id;
-    END`.execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER search_customers_delete AFTER DELETE ON customers
+      BEGIN
+        ${unindexCustomer('old')}
+        DELETE FROM search_keys WHERE entity_id = old.id;
+      END`,
+    )
+    .execute(db);
 
   // Vehicles: only plate and VIN changes touch the index (odometer updates on every visit do not).
   await sql
@@ -137,10 +164,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute(db);
   await sql
     .raw(
+      `INSERT INTO search_customer_words (rowid, name)
+      SELECT k.id, ${nameDoc('c')} FROM customers AS c JOIN search_keys AS k ON k.entity_id = c.id
+      WHERE c.merged_into_id IS NULL`,
+    )
+    .execute(db);
+  await sql
+    .raw(
       `INSERT INTO search_vehicles (rowid, plate, vin)
       SELECT k.id, ${vehicleColumns('v')} FROM vehicles AS v JOIN search_keys AS k ON k.entity_id = v.id`,
     )
     .execute(db);
   await sql`INSERT INTO search_customers (search_customers) VALUES ('optimize')`.execute(db);
+  await sql`INSERT INTO search_customer_words (search_customer_words) VALUES ('optimize')`.execute(db);
   await sql`INSERT INTO search_vehicles (search_vehicles) VALUES ('optimize')`.execute(db);
+
+  // "Last 6" and "last 8" of a VIN, as read off a key tag or a windshield: straight index lookups.
+  await sql`CREATE INDEX vehicles_vin_last6 ON vehicles(substr(vin, -6))`.execute(db);
+  await sql`CREATE INDEX vehicles_vin_last8 ON vehicles(substr(vin, -8))`.execute(db);
 }

@@ -110,16 +110,6 @@ export function findOverlapping(db: Db, q: OverlapQuery) {
     .execute();
 }
 
-/** The repair order already opened for an appointment, if any (read-only, for arrival). */
-export function findRepairOrderForAppointment(db: Db, appointmentId: string) {
-  return db
-    .selectFrom('repair_orders')
-    .select(['id', 'number'])
-    .where('appointment_id', '=', appointmentId)
-    .orderBy('number')
-    .executeTakeFirst();
-}
-
 export async function insertAppointment(db: Db, row: Insertable<AppointmentsTable>): Promise<void> {
   await db.insertInto('appointments').values(row).execute();
 }

@@ -24,7 +24,6 @@ import {
 import {
   findAppointmentView,
   findOverlapping,
-  findRepairOrderForAppointment,
   insertAppointment,
   listAppointmentViews,
   moveAppointmentsToCustomer,
@@ -39,7 +38,6 @@ import type {
   ListAppointmentsInput,
   UpdateAppointmentInput,
 } from './appointments.schemas.js';
-import { KeyedLock } from './keyed-lock.js';
 
 type Change = DomainEvents['appointmentChanged']['change'];
 
@@ -91,7 +89,6 @@ const STATUS_WORDS: Record<AppointmentStatus, string> = {
 /** Appointments: booking with bay/technician conflict checks, and conversion to a repair order. */
 export class AppointmentsService implements CustomerMergeParticipant {
   readonly name = 'appointments';
-  readonly #locks = new KeyedLock();
 
   constructor(
     private readonly db: Db,
@@ -186,66 +183,42 @@ export class AppointmentsService implements CustomerMergeParticipant {
 
   /** Changes or moves a booked appointment; a move is checked for conflicts like a new booking. */
   async update(actor: Actor, id: string, input: UpdateAppointmentInput): Promise<Appointment> {
-    return this.#locks.run(id, async () => {
-      const appointment = await this.db.transaction().execute(async (tx) => {
-        const current = await this.current(tx, id, input.version);
-        this.ensureBooked(current, 'changed');
-        const interval = {
-          startsAt: input.startsAt === undefined ? current.starts_at : toUtcIso(input.startsAt, 'startsAt'),
-          endsAt: input.endsAt === undefined ? current.ends_at : toUtcIso(input.endsAt, 'endsAt'),
-        };
-        checkInterval(
-          interval,
-          input.endsAt !== undefined || input.startsAt === undefined ? 'endsAt' : 'startsAt',
-        );
-        const bayId = input.bayId === undefined ? current.bay_id : input.bayId;
-        const technicianId = input.technicianId === undefined ? current.technician_id : input.technicianId;
-        await this.checkReferences(tx, {
-          customerId: current.customer_id,
-          newCustomer: false,
-          vehicleId: input.vehicleId ?? null,
-          bayId: bayId === current.bay_id ? null : bayId,
-          technicianId: technicianId === current.technician_id ? null : technicianId,
-        });
-        const moved =
-          interval.startsAt !== current.starts_at ||
-          interval.endsAt !== current.ends_at ||
-          bayId !== current.bay_id ||
-          technicianId !== current.technician_id;
-        if (moved) await this.ensureFree(tx, { ...interval, bayId, technicianId, exceptId: id });
-        const ok = await updateAppointmentIfVersion(tx, id, current.version, {
-          ...(input.vehicleId === undefined ? {} : { vehicle_id: input.vehicleId }),
-          ...(input.requestedServices === undefined
-            ? {}
-            : { requested_services: cleanServices(input.requestedServices) }),
-          ...(input.kind === undefined ? {} : { kind: input.kind }),
-          ...(input.notes === undefined ? {} : { notes: input.notes }),
-          starts_at: interval.startsAt,
-          ends_at: interval.endsAt,
-          bay_id: bayId,
-          technician_id: technicianId,
-          updated_at: this.clock.now().toISOString(),
-        });
-        if (!ok) throw staleVersionProblem('appointment', current.version + 1);
-        await this.audit.record(tx, actor, {
-          action: 'appointment.updated',
-          entityType: 'appointment',
-          entityId: id,
-          data: {
-            fields: Object.keys(input).filter((k) => k !== 'version'),
-            ...(moved
-              ? {
-                  from: pick(current.starts_at, current.ends_at, current.bay_id, current.technician_id),
-                  to: pick(interval.startsAt, interval.endsAt, bayId, technicianId),
-                }
-              : {}),
-          },
-        });
-        return this.view(tx, id);
+    const appointment = await this.db.transaction().execute(async (tx) => {
+      const current = await this.current(tx, id, input.version);
+      this.ensureBooked(current, 'changed');
+      const { interval, bayId, technicianId, moved } = await this.checkedChange(tx, current, input);
+      const ok = await updateAppointmentIfVersion(tx, id, current.version, {
+        ...(input.vehicleId === undefined ? {} : { vehicle_id: input.vehicleId }),
+        ...(input.requestedServices === undefined
+          ? {}
+          : { requested_services: cleanServices(input.requestedServices) }),
+        ...(input.kind === undefined ? {} : { kind: input.kind }),
+        ...(input.notes === undefined ? {} : { notes: input.notes }),
+        starts_at: interval.startsAt,
+        ends_at: interval.endsAt,
+        bay_id: bayId,
+        technician_id: technicianId,
+        updated_at: this.clock.now().toISOString(),
       });
-      this.emit(id, 'updated');
-      return appointment;
+      if (!ok) throw staleVersionProblem('appointment', current.version + 1);
+      await this.audit.record(tx, actor, {
+        action: 'appointment.updated',
+        entityType: 'appointment',
+        entityId: id,
+        data: {
+          fields: Object.keys(input).filter((k) => k !== 'version'),
+          ...(moved
+            ? {
+                from: pick(current.starts_at, current.ends_at, current.bay_id, current.technician_id),
+                to: pick(interval.startsAt, interval.endsAt, bayId, technicianId),
+              }
+            : {}),
+        },
+      });
+      return this.view(tx, id);
     });
+    this.emit(id, 'updated');
+    return appointment;
   }
 
   cancel(actor: Actor, id: string, input: CloseAppointmentInput): Promise<Appointment> {
@@ -257,62 +230,45 @@ export class AppointmentsService implements CustomerMergeParticipant {
   }
 
   /**
-   * The customer is here: opens a repair order from the appointment, then marks it arrived. The
-   * repair order is opened through its own service (its own transaction and number); a repair order
-   * already opened for this appointment by an arrival cut short is reused, so a retry never opens
-   * a second one.
+   * The customer is here: opens a repair order from the appointment and marks it arrived, in one
+   * transaction, so there is never a repair order without its arrival or an arrival without one.
    */
   async arrive(actor: Actor, id: string, input: ArriveAppointmentInput): Promise<Appointment> {
-    return this.#locks.run(id, async () => {
-      const current = await this.current(this.db, id, input.version);
+    const { appointment, publish } = await this.db.transaction().execute(async (tx) => {
+      const current = await this.current(tx, id, input.version);
       this.ensureBooked(current, 'checked in');
-      if (current.vehicle_id === null) {
-        throw problems.validation(
-          [{ path: 'vehicleId', message: 'the appointment has no vehicle yet: add the vehicle first' }],
-          'Add the vehicle to the appointment (PATCH vehicleId) before checking it in.',
-        );
-      }
-      const ownerId = await this.vehicles.getOwnerId(this.db, current.vehicle_id);
-      if (ownerId !== current.customer_id) {
-        throw problems.validation(
-          [{ path: 'vehicleId', message: 'the vehicle now belongs to another customer: change it first' }],
-          'The appointment’s vehicle no longer belongs to its customer; change the vehicle before checking in.',
-        );
-      }
-      const repairOrder =
-        (await findRepairOrderForAppointment(this.db, id)) ??
-        (await this.repairOrders.create(actor, {
-          customerId: current.customer_id,
-          vehicleId: current.vehicle_id,
-          concerns: JSON.parse(current.requested_services) as string[],
-          waiter: current.kind === 'waiter',
-          appointmentId: id,
-          ...(input.odometerIn === undefined ? {} : { odometerIn: input.odometerIn }),
-          ...(input.promisedAt === undefined ? {} : { promisedAt: toUtcIso(input.promisedAt, 'promisedAt') }),
-        }));
-      const appointment = await this.db.transaction().execute(async (tx) => {
-        const ok = await updateAppointmentIfVersion(tx, id, current.version, {
-          status: 'arrived',
-          repair_order_id: repairOrder.id,
-          updated_at: this.clock.now().toISOString(),
-        });
-        if (!ok) throw staleVersionProblem('appointment', current.version + 1);
-        await this.audit.record(tx, actor, {
-          action: 'appointment.arrived',
-          entityType: 'appointment',
-          entityId: id,
-          data: {
-            from: 'booked',
-            to: 'arrived',
-            repairOrderId: repairOrder.id,
-            repairOrderNumber: repairOrder.number,
-          },
-        });
-        return this.view(tx, id);
+      const vehicleId = await this.arrivingVehicle(tx, current);
+      const { publish, ...repairOrder } = await this.repairOrders.createInTransaction(tx, actor, {
+        customerId: current.customer_id,
+        vehicleId,
+        concerns: JSON.parse(current.requested_services) as string[],
+        waiter: current.kind === 'waiter',
+        appointmentId: id,
+        ...(input.odometerIn === undefined ? {} : { odometerIn: input.odometerIn }),
+        ...(input.promisedAt === undefined ? {} : { promisedAt: toUtcIso(input.promisedAt, 'promisedAt') }),
       });
-      this.emit(id, 'arrived');
-      return appointment;
+      const ok = await updateAppointmentIfVersion(tx, id, current.version, {
+        status: 'arrived',
+        repair_order_id: repairOrder.id,
+        updated_at: this.clock.now().toISOString(),
+      });
+      if (!ok) throw staleVersionProblem('appointment', current.version + 1);
+      await this.audit.record(tx, actor, {
+        action: 'appointment.arrived',
+        entityType: 'appointment',
+        entityId: id,
+        data: {
+          from: 'booked',
+          to: 'arrived',
+          repairOrderId: repairOrder.id,
+          repairOrderNumber: repairOrder.number,
+        },
+      });
+      return { appointment: await this.view(tx, id), publish };
     });
+    publish();
+    this.emit(id, 'arrived');
+    return appointment;
   }
 
   /** A customer merge moves the dropped customer's appointments to the kept one, in the merge's transaction. */
@@ -326,26 +282,24 @@ export class AppointmentsService implements CustomerMergeParticipant {
     input: CloseAppointmentInput,
     to: 'cancelled' | 'no_show',
   ): Promise<Appointment> {
-    return this.#locks.run(id, async () => {
-      const appointment = await this.db.transaction().execute(async (tx) => {
-        const current = await this.current(tx, id, input.version);
-        this.ensureBooked(current, to === 'cancelled' ? 'cancelled' : 'marked as a no-show');
-        const ok = await updateAppointmentIfVersion(tx, id, current.version, {
-          status: to,
-          updated_at: this.clock.now().toISOString(),
-        });
-        if (!ok) throw staleVersionProblem('appointment', current.version + 1);
-        await this.audit.record(tx, actor, {
-          action: `appointment.${to}`,
-          entityType: 'appointment',
-          entityId: id,
-          data: { from: current.status, to, ...(input.reason ? { reason: input.reason } : {}) },
-        });
-        return this.view(tx, id);
+    const appointment = await this.db.transaction().execute(async (tx) => {
+      const current = await this.current(tx, id, input.version);
+      this.ensureBooked(current, to === 'cancelled' ? 'cancelled' : 'marked as a no-show');
+      const ok = await updateAppointmentIfVersion(tx, id, current.version, {
+        status: to,
+        updated_at: this.clock.now().toISOString(),
       });
-      this.emit(id, to);
-      return appointment;
+      if (!ok) throw staleVersionProblem('appointment', current.version + 1);
+      await this.audit.record(tx, actor, {
+        action: `appointment.${to}`,
+        entityType: 'appointment',
+        entityId: id,
+        data: { from: current.status, to, ...(input.reason ? { reason: input.reason } : {}) },
+      });
+      return this.view(tx, id);
     });
+    this.emit(id, to);
+    return appointment;
   }
 
   /** The row to change; 404 when unknown, 409 with the current appointment when `version` is stale. */
@@ -355,6 +309,23 @@ export class AppointmentsService implements CustomerMergeParticipant {
     if (version !== undefined && row.version !== version)
       throw staleVersionProblem('appointment', row.version, toAppointment(row));
     return row;
+  }
+
+  /** The vehicle a repair order will be opened for: it must be set, and still the customer's. */
+  private async arrivingVehicle(tx: Db, current: AppointmentViewRow): Promise<string> {
+    if (current.vehicle_id === null) {
+      throw problems.validation(
+        [{ path: 'vehicleId', message: 'the appointment has no vehicle yet: add the vehicle first' }],
+        'Add the vehicle to the appointment (PATCH vehicleId) before checking it in.',
+      );
+    }
+    if ((await this.vehicles.getOwnerId(tx, current.vehicle_id)) !== current.customer_id) {
+      throw problems.validation(
+        [{ path: 'vehicleId', message: 'the vehicle now belongs to another customer: change it first' }],
+        'The appointment’s vehicle no longer belongs to its customer; change the vehicle before checking in.',
+      );
+    }
+    return current.vehicle_id;
   }
 
   /** Only a booked appointment changes; anything else is settled (the 409 says how, and which RO). */
@@ -411,6 +382,37 @@ export class AppointmentsService implements CustomerMergeParticipant {
         errors.push({ path: 'technicianId', message: `${technician.name} is no longer active` });
     }
     if (errors.length > 0) throw problems.validation(errors);
+  }
+
+  /**
+   * Where and when a change puts the appointment, checked like a new booking: times, the vehicle,
+   * a newly chosen bay or technician, and conflicts when it moves (against everyone but itself).
+   */
+  private async checkedChange(tx: Db, current: AppointmentViewRow, input: UpdateAppointmentInput) {
+    const interval = {
+      startsAt: input.startsAt === undefined ? current.starts_at : toUtcIso(input.startsAt, 'startsAt'),
+      endsAt: input.endsAt === undefined ? current.ends_at : toUtcIso(input.endsAt, 'endsAt'),
+    };
+    checkInterval(
+      interval,
+      input.endsAt !== undefined || input.startsAt === undefined ? 'endsAt' : 'startsAt',
+    );
+    const bayId = input.bayId === undefined ? current.bay_id : input.bayId;
+    const technicianId = input.technicianId === undefined ? current.technician_id : input.technicianId;
+    await this.checkReferences(tx, {
+      customerId: current.customer_id,
+      newCustomer: false,
+      vehicleId: input.vehicleId ?? null,
+      bayId: bayId === current.bay_id ? null : bayId,
+      technicianId: technicianId === current.technician_id ? null : technicianId,
+    });
+    const moved =
+      interval.startsAt !== current.starts_at ||
+      interval.endsAt !== current.ends_at ||
+      bayId !== current.bay_id ||
+      technicianId !== current.technician_id;
+    if (moved) await this.ensureFree(tx, { ...interval, bayId, technicianId, exceptId: current.id });
+    return { interval, bayId, technicianId, moved };
   }
 
   /** Refuses a double booking: inside the caller's transaction, so the check and the write are one. */

@@ -28,7 +28,9 @@ function cleanLabel(label: string | undefined): { label?: string } {
 /** One primary per list: the one marked, else the first. Two marked is a mistake worth naming. */
 function settlePrimary<T extends { primary: boolean }>(entries: T[], path: string): Result<T[]> {
   const marked = entries.flatMap((entry, i) => (entry.primary ? [i] : []));
-  const errors = marked.slice(1).map((i) => ({ path: `${path}.${i}.primary`, message: 'only one can be primary' }));
+  const errors = marked
+    .slice(1)
+    .map((i) => ({ path: `${path}.${i}.primary`, message: 'only one can be primary' }));
   const primaryIndex = marked[0] ?? 0;
   return { value: entries.map((entry, i) => ({ ...entry, primary: i === primaryIndex })), errors };
 }
@@ -82,7 +84,10 @@ function normalizeEmails(input: NonNullable<ContactInfoInput['emails']>, path: s
 }
 
 /** The contact info after applying `input` (each list given replaces that list) to `current`. */
-export function resolveContactInfo(input: ContactInfoInput | undefined, current: ContactInfo): Result<ContactInfo> {
+export function resolveContactInfo(
+  input: ContactInfoInput | undefined,
+  current: ContactInfo,
+): Result<ContactInfo> {
   const phones =
     input?.phones === undefined
       ? { value: current.phones, errors: [] }
@@ -129,11 +134,16 @@ export function resolvePreferences(
     marketingOptIn: input?.marketingOptIn ?? current?.marketingOptIn ?? false,
   };
   const problem = channelProblem(value.contactChannel, contactInfo);
-  return { value, errors: problem === null ? [] : [{ path: 'preferences.contactChannel', message: problem }] };
+  return {
+    value,
+    errors: problem === null ? [] : [{ path: 'preferences.contactChannel', message: problem }],
+  };
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 function asArray(value: unknown): Record<string, unknown>[] {
@@ -190,8 +200,14 @@ export function unionContactInfo(
 ): { value: ContactInfo; added: { phones: string[]; emails: string[] } } {
   const newPhones = source.phones.filter((p) => !kept.phones.some((k) => k.number === p.number));
   const newEmails = source.emails.filter((e) => !kept.emails.some((k) => k.address === e.address));
-  const phones = [...kept.phones, ...newPhones.map((p) => ({ ...p, primary: p.primary && kept.phones.length === 0 }))];
-  const emails = [...kept.emails, ...newEmails.map((e) => ({ ...e, primary: e.primary && kept.emails.length === 0 }))];
+  const phones = [
+    ...kept.phones,
+    ...newPhones.map((p) => ({ ...p, primary: p.primary && kept.phones.length === 0 })),
+  ];
+  const emails = [
+    ...kept.emails,
+    ...newEmails.map((e) => ({ ...e, primary: e.primary && kept.emails.length === 0 })),
+  ];
   return {
     value: {
       phones: settlePrimary(phones, 'phones').value,
@@ -202,7 +218,11 @@ export function unionContactInfo(
 }
 
 /** The rows of customer_contacts for a customer's contact info (phones as E.164, emails lower case). */
-export function contactRows(customerId: string, contactInfo: ContactInfo, at: string): Insertable<CustomerContactsTable>[] {
+export function contactRows(
+  customerId: string,
+  contactInfo: ContactInfo,
+  at: string,
+): Insertable<CustomerContactsTable>[] {
   const row = (kind: 'phone' | 'email', value: string, label: string | undefined, primary: boolean) => ({
     id: newId(),
     customer_id: customerId,

@@ -83,7 +83,12 @@ export function findContactMatches(db: Db, phones: string[], emails: string[], e
 }
 
 /** Customers merged earlier into `fromId` now point straight at `toId`: old links resolve in one hop. */
-export async function repointMergedCustomers(db: Db, fromId: string, toId: string, at: string): Promise<number> {
+export async function repointMergedCustomers(
+  db: Db,
+  fromId: string,
+  toId: string,
+  at: string,
+): Promise<number> {
   const result = await db
     .updateTable('customers')
     .set((eb) => ({ merged_into_id: toId, updated_at: at, version: eb('version', '+', 1) }))

@@ -9,7 +9,9 @@ const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Label = Type.String({ maxLength: 40, description: 'e.g. "mobile", "work", "billing"' });
 const Notes = Type.String({ maxLength: 10_000 });
 const KindSchema = StringEnum(CUSTOMER_KINDS, { description: 'person, business or fleet account' });
-const ChannelSchema = StringEnum(CONTACT_CHANNELS, { description: 'How the customer wants to hear from the shop' });
+const ChannelSchema = StringEnum(CONTACT_CHANNELS, {
+  description: 'How the customer wants to hear from the shop',
+});
 const Language = Type.String({
   pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$',
   description: 'a language tag like en, es or fr-CA',

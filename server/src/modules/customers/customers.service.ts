@@ -76,6 +76,14 @@ function nameErrors(name: string | undefined): FieldError[] {
   return name !== undefined && name.trim() === '' ? [{ path: 'name', message: 'must not be blank' }] : [];
 }
 
+/** A channel complaint caused by a phone or email already refused would only repeat it. */
+function channelErrors(
+  contactInfo: { errors: FieldError[] },
+  preferences: { errors: FieldError[] },
+): FieldError[] {
+  return contactInfo.errors.length > 0 ? [] : preferences.errors;
+}
+
 function duplicateProblem(duplicates: Duplicate[]) {
   const who = duplicates.map((d) => `${d.name} (${d.matchedOn} ${d.value})`).join(', ');
   return problems.conflict(
@@ -167,13 +175,21 @@ export class CustomersService {
       phones = [normalized.e164];
     }
     const emails = input.email === undefined ? [] : [input.email.trim().toLowerCase()];
-    return this.duplicatesOf(this.db, { phones, emails }, input.excludeId === undefined ? [] : [input.excludeId]);
+    return this.duplicatesOf(
+      this.db,
+      { phones, emails },
+      input.excludeId === undefined ? [] : [input.excludeId],
+    );
   }
 
   async create(actor: Actor, input: CreateCustomerInput): Promise<Customer> {
     const contactInfo = resolveContactInfo(input.contactInfo, EMPTY_CONTACT_INFO);
     const preferences = resolvePreferences(input.preferences, null, contactInfo.value);
-    const errors = [...nameErrors(input.name), ...contactInfo.errors, ...preferences.errors];
+    const errors = [
+      ...nameErrors(input.name),
+      ...contactInfo.errors,
+      ...channelErrors(contactInfo, preferences),
+    ];
     if (errors.length > 0) throw problems.validation(errors);
 
     const customer = await this.db.transaction().execute(async (tx) => {
@@ -197,11 +213,16 @@ export class CustomersService {
         action: 'customer.created',
         entityType: 'customer',
         entityId: id,
-        data: duplicates.length > 0 ? { confirmedDuplicateOf: [...new Set(duplicates.map((d) => d.id))] } : {},
+        data:
+          duplicates.length > 0 ? { confirmedDuplicateOf: [...new Set(duplicates.map((d) => d.id))] } : {},
       });
       return toCustomer((await findCustomer(tx, id))!);
     });
-    this.events.emit('customerChanged', { customerId: customer.id, change: 'created', at: customer.updatedAt });
+    this.events.emit('customerChanged', {
+      customerId: customer.id,
+      change: 'created',
+      at: customer.updatedAt,
+    });
     return customer;
   }
 
@@ -213,7 +234,11 @@ export class CustomersService {
       const before = toCustomer(current);
       const contactInfo = resolveContactInfo(input.contactInfo, before.contactInfo);
       const preferences = resolvePreferences(input.preferences, before.preferences, contactInfo.value);
-      const errors = [...nameErrors(input.name), ...contactInfo.errors, ...preferences.errors];
+      const errors = [
+        ...nameErrors(input.name),
+        ...contactInfo.errors,
+        ...channelErrors(contactInfo, preferences),
+      ];
       if (errors.length > 0) throw problems.validation(errors);
 
       const at = this.clock.now().toISOString();
@@ -228,7 +253,8 @@ export class CustomersService {
         updated_at: at,
       });
       if (!ok) throw staleVersionProblem('customer', current.version + 1);
-      if (input.contactInfo !== undefined) await replaceContacts(tx, id, contactRows(id, contactInfo.value, at));
+      if (input.contactInfo !== undefined)
+        await replaceContacts(tx, id, contactRows(id, contactInfo.value, at));
       await this.audit.record(tx, actor, {
         action: 'customer.updated',
         entityType: 'customer',
@@ -249,7 +275,10 @@ export class CustomersService {
   async merge(actor: Actor, keptId: string, input: MergeCustomerInput): Promise<MergeResult> {
     if (input.sourceCustomerId === keptId)
       throw problems.validation([
-        { path: 'sourceCustomerId', message: 'is the customer being kept; a customer cannot be merged into itself' },
+        {
+          path: 'sourceCustomerId',
+          message: 'is the customer being kept; a customer cannot be merged into itself',
+        },
       ]);
     const result = await this.db.transaction().execute(async (tx) => {
       const kept = await findCustomer(tx, keptId);
@@ -259,7 +288,8 @@ export class CustomersService {
         throw problems.validation([{ path: 'sourceCustomerId', message: 'no customer has this id' }]);
       if (kept.merged_into_id !== null) throw mergedProblem(kept, 'The customer to keep,');
       if (source.merged_into_id !== null) throw mergedProblem(source, 'The customer to merge,');
-      if (kept.version !== input.version) throw staleVersionProblem('customer', kept.version, toCustomer(kept));
+      if (kept.version !== input.version)
+        throw staleVersionProblem('customer', kept.version, toCustomer(kept));
 
       const at = this.clock.now().toISOString();
       const moved: Record<string, number> = {};
@@ -274,7 +304,10 @@ export class CustomersService {
       });
       if (!keptOk) throw staleVersionProblem('customer', kept.version + 1);
       await replaceContacts(tx, kept.id, contactRows(kept.id, contacts.value, at));
-      await updateCustomerIfVersion(tx, source.id, source.version, { merged_into_id: kept.id, updated_at: at });
+      await updateCustomerIfVersion(tx, source.id, source.version, {
+        merged_into_id: kept.id,
+        updated_at: at,
+      });
       const repointed = await repointMergedCustomers(tx, source.id, kept.id, at);
 
       await this.audit.record(tx, actor, {
@@ -311,7 +344,10 @@ export class CustomersService {
   }
 
   private contactValues(contactInfo: ContactInfo): { phones: string[]; emails: string[] } {
-    return { phones: contactInfo.phones.map((p) => p.number), emails: contactInfo.emails.map((e) => e.address) };
+    return {
+      phones: contactInfo.phones.map((p) => p.number),
+      emails: contactInfo.emails.map((e) => e.address),
+    };
   }
 
   private async duplicatesOf(

@@ -26,12 +26,14 @@ import { insertLineDrafts } from './lines.service.js';
 import {
   checkAssignments,
   checkSchedule,
+  ensureNotClosed,
   ensureWorkEditable,
   nowIso,
   requireRepairOrderOfJob,
   toUtc,
   type ModuleContext,
 } from './module-context.js';
+import { WriteStampedCache } from './read-cache.js';
 import { parseCannedLines, titleFromConcern, toJob, vehicleSummary } from './repair-orders.mappers.js';
 import { findRepairOrder } from './repair-orders.repository.js';
 import type {
@@ -99,6 +101,9 @@ function refusalProblem(job: JobRow, to: JobStatus, result: Extract<TransitionRe
 
 /** Service jobs: the 3C's, who and where, times, and the status machine. */
 export class JobsService {
+  /** One entry per filter combination the screens use: a handful. */
+  readonly #boardCache = new WriteStampedCache<BoardRow[]>(64);
+
   constructor(private readonly ctx: ModuleContext) {}
 
   async get(id: string): Promise<Job> {
@@ -183,7 +188,7 @@ export class JobsService {
         ),
       ];
       if (errors.length > 0) throw problems.validation(errors);
-      if (ro.status === 'closed' || ro.status === 'void') ensureWorkEditable(ro);
+      ensureNotClosed(ro);
       const ok = await updateJobIfVersion(tx, id, input.version, {
         ...changes,
         updated_at: nowIso(this.ctx.clock),
@@ -247,7 +252,7 @@ export class JobsService {
       if (current.version !== input.version)
         throw staleVersionProblem('job', current.version, await this.read(tx, id));
       const ro = await requireRepairOrderOfJob(tx, current);
-      if (ro.status === 'closed' || ro.status === 'void') ensureWorkEditable(ro);
+      ensureNotClosed(ro);
       const change = await this.applyTransition(tx, actor, current, input.status, input.reason, 'api');
       return { job: (await this.read(tx, id))!, change };
     });
@@ -278,12 +283,14 @@ export class JobsService {
   }
 
   async board(filters: JobBoardFilters): Promise<BoardItem[]> {
-    const statuses = filters.status ?? JOB_STATUSES.filter((s) => s !== 'Paid');
-    const rows = await listBoard(this.ctx.db, {
-      statuses,
+    const query = {
+      statuses: filters.status ?? JOB_STATUSES.filter((s) => s !== 'Paid'),
       technicianId: filters.technicianId,
       bayId: filters.bayId,
-    });
+    };
+    const rows = await this.#boardCache.get(this.ctx.db, JSON.stringify(query), () =>
+      listBoard(this.ctx.db, query),
+    );
     const now = this.ctx.clock.now().getTime();
     return rows.map((row) => toBoardItem(row, now));
   }

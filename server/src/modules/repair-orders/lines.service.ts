@@ -87,6 +87,16 @@ export async function insertLineDrafts(
   return rows.map((row) => row.id);
 }
 
+/** What a line goes back to when the customer must decide again. */
+const RESET_APPROVAL = {
+  approval_state: 'recommended',
+  approval_method: null,
+  approval_by: null,
+  approval_recorded_by: null,
+  approval_at: null,
+  deferred_reason: null,
+} as const;
+
 /** The fields of a line that are money: a change is audited with before and after. */
 const MONEY_FIELDS = ['quantity_milli', 'unit_price_cents', 'unit_cost_cents', 'taxable'] as const;
 
@@ -265,12 +275,3 @@ export class LinesService {
     });
   }
 }
-
-const RESET_APPROVAL = {
-  approval_state: 'recommended',
-  approval_method: null,
-  approval_by: null,
-  approval_recorded_by: null,
-  approval_at: null,
-  deferred_reason: null,
-} as const;

@@ -45,6 +45,18 @@ export function ensureWorkEditable(ro: Pick<Selectable<RepairOrdersTable>, 'numb
   );
 }
 
+/** A closed or void repair order is history: notes, 3C's and statuses stay as they were. */
+export function ensureNotClosed(ro: Pick<Selectable<RepairOrdersTable>, 'number' | 'status'>): void {
+  if (ro.status !== 'closed' && ro.status !== 'void') return;
+  throw problems.conflict(
+    `Repair order ${ro.number} is ${ro.status} and can no longer change.`,
+    'repair-order-locked',
+    {
+      repairOrderStatus: ro.status,
+    },
+  );
+}
+
 /** A Paid job's lines were invoiced and paid for; they stay as they were. */
 export function ensureJobNotPaid(job: Pick<Selectable<ServiceJobsTable>, 'id' | 'status'>): void {
   if (job.status !== 'Paid') return;

@@ -1,11 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { JOB_STATUSES, type JobStatus } from '../../db/schema.js';
-import type {
-  ApprovalMethod,
-  ApprovalState,
-  LineKind,
-  RepairOrderStatus,
-} from '../../db/tables/repair-orders.js';
+import type { ApprovalMethod, ApprovalState, RepairOrderStatus } from '../../db/tables/repair-orders.js';
 import { IsoDateTime, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
 import { LINE_KINDS } from './totals.js';
 

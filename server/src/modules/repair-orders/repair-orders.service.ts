@@ -13,11 +13,19 @@ import type { SettingsService } from '../settings/settings.service.js';
 import type { TechniciansService } from '../technicians/technicians.service.js';
 import type { VehiclesService } from '../vehicles/vehicles.service.js';
 import { CannedJobsService } from './canned-jobs.service.js';
+import { WriteStampedCache } from './read-cache.js';
 import { insertJob, listJobsOfRepairOrder } from './jobs.repository.js';
 import { JobsService, newJobRow } from './jobs.service.js';
 import { findLinesWithRepairOrder, listLinesOfJobs, updateLineIfVersion } from './lines.repository.js';
 import { LinesService } from './lines.service.js';
-import { ensureJobNotPaid, ensureWorkEditable, nowIso, toUtc, type ModuleContext } from './module-context.js';
+import {
+  ensureJobNotPaid,
+  ensureNotClosed,
+  ensureWorkEditable,
+  nowIso,
+  toUtc,
+  type ModuleContext,
+} from './module-context.js';
 import {
   titleFromConcern,
   toJob,
@@ -62,6 +70,8 @@ export class RepairOrdersService implements CustomerMergeParticipant {
   /** Job templates. */
   readonly cannedJobs: CannedJobsService;
   readonly #ctx: ModuleContext;
+  /** Open repair orders are read again and again by the counter and the floor. */
+  readonly #cache = new WriteStampedCache<RepairOrder | undefined>(256);
 
   constructor(
     private readonly db: Db,
@@ -160,7 +170,7 @@ export class RepairOrdersService implements CustomerMergeParticipant {
   }
 
   async get(id: string): Promise<RepairOrder> {
-    const ro = await this.read(this.db, id);
+    const ro = await this.#cache.get(this.db, id, () => this.read(this.db, id));
     if (ro === undefined) throw problems.notFound(`No repair order with id ${id}.`);
     return ro;
   }
@@ -180,7 +190,7 @@ export class RepairOrdersService implements CustomerMergeParticipant {
       if (current === undefined) throw problems.notFound(`No repair order with id ${id}.`);
       if (current.version !== input.version)
         throw staleVersionProblem('repair order', current.version, await this.read(tx, id));
-      if (current.status === 'closed' || current.status === 'void') ensureWorkEditable(current);
+      ensureNotClosed(current);
       const changes = {
         ...(input.concerns === undefined ? {} : { concerns: JSON.stringify(input.concerns) }),
         ...(input.promisedAt === undefined ? {} : { promised_at: toUtc(input.promisedAt) }),

@@ -62,13 +62,21 @@ export function roundHalfUpDiv(numerator: number, denominator: number): number {
   return remainder * 2 >= denominator ? quotient + 1 : quotient;
 }
 
+/** round-half-up(a × b / denominator), exact even when a × b is beyond 2^53. */
+export function mulDivRoundHalfUp(a: number, b: number, denominator: number): number {
+  assertCount(a, 'a');
+  assertCount(b, 'b');
+  const product = a * b;
+  if (Number.isSafeInteger(product)) return roundHalfUpDiv(product, denominator);
+  const big = (2n * BigInt(a) * BigInt(b) + BigInt(denominator)) / (2n * BigInt(denominator));
+  const result = Number(big);
+  if (!Number.isSafeInteger(result)) throw new RangeError('amount is too large');
+  return result;
+}
+
 /** One line's amount: quantity × unit price, rounded half up to the cent. */
 export function lineAmountCents(quantityMilli: number, unitPriceCents: number): number {
-  assertCount(quantityMilli, 'quantityMilli');
-  assertCount(unitPriceCents, 'unitPriceCents');
-  const product = quantityMilli * unitPriceCents;
-  if (!Number.isSafeInteger(product)) throw new RangeError('line amount is too large');
-  return roundHalfUpDiv(product, 1000);
+  return mulDivRoundHalfUp(quantityMilli, unitPriceCents, 1000);
 }
 
 function zeroByKind(): KindAmounts {
@@ -89,11 +97,11 @@ export function computeTotals(lines: readonly TotalsLine[], rates: TotalsRates):
     if (line.taxable) taxableBase[line.kind] += amount;
   }
   const { percentBp, capCents, taxable } = rates.shopSupplies;
-  const shopSuppliesCents = Math.min(capCents, roundHalfUpDiv(subtotals.labor * percentBp, 10_000));
+  const shopSuppliesCents = Math.min(capCents, mulDivRoundHalfUp(subtotals.labor, percentBp, 10_000));
   if (taxable) taxableBase.fee += shopSuppliesCents;
   const taxes = zeroByKind();
   for (const kind of LINE_KINDS)
-    taxes[kind] = roundHalfUpDiv(taxableBase[kind] * rates.taxRatesBp[kind], 10_000);
+    taxes[kind] = mulDivRoundHalfUp(taxableBase[kind], rates.taxRatesBp[kind], 10_000);
   const subtotalCents = sumOf(subtotals);
   const taxCents = sumOf(taxes);
   return {

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type {
   OdometerReadingsTable,
@@ -57,7 +57,7 @@ export interface OdometerReadingInput {
 
 type VehicleRow = Selectable<VehiclesTable>;
 
-/** Descriptive fields the VIN decode may fill in on create, when the advisor left them out. */
+/** Descriptive fields the VIN decode may fill in on create. */
 const DECODABLE = ['make', 'model', 'year', 'trim', 'engine', 'body'] as const;
 type Decodable = (typeof DECODABLE)[number];
 type FilledFromVin = { [K in Decodable]?: NonNullable<DecodedVin[K]> };
@@ -171,6 +171,47 @@ function acceptPlate(raw: string, errors: FieldError[]): string | undefined {
   return plate;
 }
 
+/** The columns a PATCH sets besides the VIN: only the fields sent; null clears one. */
+function editedColumns(
+  input: UpdateVehicleInput,
+  plate: string | null | undefined,
+): Updateable<VehiclesTable> {
+  const columns: Updateable<VehiclesTable> = {};
+  const texts = [
+    ['make', input.make],
+    ['model', input.model],
+    ['trim', input.trim],
+    ['engine', input.engine],
+    ['body', input.body],
+    ['color', input.color],
+    ['telematics_id', input.telematicsId],
+  ] as const;
+  for (const [column, value] of texts) if (value !== undefined) columns[column] = cleanText(value);
+  if (input.year !== undefined) columns.year = input.year;
+  if (plate !== undefined) columns.license_plate = plate;
+  if (input.plateRegion !== undefined) columns.plate_region = input.plateRegion?.toUpperCase() ?? null;
+  if (input.notes !== undefined) columns.notes = input.notes.trim();
+  return columns;
+}
+
+function ownershipRow(
+  vehicleId: string,
+  customerId: string,
+  span: { startedAt: string; endedAt: string | null; note: string | null },
+  at: string,
+): Insertable<VehicleOwnershipsTable> {
+  return {
+    id: newId(),
+    vehicle_id: vehicleId,
+    customer_id: customerId,
+    started_at: span.startedAt,
+    ended_at: span.endedAt,
+    note: span.note,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
 function vinDataUnavailable(cause: unknown): HttpProblem {
   const problem = new HttpProblem({
     status: 503,
@@ -269,22 +310,17 @@ export class VehiclesService implements CustomerMergeParticipant {
         created_at: at,
         updated_at: at,
       });
-      await insertOwnership(tx, {
-        id: newId(),
-        vehicle_id: id,
-        customer_id: input.customerId,
-        started_at: at,
-        ended_at: null,
-        note: null,
-        created_at: at,
-        updated_at: at,
-      });
+      await insertOwnership(
+        tx,
+        ownershipRow(id, input.customerId, { startedAt: at, endedAt: null, note: null }, at),
+      );
       if (input.odometer !== undefined) {
         await this.#insertReading(
           tx,
           actor,
           { vehicleId: id, reading: input.odometer, unit, source: 'manual' },
           at,
+          { vehicleUnit: unit, mode: 'raise' },
         );
       }
       await this.audit.record(tx, actor, {
@@ -317,19 +353,7 @@ export class VehiclesService implements CustomerMergeParticipant {
       const vinChange = await this.#vinChange(tx, current, input);
       const ok = await updateVehicleIfVersion(tx, id, input.version, {
         ...vinChange.columns,
-        ...(input.make === undefined ? {} : { make: cleanText(input.make) }),
-        ...(input.model === undefined ? {} : { model: cleanText(input.model) }),
-        ...(input.year === undefined ? {} : { year: input.year }),
-        ...(input.trim === undefined ? {} : { trim: cleanText(input.trim) }),
-        ...(input.engine === undefined ? {} : { engine: cleanText(input.engine) }),
-        ...(input.body === undefined ? {} : { body: cleanText(input.body) }),
-        ...(input.color === undefined ? {} : { color: cleanText(input.color) }),
-        ...(plate === undefined ? {} : { license_plate: plate }),
-        ...(input.plateRegion === undefined
-          ? {}
-          : { plate_region: input.plateRegion?.toUpperCase() ?? null }),
-        ...(input.telematicsId === undefined ? {} : { telematics_id: cleanText(input.telematicsId) }),
-        ...(input.notes === undefined ? {} : { notes: input.notes.trim() }),
+        ...editedColumns(input, plate),
         updated_at: at,
       });
       if (!ok) throw staleVersionProblem('vehicle', current.version + 1);
@@ -366,34 +390,18 @@ export class VehiclesService implements CustomerMergeParticipant {
       const note = input.note?.trim() || null;
       if ((await endOpenOwnerships(tx, id, at)) === 0) {
         // A vehicle recorded before ownership history was kept: write down the owner it had.
-        await insertOwnership(tx, {
-          id: newId(),
-          vehicle_id: id,
-          customer_id: current.customer_id,
-          started_at: current.created_at,
-          ended_at: at,
-          note: null,
-          created_at: at,
-          updated_at: at,
-        });
+        const span = { startedAt: current.created_at, endedAt: at, note: null };
+        await insertOwnership(tx, ownershipRow(id, current.customer_id, span, at));
       }
-      await insertOwnership(tx, {
-        id: newId(),
-        vehicle_id: id,
+      await insertOwnership(
+        tx,
+        ownershipRow(id, input.toCustomerId, { startedAt: at, endedAt: null, note }, at),
+      );
+      const moved = await updateVehicleIfVersion(tx, id, input.version, {
         customer_id: input.toCustomerId,
-        started_at: at,
-        ended_at: null,
-        note,
-        created_at: at,
         updated_at: at,
       });
-      if (
-        !(await updateVehicleIfVersion(tx, id, input.version, {
-          customer_id: input.toCustomerId,
-          updated_at: at,
-        }))
-      )
-        throw staleVersionProblem('vehicle', current.version + 1);
+      if (!moved) throw staleVersionProblem('vehicle', current.version + 1);
       await this.audit.record(tx, actor, {
         action: 'vehicle.transferred',
         entityType: 'vehicle',
@@ -445,7 +453,7 @@ export class VehiclesService implements CustomerMergeParticipant {
         actor,
         { vehicleId, reading: input.reading, unit, source: input.source ?? 'manual' },
         at,
-        { raise: !lower },
+        { vehicleUnit: vehicle.odometer_unit, mode: lower ? 'set' : 'raise' },
       );
       if (lower) {
         await this.audit.record(tx, actor, {
@@ -482,6 +490,7 @@ export class VehiclesService implements CustomerMergeParticipant {
       actor,
       { ...input, unit: input.unit ?? vehicle.odometer_unit },
       this.clock.now().toISOString(),
+      { vehicleUnit: vehicle.odometer_unit, mode: 'raise' },
     );
   }
 
@@ -588,12 +597,12 @@ export class VehiclesService implements CustomerMergeParticipant {
   }
 
   /**
-   * Make, model, year, trim, engine and body from the offline vPIC data for the fields the
+   * When make, model or year is left out, the offline vPIC data fills every descriptive field the
    * advisor left out. A decode failure leaves them empty rather than blocking the write-up.
    */
   async #fillFromVin(vin: string, input: CreateVehicleInput): Promise<FilledFromVin> {
+    if (input.make !== undefined && input.model !== undefined && input.year !== undefined) return {};
     const missing = DECODABLE.filter((field) => input[field] === undefined);
-    if (missing.length === 0) return {};
     let decoded: DecodedVin;
     try {
       decoded = await this.#vinDecoder.decode(vin);
@@ -619,13 +628,13 @@ export class VehiclesService implements CustomerMergeParticipant {
     return { reading: vehicle.odometer, unit: vehicle.odometer_unit, at: null };
   }
 
-  /** Inserts the reading and moves the vehicle's odometer: up only, or to this value (`raise: false`). */
+  /** Inserts the reading and moves the vehicle's odometer: up only, or to this value (`set`). */
   async #insertReading(
     tx: Db,
     actor: Actor,
     input: OdometerReadingInput & { unit: OdometerUnit },
     at: string,
-    options: { raise: boolean } = { raise: true },
+    odometer: { vehicleUnit: OdometerUnit; mode: 'raise' | 'set' },
   ): Promise<string> {
     const id = newId();
     await insertOdometerReading(tx, {
@@ -640,9 +649,8 @@ export class VehiclesService implements CustomerMergeParticipant {
       created_at: at,
       updated_at: at,
     });
-    const vehicle = (await findVehicle(tx, input.vehicleId))!;
-    const value = Math.round(convertReading(input.reading, input.unit, vehicle.odometer_unit));
-    if (options.raise) await raiseVehicleOdometer(tx, input.vehicleId, value, at);
+    const value = Math.round(convertReading(input.reading, input.unit, odometer.vehicleUnit));
+    if (odometer.mode === 'raise') await raiseVehicleOdometer(tx, input.vehicleId, value, at);
     else await setVehicleOdometer(tx, input.vehicleId, value, at);
     return id;
   }

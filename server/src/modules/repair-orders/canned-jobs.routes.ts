@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { IdParams, NoContent, withProblems } from '../../lib/schema.js';
+import { actorOf } from '../../plugins/authentication.js';
+import type { CannedJobsService } from './canned-jobs.service.js';
+import {
+  CannedJobListQuery,
+  CannedJobListSchema,
+  CannedJobSchema,
+  CreateCannedJobBody,
+  UpdateCannedJobBody,
+  VersionQuery,
+} from './repair-orders.schemas.js';
+
+const tags = ['canned jobs'];
+
+/** Job templates (part of the repair-orders module). */
+export const cannedJobsRoutes: FastifyPluginAsyncTypebox<{ service: CannedJobsService }> = async (
+  app,
+  { service },
+) => {
+  app.get(
+    '/api/canned-jobs',
+    {
+      schema: {
+        tags,
+        summary: 'Canned jobs by name (archived ones with includeInactive=true)',
+        querystring: CannedJobListQuery,
+        response: withProblems({ 200: CannedJobListSchema }),
+      },
+    },
+    async (request) => ({ items: await service.list(request.query.includeInactive) }),
+  );
+
+  app.post(
+    '/api/canned-jobs',
+    {
+      schema: {
+        tags,
+        summary: 'Create a canned job with its lines',
+        body: CreateCannedJobBody,
+        response: withProblems({ 201: CannedJobSchema }),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await service.create(actorOf(request), request.body)),
+  );
+
+  app.get(
+    '/api/canned-jobs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One canned job',
+        params: IdParams,
+        response: withProblems({ 200: CannedJobSchema }),
+      },
+    },
+    async (request) => service.get(request.params.id),
+  );
+
+  app.patch(
+    '/api/canned-jobs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a canned job (send the version you read); lines are replaced as a whole',
+        params: IdParams,
+        body: UpdateCannedJobBody,
+        response: withProblems({ 200: CannedJobSchema }),
+      },
+    },
+    async (request) => service.update(actorOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/canned-jobs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a canned job (archived instead when jobs were made from it)',
+        params: IdParams,
+        querystring: VersionQuery,
+        response: withProblems({ 204: NoContent }),
+      },
+    },
+    async (request, reply) => {
+      await service.remove(actorOf(request), request.params.id, request.query.version);
+      return reply.code(204).send(null);
+    },
+  );
+};
