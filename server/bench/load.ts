@@ -5,11 +5,17 @@ export interface LoadTarget {
   name: string;
   url: string;
   headers?: Record<string, string>;
+  /** GET unless said otherwise; a POST sends `body` as JSON. */
+  method?: 'GET' | 'POST';
+  body?: string;
+  /** Overrides the run's connection count (one connection: latency as one client sees it). */
+  connections?: number;
 }
 
 export interface LoadResult {
   name: string;
   url: string;
+  connections: number;
   requestsPerSecond: number;
   totalRequests: number;
   /** autocannon records latency in whole milliseconds, so sub-millisecond values read as 0. */
@@ -23,16 +29,28 @@ export interface LoadResult {
  * fast error page measured for seconds.
  */
 async function preflight(target: LoadTarget): Promise<void> {
-  const response = await fetch(target.url, { headers: target.headers ?? {} });
-  await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`${target.name}: ${target.url} answered ${response.status}`);
+  const response = await fetch(target.url, {
+    method: target.method ?? 'GET',
+    headers: headersOf(target),
+    ...(target.body === undefined ? {} : { body: target.body }),
+  });
+  const text = await response.text();
+  if (response.status < 200 || response.status > 299) {
+    throw new Error(`${target.name}: ${target.url} answered ${response.status}: ${text.slice(0, 300)}`);
+  }
+}
+
+function headersOf(target: LoadTarget): Record<string, string> {
+  return { ...(target.body === undefined ? {} : { 'content-type': 'application/json' }), ...target.headers };
 }
 
 function cannon(target: LoadTarget, settings: BenchSettings, seconds: number): Promise<autocannon.Result> {
   return autocannon({
     url: target.url,
-    headers: target.headers ?? {},
-    connections: settings.connections,
+    method: target.method ?? 'GET',
+    headers: headersOf(target),
+    ...(target.body === undefined ? {} : { body: target.body }),
+    connections: target.connections ?? settings.connections,
     duration: seconds,
     ...(settings.workers > 0 ? { workers: settings.workers } : {}),
   });
@@ -56,6 +74,7 @@ export async function measureTarget(target: LoadTarget, settings: BenchSettings)
   return {
     name: target.name,
     url: target.url,
+    connections: target.connections ?? settings.connections,
     requestsPerSecond: result.requests.average,
     totalRequests: result.requests.total,
     latencyP50Ms: result.latency.p50,

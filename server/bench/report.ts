@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { DbResult } from './database.js';
 import type { LoadResult } from './load.js';
 import type { BenchSettings } from './settings.js';
+import type { Goal, ShopReport } from './shop.js';
 
 export interface MemorySnapshot {
   rssMb: number;
@@ -23,6 +24,8 @@ export interface BenchReport {
   environment: { node: string; platform: string; arch: string; cpus: number; cpuModel: string };
   settings: BenchSettings;
   http: HttpRow[];
+  /** The issue-3 suite on a generated busy shop; null when skipped (BENCH_SHOP=0). */
+  shop: ShopReport | null;
   database: DbResult & { kyselyOverRaw: number };
   memory: {
     beforeServers: MemorySnapshot;
@@ -86,6 +89,55 @@ function httpTable(rows: HttpRow[], settings: BenchSettings): string {
   );
 }
 
+function goalText(goal: Goal): string {
+  if (goal === null) return '';
+  return goal.kind === 'ratio' ? `req/s >= ${goal.atLeast}x` : `p99 < ${goal.belowMs} ms`;
+}
+
+function verdict(met: boolean | null, available: boolean): string {
+  if (!available) return 'route not available';
+  if (met === null) return '';
+  return met ? 'met' : 'MISSED';
+}
+
+function shopTable(shop: ShopReport, settings: BenchSettings): string {
+  const db = shop.database;
+  const counts = ['repair_orders', 'customers', 'vehicles', 'line_items']
+    .map((table) => `${count(db.counts[table] ?? 0)} ${table.replace('_', ' ')}`)
+    .join(', ');
+  const baselines = shop.baselines.map((b) => [
+    `bare fastify (${b.connections} conn.)`,
+    String(b.connections),
+    count(b.requestsPerSecond),
+    times(1),
+    String(b.latencyP50Ms),
+    String(b.latencyP99Ms),
+    '',
+    '',
+  ]);
+  const rows = shop.rows.map((row) => {
+    const r = row.result;
+    return [
+      row.name,
+      String(row.connections),
+      r === null ? '-' : count(r.requestsPerSecond),
+      row.requestsRatio === null ? '-' : times(row.requestsRatio),
+      r === null ? '-' : String(r.latencyP50Ms),
+      r === null ? '-' : String(r.latencyP99Ms),
+      goalText(row.goal),
+      verdict(row.met, r !== null),
+    ];
+  });
+  return [
+    renderTable(
+      `Shop (issue 3): ${db.years}-year shop, ${counts}, ${db.sizeMb} MB; ${settings.seconds} s each, ratios vs bare Fastify at the same connections`,
+      ['target', 'conn', 'req/s', 'req/s ratio', 'p50 ms', 'p99 ms', 'goal', 'result'],
+      [...baselines, ...rows],
+    ),
+    `(database ${db.built ? 'generated in this run' : 'from the cache'}: seeding took ${db.seedSeconds} s)`,
+  ].join('\n');
+}
+
 function databaseTable(db: BenchReport['database']): string {
   return renderTable(
     `Database (users by id, ${count(db.iterations)} lookups x ${db.rounds} rounds, median, ${count(db.seededUsers)} users)`,
@@ -117,6 +169,7 @@ export function formatReport(report: BenchReport): string {
     httpTable(report.http, report.settings),
     '(autocannon measures latency in whole ms: 0 means under 1 ms, and latency ratios on 0 read n/a)',
     '',
+    ...(report.shop === null ? [] : [shopTable(report.shop, report.settings), '']),
     databaseTable(report.database),
     '',
     memoryTable(report.memory),

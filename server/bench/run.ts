@@ -12,6 +12,7 @@ import {
 } from './report.js';
 import { BARE_PATH, signInOwner, startAse, startBareFastify } from './servers.js';
 import { estimatedHttpSeconds, readSettings, type BenchSettings } from './settings.js';
+import { runShopSuite, type ShopReport } from './shop.js';
 
 /**
  * `npm run bench`: ASE against baselines measured in the same run (bare Fastify, raw
@@ -38,9 +39,13 @@ async function closeAll(closers: Closer[]): Promise<void> {
 interface HttpOutcome {
   results: LoadResult[];
   afterHttp: MemorySnapshot;
+  shop: ShopReport | null;
 }
 
-/** Baseline first; the memory snapshot is taken while both servers are still up. */
+/**
+ * Baseline first; the memory snapshot is taken while both servers are still up. The shop suite
+ * follows on the same bare-Fastify server, measured again there as its own baseline.
+ */
 async function runHttp(settings: BenchSettings): Promise<HttpOutcome> {
   const closers: Closer[] = [];
   try {
@@ -63,7 +68,9 @@ async function runHttp(settings: BenchSettings): Promise<HttpOutcome> {
       results.push(await measureTarget(target, settings));
       console.log(`  done: ${target.name}`);
     }
-    return { results, afterHttp: memorySnapshot() };
+    const afterHttp = memorySnapshot();
+    const shop = settings.shopSuite ? await runShopSuite(settings, bare) : null;
+    return { results, afterHttp, shop };
   } finally {
     await closeAll(closers);
   }
@@ -95,6 +102,7 @@ async function main(): Promise<void> {
     environment: environment(),
     settings,
     http: httpRows(http.results),
+    shop: http.shop,
     database: { ...db, kyselyOverRaw: db.kyselyOpsPerSecond / db.rawOpsPerSecond },
     memory: {
       beforeServers,

@@ -49,6 +49,11 @@ export async function openScratchDatabase(prefix: string): Promise<{ dataDir: st
 /** The real app as main.ts wires it, but on an empty temp database and with logging silenced. */
 export async function startAse(): Promise<RunningAse> {
   const { dataDir, database } = await openScratchDatabase('ase-bench-http-');
+  return startAseOn(dataDir, database);
+}
+
+/** The real app on a database the caller opened in `dataDir`; both are removed again on close. */
+export async function startAseOn(dataDir: string, database: Database): Promise<RunningAse> {
   const closeDatabase = async () => {
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -83,11 +88,12 @@ const BENCH_OWNER = { name: 'Bench Owner', email: 'owner@bench.test', password: 
 export async function signInOwner(app: FastifyInstance): Promise<string> {
   const setup = await app.inject({ method: 'POST', url: '/api/setup', payload: BENCH_OWNER });
   if (setup.statusCode !== 201) throw new Error(`setup failed (${setup.statusCode}): ${setup.body}`);
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email: BENCH_OWNER.email, password: BENCH_OWNER.password },
-  });
+  return signIn(app, BENCH_OWNER.email, BENCH_OWNER.password);
+}
+
+/** Signs in an existing staff member (the seeded demo owner) and returns the cookie header. */
+export async function signIn(app: FastifyInstance, email: string, password: string): Promise<string> {
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
   const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE);
   if (login.statusCode !== 200 || cookie === undefined) {
     throw new Error(`login failed (${login.statusCode}): ${login.body}`);

@@ -13,6 +13,10 @@ export interface BenchSettings {
   dbIterations: number;
   dbRounds: number;
   dbSeedUsers: number;
+  /** The issue-3 suite (board, repair order, search, create) on a generated busy shop; 0 skips it. */
+  shopSuite: boolean;
+  /** Years of history in that shop (about 5,000 repair orders a year). */
+  shopYears: number;
 }
 
 export const DEFAULT_SETTINGS: BenchSettings = {
@@ -25,6 +29,8 @@ export const DEFAULT_SETTINGS: BenchSettings = {
   dbIterations: 20_000,
   dbRounds: 3,
   dbSeedUsers: 1_000,
+  shopSuite: true,
+  shopYears: 10,
 };
 
 function readNumber(
@@ -54,6 +60,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BenchSetting
     dbIterations: readNumber(env, 'BENCH_DB_ITERATIONS', d.dbIterations, 1, true),
     dbRounds: readNumber(env, 'BENCH_DB_ROUNDS', d.dbRounds, 1, true),
     dbSeedUsers: readNumber(env, 'BENCH_DB_SEED_USERS', d.dbSeedUsers, 1, true),
+    shopSuite: readNumber(env, 'BENCH_SHOP', d.shopSuite ? 1 : 0, 0, true) !== 0,
+    shopYears: readNumber(env, 'BENCH_SHOP_YEARS', d.shopYears, 1, true),
   };
 }
 

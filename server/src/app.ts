@@ -137,7 +137,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     bays,
   );
   const search = new SearchService(db);
-  const displays = new DisplayService(db, clock, audit);
+  const displays = new DisplayService(db, clock, audit, bays, repairOrders, settings);
   const hub = new RealtimeHub(events, clock);
   const realtime = new RealtimeService(hub, sessions, displays);
   app.addHook('onReady', async () => hub.start());

@@ -8,7 +8,8 @@ export interface SeedArgs {
   now: Date | null;
 }
 
-export type ParsedArgs = { kind: 'help' } | { kind: 'run'; args: SeedArgs } | { kind: 'error'; message: string };
+export type ParsedArgs =
+  { kind: 'help' } | { kind: 'run'; args: SeedArgs } | { kind: 'error'; message: string };
 
 export const USAGE = `Usage: npm run seed -- (--demo | --years <n>) [options]
 
@@ -41,7 +42,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
   let force = false;
   let seed = 42;
   let now: Date | null = null;
-  const expanded = argv.flatMap((arg) => (arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg]));
+  const expanded = argv.flatMap((arg) =>
+    arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg],
+  );
   for (let i = 0; i < expanded.length; i++) {
     const arg = expanded[i]!;
     const needsValue = ['--years', '--data-dir', '--seed', '--now'].includes(arg);
@@ -73,12 +76,18 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--seed':
         seed = Number(value);
         if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
-          return { kind: 'error', message: `--seed must be a whole number from 0 to 4294967295, got "${value}"` };
+          return {
+            kind: 'error',
+            message: `--seed must be a whole number from 0 to 4294967295, got "${value}"`,
+          };
         break;
       case '--now':
         now = new Date(value);
         if (Number.isNaN(now.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value))
-          return { kind: 'error', message: `--now must be an ISO date-time such as 2026-03-02T15:00:00Z, got "${value}"` };
+          return {
+            kind: 'error',
+            message: `--now must be an ISO date-time such as 2026-03-02T15:00:00Z, got "${value}"`,
+          };
         break;
       default:
         return { kind: 'error', message: `unknown argument "${arg}"` };

@@ -109,9 +109,4 @@ export function isOpen(day: ShopDay): boolean {
   return day.closes > day.opens;
 }
 
-/** The UTC instant of a local wall-clock time on that day (minutes after local midnight). */
-export function at(day: ShopDay, minutes: number): number {
-  return day.midnight + minutes * MINUTE;
-}
-
 export const iso = (instant: number): string => new Date(instant).toISOString();

@@ -80,7 +80,11 @@ export function writeVehicle(ctx: SeedContext, vehicle: VehicleState): void {
   for (const owner of vehicle.owners) writeOwnership(ctx, vehicle, owner);
 }
 
-function writeOwnership(ctx: SeedContext, vehicle: VehicleState, owner: VehicleState['owners'][number]): void {
+function writeOwnership(
+  ctx: SeedContext,
+  vehicle: VehicleState,
+  owner: VehicleState['owners'][number],
+): void {
   ctx.writer.insert('vehicle_ownerships', {
     id: owner.id,
     vehicle_id: vehicle.id,

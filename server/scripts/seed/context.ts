@@ -58,6 +58,8 @@ export class SeedContext {
 
   /** Advisors write most ROs; the owner covers the counter now and then. */
   advisorFor(): StaffMember {
-    return this.random.chance(0.1) || this.advisors.length === 0 ? this.owner : this.random.pick(this.advisors);
+    return this.random.chance(0.1) || this.advisors.length === 0
+      ? this.owner
+      : this.random.pick(this.advisors);
   }
 }

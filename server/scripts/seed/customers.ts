@@ -10,7 +10,20 @@ import {
 import type { CustomerState, EmailEntry, PhoneEntry } from './model.js';
 import type { Random } from './random.js';
 
-const SPANISH_NAMES = new Set(['Luis', 'Guadalupe', 'Carlos', 'Rosa', 'Juan', 'Ana', 'Miguel', 'Sofia', 'Jesus', 'Isabella', 'Maria', 'Jose']);
+const SPANISH_NAMES = new Set([
+  'Luis',
+  'Guadalupe',
+  'Carlos',
+  'Rosa',
+  'Juan',
+  'Ana',
+  'Miguel',
+  'Sofia',
+  'Jesus',
+  'Isabella',
+  'Maria',
+  'Jose',
+]);
 const POLISH_NAMES = new Set(['Tomasz', 'Agnieszka', 'Piotr', 'Katarzyna', 'Marek', 'Malgorzata']);
 /** Central office codes that are not ordinary subscriber numbers (N11 service codes, 555, 950, 958, 959, 976). */
 const RESERVED_EXCHANGES = new Set(['555', '950', '958', '959', '976']);
@@ -47,11 +60,15 @@ export class CustomerFactory {
     const first = r.pick(FIRST_NAMES);
     const last = r.pick(LAST_NAMES);
     const phones: PhoneEntry[] = [];
-    if (r.chance(0.97)) phones.push({ number: this.phone(), label: r.chance(0.87) ? 'mobile' : 'home', primary: true });
-    if (phones.length > 0 && r.chance(0.18)) phones.push({ number: this.phone(), label: r.chance(0.6) ? 'work' : 'home', primary: false });
+    if (r.chance(0.97))
+      phones.push({ number: this.phone(), label: r.chance(0.87) ? 'mobile' : 'home', primary: true });
+    if (phones.length > 0 && r.chance(0.18))
+      phones.push({ number: this.phone(), label: r.chance(0.6) ? 'work' : 'home', primary: false });
     const emails: EmailEntry[] = [];
-    if (phones.length === 0 || r.chance(0.72)) emails.push({ address: this.personalEmail(first, last), label: 'personal', primary: true });
-    if (emails.length > 0 && r.chance(0.06)) emails.push({ address: this.workEmail(first, last), label: 'work', primary: false });
+    if (phones.length === 0 || r.chance(0.72))
+      emails.push({ address: this.personalEmail(first, last), label: 'personal', primary: true });
+    if (emails.length > 0 && r.chance(0.06))
+      emails.push({ address: this.workEmail(first, last), label: 'work', primary: false });
     let language = 'en';
     if (SPANISH_NAMES.has(first) && r.chance(0.5)) language = 'es';
     else if (POLISH_NAMES.has(first) && r.chance(0.35)) language = 'pl';
@@ -65,7 +82,11 @@ export class CustomerFactory {
     if (r.chance(0.5)) phones.push({ number: this.phone(), label: 'mobile', primary: false });
     const domain = `${slug(name).slice(0, 24)}.example`;
     const emails: EmailEntry[] = [
-      { address: this.unique(this.#emails, `${r.pick(['office', 'info', 'fleet', 'accounts'])}@${domain}`), label: 'work', primary: true },
+      {
+        address: this.unique(this.#emails, `${r.pick(['office', 'info', 'fleet', 'accounts'])}@${domain}`),
+        label: 'work',
+        primary: true,
+      },
     ];
     return this.finish(at, name, kind, phones, emails, 'en');
   }
@@ -94,7 +115,12 @@ export class CustomerFactory {
       contactChannel,
       language,
       marketingOptIn: r.chance(0.45),
-      notes: kind === 'fleet' ? 'Fleet account: PO number required on every RO.' : r.chance(0.04) ? r.pick(CUSTOMER_NOTES) : '',
+      notes:
+        kind === 'fleet'
+          ? 'Fleet account: PO number required on every RO.'
+          : r.chance(0.04)
+            ? r.pick(CUSTOMER_NOTES)
+            : '',
       createdAt: at,
       updatedAt: at,
     };
@@ -135,7 +161,14 @@ export class CustomerFactory {
     const r = this.random;
     const f = slug(first);
     const l = slug(last);
-    const local = r.pick([`${f}.${l}`, `${f}${l}`, `${f.charAt(0)}${l}`, `${f}_${l}`, `${l}.${f}`, `${f}${l}${r.int(1, 99)}`]);
+    const local = r.pick([
+      `${f}.${l}`,
+      `${f}${l}`,
+      `${f.charAt(0)}${l}`,
+      `${f}_${l}`,
+      `${l}.${f}`,
+      `${f}${l}${r.int(1, 99)}`,
+    ]);
     const domain = r.weighted(EMAIL_DOMAINS).domain;
     // Stored lower case, as the customers module stores what an advisor types.
     return this.unique(this.#emails, `${local}@${domain}`);

@@ -11,7 +11,10 @@ import { applySlot, decideApproval, isWorkable, type DaySchedule } from './work.
  * (history) or left open on the board, depending on where `now` falls.
  */
 
-const APPROVAL_WAIT = ['Waiting for customer approval: estimate sent by text', 'Customer not answering: left voicemail'];
+const APPROVAL_WAIT = [
+  'Waiting for customer approval: estimate sent by text',
+  'Customer not answering: left voicemail',
+];
 const PARTS_WAIT = ['Waiting for parts: ordered from the dealer, due tomorrow morning'];
 
 function totalHours(visit: VisitDraft): number {
@@ -99,18 +102,23 @@ export function finishRecentVisit(
   const workable = visit.jobs.filter(isWorkable);
   if (stuck && workable.length > 0) {
     const victim = workable.find((j) => j.spec.blockedReasons !== undefined) ?? workable[0]!;
-    if (victim.actualStart === null && victim.technicianIndex !== null) victim.actualStart = victim.scheduledStart;
+    if (victim.actualStart === null && victim.technicianIndex !== null)
+      victim.actualStart = victim.scheduledStart;
     block(ctx, visit, victim, victim.spec.blockedReasons ?? PARTS_WAIT);
   }
   for (const job of visit.jobs) {
     const open = job.status === 'Pending' || job.status === 'In_Progress';
     if (job.approval.state === 'recommended') {
-      if ((stuck || ctx.now - visit.openedAt > 90 * MINUTE) && r.chance(0.35)) block(ctx, visit, job, APPROVAL_WAIT);
+      if ((stuck || ctx.now - visit.openedAt > 90 * MINUTE) && r.chance(0.35))
+        block(ctx, visit, job, APPROVAL_WAIT);
     } else if (open && job.spec.blockedReasons !== undefined && isWorkable(job) && r.chance(0.22)) {
       block(ctx, visit, job, job.spec.blockedReasons);
     }
   }
-  const finished = visit.jobs.every((j) => j.status === 'Completed' || (j.approval.state !== 'approved' && j.approval.state !== 'recommended'));
+  const finished = visit.jobs.every(
+    (j) =>
+      j.status === 'Completed' || (j.approval.state !== 'approved' && j.approval.state !== 'recommended'),
+  );
   const lastEnd = Math.max(visit.openedAt + 30 * MINUTE, ...visit.jobs.map((j) => j.actualEnd ?? 0));
   if (!stuck && finished) {
     const pickedUp = pickupAfter(ctx, schedule.day, lastEnd, visit.waiter);

@@ -52,9 +52,17 @@ export class Arrivals implements Clientele {
       }
     }
     const owner =
-      this.customers.length === 0 || r.chance(this.shares.newCustomer) ? this.newCustomer(bookedAt) : this.knownCustomer();
+      this.customers.length === 0 || r.chance(this.shares.newCustomer)
+        ? this.newCustomer(bookedAt)
+        : this.knownCustomer();
     const vehicle = this.vehicleFactory.create(bookedAt, owner.id);
-    vehicle.owners.push({ id: this.ctx.id(bookedAt + 2), customerId: owner.id, startedAt: bookedAt, endedAt: null, note: null });
+    vehicle.owners.push({
+      id: this.ctx.id(bookedAt + 2),
+      customerId: owner.id,
+      startedAt: bookedAt,
+      endedAt: null,
+      note: null,
+    });
     writeVehicle(this.ctx, vehicle);
     this.#index.set(vehicle, this.vehicles.length);
     this.vehicles.push(vehicle);

@@ -53,7 +53,13 @@ export interface VehicleState {
   createdAt: number;
   updatedAt: number;
   /** Ownership history, oldest first; the last one is open. */
-  owners: { id: string; customerId: string; startedAt: number; endedAt: number | null; note: string | null }[];
+  owners: {
+    id: string;
+    customerId: string;
+    startedAt: number;
+    endedAt: number | null;
+    note: string | null;
+  }[];
 }
 
 export interface LineDraft {

@@ -32,7 +32,9 @@ export function writeVisit(ctx: SeedContext, visit: VisitDraft, outcome: VisitOu
       id: appointmentId,
       customer_id: visit.customer.id,
       vehicle_id: visit.vehicle.id,
-      requested_services: JSON.stringify(visit.jobs.filter((j) => j.source === 'concern').map((j) => j.concern)),
+      requested_services: JSON.stringify(
+        visit.jobs.filter((j) => j.source === 'concern').map((j) => j.concern),
+      ),
       kind: visit.waiter ? 'waiter' : 'drop_off',
       starts_at: ctx.iso(visit.appointment.startsAt),
       ends_at: ctx.iso(visit.appointment.endsAt),
@@ -67,7 +69,8 @@ export function writeVisit(ctx: SeedContext, visit: VisitDraft, outcome: VisitOu
     created_at: ctx.iso(visit.openedAt),
     updated_at: ctx.iso(lastChange),
   });
-  if (appointmentId !== null) w.run('UPDATE appointments SET repair_order_id = ? WHERE id = ?', roId, appointmentId);
+  if (appointmentId !== null)
+    w.run('UPDATE appointments SET repair_order_id = ? WHERE id = ?', roId, appointmentId);
   w.insert('odometer_readings', {
     id: ctx.id(visit.openedAt + 1),
     vehicle_id: visit.vehicle.id,
@@ -92,7 +95,8 @@ function writeJob(
   advisorId: string,
 ): void {
   // Inspection findings are written up after the technician has looked the car over.
-  const createdAt = job.source === 'concern' ? visit.openedAt + index * 1000 : visit.openedAt + (30 + index * 5) * MINUTE;
+  const createdAt =
+    job.source === 'concern' ? visit.openedAt + index * 1000 : visit.openedAt + (30 + index * 5) * MINUTE;
   const jobId = ctx.id(createdAt);
   const technician = job.technicianIndex === null ? null : (ctx.technicians[job.technicianIndex] ?? null);
   const bay = job.bayIndex === null ? null : (ctx.bays[job.bayIndex] ?? null);

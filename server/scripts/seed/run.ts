@@ -32,7 +32,8 @@ function dataDirFor(args: SeedArgs): string {
   try {
     return loadConfig().dataDir;
   } catch (error) {
-    if (error instanceof ConfigError) throw new ExitError(`Cannot read the configuration. ${error.message}`, EX_CONFIG);
+    if (error instanceof ConfigError)
+      throw new ExitError(`Cannot read the configuration. ${error.message}`, EX_CONFIG);
     throw error;
   }
 }

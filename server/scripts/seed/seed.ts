@@ -1,6 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../../src/db/database.js';
-import { ResourceCalendar, writeMissedAppointment, writeUpcomingAppointments, type Booker } from './appointments.js';
+import {
+  ResourceCalendar,
+  writeMissedAppointment,
+  writeUpcomingAppointments,
+  type Booker,
+} from './appointments.js';
 import { addDays, DAY, HOUR, isOpen, localDate, MINUTE, shopDay, type ShopDay } from './calendar.js';
 import { SHOP_SETTINGS } from './catalog/shop.js';
 import { SeedContext } from './context.js';
@@ -48,7 +53,12 @@ interface Plan {
 
 function planFor(profile: SeedProfile): Plan {
   if (profile.kind === 'demo') {
-    return { calendarDays: 28, repairOrders: 300, shares: { newVehicle: 0.85, newCustomer: 0.88 }, growth: false };
+    return {
+      calendarDays: 28,
+      repairOrders: 300,
+      shares: { newVehicle: 0.85, newCustomer: 0.88 },
+      growth: false,
+    };
   }
   return {
     calendarDays: Math.round(profile.years * 365.25),
@@ -103,7 +113,9 @@ function arrivals(ctx: SeedContext, day: ShopDay, count: number): number[] {
   const span = day.closes - day.opens;
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
-    const offset = r.chance(0.62) ? r.int(0, Math.min(span, 110 * MINUTE)) : r.int(0, Math.max(0, span - 45 * MINUTE));
+    const offset = r.chance(0.62)
+      ? r.int(0, Math.min(span, 110 * MINUTE))
+      : r.int(0, Math.max(0, span - 45 * MINUTE));
     times.push(day.opens + offset);
   }
   return times.sort((a, b) => a - b);
@@ -123,7 +135,9 @@ export async function seedShop(database: Database, options: SeedOptions): Promis
   const firstDate = addDays(boardDay.date, -(plan.calendarDays - 1));
   const days = openDaysBetween(firstDate, boardDay.date, timeZone);
   const systemStart = shopDay(firstDate, timeZone).midnight - 30 * DAY;
-  const hashes = await hashStaffSecrets(techniciansFor(systemStart, now).filter((t) => t.leftYearsAgo === undefined).length);
+  const hashes = await hashStaffSecrets(
+    techniciansFor(systemStart, now).filter((t) => t.leftYearsAgo === undefined).length,
+  );
 
   const random = new Random(options.seed);
   const writer = new Writer(database.sqlite);
@@ -136,7 +150,11 @@ export async function seedShop(database: Database, options: SeedOptions): Promis
   database.sqlite.pragma('cache_size = -262144');
   database.sqlite.transaction(() => {
     const setup = writeShopSetup(ctx, systemStart, hashes);
-    const planner = new VisitPlanner(random.fork(1), new PriceBook(now, SHOP_SETTINGS.laborRateCents, setup.stock), setup.cannedIds);
+    const planner = new VisitPlanner(
+      random.fork(1),
+      new PriceBook(now, SHOP_SETTINGS.laborRateCents, setup.stock),
+      setup.cannedIds,
+    );
     const arrivalsModel = new Arrivals(
       ctx,
       new CustomerFactory(random.fork(2), (at) => ctx.id(at)),
@@ -151,12 +169,16 @@ export async function seedShop(database: Database, options: SeedOptions): Promis
     days.forEach((day, dayIndex) => {
       const isBoardDay = dayIndex === days.length - 1;
       const mean = (plan.repairOrders * (weights[dayIndex] ?? 0)) / totalWeight;
-      const times = arrivals(ctx, day, random.poisson(mean)).filter((t) => !isBoardDay || t <= now - 5 * MINUTE);
+      const times = arrivals(ctx, day, random.poisson(mean)).filter(
+        (t) => !isBoardDay || t <= now - 5 * MINUTE,
+      );
       const schedule = new DaySchedule(ctx, day);
       const visits: VisitDraft[] = [];
       for (const openedAt of times) {
         const viaAppointment = random.chance(0.35);
-        const bookedAt = viaAppointment ? openedAt - random.int(1, 14) * DAY - random.int(0, 600) * MINUTE : openedAt;
+        const bookedAt = viaAppointment
+          ? openedAt - random.int(1, 14) * DAY - random.int(0, 600) * MINUTE
+          : openedAt;
         const vehicle = arrivalsModel.arrive(openedAt, bookedAt);
         const waiter = random.chance(0.16);
         const jobs = planner.plan(vehicle, openedAt);
@@ -173,7 +195,11 @@ export async function seedShop(database: Database, options: SeedOptions): Promis
           advisorIndex: random.chance(0.1) ? -1 : random.int(0, ctx.advisors.length - 1),
           jobs,
           appointment: viaAppointment
-            ? { bookedAt, startsAt, endsAt: startsAt + Math.max(HOUR, Math.ceil(concernHours * 2) * 30 * MINUTE) }
+            ? {
+                bookedAt,
+                startsAt,
+                endsAt: startsAt + Math.max(HOUR, Math.ceil(concernHours * 2) * 30 * MINUTE),
+              }
             : null,
         });
       }
@@ -201,7 +227,12 @@ export async function seedShop(database: Database, options: SeedOptions): Promis
     progress(0.95, 'odometers');
     writeLatestOdometers(ctx, arrivalsModel.vehicles);
     const at = ctx.iso(now);
-    writer.insert('counters', { name: 'repair_order', value: number - 1, created_at: ctx.iso(systemStart), updated_at: at });
+    writer.insert('counters', {
+      name: 'repair_order',
+      value: number - 1,
+      created_at: ctx.iso(systemStart),
+      updated_at: at,
+    });
     writer.insert('audit_log', {
       id: ctx.id(now),
       at,
@@ -244,7 +275,12 @@ function writeMissedAppointments(ctx: SeedContext, day: ShopDay, arrivals: Arriv
  * The last few days: visits still on the lot stay open (about BOARD_TARGET in all), the rest close.
  * Earlier days contribute the cars stuck on parts or approval; the board day its live work.
  */
-function finishRecentDays(ctx: SeedContext, recent: VisitDraft[][], days: ShopDay[], calendar: ResourceCalendar): number {
+function finishRecentDays(
+  ctx: SeedContext,
+  recent: VisitDraft[][],
+  days: ShopDay[],
+  calendar: ResourceCalendar,
+): number {
   const r = ctx.random;
   const boardVisits = recent[recent.length - 1] ?? [];
   const earlier = recent.slice(0, -1).flat();

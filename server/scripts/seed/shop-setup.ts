@@ -33,7 +33,9 @@ export async function hashStaffSecrets(technicianCount: number): Promise<StaffHa
 
 /** Technicians who worked here at some point inside the history window. */
 export function techniciansFor(historyStart: number, now: number): TechnicianSpec[] {
-  return TECHNICIANS.filter((t) => t.leftYearsAgo === undefined || now - t.leftYearsAgo * YEAR > historyStart);
+  return TECHNICIANS.filter(
+    (t) => t.leftYearsAgo === undefined || now - t.leftYearsAgo * YEAR > historyStart,
+  );
 }
 
 export interface ShopSetup {
@@ -105,7 +107,8 @@ function writeTechnicians(ctx: SeedContext, since: number, pins: string[]): void
   let pinIndex = 0;
   specs.forEach((spec, i) => {
     const joined = Math.max(since, ctx.now - spec.joinedYearsAgo * YEAR);
-    const left = spec.leftYearsAgo === undefined ? Number.POSITIVE_INFINITY : ctx.now - spec.leftYearsAgo * YEAR;
+    const left =
+      spec.leftYearsAgo === undefined ? Number.POSITIVE_INFINITY : ctx.now - spec.leftYearsAgo * YEAR;
     const current = spec.leftYearsAgo === undefined;
     let userId: string | null = null;
     if (current) {
@@ -180,7 +183,9 @@ interface CannedLine {
   partNumber: string | null;
 }
 
-const cannedLine = (line: Partial<CannedLine> & Pick<CannedLine, 'kind' | 'description' | 'quantityMilli'>): CannedLine => ({
+const cannedLine = (
+  line: Partial<CannedLine> & Pick<CannedLine, 'kind' | 'description' | 'quantityMilli'>,
+): CannedLine => ({
   unitPriceCents: null,
   unitCostCents: null,
   taxable: true,
@@ -213,7 +218,12 @@ function writeCannedJobs(ctx: SeedContext, since: number, stock: StockEntry[]): 
   for (const spec of JOBS) {
     if (spec.canned === undefined) continue;
     const lines: CannedLine[] = [
-      cannedLine({ kind: 'labor', description: `Labor: ${spec.title}`, quantityMilli: spec.hours[0] * 1000, taxable: false }),
+      cannedLine({
+        kind: 'labor',
+        description: `Labor: ${spec.title}`,
+        quantityMilli: spec.hours[0] * 1000,
+        taxable: false,
+      }),
     ];
     for (const part of spec.parts) {
       if (part.probability !== undefined) continue;
@@ -244,7 +254,16 @@ function writeCannedJobs(ctx: SeedContext, since: number, stock: StockEntry[]): 
     }
     for (const fee of spec.fees ?? []) {
       if (fee.probability !== undefined) continue;
-      lines.push(cannedLine({ kind: 'fee', description: fee.description, quantityMilli: 1000, unitPriceCents: fee.cents, unitCostCents: 0, taxable: false }));
+      lines.push(
+        cannedLine({
+          kind: 'fee',
+          description: fee.description,
+          quantityMilli: 1000,
+          unitPriceCents: fee.cents,
+          unitCostCents: 0,
+          taxable: false,
+        }),
+      );
     }
     write(spec.canned, spec.title, spec.concerns[0] ?? '', lines);
   }

@@ -3,16 +3,27 @@ import { join } from 'node:path';
 import type { Database } from '../../src/db/database.js';
 
 /** Tables whose rows mean "somebody uses this database": seeding over them would mix two shops. */
-const DATA_TABLES = ['users', 'customers', 'vehicles', 'repair_orders', 'appointments', 'technicians', 'bays'];
+const DATA_TABLES = [
+  'users',
+  'customers',
+  'vehicles',
+  'repair_orders',
+  'appointments',
+  'technicians',
+  'bays',
+];
 
 export function tablesWithData(database: Database): string[] {
   const existing = new Set(
-    (database.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map(
-      (row) => row.name,
-    ),
+    (
+      database.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as {
+        name: string;
+      }[]
+    ).map((row) => row.name),
   );
   return DATA_TABLES.filter(
-    (table) => existing.has(table) && database.sqlite.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined,
+    (table) =>
+      existing.has(table) && database.sqlite.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined,
   );
 }
 

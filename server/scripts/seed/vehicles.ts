@@ -29,7 +29,10 @@ export class VehicleFactory {
     year = Math.min(Math.max(year, model.years[0]), model.years[1], currentYear + 1);
     const age = Math.max(0, currentYear - year);
     const milesPerDay = Math.max(8, r.normal(33, 10));
-    const firstOdometer = Math.max(5, Math.round(age * 365 * milesPerDay * r.real(0.8, 1.2) + r.int(0, 3000)));
+    const firstOdometer = Math.max(
+      5,
+      Math.round(age * 365 * milesPerDay * r.real(0.8, 1.2) + r.int(0, 3000)),
+    );
     const engine = r.pick(model.engines);
     const hasPlate = r.chance(0.97);
     const region = hasPlate ? r.weighted(PLATE_REGIONS) : null;

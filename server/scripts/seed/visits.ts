@@ -1,4 +1,4 @@
-import { STOCK_ITEMS, type StockCategory, type StockItem } from './catalog/inventory.js';
+import type { StockCategory, StockItem } from './catalog/inventory.js';
 import { JOBS, type JobSpec, type SpecialPart, type StockPart } from './catalog/jobs.js';
 import { DAY } from './calendar.js';
 import type { JobDraft, LineDraft, VehicleState } from './model.js';
@@ -110,7 +110,9 @@ export class VisitPlanner {
     const finding = r.pick(spec.findings);
     const bookHours = Math.round(r.real(spec.hours[0], spec.hours[1]) * 10) / 10;
     const concern =
-      source === 'concern' ? r.pick(spec.concerns) : `Found on inspection: ${finding.cause.charAt(0).toLowerCase()}${finding.cause.slice(1)}`;
+      source === 'concern'
+        ? r.pick(spec.concerns)
+        : `Found on inspection: ${finding.cause.charAt(0).toLowerCase()}${finding.cause.slice(1)}`;
     return {
       spec,
       title: spec.title,
@@ -140,7 +142,9 @@ export class VisitPlanner {
     const lines: LineDraft[] = [
       {
         kind: 'labor',
-        description: spec.key.endsWith('diag') ? `Diagnostic time: ${spec.title.toLowerCase()}` : `Labor: ${spec.title}`,
+        description: spec.key.endsWith('diag')
+          ? `Diagnostic time: ${spec.title.toLowerCase()}`
+          : `Labor: ${spec.title}`,
         quantityMilli: hoursToMilli(bookHours),
         unitPriceCents: this.prices.laborRate(at),
         unitCostCents: 0,

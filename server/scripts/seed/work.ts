@@ -78,7 +78,10 @@ export class DaySchedule {
     const candidates = able.length > 0 ? able : this.#onDuty;
     let best = candidates[0]!;
     for (const candidate of candidates) {
-      if ((this.#freeAt.get(candidate.index) ?? this.day.opens) < (this.#freeAt.get(best.index) ?? this.day.opens))
+      if (
+        (this.#freeAt.get(candidate.index) ?? this.day.opens) <
+        (this.#freeAt.get(best.index) ?? this.day.opens)
+      )
         best = candidate;
     }
     const r = this.ctx.random;

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { DB } from '../../src/db/schema.js';
 
-type TableName = keyof DB & string;
+type TableName = keyof DB;
 export type Row<T extends TableName> = Selectable<DB[T]>;
 
 /**

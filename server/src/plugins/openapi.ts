@@ -19,7 +19,10 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
           'the session is an httpOnly cookie.',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          displayToken: { type: 'http', scheme: 'bearer', description: 'A bay TV display token (dt_...)' },
+        },
       },
       security: [{ session: [] }],
     },

@@ -399,6 +399,25 @@ describe('listing customers', () => {
     ]);
   });
 
+  it('pages through customers with the same name (any case) without skipping or repeating one', async () => {
+    const ids = new Set<string>();
+    for (const name of ['Sam Lee', 'SAM LEE', 'sam lee', 'Sam Lee'])
+      ids.add((await createCustomer({ name })).id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await injectAs(t.app, owner.cookie, {
+        method: 'GET',
+        url: `/api/customers?limit=1${cursor === null ? '' : `&cursor=${cursor}`}`,
+      });
+      const body = page.json<{ items: CustomerBody[]; nextCursor: string | null }>();
+      seen.push(...body.items.map((c) => c.id));
+      cursor = body.nextCursor;
+    } while (cursor !== null);
+    expect(seen).toHaveLength(4);
+    expect(new Set(seen)).toEqual(ids);
+  });
+
   it('refuses a limit above 200, a foreign cursor, and cursor with offset', async () => {
     const list = (query: string) =>
       injectAs(t.app, owner.cookie, { method: 'GET', url: `/api/customers?${query}` });

@@ -9,6 +9,7 @@ import {
   setupOwner,
   type TestApp,
 } from '../helpers/test-app.js';
+import { insertCustomer, insertVehicle } from '../helpers/fixtures.js';
 import { TestSocket } from '../helpers/ws-client.js';
 
 let t: TestApp;
@@ -180,5 +181,78 @@ describe('live updates over /ws', () => {
     } finally {
       await fast.close();
     }
+  });
+});
+
+describe('live updates from real changes', () => {
+  it('a job status change made in one session reaches another session and the bay TV board', async () => {
+    const customerId = insertCustomer(t.database, { name: 'Ann Example' });
+    const vehicleId = insertVehicle(t.database, customerId, { make: 'Honda', model: 'Civic', year: 2018 });
+    const bay = await injectAs(t.app, owner.cookie, {
+      method: 'POST',
+      url: '/api/bays',
+      payload: { name: 'Bay 1' },
+    });
+    const created = await injectAs(t.app, owner.cookie, {
+      method: 'POST',
+      url: '/api/repair-orders',
+      payload: { customerId, vehicleId, concerns: ['Squeal when braking'] },
+    });
+    expect(created.statusCode).toBe(201);
+    const job = created.json().jobs[0];
+    const placed = await injectAs(t.app, owner.cookie, {
+      method: 'PATCH',
+      url: `/api/jobs/${job.id}`,
+      payload: { version: job.version, bayId: bay.json().id },
+    });
+    expect(placed.statusCode).toBe(200);
+
+    const advisor = await createStaff(t.app, owner.cookie, 'advisor');
+    const watcher = await open('/ws', { cookie: await loginAs(t.app, advisor) });
+    watcher.send({ type: 'subscribe', topics: ['board'] });
+    await watcher.next((m) => m.type === 'subscribed');
+
+    const sentAt = performance.now();
+    const moved = await injectAs(t.app, owner.cookie, {
+      method: 'POST',
+      url: `/api/jobs/${job.id}/status`,
+      payload: { status: 'In_Progress', version: placed.json().version },
+    });
+    expect(moved.statusCode).toBe(200);
+    const event = await watcher.next((m) => m.type === 'event' && m.name === 'jobStatusChanged', 100);
+    const latencyMs = performance.now() - sentAt;
+    expect(event.payload).toMatchObject({ jobId: job.id, from: 'Pending', to: 'In_Progress' });
+    console.log(`status change → other session: ${latencyMs.toFixed(1)} ms after the request was sent`);
+
+    const token = (
+      await injectAs(t.app, owner.cookie, {
+        method: 'POST',
+        url: '/api/display-tokens',
+        payload: { name: 'TV' },
+      })
+    ).json().token;
+    const board = await t.app.inject({
+      method: 'GET',
+      url: '/api/display/board',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(board.statusCode).toBe(200);
+    expect(board.json()).toMatchObject({
+      shopName: expect.any(String),
+      waiting: 0,
+      bays: [
+        {
+          name: 'Bay 1',
+          jobs: [
+            {
+              repairOrderNumber: created.json().number,
+              status: 'In_Progress',
+              vehicleSummary: expect.stringContaining('Honda Civic'),
+            },
+          ],
+        },
+      ],
+    });
+    expect(board.body).not.toContain('Ann Example'); // the TV faces the waiting room
   });
 });

@@ -45,7 +45,9 @@ function all<T>(sql: string, ...params: unknown[]): T[] {
 }
 
 function count(table: string, where = '1 = 1'): number {
-  return (s.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
+  return (
+    s.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }
+  ).n;
 }
 
 describe('VIN check digit', () => {
@@ -60,7 +62,9 @@ describe('VIN check digit', () => {
 
 describe('seed command line', () => {
   it('reads --demo, --years, --data-dir, --force, --seed and --now', () => {
-    expect(parseArgs(['--years', '10', '--data-dir', 'x', '--force', '--seed=7', '--now', '2026-01-01T00:00:00Z'])).toEqual({
+    expect(
+      parseArgs(['--years', '10', '--data-dir', 'x', '--force', '--seed=7', '--now', '2026-01-01T00:00:00Z']),
+    ).toEqual({
       kind: 'run',
       args: {
         profile: { kind: 'years', years: 10 },
@@ -70,16 +74,28 @@ describe('seed command line', () => {
         now: new Date('2026-01-01T00:00:00Z'),
       },
     });
-    expect(parseArgs(['--demo'])).toMatchObject({ kind: 'run', args: { profile: { kind: 'demo' }, seed: 42 } });
+    expect(parseArgs(['--demo'])).toMatchObject({
+      kind: 'run',
+      args: { profile: { kind: 'demo' }, seed: 42 },
+    });
   });
 
   it('refuses bad flags with a message naming them', () => {
     expect(parseArgs([])).toMatchObject({ kind: 'error', message: expect.stringContaining('--demo') });
-    expect(parseArgs(['--demo', '--bogus'])).toMatchObject({ kind: 'error', message: 'unknown argument "--bogus"' });
-    expect(parseArgs(['--years', 'ten'])).toMatchObject({ kind: 'error', message: expect.stringContaining('--years') });
+    expect(parseArgs(['--demo', '--bogus'])).toMatchObject({
+      kind: 'error',
+      message: 'unknown argument "--bogus"',
+    });
+    expect(parseArgs(['--years', 'ten'])).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('--years'),
+    });
     expect(parseArgs(['--years'])).toMatchObject({ kind: 'error', message: '--years needs a value' });
     expect(parseArgs(['--demo', '--years', '2'])).toMatchObject({ kind: 'error' });
-    expect(parseArgs(['--demo', '--now', 'yesterday'])).toMatchObject({ kind: 'error', message: expect.stringContaining('--now') });
+    expect(parseArgs(['--demo', '--now', 'yesterday'])).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('--now'),
+    });
   });
 });
 
@@ -107,19 +123,28 @@ describe('demo seed', () => {
   });
 
   it('numbers repair orders gaplessly from 1001 and leaves the counter at the last one', () => {
-    const numbers = all<{ number: number }>('SELECT number FROM repair_orders ORDER BY number').map((r) => r.number);
+    const numbers = all<{ number: number }>('SELECT number FROM repair_orders ORDER BY number').map(
+      (r) => r.number,
+    );
     expect(numbers[0]).toBe(1001);
     expect(numbers).toEqual(numbers.map((_, i) => 1001 + i));
-    expect(all("SELECT value FROM counters WHERE name = 'repair_order'")).toEqual([{ value: numbers.at(-1) }]);
+    expect(all("SELECT value FROM counters WHERE name = 'repair_order'")).toEqual([
+      { value: numbers.at(-1) },
+    ]);
     // Numbers follow the order the cars came in.
-    const opened = all<{ opened_at: string }>('SELECT opened_at FROM repair_orders ORDER BY number').map((r) => r.opened_at);
+    const opened = all<{ opened_at: string }>('SELECT opened_at FROM repair_orders ORDER BY number').map(
+      (r) => r.opened_at,
+    );
     expect(opened).toEqual([...opened].sort());
   });
 
   it('gives every vehicle a unique VIN with a valid check digit and a normalized plate', () => {
-    const vehicles = all<{ vin: string; license_plate: string | null; plate_region: string | null; year: number }>(
-      'SELECT vin, license_plate, plate_region, year FROM vehicles',
-    );
+    const vehicles = all<{
+      vin: string;
+      license_plate: string | null;
+      plate_region: string | null;
+      year: number;
+    }>('SELECT vin, license_plate, plate_region, year FROM vehicles');
     expect(new Set(vehicles.map((v) => v.vin)).size).toBe(vehicles.length);
     for (const v of vehicles) {
       expect(v.vin).toMatch(/^[A-HJ-NPR-Z0-9]{17}$/);
@@ -137,7 +162,13 @@ describe('demo seed', () => {
     const customers = all<{ id: string; contact_info: string; preferences: string }>(
       'SELECT id, contact_info, preferences FROM customers',
     );
-    const contacts = all<{ customer_id: string; kind: string; value: string; label: string; is_primary: number }>(
+    const contacts = all<{
+      customer_id: string;
+      kind: string;
+      value: string;
+      label: string;
+      is_primary: number;
+    }>(
       'SELECT customer_id, kind, value, label, is_primary FROM customer_contacts ORDER BY customer_id, kind, value',
     );
     const expected = customers.flatMap((c) => {
@@ -145,7 +176,11 @@ describe('demo seed', () => {
         phones: { number: string; label: string; primary: boolean }[];
         emails: { address: string; label: string; primary: boolean }[];
       };
-      const prefs = JSON.parse(c.preferences) as { contactChannel: string; language: string; marketingOptIn: boolean };
+      const prefs = JSON.parse(c.preferences) as {
+        contactChannel: string;
+        language: string;
+        marketingOptIn: boolean;
+      };
       expect(['sms', 'email', 'phone', 'none']).toContain(prefs.contactChannel);
       expect(prefs.language).toMatch(/^[a-z]{2}$/);
       expect(typeof prefs.marketingOptIn).toBe('boolean');
@@ -157,8 +192,20 @@ describe('demo seed', () => {
       }
       for (const email of info.emails) expect(email.address).toBe(email.address.toLowerCase());
       return [
-        ...info.phones.map((p) => ({ customer_id: c.id, kind: 'phone', value: p.number, label: p.label, is_primary: p.primary ? 1 : 0 })),
-        ...info.emails.map((e) => ({ customer_id: c.id, kind: 'email', value: e.address, label: e.label, is_primary: e.primary ? 1 : 0 })),
+        ...info.phones.map((p) => ({
+          customer_id: c.id,
+          kind: 'phone',
+          value: p.number,
+          label: p.label,
+          is_primary: p.primary ? 1 : 0,
+        })),
+        ...info.emails.map((e) => ({
+          customer_id: c.id,
+          kind: 'email',
+          value: e.address,
+          label: e.label,
+          is_primary: e.primary ? 1 : 0,
+        })),
       ];
     });
     const order = (a: { customer_id: string; kind: string; value: string }, b: typeof a) =>
@@ -173,9 +220,14 @@ describe('demo seed', () => {
       SELECT a.vehicle_id FROM odometer_readings a JOIN odometer_readings b
         ON a.vehicle_id = b.vehicle_id AND a.recorded_at < b.recorded_at AND a.reading >= b.reading`);
     expect(backwards).toEqual([]);
-    expect(count('vehicles', 'id NOT IN (SELECT vehicle_id FROM vehicle_ownerships WHERE ended_at IS NULL)')).toBe(0);
     expect(
-      count('vehicles', 'customer_id <> (SELECT customer_id FROM vehicle_ownerships o WHERE o.vehicle_id = vehicles.id AND ended_at IS NULL)'),
+      count('vehicles', 'id NOT IN (SELECT vehicle_id FROM vehicle_ownerships WHERE ended_at IS NULL)'),
+    ).toBe(0);
+    expect(
+      count(
+        'vehicles',
+        'customer_id <> (SELECT customer_id FROM vehicle_ownerships o WHERE o.vehicle_id = vehicles.id AND ended_at IS NULL)',
+      ),
     ).toBe(0);
   });
 
@@ -198,25 +250,51 @@ describe('demo seed', () => {
     expect(statuses.In_Progress).toBeGreaterThan(0);
     expect(statuses.Blocked).toBeGreaterThan(0);
     expect(statuses.Paid).toBeUndefined();
-    expect(count('service_jobs', "status = 'Blocked' AND (blocked_reason IS NULL OR blocked_reason = '')")).toBe(0);
+    expect(
+      count('service_jobs', "status = 'Blocked' AND (blocked_reason IS NULL OR blocked_reason = '')"),
+    ).toBe(0);
     expect(count('service_jobs', "status <> 'Blocked' AND blocked_reason IS NOT NULL")).toBe(0);
     // One job at a time per technician.
-    expect(all("SELECT technician_id FROM service_jobs WHERE status = 'In_Progress' GROUP BY technician_id HAVING count(*) > 1")).toEqual([]);
-    expect(count('service_jobs', "status = 'In_Progress' AND (technician_id IS NULL OR actual_start IS NULL)")).toBe(0);
-    expect(count('service_jobs', "status IN ('Completed', 'Paid') AND technician_id IS NOT NULL AND actual_end < actual_start")).toBe(0);
-    expect(count('repair_orders', `opened_at > '${NOW.toISOString()}' OR closed_at > '${NOW.toISOString()}'`)).toBe(0);
+    expect(
+      all(
+        "SELECT technician_id FROM service_jobs WHERE status = 'In_Progress' GROUP BY technician_id HAVING count(*) > 1",
+      ),
+    ).toEqual([]);
+    expect(
+      count('service_jobs', "status = 'In_Progress' AND (technician_id IS NULL OR actual_start IS NULL)"),
+    ).toBe(0);
+    expect(
+      count(
+        'service_jobs',
+        "status IN ('Completed', 'Paid') AND technician_id IS NOT NULL AND actual_end < actual_start",
+      ),
+    ).toBe(0);
+    expect(
+      count('repair_orders', `opened_at > '${NOW.toISOString()}' OR closed_at > '${NOW.toISOString()}'`),
+    ).toBe(0);
   });
 
   it('prices lines at the shop labour rate, with decisions recorded for every decided line', () => {
-    const settings = JSON.parse((all<{ data: string }>('SELECT data FROM shop_settings')[0]!).data) as { laborRateCents: number };
+    const settings = JSON.parse(all<{ data: string }>('SELECT data FROM shop_settings')[0]!.data) as {
+      laborRateCents: number;
+    };
     const recentLabor = all<{ unit_price_cents: number }>(
       "SELECT DISTINCT unit_price_cents FROM line_items WHERE kind = 'labor'",
     );
     expect(recentLabor).toEqual([{ unit_price_cents: settings.laborRateCents }]);
-    expect(count('line_items', "kind = 'part' AND (unit_cost_cents <= 0 OR unit_price_cents <= unit_cost_cents)")).toBe(0);
-    expect(count('line_items', "approval_state <> 'recommended' AND (approval_method IS NULL OR approval_by IS NULL OR approval_at IS NULL)")).toBe(0);
+    expect(
+      count('line_items', "kind = 'part' AND (unit_cost_cents <= 0 OR unit_price_cents <= unit_cost_cents)"),
+    ).toBe(0);
+    expect(
+      count(
+        'line_items',
+        "approval_state <> 'recommended' AND (approval_method IS NULL OR approval_by IS NULL OR approval_at IS NULL)",
+      ),
+    ).toBe(0);
     expect(count('line_items', "approval_state = 'deferred' AND deferred_reason IS NULL")).toBe(0);
-    const states = all<{ approval_state: string }>('SELECT DISTINCT approval_state FROM line_items ORDER BY 1');
+    const states = all<{ approval_state: string }>(
+      'SELECT DISTINCT approval_state FROM line_items ORDER BY 1',
+    );
     expect(states.map((r) => r.approval_state)).toEqual(['approved', 'declined', 'deferred', 'recommended']);
     expect(count('line_items', "approval_state = 'approved'")).toBeGreaterThan(count('line_items') * 0.7);
   });
@@ -228,10 +306,16 @@ describe('demo seed', () => {
           ON a.${column} = b.${column} AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at`);
       expect(overlaps, column).toEqual([]);
     }
-    expect(count('appointments', `status = 'booked' AND starts_at > '${NOW.toISOString()}'`)).toBeGreaterThan(10);
-    expect(count('appointments', "status = 'booked' AND bay_id IS NOT NULL AND technician_id IS NOT NULL")).toBeGreaterThan(0);
+    expect(count('appointments', `status = 'booked' AND starts_at > '${NOW.toISOString()}'`)).toBeGreaterThan(
+      10,
+    );
+    expect(
+      count('appointments', "status = 'booked' AND bay_id IS NOT NULL AND technician_id IS NOT NULL"),
+    ).toBeGreaterThan(0);
     expect(count('appointments', "status = 'arrived' AND repair_order_id IS NULL")).toBe(0);
-    expect(count('repair_orders r JOIN appointments a ON a.id = r.appointment_id', 'a.repair_order_id <> r.id')).toBe(0);
+    expect(
+      count('repair_orders r JOIN appointments a ON a.id = r.appointment_id', 'a.repair_order_id <> r.id'),
+    ).toBe(0);
   });
 
   it('is reproducible: the same seed and time give the same shop', async () => {
@@ -240,8 +324,16 @@ describe('demo seed', () => {
     try {
       const digest = (database: Database) => {
         const hash = createHash('sha256');
-        for (const table of ['customers', 'vehicles', 'repair_orders', 'service_jobs', 'line_items', 'appointments']) {
-          for (const row of database.sqlite.prepare(`SELECT * FROM ${table} ORDER BY id`).all()) hash.update(JSON.stringify(row));
+        for (const table of [
+          'customers',
+          'vehicles',
+          'repair_orders',
+          'service_jobs',
+          'line_items',
+          'appointments',
+        ]) {
+          for (const row of database.sqlite.prepare(`SELECT * FROM ${table} ORDER BY id`).all())
+            hash.update(JSON.stringify(row));
         }
         return hash.digest('hex');
       };
@@ -255,7 +347,12 @@ describe('demo seed', () => {
 
   it('serves the seeded shop: demo staff sign in, the board, an RO, search and canned jobs read back', async () => {
     const config = { ...loadConfig({ env: {}, cwd: s.dataDir }), dataDir: s.dataDir };
-    const app = await buildApp({ config, database: s.database, clock: new ManualClock(NOW), logger: pino({ level: 'silent' }) });
+    const app = await buildApp({
+      config,
+      database: s.database,
+      clock: new ManualClock(NOW),
+      logger: pino({ level: 'silent' }),
+    });
     try {
       const login = await app.inject({
         method: 'POST',
@@ -271,15 +368,24 @@ describe('demo seed', () => {
       });
       expect(advisor.statusCode).toBe(200);
       const technician = all<{ id: string }>("SELECT id FROM users WHERE role = 'technician' LIMIT 1")[0]!;
-      const pin = await app.inject({ method: 'POST', url: '/api/auth/pin', payload: { userId: technician.id, pin: '1234' } });
+      const pin = await app.inject({
+        method: 'POST',
+        url: '/api/auth/pin',
+        payload: { userId: technician.id, pin: '1234' },
+      });
       expect(pin.statusCode).toBe(200);
 
       const board = await injectAs(app, cookie, { method: 'GET', url: '/api/jobs' });
       expect(board.statusCode).toBe(200);
       expect(board.json().items.length).toBe(
-        count('service_jobs j JOIN repair_orders r ON r.id = j.repair_order_id', "r.status IN ('open', 'invoiced')"),
+        count(
+          'service_jobs j JOIN repair_orders r ON r.id = j.repair_order_id',
+          "r.status IN ('open', 'invoiced')",
+        ),
       );
-      const ro = all<{ id: string; number: number }>("SELECT id, number FROM repair_orders WHERE status = 'open' LIMIT 1")[0]!;
+      const ro = all<{ id: string; number: number }>(
+        "SELECT id, number FROM repair_orders WHERE status = 'open' LIMIT 1",
+      )[0]!;
       const one = await injectAs(app, cookie, { method: 'GET', url: `/api/repair-orders/${ro.id}` });
       expect(one.statusCode).toBe(200);
       expect(one.json()).toMatchObject({ id: ro.id, number: ro.number });
@@ -288,7 +394,10 @@ describe('demo seed', () => {
       const read = await injectAs(app, cookie, { method: 'GET', url: `/api/customers/${customer.id}` });
       expect(read.statusCode).toBe(200);
       const vehicle = all<{ vin: string }>('SELECT vin FROM vehicles LIMIT 1')[0]!;
-      const search = await injectAs(app, cookie, { method: 'GET', url: `/api/search?q=${vehicle.vin.slice(-6)}` });
+      const search = await injectAs(app, cookie, {
+        method: 'GET',
+        url: `/api/search?q=${vehicle.vin.slice(-6)}`,
+      });
       expect(search.statusCode).toBe(200);
       expect(search.json().vehicles.length).toBeGreaterThan(0);
 

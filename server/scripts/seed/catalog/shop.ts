@@ -44,15 +44,66 @@ export interface TechnicianSpec {
 }
 
 export const TECHNICIANS: readonly TechnicianSpec[] = [
-  { name: 'Luis Ortega', skills: ['diagnostics', 'electrical', 'engine', 'ASE A8'], color: '#1f77b4', efficiency: 1.3, joinedYearsAgo: 12 },
-  { name: 'Jake Nowak', skills: ['brakes', 'suspension', 'alignment', 'ASE A4', 'ASE A5'], color: '#ff7f0e', efficiency: 1.15, joinedYearsAgo: 8 },
-  { name: 'Tasha Reed', skills: ['engine', 'drivetrain', 'hvac', 'exhaust', 'ASE A7'], color: '#2ca02c', efficiency: 1.2, joinedYearsAgo: 5 },
-  { name: 'Sam Patel', skills: ['maintenance', 'tires', 'brakes', 'electrical'], color: '#d62728', efficiency: 1.0, joinedYearsAgo: 3 },
-  { name: 'Eddie Kowalski', skills: ['maintenance', 'tires', 'alignment'], color: '#9467bd', efficiency: 0.9, joinedYearsAgo: 1 },
+  {
+    name: 'Luis Ortega',
+    skills: ['diagnostics', 'electrical', 'engine', 'ASE A8'],
+    color: '#1f77b4',
+    efficiency: 1.3,
+    joinedYearsAgo: 12,
+  },
+  {
+    name: 'Jake Nowak',
+    skills: ['brakes', 'suspension', 'alignment', 'ASE A4', 'ASE A5'],
+    color: '#ff7f0e',
+    efficiency: 1.15,
+    joinedYearsAgo: 8,
+  },
+  {
+    name: 'Tasha Reed',
+    skills: ['engine', 'drivetrain', 'hvac', 'exhaust', 'ASE A7'],
+    color: '#2ca02c',
+    efficiency: 1.2,
+    joinedYearsAgo: 5,
+  },
+  {
+    name: 'Sam Patel',
+    skills: ['maintenance', 'tires', 'brakes', 'electrical'],
+    color: '#d62728',
+    efficiency: 1.0,
+    joinedYearsAgo: 3,
+  },
+  {
+    name: 'Eddie Kowalski',
+    skills: ['maintenance', 'tires', 'alignment'],
+    color: '#9467bd',
+    efficiency: 0.9,
+    joinedYearsAgo: 1,
+  },
   // Former technicians: their names stay on the history they worked.
-  { name: 'Gary Lindqvist', skills: ['engine', 'drivetrain', 'exhaust'], color: '#8c564b', efficiency: 1.1, joinedYearsAgo: 15, leftYearsAgo: 5 },
-  { name: 'Brian Murphy', skills: ['maintenance', 'tires', 'brakes', 'suspension'], color: '#e377c2', efficiency: 1.0, joinedYearsAgo: 11, leftYearsAgo: 3 },
-  { name: 'Andre Coleman', skills: ['maintenance', 'tires', 'hvac'], color: '#7f7f7f', efficiency: 0.95, joinedYearsAgo: 6, leftYearsAgo: 1 },
+  {
+    name: 'Gary Lindqvist',
+    skills: ['engine', 'drivetrain', 'exhaust'],
+    color: '#8c564b',
+    efficiency: 1.1,
+    joinedYearsAgo: 15,
+    leftYearsAgo: 5,
+  },
+  {
+    name: 'Brian Murphy',
+    skills: ['maintenance', 'tires', 'brakes', 'suspension'],
+    color: '#e377c2',
+    efficiency: 1.0,
+    joinedYearsAgo: 11,
+    leftYearsAgo: 3,
+  },
+  {
+    name: 'Andre Coleman',
+    skills: ['maintenance', 'tires', 'hvac'],
+    color: '#7f7f7f',
+    efficiency: 0.95,
+    joinedYearsAgo: 6,
+    leftYearsAgo: 1,
+  },
 ];
 
 export interface BaySpec {

@@ -15,15 +15,19 @@ export interface CustomerPageQuery {
   includeMerged: boolean;
 }
 
-/** By name, case-insensitive, id breaking ties: walks the customers_name index. */
+/**
+ * By name, case-insensitive, id breaking ties: walks the customers_name index. A cursor seeks
+ * straight to its place; an offset walks past the rows it skips, so deep pages want the cursor.
+ */
 export function listCustomers(db: Db, query: CustomerPageQuery) {
   let q = db.selectFrom('customers').selectAll();
   if (!query.includeMerged) q = q.where('merged_into_id', 'is', null);
   if (query.kind !== undefined) q = q.where('kind', '=', query.kind);
   if (query.after !== null) {
     const { name, id } = query.after;
+    // The ">=" alone lets SQLite seek the index; the OR then skips the ties already served.
     q = q.where(
-      sql<boolean>`(name COLLATE NOCASE > ${name} OR (name COLLATE NOCASE = ${name} AND id > ${id}))`,
+      sql<boolean>`name COLLATE NOCASE >= ${name} AND (name COLLATE NOCASE > ${name} OR id > ${id})`,
     );
   }
   return q

@@ -4,6 +4,7 @@ import { actorOf } from '../../plugins/authentication.js';
 import {
   CreateDisplayTokenBody,
   CreatedDisplayTokenSchema,
+  DisplayBoardSchema,
   DisplayTokenListSchema,
 } from './display.schemas.js';
 import type { DisplayService } from './display.service.js';
@@ -14,6 +15,18 @@ export const displayRoutes: FastifyPluginAsyncTypebox<{ service: DisplayService 
   app,
   { service },
 ) => {
+  app.get(
+    '/api/display/board',
+    {
+      schema: {
+        tags,
+        summary: 'The bay TV board (display token or staff): one card per bay',
+        security: [{ displayToken: [] }, { session: [] }],
+        response: withProblems({ 200: DisplayBoardSchema }),
+      },
+    },
+    async () => service.board(),
+  );
   app.get(
     '/api/display-tokens',
     {

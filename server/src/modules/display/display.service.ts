@@ -4,6 +4,10 @@ import { newId } from '../../lib/ids.js';
 import { randomToken, sha256Hex } from '../../lib/passwords.js';
 import { problems } from '../../lib/problem.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
+import type { BaysService } from '../bays/bays.service.js';
+import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
+import type { SettingsService } from '../settings/settings.service.js';
+import type { DisplayBoard } from './display.schemas.js';
 import {
   findDisplayToken,
   findDisplayTokenByHash,
@@ -31,7 +35,56 @@ export class DisplayService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly bays: BaysService,
+    private readonly repairOrders: RepairOrdersService,
+    private readonly settings: SettingsService,
   ) {}
+
+  /** The bay TV's picture of the floor: each active bay with the open jobs placed in it. */
+  async board(): Promise<DisplayBoard> {
+    const [bays, jobs, settings] = await Promise.all([
+      this.bays.list(),
+      this.repairOrders.jobs.board({}),
+      this.settings.get(),
+    ]);
+    const statusRank: Record<string, number> = { In_Progress: 0, Blocked: 1, Pending: 2, Completed: 3 };
+    const byBay = new Map<string, DisplayBoard['bays'][number]['jobs']>();
+    let waiting = 0;
+    for (const job of jobs) {
+      if (job.bay === null) {
+        if (job.status !== 'Completed') waiting++;
+        continue;
+      }
+      const list = byBay.get(job.bay.id) ?? [];
+      list.push({
+        jobId: job.jobId,
+        repairOrderNumber: job.repairOrderNumber,
+        title: job.title,
+        status: job.status,
+        statusChangedAt: job.statusChangedAt,
+        blockedReason: job.blockedReason,
+        technicianName: job.technician?.name ?? null,
+        vehicleSummary: job.vehicleSummary,
+        promisedAt: job.promisedAt,
+        overdue: job.overdue,
+      });
+      byBay.set(job.bay.id, list);
+    }
+    return {
+      shopName: settings.shopName,
+      generatedAt: this.clock.now().toISOString(),
+      bays: bays
+        .filter((bay) => bay.active)
+        .map((bay) => ({
+          id: bay.id,
+          name: bay.name,
+          jobs: (byBay.get(bay.id) ?? []).sort(
+            (a, b) => (statusRank[a.status] ?? 9) - (statusRank[b.status] ?? 9),
+          ),
+        })),
+      waiting,
+    };
+  }
 
   async list() {
     return (await listDisplayTokens(this.db)).map((row) => ({

@@ -1,0 +1,223 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../src/db/database.js';
+import { measureTarget, type LoadResult, type LoadTarget } from './load.js';
+import { BARE_PATH, signIn, startAseOn, type RunningServer } from './servers.js';
+import type { BenchSettings } from './settings.js';
+import { copyShopDatabase, ensureShopDatabase, type ShopDatabaseInfo } from './shop-database.js';
+
+/**
+ * The issue-3 suite: what an advisor's screens do all day, against a ten-year busy shop, with bare
+ * Fastify measured alongside (at the same connection counts) as the baseline.
+ */
+
+export type Goal = { kind: 'ratio'; atLeast: number } | { kind: 'p99'; belowMs: number } | null;
+
+export interface ShopTarget extends LoadTarget {
+  /** The route as registered, to tell "not built yet" apart from a failure. */
+  route: string;
+  goal: Goal;
+}
+
+export interface ShopRow {
+  name: string;
+  route: string;
+  connections: number;
+  goal: Goal;
+  /** Null when the route is not registered in this build. */
+  result: LoadResult | null;
+  /** This target's req/s over bare Fastify's at the same connection count. */
+  requestsRatio: number | null;
+  /** Whether the goal was met; null when there is no goal or no result. */
+  met: boolean | null;
+}
+
+export interface ShopReport {
+  database: ShopDatabaseInfo;
+  baselines: LoadResult[];
+  rows: ShopRow[];
+}
+
+interface Handles {
+  repairOrderId: string;
+  phone: string;
+  plate: string;
+  vinSuffix: string;
+  namePrefix: string;
+  customerId: string;
+  vehicleId: string;
+}
+
+function one<T>(database: Database, sql: string): T {
+  const row = database.sqlite.prepare(sql).get() as T | undefined;
+  if (row === undefined) throw new Error(`shop suite: nothing found for ${sql}`);
+  return row;
+}
+
+/** Typical records to ask for, found in the generated shop (not hand-picked fast cases). */
+function findHandles(database: Database): Handles {
+  const ro = one<{ id: string }>(
+    database,
+    `
+    SELECT ro.id FROM repair_orders ro WHERE ro.status = 'open'
+    ORDER BY (SELECT count(*) FROM service_jobs j WHERE j.repair_order_id = ro.id) DESC, ro.number LIMIT 1`,
+  );
+  // A person who has been coming for years, with a phone, and a car with plate and VIN.
+  const pick = one<{
+    customer_id: string;
+    name: string;
+    vehicle_id: string;
+    plate: string;
+    vin: string;
+    phone: string;
+  }>(
+    database,
+    `
+    SELECT c.id AS customer_id, c.name, v.id AS vehicle_id, v.license_plate AS plate, v.vin, cc.value AS phone
+    FROM customers c
+    JOIN vehicles v ON v.customer_id = c.id AND v.license_plate IS NOT NULL AND v.vin IS NOT NULL
+    JOIN customer_contacts cc ON cc.customer_id = c.id AND cc.kind = 'phone' AND cc.is_primary = 1
+    WHERE c.kind = 'person'
+    ORDER BY c.id LIMIT 1 OFFSET 1000`,
+  );
+  const lastName = pick.name.split(' ').at(-1) ?? pick.name;
+  return {
+    repairOrderId: ro.id,
+    // As a caller reads it out: "(312) 555-0142".
+    phone: parsePhoneNumberFromString(pick.phone)?.formatNational() ?? pick.phone,
+    plate: pick.plate,
+    vinSuffix: pick.vin.slice(-6),
+    namePrefix: lastName.slice(0, 4).toLowerCase(),
+    customerId: pick.customer_id,
+    vehicleId: pick.vehicle_id,
+  };
+}
+
+function targets(baseUrl: string, cookie: string, h: Handles): ShopTarget[] {
+  const headers = { cookie };
+  const search = (label: string, q: string, connections?: number): ShopTarget => ({
+    name: `search by ${label}${connections === 1 ? ' (1 client)' : ''}`,
+    url: `${baseUrl}/api/search?q=${encodeURIComponent(q)}`,
+    route: 'GET /api/search',
+    headers,
+    goal: connections === 1 ? { kind: 'p99', belowMs: 10 } : null,
+    ...(connections === undefined ? {} : { connections }),
+  });
+  const searches: [string, string][] = [
+    ['phone', h.phone],
+    ['plate', h.plate],
+    ['VIN last 6', h.vinSuffix],
+    ['name prefix', h.namePrefix],
+  ];
+  return [
+    {
+      name: 'job board GET /api/jobs',
+      url: `${baseUrl}/api/jobs`,
+      route: 'GET /api/jobs',
+      headers,
+      goal: { kind: 'ratio', atLeast: 0.35 },
+    },
+    {
+      name: 'one RO with lines',
+      url: `${baseUrl}/api/repair-orders/${h.repairOrderId}`,
+      route: 'GET /api/repair-orders/:id',
+      headers,
+      goal: { kind: 'ratio', atLeast: 0.35 },
+    },
+    ...searches.map(([label, q]) => search(label, q)),
+    ...searches.map(([label, q]) => search(label, q, 1)),
+    {
+      name: 'create RO POST /api/repair-orders',
+      url: `${baseUrl}/api/repair-orders`,
+      route: 'POST /api/repair-orders',
+      method: 'POST',
+      body: JSON.stringify({
+        customerId: h.customerId,
+        vehicleId: h.vehicleId,
+        concerns: ['Check engine light is on', 'Due for an oil change'],
+      }),
+      headers,
+      goal: null,
+    },
+  ];
+}
+
+function isRegistered(app: FastifyInstance, route: string): boolean {
+  const [method, url] = route.split(' ');
+  return app.registeredRoutes.some((r) => r.method === method && r.url === url);
+}
+
+function judge(goal: Goal, result: LoadResult, ratio: number | null): boolean | null {
+  if (goal === null) return null;
+  if (goal.kind === 'ratio') return ratio === null ? null : ratio >= goal.atLeast;
+  return result.latencyP99Ms < goal.belowMs;
+}
+
+/** Rough wall time, printed up front so nobody wonders whether it hangs. */
+function estimate(settings: BenchSettings, count: number): number {
+  return count * (settings.seconds + settings.warmupSeconds);
+}
+
+export async function runShopSuite(settings: BenchSettings, bare: RunningServer): Promise<ShopReport> {
+  const info = await ensureShopDatabase(settings.shopYears);
+  console.log(
+    `Shop suite: ${info.years}-year shop, ${info.counts.repair_orders?.toLocaleString('en-US')} ROs, ` +
+      `${info.sizeMb} MB (${info.built ? 'generated now' : 'cached'}, generated in ${info.seedSeconds} s)`,
+  );
+  const { dataDir, database } = copyShopDatabase(info.path);
+  const ase = await startAseOn(dataDir, database);
+  try {
+    const cookie = await signIn(ase.app, 'owner@demo.shop', 'demo-password-1');
+    const list = targets(ase.baseUrl, cookie, findHandles(database));
+    const connectionCounts = [...new Set(list.map((t) => t.connections ?? settings.connections))];
+    console.log(
+      `Shop suite: ${connectionCounts.length + list.length} targets, about ${estimate(settings, connectionCounts.length + list.length)} s ...`,
+    );
+    const baselines: LoadResult[] = [];
+    for (const connections of connectionCounts) {
+      baselines.push(
+        await measureTarget(
+          { name: `bare fastify GET ${BARE_PATH}`, url: bare.baseUrl + BARE_PATH, connections },
+          settings,
+        ),
+      );
+      console.log(`  done: bare fastify, ${connections} connection(s)`);
+    }
+    const rows: ShopRow[] = [];
+    for (const target of list) {
+      const connections = target.connections ?? settings.connections;
+      if (!isRegistered(ase.app, target.route)) {
+        rows.push({
+          name: target.name,
+          route: target.route,
+          connections,
+          goal: target.goal,
+          result: null,
+          requestsRatio: null,
+          met: null,
+        });
+        console.log(`  route not available: ${target.route} (${target.name})`);
+        continue;
+      }
+      const result = await measureTarget(target, settings);
+      const baseline = baselines.find((b) => b.connections === connections);
+      const ratio =
+        baseline === undefined || baseline.requestsPerSecond === 0
+          ? null
+          : result.requestsPerSecond / baseline.requestsPerSecond;
+      rows.push({
+        name: target.name,
+        route: target.route,
+        connections,
+        goal: target.goal,
+        result,
+        requestsRatio: ratio,
+        met: judge(target.goal, result, ratio),
+      });
+      console.log(`  done: ${target.name}`);
+    }
+    return { database: info, baselines, rows };
+  } finally {
+    await ase.close();
+  }
+}
