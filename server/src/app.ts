@@ -101,7 +101,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   // services
   const audit = new AuditService(db, clock);
-  const sessions = new SessionsService(db, clock, config);
+  const sessions = new SessionsService(database, clock, config);
   const users = new UsersService(db, clock, audit, sessions);
   const auth = new AuthService(db, clock, users, sessions, new LoginThrottle(clock, config), audit);
   const system = new SystemService(db, clock, version);

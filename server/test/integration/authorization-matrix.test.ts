@@ -29,7 +29,7 @@ afterAll(async () => {
 
 /** A fresh session per call, so a route that ends sessions (logout, deactivate) cannot spoil the next check. */
 async function cookieFor(role: Role): Promise<string> {
-  const sessions = new SessionsService(t.database.kysely, t.clock, t.config);
+  const sessions = new SessionsService(t.database, t.clock, t.config);
   const { token } = await sessions.create(t.database.kysely, {
     userId: userIdByRole.get(role)!,
     method: role === 'technician' ? 'pin' : 'password',

@@ -1,5 +1,5 @@
 import type { AppConfig } from '../../config/config.schema.js';
-import type { Db } from '../../db/database.js';
+import type { Database, Db } from '../../db/database.js';
 import type { Role, SessionMethod } from '../../db/schema.js';
 import { MINUTE_MS, HOUR_MS, type Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
@@ -8,7 +8,8 @@ import {
   deleteSession,
   deleteSessionsExpiredBefore,
   deleteSessionsOfUser,
-  findSessionWithUser,
+  prepareSessionLookup,
+  type SessionLookup,
   insertSession,
   touchSession,
 } from './auth.repository.js';
@@ -42,11 +43,17 @@ type SessionsConfig = Pick<AppConfig, 'sessionIdleMinutes' | 'sessionMaxAgeHours
  * A session ends when idle too long, when too old, when the user is deactivated, or on sign-out.
  */
 export class SessionsService {
+  private readonly db: Db;
+  readonly #lookup: SessionLookup;
+
   constructor(
-    private readonly db: Db,
+    database: Database,
     private readonly clock: Clock,
     private readonly config: SessionsConfig,
-  ) {}
+  ) {
+    this.db = database.kysely;
+    this.#lookup = prepareSessionLookup(database.sqlite);
+  }
 
   get maxAgeSeconds(): number {
     return this.config.sessionMaxAgeHours * 3600;
@@ -85,7 +92,7 @@ export class SessionsService {
 
   /** The signed-in staff member for a cookie token, or null when it is unknown, expired or revoked. */
   async authenticate(token: string): Promise<AuthContext | null> {
-    const row = await findSessionWithUser(this.db, sha256Hex(token));
+    const row = this.#lookup(sha256Hex(token));
     if (row === undefined) return null;
     const now = this.clock.now();
     const idleSince = now.getTime() - new Date(row.last_seen_at).getTime();
