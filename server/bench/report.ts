@@ -94,10 +94,11 @@ function goalText(goal: Goal): string {
   return goal.kind === 'ratio' ? `req/s >= ${goal.atLeast}x` : `p99 < ${goal.belowMs} ms`;
 }
 
-function verdict(met: boolean | null, available: boolean): string {
-  if (!available) return 'route not available';
-  if (met === null) return '';
-  return met ? 'met' : 'MISSED';
+function verdict(row: ShopReport['rows'][number]): string {
+  if (row.result === null) return 'route not available';
+  const wrong = row.found === false ? ' (wrong answer!)' : '';
+  if (row.met === null) return wrong.trim();
+  return (row.met ? 'met' : 'MISSED') + wrong;
 }
 
 function shopTable(shop: ShopReport, settings: BenchSettings): string {
@@ -125,7 +126,7 @@ function shopTable(shop: ShopReport, settings: BenchSettings): string {
       r === null ? '-' : String(r.latencyP50Ms),
       r === null ? '-' : String(r.latencyP99Ms),
       goalText(row.goal),
-      verdict(row.met, r !== null),
+      verdict(row),
     ];
   });
   return [

@@ -17,6 +17,14 @@ export interface ShopTarget extends LoadTarget {
   /** The route as registered, to tell "not built yet" apart from a failure. */
   route: string;
   goal: Goal;
+  /** What a correct answer holds: a search must find the record it was given, not measure "no hits". */
+  finds?: (body: unknown) => boolean;
+}
+
+/** The array under `key` in a JSON answer, or [] when there is none. */
+function listIn(body: unknown, key: string): { id?: unknown }[] {
+  const value = (body as Record<string, unknown> | null)?.[key];
+  return Array.isArray(value) ? (value as { id?: unknown }[]) : [];
 }
 
 export interface ShopRow {
@@ -30,6 +38,8 @@ export interface ShopRow {
   requestsRatio: number | null;
   /** Whether the goal was met; null when there is no goal or no result. */
   met: boolean | null;
+  /** Whether the answer held the record asked for; null when not checked. */
+  found: boolean | null;
 }
 
 export interface ShopReport {
@@ -95,19 +105,27 @@ function findHandles(database: Database): Handles {
 
 function targets(baseUrl: string, cookie: string, h: Handles): ShopTarget[] {
   const headers = { cookie };
-  const search = (label: string, q: string, connections?: number): ShopTarget => ({
+  const search = (
+    label: string,
+    q: string,
+    kind: 'customers' | 'vehicles',
+    id: string,
+    connections?: number,
+  ): ShopTarget => ({
     name: `search by ${label}${connections === 1 ? ' (1 client)' : ''}`,
     url: `${baseUrl}/api/search?q=${encodeURIComponent(q)}`,
     route: 'GET /api/search',
     headers,
     goal: connections === 1 ? { kind: 'p99', belowMs: 10 } : null,
+    // A name prefix matches many customers, so any hit will do; the other handles are unique.
+    finds: (body) => listIn(body, kind).some((hit) => label === 'name prefix' || hit.id === id),
     ...(connections === undefined ? {} : { connections }),
   });
-  const searches: [string, string][] = [
-    ['phone', h.phone],
-    ['plate', h.plate],
-    ['VIN last 6', h.vinSuffix],
-    ['name prefix', h.namePrefix],
+  const searches: [string, string, 'customers' | 'vehicles', string][] = [
+    ['phone', h.phone, 'customers', h.customerId],
+    ['plate', h.plate, 'vehicles', h.vehicleId],
+    ['VIN last 6', h.vinSuffix, 'vehicles', h.vehicleId],
+    ['name prefix', h.namePrefix, 'customers', h.customerId],
   ];
   return [
     {
@@ -116,6 +134,7 @@ function targets(baseUrl: string, cookie: string, h: Handles): ShopTarget[] {
       route: 'GET /api/jobs',
       headers,
       goal: { kind: 'ratio', atLeast: 0.35 },
+      finds: (body) => listIn(body, 'items').length > 0,
     },
     {
       name: 'one RO with lines',
@@ -123,9 +142,10 @@ function targets(baseUrl: string, cookie: string, h: Handles): ShopTarget[] {
       route: 'GET /api/repair-orders/:id',
       headers,
       goal: { kind: 'ratio', atLeast: 0.35 },
+      finds: (body) => (body as { id?: unknown } | null)?.id === h.repairOrderId,
     },
-    ...searches.map(([label, q]) => search(label, q)),
-    ...searches.map(([label, q]) => search(label, q, 1)),
+    ...searches.map(([label, q, kind, id]) => search(label, q, kind, id)),
+    ...searches.map(([label, q, kind, id]) => search(label, q, kind, id, 1)),
     {
       name: 'create RO POST /api/repair-orders',
       url: `${baseUrl}/api/repair-orders`,
@@ -147,6 +167,14 @@ function isRegistered(app: FastifyInstance, route: string): boolean {
   return app.registeredRoutes.some((r) => r.method === method && r.url === url);
 }
 
+/** One request, to check the answer is the real thing before measuring how fast it comes. */
+async function check(target: ShopTarget): Promise<boolean | null> {
+  if (target.finds === undefined) return null;
+  const response = await fetch(target.url, { headers: target.headers ?? {} });
+  if (!response.ok) return false;
+  return target.finds(await response.json());
+}
+
 function judge(goal: Goal, result: LoadResult, ratio: number | null): boolean | null {
   if (goal === null) return null;
   if (goal.kind === 'ratio') return ratio === null ? null : ratio >= goal.atLeast;
@@ -156,6 +184,30 @@ function judge(goal: Goal, result: LoadResult, ratio: number | null): boolean | 
 /** Rough wall time, printed up front so nobody wonders whether it hangs. */
 function estimate(settings: BenchSettings, count: number): number {
   return count * (settings.seconds + settings.warmupSeconds);
+}
+
+async function measureShopTarget(
+  app: FastifyInstance,
+  target: ShopTarget,
+  baselines: LoadResult[],
+  settings: BenchSettings,
+): Promise<ShopRow> {
+  const connections = target.connections ?? settings.connections;
+  const row = { name: target.name, route: target.route, connections, goal: target.goal };
+  if (!isRegistered(app, target.route)) {
+    console.log(`  route not available: ${target.route} (${target.name})`);
+    return { ...row, result: null, requestsRatio: null, met: null, found: null };
+  }
+  const found = await check(target);
+  if (found === false) console.log(`  warning: ${target.name} did not return the record asked for`);
+  const result = await measureTarget(target, settings);
+  const baseline = baselines.find((b) => b.connections === connections);
+  const ratio =
+    baseline === undefined || baseline.requestsPerSecond === 0
+      ? null
+      : result.requestsPerSecond / baseline.requestsPerSecond;
+  console.log(`  done: ${target.name}`);
+  return { ...row, result, requestsRatio: ratio, met: judge(target.goal, result, ratio), found };
 }
 
 export async function runShopSuite(settings: BenchSettings, bare: RunningServer): Promise<ShopReport> {
@@ -184,38 +236,7 @@ export async function runShopSuite(settings: BenchSettings, bare: RunningServer)
       console.log(`  done: bare fastify, ${connections} connection(s)`);
     }
     const rows: ShopRow[] = [];
-    for (const target of list) {
-      const connections = target.connections ?? settings.connections;
-      if (!isRegistered(ase.app, target.route)) {
-        rows.push({
-          name: target.name,
-          route: target.route,
-          connections,
-          goal: target.goal,
-          result: null,
-          requestsRatio: null,
-          met: null,
-        });
-        console.log(`  route not available: ${target.route} (${target.name})`);
-        continue;
-      }
-      const result = await measureTarget(target, settings);
-      const baseline = baselines.find((b) => b.connections === connections);
-      const ratio =
-        baseline === undefined || baseline.requestsPerSecond === 0
-          ? null
-          : result.requestsPerSecond / baseline.requestsPerSecond;
-      rows.push({
-        name: target.name,
-        route: target.route,
-        connections,
-        goal: target.goal,
-        result,
-        requestsRatio: ratio,
-        met: judge(target.goal, result, ratio),
-      });
-      console.log(`  done: ${target.name}`);
-    }
+    for (const target of list) rows.push(await measureShopTarget(ase.app, target, baselines, settings));
     return { database: info, baselines, rows };
   } finally {
     await ase.close();

@@ -32,6 +32,35 @@ export interface Booker {
 }
 
 const CONCERNS = JOBS.filter((job) => job.recommended < 0.5).flatMap((job) => job.concerns);
+const HALF_HOUR = 30 * MINUTE;
+
+/**
+ * Start times for a day's bookings: drop-offs in the first hour and a half, waiters through the
+ * day. On the board day only what is still ahead of `now` is booked, and always a few, so the
+ * calendar shows the rest of today.
+ */
+function slots(ctx: SeedContext, day: ShopDay, perDay: number): { startsAt: number; waiter: boolean }[] {
+  const r = ctx.random;
+  const lastStart = day.closes - 2 * HOUR;
+  if (day.opens > ctx.now) {
+    return Array.from({ length: r.poisson(perDay) }, () => {
+      const waiter = r.chance(0.25);
+      const latest = waiter ? lastStart : Math.min(lastStart, day.opens + 90 * MINUTE);
+      return {
+        waiter,
+        startsAt: day.opens + HALF_HOUR * r.int(0, Math.floor((latest - day.opens) / HALF_HOUR)),
+      };
+    });
+  }
+  const first = Math.ceil((ctx.now + HALF_HOUR) / HALF_HOUR) * HALF_HOUR;
+  if (first > lastStart) return [];
+  const share = (lastStart - first) / Math.max(HOUR, lastStart - day.opens);
+  const count = Math.max(3, r.poisson(perDay * share));
+  return Array.from({ length: count }, () => ({
+    waiter: r.chance(0.5),
+    startsAt: first + HALF_HOUR * r.int(0, Math.floor((lastStart - first) / HALF_HOUR)),
+  }));
+}
 
 /**
  * Booked appointments from `now` on: the rest of the board day and the coming days. About half
@@ -47,16 +76,8 @@ export function writeUpcomingAppointments(
   const r = ctx.random;
   let written = 0;
   for (const day of days) {
-    const count = r.poisson(perDay);
-    for (let i = 0; i < count; i++) {
-      const waiter = r.chance(0.25);
-      const openMinutes = (day.closes - day.opens) / MINUTE;
-      const startMinute = waiter
-        ? 30 + 30 * r.int(0, Math.max(0, Math.floor((openMinutes - 120) / 30)))
-        : 30 * r.int(0, Math.min(3, Math.max(0, Math.floor(openMinutes / 30) - 4)));
-      const startsAt = day.opens + startMinute * MINUTE;
-      if (startsAt <= ctx.now) continue; // the part of the board day already gone is in the history
-      const endsAt = startsAt + (waiter ? HOUR : r.int(2, 4) * HOUR);
+    for (const { startsAt, waiter } of slots(ctx, day, perDay)) {
+      const endsAt = Math.min(day.closes, startsAt + (waiter ? HOUR : r.int(2, 4) * HOUR));
       const bookedAt = ctx.now - r.int(10, 14 * 24 * 60) * MINUTE;
       const { customer, vehicle } = booker.pickCustomer(bookedAt);
       let technicianId: string | null = null;

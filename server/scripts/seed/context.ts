@@ -55,11 +55,4 @@ export class SeedContext {
   techniciansOn(at: number): TechnicianMember[] {
     return this.technicians.filter((t) => t.from <= at && at < t.until);
   }
-
-  /** Advisors write most ROs; the owner covers the counter now and then. */
-  advisorFor(): StaffMember {
-    return this.random.chance(0.1) || this.advisors.length === 0
-      ? this.owner
-      : this.random.pick(this.advisors);
-  }
 }

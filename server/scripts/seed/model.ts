@@ -113,6 +113,7 @@ export interface VisitDraft {
   dayIndex: number;
   waiter: boolean;
   odometer: number;
+  /** Index into the advisors who write up visits; -1 when the owner covered the counter. */
   advisorIndex: number;
   jobs: JobDraft[];
   appointment: { bookedAt: number; startsAt: number; endsAt: number } | null;

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { AppointmentKind, AppointmentStatus } from '../../db/tables/appointments.js';
-import { IsoDateTime, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
 
 export const APPOINTMENT_KINDS: readonly AppointmentKind[] = ['drop_off', 'waiter'];
 export const APPOINTMENT_STATUSES: readonly AppointmentStatus[] = [
@@ -24,7 +24,7 @@ const RequestedServices = Type.Array(
   },
 );
 const Notes = Type.String({ maxLength: 2000 });
-const NullableId = (description: string) => Type.Union([Uuid, Type.Null()], { description });
+const NullableId = (description: string) => Nullable(Type.String({ format: 'uuid', description }));
 
 export const AppointmentSchema = Type.Object({
   id: Uuid,

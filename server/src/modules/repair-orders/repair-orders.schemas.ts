@@ -1,7 +1,7 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { JOB_STATUSES, type JobStatus } from '../../db/schema.js';
 import type { ApprovalMethod, ApprovalState, RepairOrderStatus } from '../../db/tables/repair-orders.js';
-import { IsoDateTime, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
 import { LINE_KINDS } from './totals.js';
 
 const REPAIR_ORDER_STATUSES: readonly RepairOrderStatus[] = [
@@ -14,10 +14,6 @@ const REPAIR_ORDER_STATUSES: readonly RepairOrderStatus[] = [
 const APPROVAL_STATES: readonly ApprovalState[] = ['recommended', 'approved', 'declined', 'deferred'];
 const APPROVAL_METHODS: readonly ApprovalMethod[] = ['in_person', 'phone', 'link', 'text', 'email'];
 const OPEN_JOB_STATUSES: readonly JobStatus[] = JOB_STATUSES.filter((s) => s !== 'Paid');
-
-function Nullable<T extends TSchema>(schema: T) {
-  return Type.Union([schema, Type.Null()]);
-}
 
 const Concern = Type.String({ minLength: 1, maxLength: 2000 });
 const Concerns = Type.Array(Concern, {

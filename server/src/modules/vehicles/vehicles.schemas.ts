@@ -1,7 +1,5 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { IsoDateTime, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
-
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+import { Type, type Static } from '@sinclair/typebox';
+import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
 
 const OdometerUnit = StringEnum(['mi', 'km'] as const, { description: 'Miles or kilometres.' });
 const OdometerSource = StringEnum(['check-in', 'manual', 'obd', 'appointment'] as const);
