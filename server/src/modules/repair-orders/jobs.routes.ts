@@ -32,7 +32,9 @@ export const jobsRoutes: FastifyPluginAsyncTypebox<{ jobs: JobsService; lines: L
         response: withProblems({ 200: BoardSchema }),
       },
     },
-    async (request) => ({ items: await jobs.board(request.query) }),
+    // Pre-serialized text (see JobsService.boardJson): a string is sent as is, not re-serialized.
+    async (request, reply) =>
+      reply.type('application/json; charset=utf-8').send((await jobs.boardJson(request.query)) as never),
   );
 
   app.get(
