@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config/config.schema.js';
 import type { Database } from './db/database.js';
+import { prepareWriteStamp } from './db/write-stamp.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { problems } from './lib/problem.js';
 import { readAppVersion } from './lib/version.js';
@@ -124,6 +125,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     settings,
     technicians,
     bays,
+    prepareWriteStamp(database.sqlite),
   );
   const appointments = new AppointmentsService(
     db,

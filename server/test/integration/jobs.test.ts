@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DomainEvents } from '../../src/events/domain-events.js';
 import { AuditService } from '../../src/modules/audit/audit.service.js';
 import { boardQuery } from '../../src/modules/repair-orders/jobs.repository.js';
+import { prepareWriteStamp } from '../../src/db/write-stamp.js';
 import { RepairOrdersService } from '../../src/modules/repair-orders/repair-orders.service.js';
 import type { BoardItem, Job, RepairOrder } from '../../src/modules/repair-orders/repair-orders.schemas.js';
 import { insertBay, insertCustomer, insertTechnician, insertVehicle } from '../helpers/fixtures.js';
@@ -343,6 +344,7 @@ describe('markPaid (for billing)', () => {
       new AuditService(t.database.kysely, t.clock),
       t.app.events,
       ...([{}, {}, {}, {}, {}] as [never, never, never, never, never]),
+      prepareWriteStamp(t.database.sqlite),
     );
   }
 

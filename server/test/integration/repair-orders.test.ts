@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DomainEvents } from '../../src/events/domain-events.js';
 import { AuditService } from '../../src/modules/audit/audit.service.js';
+import { prepareWriteStamp } from '../../src/db/write-stamp.js';
 import { RepairOrdersService } from '../../src/modules/repair-orders/repair-orders.service.js';
 import type { Line } from '../../src/modules/repair-orders/repair-orders.schemas.js';
 import { insertCustomer, insertVehicle } from '../helpers/fixtures.js';
@@ -516,6 +517,7 @@ describe('customer merge participant', () => {
       new AuditService(t.database.kysely, t.clock),
       t.app.events,
       ...([{}, {}, {}, {}, {}] as [never, never, never, never, never]),
+      prepareWriteStamp(t.database.sqlite),
     );
     const moved = await t.database.kysely
       .transaction()

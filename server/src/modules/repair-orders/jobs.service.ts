@@ -102,11 +102,14 @@ function refusalProblem(job: JobRow, to: JobStatus, result: Extract<TransitionRe
 /** Service jobs: the 3C's, who and where, times, and the status machine. */
 export class JobsService {
   /** One entry per filter combination the screens use: a handful. */
-  readonly #boardCache = new WriteStampedCache<BoardRow[]>(64);
+  readonly #boardCache: WriteStampedCache<BoardRow[]>;
   /** The board as the JSON text GET /api/jobs sends, per filter and minute (overdue flips by the minute). */
-  readonly #boardJsonCache = new WriteStampedCache<string>(64);
+  readonly #boardJsonCache: WriteStampedCache<string>;
 
-  constructor(private readonly ctx: ModuleContext) {}
+  constructor(private readonly ctx: ModuleContext) {
+    this.#boardCache = new WriteStampedCache(ctx.writeStamp, 64);
+    this.#boardJsonCache = new WriteStampedCache(ctx.writeStamp, 64);
+  }
 
   async get(id: string): Promise<Job> {
     const job = await this.read(this.ctx.db, id);
@@ -286,9 +289,7 @@ export class JobsService {
 
   async board(filters: JobBoardFilters): Promise<BoardItem[]> {
     const query = boardQuery(filters);
-    const rows = await this.#boardCache.get(this.ctx.db, JSON.stringify(query), () =>
-      listBoard(this.ctx.db, query),
-    );
+    const rows = await this.#boardCache.get(JSON.stringify(query), () => listBoard(this.ctx.db, query));
     const now = this.ctx.clock.now().getTime();
     return rows.map((row) => toBoardItem(row, now));
   }
@@ -301,9 +302,7 @@ export class JobsService {
   async boardJson(filters: JobBoardFilters): Promise<string> {
     const minute = Math.floor(this.ctx.clock.now().getTime() / 60_000);
     const key = `${JSON.stringify(boardQuery(filters))}@${minute}`;
-    return this.#boardJsonCache.get(this.ctx.db, key, async () =>
-      JSON.stringify({ items: await this.board(filters) }),
-    );
+    return this.#boardJsonCache.get(key, async () => JSON.stringify({ items: await this.board(filters) }));
   }
 
   private async applyTransition(

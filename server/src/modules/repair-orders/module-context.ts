@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { WriteStamp } from '../../db/write-stamp.js';
 import type { RepairOrdersTable, ServiceJobsTable } from '../../db/tables/repair-orders.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
@@ -19,6 +20,8 @@ export interface ModuleContext {
   settings: SettingsService;
   technicians: TechniciansService;
   bays: BaysService;
+  /** Changes on every database write; read caches key on it. */
+  writeStamp: WriteStamp;
 }
 
 export function nowIso(clock: Clock): string {

@@ -1,5 +1,4 @@
-import type { Db } from '../../db/database.js';
-import { readWriteStamp } from './repair-orders.repository.js';
+import type { WriteStamp } from '../../db/write-stamp.js';
 
 /**
  * Serves repeated reads from memory until the database is written to. The job board and open
@@ -11,11 +10,14 @@ import { readWriteStamp } from './repair-orders.repository.js';
 export class WriteStampedCache<T> {
   readonly #entries = new Map<string, { stamp: string; value: T }>();
 
-  constructor(private readonly maxEntries: number) {}
+  constructor(
+    private readonly stampNow: WriteStamp,
+    private readonly maxEntries: number,
+  ) {}
 
-  async get(db: Db, key: string, load: () => Promise<T>): Promise<T> {
+  async get(key: string, load: () => Promise<T>): Promise<T> {
     // Taken before loading: a write landing in between leaves an old stamp, so the next read reloads.
-    const stamp = await readWriteStamp(db);
+    const stamp = this.stampNow();
     const hit = this.#entries.get(key);
     if (hit !== undefined && hit.stamp === stamp) return hit.value;
     const value = await load();

@@ -120,9 +120,3 @@ export async function moveRepairOrdersToCustomer(
  * A stamp that changes whenever anything is written to the database: rows changed through this
  * connection (every module writes through it), plus commits by any other connection.
  */
-export async function readWriteStamp(db: Db): Promise<string> {
-  const { rows } = await sql<{ changes: number; version: number }>`
-    SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version`.execute(db);
-  const row = rows[0];
-  return row === undefined ? '' : `${row.changes}:${row.version}`;
-}

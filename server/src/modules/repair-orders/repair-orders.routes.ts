@@ -57,7 +57,9 @@ export const repairOrdersRoutes: FastifyPluginAsyncTypebox<{ service: RepairOrde
         response: withProblems({ 200: RepairOrderSchema }),
       },
     },
-    async (request) => service.get(request.params.id),
+    // Pre-serialized text (see RepairOrdersService.getJson): a string is sent as is.
+    async (request, reply) =>
+      reply.type('application/json; charset=utf-8').send((await service.getJson(request.params.id)) as never),
   );
 
   app.patch(

@@ -13,6 +13,7 @@ import type { SettingsService } from '../settings/settings.service.js';
 import type { TechniciansService } from '../technicians/technicians.service.js';
 import type { VehiclesService } from '../vehicles/vehicles.service.js';
 import { CannedJobsService } from './canned-jobs.service.js';
+import type { WriteStamp } from '../../db/write-stamp.js';
 import { WriteStampedCache } from './read-cache.js';
 import { insertJob, listJobsOfRepairOrder } from './jobs.repository.js';
 import { JobsService, newJobRow } from './jobs.service.js';
@@ -71,7 +72,9 @@ export class RepairOrdersService implements CustomerMergeParticipant {
   readonly cannedJobs: CannedJobsService;
   readonly #ctx: ModuleContext;
   /** Open repair orders are read again and again by the counter and the floor. */
-  readonly #cache = new WriteStampedCache<RepairOrder | undefined>(256);
+  readonly #cache: WriteStampedCache<RepairOrder | undefined>;
+  /** The same as the JSON text GET /api/repair-orders/:id sends, so it is serialized once per change. */
+  readonly #jsonCache: WriteStampedCache<string | undefined>;
 
   constructor(
     private readonly db: Db,
@@ -83,8 +86,11 @@ export class RepairOrdersService implements CustomerMergeParticipant {
     private readonly settings: SettingsService,
     technicians: TechniciansService,
     bays: BaysService,
+    writeStamp: WriteStamp,
   ) {
-    this.#ctx = { db, clock, audit, events, settings, technicians, bays };
+    this.#ctx = { db, clock, audit, events, settings, technicians, bays, writeStamp };
+    this.#cache = new WriteStampedCache(writeStamp, 256);
+    this.#jsonCache = new WriteStampedCache(writeStamp, 256);
     this.jobs = new JobsService(this.#ctx);
     this.lines = new LinesService(this.#ctx);
     this.cannedJobs = new CannedJobsService(this.#ctx);
@@ -170,9 +176,19 @@ export class RepairOrdersService implements CustomerMergeParticipant {
   }
 
   async get(id: string): Promise<RepairOrder> {
-    const ro = await this.#cache.get(this.db, id, () => this.read(this.db, id));
+    const ro = await this.#cache.get(id, () => this.read(this.db, id));
     if (ro === undefined) throw problems.notFound(`No repair order with id ${id}.`);
     return ro;
+  }
+
+  /** `get` as JSON text, serialized once per change of the database. */
+  async getJson(id: string): Promise<string> {
+    const json = await this.#jsonCache.get(id, async () => {
+      const ro = await this.#cache.get(id, () => this.read(this.db, id));
+      return ro === undefined ? undefined : JSON.stringify(ro);
+    });
+    if (json === undefined) throw problems.notFound(`No repair order with id ${id}.`);
+    return json;
   }
 
   async list(
