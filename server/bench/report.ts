@@ -101,6 +101,16 @@ function verdict(row: ShopReport['rows'][number]): string {
   return (row.met ? 'met' : 'MISSED') + wrong;
 }
 
+function sameBodyLine(shop: ShopReport): string[] {
+  const same = shop.sameBody;
+  if (same === null || same.board === null) return [];
+  const ratio = same.board.requestsPerSecond / same.baseline.requestsPerSecond;
+  return [
+    `job board vs bare fastify sending the same ${count(Math.round(same.bytes / 1024))} KB body: ` +
+      `${count(same.board.requestsPerSecond)} vs ${count(same.baseline.requestsPerSecond)} req/s = ${times(ratio)}`,
+  ];
+}
+
 function shopTable(shop: ShopReport, settings: BenchSettings): string {
   const db = shop.database;
   const counts = ['repair_orders', 'customers', 'vehicles', 'line_items']
@@ -136,6 +146,7 @@ function shopTable(shop: ShopReport, settings: BenchSettings): string {
       [...baselines, ...rows],
     ),
     `(database ${db.built ? 'generated in this run' : 'from the cache'}: seeding took ${db.seedSeconds} s)`,
+    ...sameBodyLine(shop),
   ].join('\n');
 }
 

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../src/db/database.js';
 import { measureTarget, type LoadResult, type LoadTarget } from './load.js';
 import { BARE_PATH, signIn, startAseOn, type RunningServer } from './servers.js';
@@ -46,6 +46,11 @@ export interface ShopReport {
   database: ShopDatabaseInfo;
   baselines: LoadResult[];
   rows: ShopRow[];
+  /**
+   * Bare Fastify sending the board's own bytes: the board is ~60 KB of JSON, so next to a hello
+   * world it mostly measures moving bytes; this baseline shows what ASE itself adds.
+   */
+  sameBody: { bytes: number; baseline: LoadResult; board: LoadResult | null } | null;
 }
 
 interface Handles {
@@ -210,6 +215,35 @@ async function measureShopTarget(
   return { ...row, result, requestsRatio: ratio, met: judge(target.goal, result, ratio), found };
 }
 
+async function measureSameBody(
+  app: FastifyInstance,
+  cookie: string,
+  rows: ShopRow[],
+  settings: BenchSettings,
+): Promise<ShopReport['sameBody']> {
+  const board = await app.inject({ method: 'GET', url: '/api/jobs', headers: { cookie } });
+  if (board.statusCode !== 200) return null;
+  const body = board.body;
+  const bare = Fastify({ logger: false });
+  bare.get('/same-body', (_request, reply) => reply.type('application/json; charset=utf-8').send(body));
+  const baseUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    const baseline = await measureTarget(
+      {
+        name: 'bare fastify, same body as the board',
+        url: `${baseUrl}/same-body`,
+        connections: settings.connections,
+      },
+      settings,
+    );
+    console.log('  done: bare fastify sending the board body');
+    const boardRow = rows.find((row) => row.route === 'GET /api/jobs');
+    return { bytes: Buffer.byteLength(body), baseline, board: boardRow?.result ?? null };
+  } finally {
+    await bare.close();
+  }
+}
+
 export async function runShopSuite(settings: BenchSettings, bare: RunningServer): Promise<ShopReport> {
   const info = await ensureShopDatabase(settings.shopYears);
   console.log(
@@ -237,7 +271,8 @@ export async function runShopSuite(settings: BenchSettings, bare: RunningServer)
     }
     const rows: ShopRow[] = [];
     for (const target of list) rows.push(await measureShopTarget(ase.app, target, baselines, settings));
-    return { database: info, baselines, rows };
+    const sameBody = await measureSameBody(ase.app, cookie, rows, settings);
+    return { database: info, baselines, rows, sameBody };
   } finally {
     await ase.close();
   }
