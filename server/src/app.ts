@@ -137,6 +137,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     repairOrders,
     technicians,
     bays,
+    settings,
   );
   const search = new SearchService(db);
   const displays = new DisplayService(db, clock, audit, bays, repairOrders, settings);

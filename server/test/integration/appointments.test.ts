@@ -254,7 +254,7 @@ describe('double booking', () => {
     expect(response.statusCode).toBe(409);
     const problem = problemOf(response);
     expect(problem.type).toBe('urn:ase:problem:appointment-conflict');
-    expect(problem.detail).toBe('Bay 2 is booked 2026-03-03 09:00–10:30 UTC for Ann Example.');
+    expect(problem.detail).toBe('Bay 2 is booked Tue, Mar 3, 04:00–05:30 EST for Ann Example.');
     expect(problem.conflicts).toEqual([
       {
         appointmentId: first.id,
@@ -281,7 +281,7 @@ describe('double booking', () => {
     });
     expect(response.statusCode).toBe(409);
     const problem = problemOf(response);
-    expect(problem.detail).toBe('Tom Tech is booked 2026-03-03 09:00–10:30 UTC for Cara Client.');
+    expect(problem.detail).toBe('Tom Tech is booked Tue, Mar 3, 04:00–05:30 EST for Cara Client.');
     expect(problem.conflicts).toEqual([
       expect.objectContaining({ appointmentId: first.id, resource: 'technician', resourceName: 'Tom Tech' }),
     ]);
@@ -380,7 +380,7 @@ describe('changing and moving', () => {
     expect(clash.statusCode).toBe(409);
     expect(problemOf(clash)).toMatchObject({
       type: 'urn:ase:problem:appointment-conflict',
-      detail: 'Bay 2 is booked 2026-03-03 11:00–12:00 UTC for Cara Client.',
+      detail: 'Bay 2 is booked Tue, Mar 3, 06:00–07:00 EST for Cara Client.',
     });
     expect((problemOf(clash).conflicts as { appointmentId: string }[])[0]?.appointmentId).toBe(other.id);
     const read = await as(advisor, { method: 'GET', url: `/api/appointments/${mine.id}` });
@@ -699,6 +699,7 @@ describe('customer merge', () => {
     const service = new AppointmentsService(
       t.database.kysely,
       t.clock,
+      unused,
       unused,
       unused,
       unused,

@@ -40,9 +40,9 @@ export function toConflicts(
 }
 
 /** 409 naming who holds the slot, so the advisor can move one of the two without looking it up. */
-export function conflictProblem(conflicts: readonly AppointmentConflict[]): HttpProblem {
+export function conflictProblem(conflicts: readonly AppointmentConflict[], timeZone: string): HttpProblem {
   const detail = conflicts
-    .map((c) => `${c.resourceName} is booked ${formatInterval(c)} for ${c.customerName}`)
+    .map((c) => `${c.resourceName} is booked ${formatInterval(c, timeZone)} for ${c.customerName}`)
     .join('; ');
   return problems.conflict(`${detail}.`, 'appointment-conflict', { conflicts });
 }

@@ -62,14 +62,29 @@ export function listWindow(now: Date, from: string | undefined, to: string | und
 }
 
 /** "2026-03-03 09:00–10:30 UTC", or both dates when the interval crosses midnight. */
-export function formatInterval(interval: Interval): string {
-  const [startDate, startTime] = splitIso(interval.startsAt);
-  const [endDate, endTime] = splitIso(interval.endsAt);
-  return startDate === endDate
-    ? `${startDate} ${startTime}–${endTime} UTC`
-    : `${startDate} ${startTime} – ${endDate} ${endTime} UTC`;
-}
-
-function splitIso(iso: string): [string, string] {
-  return [iso.slice(0, 10), iso.slice(11, 16)];
+/**
+ * "Tue, Mar 3, 09:00–10:30 EST" in the shop's time zone: what an advisor reads on the wall clock.
+ * Spans over midnight name both days.
+ */
+export function formatInterval(interval: Interval, timeZone: string): string {
+  const day = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+  });
+  const time = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const zone = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' });
+  const start = new Date(interval.startsAt);
+  const end = new Date(interval.endsAt);
+  const zoneName = zone.formatToParts(start).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  const [startDay, endDay] = [day.format(start), day.format(end)];
+  return startDay === endDay
+    ? `${startDay}, ${time.format(start)}–${time.format(end)} ${zoneName}`
+    : `${startDay}, ${time.format(start)} – ${endDay}, ${time.format(end)} ${zoneName}`;
 }

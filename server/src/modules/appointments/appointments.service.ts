@@ -11,6 +11,7 @@ import type { BaysService } from '../bays/bays.service.js';
 import type { CustomerMergeParticipant } from '../customers/customer-merge.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
+import type { SettingsService } from '../settings/settings.service.js';
 import type { TechniciansService } from '../technicians/technicians.service.js';
 import type { VehiclesService } from '../vehicles/vehicles.service.js';
 import { conflictProblem, toConflicts } from './appointment-conflicts.js';
@@ -100,6 +101,8 @@ export class AppointmentsService implements CustomerMergeParticipant {
     private readonly repairOrders: RepairOrdersService,
     private readonly technicians: TechniciansService,
     private readonly bays: BaysService,
+    /** For the shop's time zone: conflicts are told in the advisor's clock time. */
+    private readonly settings: SettingsService,
   ) {}
 
   async get(id: string): Promise<Appointment> {
@@ -423,7 +426,7 @@ export class AppointmentsService implements CustomerMergeParticipant {
     if (slot.bayId === null && slot.technicianId === null) return;
     const rows = await findOverlapping(tx, { ...slot, maxLengthMs: MAX_APPOINTMENT_MS });
     const conflicts = toConflicts(rows, slot);
-    if (conflicts.length > 0) throw conflictProblem(conflicts);
+    if (conflicts.length > 0) throw conflictProblem(conflicts, (await this.settings.get(tx)).timezone);
   }
 
   private async view(db: Db, id: string): Promise<Appointment> {
