@@ -117,11 +117,12 @@ describe('POST /api/vehicles', () => {
       notes: 'Aftermarket radio',
       version: 1,
       createdAt: '2026-03-02T14:00:00.000Z',
-      owner: { customerId: customerA, since: '2026-03-02T14:00:00.000Z' },
+      owner: { customerId: customerA, customerName: 'Ann Able', since: '2026-03-02T14:00:00.000Z' },
     });
     expect(vehicle.ownershipHistory).toEqual([
       expect.objectContaining({
         customerId: customerA,
+        customerName: 'Ann Able',
         endedAt: null,
         startedAt: '2026-03-02T14:00:00.000Z',
       }),
@@ -552,17 +553,19 @@ describe('POST /api/vehicles/:id/transfer', () => {
       version: 2,
       vin: '1HGCM82633A004352',
       odometer: 60_000,
-      owner: { customerId: customerB, since: '2026-03-02T16:00:00.000Z' },
+      owner: { customerId: customerB, customerName: 'Bob Baker', since: '2026-03-02T16:00:00.000Z' },
     });
     expect(moved.ownershipHistory).toEqual([
       expect.objectContaining({
         customerId: customerB,
+        customerName: 'Bob Baker',
         startedAt: '2026-03-02T16:00:00.000Z',
         endedAt: null,
         note: 'Sold privately',
       }),
       expect.objectContaining({
         customerId: customerA,
+        customerName: 'Ann Able',
         startedAt: '2026-03-02T14:00:00.000Z',
         endedAt: '2026-03-02T16:00:00.000Z',
       }),

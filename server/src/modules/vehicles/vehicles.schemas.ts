@@ -62,6 +62,7 @@ export type Vehicle = Static<typeof VehicleSchema>;
 export const OwnershipSchema = Type.Object({
   id: Uuid,
   customerId: Uuid,
+  customerName: Nullable(Type.String()),
   startedAt: IsoDateTime,
   endedAt: Nullable(IsoDateTime),
   note: Nullable(Type.String()),
@@ -73,6 +74,7 @@ export const VehicleDetailSchema = Type.Composite([
   Type.Object({
     owner: Type.Object({
       customerId: Uuid,
+      customerName: Nullable(Type.String()),
       since: Nullable(IsoDateTime),
     }),
     ownershipHistory: Type.Array(OwnershipSchema, { description: 'Newest first.' }),

@@ -106,7 +106,7 @@ function toVehicle(row: VehicleRow): Vehicle {
   };
 }
 
-function toOwnership(row: Selectable<VehicleOwnershipsTable>): Ownership {
+function toOwnership(row: Selectable<VehicleOwnershipsTable>): Omit<Ownership, 'customerName'> {
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -525,11 +525,20 @@ export class VehiclesService implements CustomerMergeParticipant {
     const row = await findVehicle(db, id);
     if (row === undefined) return undefined;
     const history = (await listOwnerships(db, id)).map(toOwnership);
+    // Names through the customers service (a handful of owners per car): the page shows who, not ids.
+    const names = new Map<string, string | null>();
+    for (const customerId of new Set([row.customer_id, ...history.map((o) => o.customerId)])) {
+      names.set(customerId, (await this.customers.find(db, customerId))?.name ?? null);
+    }
     const open = history.find((o) => o.endedAt === null && o.customerId === row.customer_id);
     return {
       ...toVehicle(row),
-      owner: { customerId: row.customer_id, since: open?.startedAt ?? null },
-      ownershipHistory: history,
+      owner: {
+        customerId: row.customer_id,
+        customerName: names.get(row.customer_id) ?? null,
+        since: open?.startedAt ?? null,
+      },
+      ownershipHistory: history.map((o) => ({ ...o, customerName: names.get(o.customerId) ?? null })),
     };
   }
 
