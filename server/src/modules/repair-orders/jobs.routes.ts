@@ -1,3 +1,4 @@
+import { sendJsonText } from '../../lib/json-text.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdParams, NoContent, withProblems } from '../../lib/schema.js';
 import { actorOf } from '../../plugins/authentication.js';
@@ -32,9 +33,8 @@ export const jobsRoutes: FastifyPluginAsyncTypebox<{ jobs: JobsService; lines: L
         response: withProblems({ 200: BoardSchema }),
       },
     },
-    // Pre-serialized text (see JobsService.boardJson): a string is sent as is, not re-serialized.
-    async (request, reply) =>
-      reply.type('application/json; charset=utf-8').send((await jobs.boardJson(request.query)) as never),
+    // Pre-serialized text with an ETag (see JobsService.boardJson): 304 when the screen has it already.
+    async (request, reply) => sendJsonText(request, reply, await jobs.boardJson(request.query)),
   );
 
   app.get(

@@ -33,6 +33,7 @@ import {
   toUtc,
   type ModuleContext,
 } from './module-context.js';
+import { toJsonText, type JsonText } from '../../lib/json-text.js';
 import { WriteStampedCache } from './read-cache.js';
 import { parseCannedLines, titleFromConcern, toJob, vehicleSummary } from './repair-orders.mappers.js';
 import { findRepairOrder } from './repair-orders.repository.js';
@@ -104,7 +105,7 @@ export class JobsService {
   /** One entry per filter combination the screens use: a handful. */
   readonly #boardCache: WriteStampedCache<BoardRow[]>;
   /** The board as the JSON text GET /api/jobs sends, per filter and minute (overdue flips by the minute). */
-  readonly #boardJsonCache: WriteStampedCache<string>;
+  readonly #boardJsonCache: WriteStampedCache<JsonText>;
 
   constructor(private readonly ctx: ModuleContext) {
     this.#boardCache = new WriteStampedCache(ctx.writeStamp, 64);
@@ -299,10 +300,10 @@ export class JobsService {
    * then sent as is. Every screen in the shop polls the board; serializing ~60 KB for each of them
    * was most of the cost of the request (measured: ~2k req/s before on the ten-year shop).
    */
-  async boardJson(filters: JobBoardFilters): Promise<string> {
+  async boardJson(filters: JobBoardFilters): Promise<JsonText> {
     const minute = Math.floor(this.ctx.clock.now().getTime() / 60_000);
     const key = `${JSON.stringify(boardQuery(filters))}@${minute}`;
-    return this.#boardJsonCache.get(key, async () => JSON.stringify({ items: await this.board(filters) }));
+    return this.#boardJsonCache.get(key, async () => toJsonText({ items: await this.board(filters) }));
   }
 
   private async applyTransition(

@@ -1,3 +1,4 @@
+import { sendJsonText } from '../../lib/json-text.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdParams, withProblems } from '../../lib/schema.js';
 import { actorOf } from '../../plugins/authentication.js';
@@ -57,9 +58,8 @@ export const repairOrdersRoutes: FastifyPluginAsyncTypebox<{ service: RepairOrde
         response: withProblems({ 200: RepairOrderSchema }),
       },
     },
-    // Pre-serialized text (see RepairOrdersService.getJson): a string is sent as is.
-    async (request, reply) =>
-      reply.type('application/json; charset=utf-8').send((await service.getJson(request.params.id)) as never),
+    // Pre-serialized text with an ETag (see RepairOrdersService.getJson): 304 when unchanged.
+    async (request, reply) => sendJsonText(request, reply, await service.getJson(request.params.id)),
   );
 
   app.patch(

@@ -14,6 +14,7 @@ import type { TechniciansService } from '../technicians/technicians.service.js';
 import type { VehiclesService } from '../vehicles/vehicles.service.js';
 import { CannedJobsService } from './canned-jobs.service.js';
 import type { WriteStamp } from '../../db/write-stamp.js';
+import { toJsonText, type JsonText } from '../../lib/json-text.js';
 import { WriteStampedCache } from './read-cache.js';
 import { insertJob, listJobsOfRepairOrder } from './jobs.repository.js';
 import { JobsService, newJobRow } from './jobs.service.js';
@@ -74,7 +75,7 @@ export class RepairOrdersService implements CustomerMergeParticipant {
   /** Open repair orders are read again and again by the counter and the floor. */
   readonly #cache: WriteStampedCache<RepairOrder | undefined>;
   /** The same as the JSON text GET /api/repair-orders/:id sends, so it is serialized once per change. */
-  readonly #jsonCache: WriteStampedCache<string | undefined>;
+  readonly #jsonCache: WriteStampedCache<JsonText | undefined>;
 
   constructor(
     private readonly db: Db,
@@ -182,10 +183,10 @@ export class RepairOrdersService implements CustomerMergeParticipant {
   }
 
   /** `get` as JSON text, serialized once per change of the database. */
-  async getJson(id: string): Promise<string> {
+  async getJson(id: string): Promise<JsonText> {
     const json = await this.#jsonCache.get(id, async () => {
       const ro = await this.#cache.get(id, () => this.read(this.db, id));
-      return ro === undefined ? undefined : JSON.stringify(ro);
+      return ro === undefined ? undefined : toJsonText(ro);
     });
     if (json === undefined) throw problems.notFound(`No repair order with id ${id}.`);
     return json;
