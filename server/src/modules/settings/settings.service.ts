@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import { problems } from '../../lib/problem.js';
+import { staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import { findSettingsRow, insertSettingsRow, updateSettingsIfVersion } from './settings.repository.js';
 import { DEFAULT_SHOP_SETTINGS, type ShopSettings, type UpdateSettingsInput } from './settings.schemas.js';
@@ -45,20 +46,11 @@ export class SettingsService {
       await insertSettingsRow(tx, JSON.stringify(DEFAULT_SHOP_SETTINGS), at);
       const current = await this.get(tx);
       const { version, ...changes } = input;
-      if (current.version !== version) {
-        throw problems.conflict(
-          `The settings were changed by someone else (version ${current.version}). Reload and try again.`,
-          'stale-version',
-          { currentVersion: current.version },
-        );
-      }
+      if (current.version !== version) throw staleVersionProblem('shop settings', current.version, current);
       const { version: _old, ...currentSettings } = current;
       const next: ShopSettings = { ...currentSettings, ...changes };
       if (!(await updateSettingsIfVersion(tx, JSON.stringify(next), version, at))) {
-        throw problems.conflict(
-          'The settings were changed by someone else. Reload and try again.',
-          'stale-version',
-        );
+        throw staleVersionProblem('shop settings', (await this.get(tx)).version);
       }
       const changed = Object.keys(changes).filter(
         (key) =>

@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { hashSecret } from '../../lib/passwords.js';
 import { problems } from '../../lib/problem.js';
+import { staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { SessionsService } from '../auth/sessions.service.js';
 import {
@@ -334,11 +335,7 @@ export class UsersService {
   }
 
   private throwStale(current: UserRow): never {
-    throw problems.conflict(
-      `This user was changed by someone else (version ${current.version}, yours was older). Reload and try again.`,
-      'stale-version',
-      { currentVersion: current.version, current: toPublicUser(current) },
-    );
+    throw staleVersionProblem('user', current.version, toPublicUser(current));
   }
 
   private now(): string {
