@@ -54,6 +54,7 @@ export class TechniciansService {
   }
 
   async create(actor: Actor, input: CreateTechnicianInput): Promise<Technician> {
+    if (input.userId != null) await this.ensureUserExists(input.userId);
     return this.db.transaction().execute(async (tx) => {
       if (input.userId != null) await this.ensureUserLinkable(tx, input.userId, null);
       const at = this.clock.now().toISOString();
@@ -78,6 +79,7 @@ export class TechniciansService {
   }
 
   async update(actor: Actor, id: string, input: UpdateTechnicianInput): Promise<Technician> {
+    if (input.userId != null) await this.ensureUserExists(input.userId);
     return this.db.transaction().execute(async (tx) => {
       const current = await findTechnician(tx, id);
       if (current === undefined) throw problems.notFound(`No technician with id ${id}.`);
@@ -104,10 +106,17 @@ export class TechniciansService {
     });
   }
 
-  private async ensureUserLinkable(tx: Db, userId: string, technicianId: string | null): Promise<void> {
-    const user = await this.users.findById(userId);
-    if (user === undefined)
+  /**
+   * Before the transaction, not inside it: UsersService reads through its own handle, and SQLite's
+   * one connection is held by an open transaction, so a read from inside would wait for ever.
+   */
+  private async ensureUserExists(userId: string): Promise<void> {
+    if ((await this.users.findById(userId)) === undefined) {
       throw problems.validation([{ path: 'userId', message: 'no staff account has this id' }]);
+    }
+  }
+
+  private async ensureUserLinkable(tx: Db, userId: string, technicianId: string | null): Promise<void> {
     const linked = await findTechnicianByUser(tx, userId);
     if (linked !== undefined && linked.id !== technicianId) {
       throw problems.validation([
