@@ -45,6 +45,7 @@ import { installAuthentication } from './plugins/authentication.js';
 import { installAuthorization } from './plugins/authorization.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { installOpenApi } from './plugins/openapi.js';
+import { installStaticUi } from './plugins/static-ui.js';
 import { installValidators } from './plugins/validation.js';
 
 /** Everything the app needs from outside; main.ts builds it from config, tests build their own. */
@@ -58,6 +59,8 @@ export interface AppContext {
   events?: EventBus;
   /** WebSocket heartbeat (ping + session re-check) interval; tests shorten it. */
   realtimeHeartbeatMs?: number;
+  /** The built staff app to serve at /; defaults to ui/build. */
+  uiDir?: string;
 }
 
 export interface RegisteredRoute {
@@ -167,6 +170,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       ),
   });
   await installOpenApi(app, version);
+  await installStaticUi(app, ctx.uiDir);
 
   // modules
   await app.register(systemRoutes, { service: system });

@@ -96,11 +96,14 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.code(500).type(PROBLEM_CONTENT_TYPE).send(body);
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      reply,
-      request,
-      problems.notFound(`There is no ${request.method} ${request.url.split('?')[0]}.`),
-    ),
+  app.setNotFoundHandler(
+    (request, reply) =>
+      // A screen's address (e.g. /repair-orders/…) is the app's, not a missing API route.
+      (app.hasDecorator('sendUiShell') ? app.sendUiShell(request, reply) : null) ??
+      sendProblem(
+        reply,
+        request,
+        problems.notFound(`There is no ${request.method} ${request.url.split('?')[0]}.`),
+      ),
   );
 }

@@ -19,6 +19,10 @@ const FLOOR: readonly Role[] = ['owner', 'advisor', 'technician'];
 const ALL_WORK: readonly Role[] = ['owner', 'advisor', 'technician', 'parts'];
 
 export const ROUTE_PERMISSIONS: Readonly<Record<string, Access>> = {
+  // the staff app's files (the shell, hashed assets, service worker, icons): no data in them
+  'GET /': 'public',
+  'GET /*': 'public',
+
   // system
   'GET /api/health': 'public',
   'GET /api/openapi.json': 'public',
@@ -131,7 +135,9 @@ export function accessFor(method: string, url: string): Access | undefined {
   const exact = ROUTE_PERMISSIONS[`${verb} ${url}`];
   if (exact !== undefined) return exact;
   for (const [key, access] of Object.entries(ROUTE_PERMISSIONS)) {
-    if (!key.endsWith('/*')) continue;
+    // The UI's catch-all 'GET /*' is matched exactly only: as a prefix it would make every
+    // undeclared route public, defeating the deny-by-default rule.
+    if (!key.endsWith('/*') || key === 'GET /*') continue;
     const [keyMethod, keyUrl] = key.split(' ') as [string, string];
     const prefix = keyUrl.slice(0, -1); // keep the trailing slash
     if (keyMethod === verb && url.startsWith(prefix)) return access;

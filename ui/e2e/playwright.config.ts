@@ -1,0 +1,46 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './support/chromium';
+import { E2E_BASE_URL, E2E_DATA_DIR, E2E_PORT } from './support/server';
+
+/**
+ * End-to-end tests: the real server on an empty data dir, driven in headless Chromium.
+ * Projects run in order: first-run (setup, sign-in, the critical flow; saves the owner's session)
+ * → screens (every screen, axe checks, the 200-job board measurement).
+ */
+export default defineConfig({
+  testDir: '.',
+  outputDir: '../../test-results/e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: E2E_BASE_URL,
+    browserName: 'chromium',
+    headless: true,
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'first-run', testMatch: /first-run\.spec\.ts/ },
+    { name: 'screens', testMatch: /screens\/.*\.spec\.ts/, dependencies: ['first-run'] },
+  ],
+  webServer: {
+    command: 'npx tsx ../../server/src/main.ts',
+    url: `${E2E_BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      ASE_DATA_DIR: E2E_DATA_DIR,
+      ASE_PORT: String(E2E_PORT),
+      ASE_HOST: '127.0.0.1',
+      ASE_LOG_LEVEL: 'warn',
+    },
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,9558 @@
+/**
+ * GENERATED from the server's OpenAPI document by `npm run api:types`. Do not edit by hand:
+ * change the route schemas in server/src/modules and regenerate. A test fails when this file is stale.
+ */
+
+export interface paths {
+  '/api/appointments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Appointments overlapping a time window (default: today, UTC), by start time */
+    get: {
+      parameters: {
+        query: {
+          /** @description UUIDv7 identifier */
+          bayId?: string;
+          /** @description UUIDv7 identifier */
+          customerId?: string;
+          /** @description Appointments that overlap [from, to). Default: today (UTC), or the day before `to`. */
+          from?: string;
+          limit: number;
+          offset: number;
+          /** @description One or more: status=booked&status=arrived */
+          status?: ('booked' | 'arrived' | 'cancelled' | 'no_show')[];
+          /** @description UUIDv7 identifier */
+          technicianId?: string;
+          /** @description After `from`, at most 62 days later. Default: from + 1 day. */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              from: string;
+              items: {
+                bayId: string | null;
+                bayName: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                customerId: string;
+                customerName: string;
+                /** Format: date-time */
+                endsAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * @description drop_off: the car stays with the shop; waiter: the customer waits for it
+                 * @enum {string}
+                 */
+                kind: 'drop_off' | 'waiter';
+                notes: string;
+                /** @description Set on arrival */
+                repairOrderId: string | null;
+                repairOrderNumber: number | null;
+                requestedServices: string[];
+                /** Format: date-time */
+                startsAt: string;
+                /**
+                 * @description booked → arrived (a repair order is opened) | cancelled | no_show
+                 * @enum {string}
+                 */
+                status: 'booked' | 'arrived' | 'cancelled' | 'no_show';
+                technicianId: string | null;
+                technicianName: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+                vehicleId: string | null;
+                /** @description Year, make, model and plate, e.g. "2018 Honda Civic · ABC1234" */
+                vehicleSummary: string | null;
+                version: number;
+              }[];
+              /** @description Pass as `offset` for the next page. */
+              nextOffset: number | null;
+              /** Format: date-time */
+              to: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Book an appointment (409 appointment-conflict when the bay or technician is taken) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description An active bay; refused when it is booked at an overlapping time
+             */
+            bayId?: string | null;
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            customerId: string;
+            /**
+             * Format: date-time
+             * @description After startsAt, at most 14 days later
+             */
+            endsAt: string;
+            /**
+             * @description drop_off: the car stays with the shop; waiter: the customer waits for it
+             * @enum {string}
+             */
+            kind?: 'drop_off' | 'waiter';
+            notes?: string;
+            /** @description What the customer asked for, in their words; each becomes a concern on the repair order. */
+            requestedServices?: string[];
+            /** Format: date-time */
+            startsAt: string;
+            /**
+             * Format: uuid
+             * @description An active technician; refused when booked at an overlapping time
+             */
+            technicianId?: string | null;
+            /**
+             * Format: uuid
+             * @description Optional at booking; needed before arrival. Must be the customer’s.
+             */
+            vehicleId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bayId: string | null;
+              bayName: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              customerId: string;
+              customerName: string;
+              /** Format: date-time */
+              endsAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /**
+               * @description drop_off: the car stays with the shop; waiter: the customer waits for it
+               * @enum {string}
+               */
+              kind: 'drop_off' | 'waiter';
+              notes: string;
+              /** @description Set on arrival */
+              repairOrderId: string | null;
+              repairOrderNumber: number | null;
+              requestedServices: string[];
+              /** Format: date-time */
+              startsAt: string;
+              /**
+               * @description booked → arrived (a repair order is opened) | cancelled | no_show
+               * @enum {string}
+               */
+              status: 'booked' | 'arrived' | 'cancelled' | 'no_show';
+              technicianId: string | null;
+              technicianName: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              vehicleId: string | null;
+              /** @description Year, make, model and plate, e.g. "2018 Honda Civic · ABC1234" */
+              vehicleSummary: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/appointments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One appointment */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bayId: string | null;
+              bayName: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              customerId: string;
+              customerName: string;
+              /** Format: date-time */
+              endsAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /**
+               * @description drop_off: the car stays with the shop; waiter: the customer waits for it
+               * @enum {string}
+               */
+              kind: 'drop_off' | 'waiter';
+              notes: string;
+              /** @description Set on arrival */
+              repairOrderId: string | null;
+              repairOrderNumber: number | null;
+              requestedServices: string[];
+              /** Format: date-time */
+              startsAt: string;
+              /**
+               * @description booked → arrived (a repair order is opened) | cancelled | no_show
+               * @enum {string}
+               */
+              status: 'booked' | 'arrived' | 'cancelled' | 'no_show';
+              technicianId: string | null;
+              technicianName: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              vehicleId: string | null;
+              /** @description Year, make, model and plate, e.g. "2018 Honda Civic · ABC1234" */
+              vehicleSummary: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change or move a booked appointment (send the version you read) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description null frees the appointment from its bay
+             */
+            bayId?: string | null;
+            /** Format: date-time */
+            endsAt?: string;
+            /**
+             * @description drop_off: the car stays with the shop; waiter: the customer waits for it
+             * @enum {string}
+             */
+            kind?: 'drop_off' | 'waiter';
+            notes?: string;
+            /** @description What the customer asked for, in their words; each becomes a concern on the repair order. */
+            requestedServices?: string[];
+            /** Format: date-time */
+            startsAt?: string;
+            /**
+             * Format: uuid
+             * @description null frees the appointment from its technician
+             */
+            technicianId?: string | null;
+            /**
+             * Format: uuid
+             * @description Must belong to the appointment’s customer
+             */
+            vehicleId?: string | null;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bayId: string | null;
+              bayName: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              customerId: string;
+              customerName: string;
+              /** Format: date-time */
+              endsAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /**
+               * @description drop_off: the car stays with the shop; waiter: the customer waits for it
+               * @enum {string}
+               */
+              kind: 'drop_off' | 'waiter';
+              notes: string;
+              /** @description Set on arrival */
+              repairOrderId: string | null;
+              repairOrderNumber: number | null;
+              requestedServices: string[];
+              /** Format: date-time */
+              startsAt: string;
+              /**
+               * @description booked → arrived (a repair order is opened) | cancelled | no_show
+               * @enum {string}
+               */
+              status: 'booked' | 'arrived' | 'cancelled' | 'no_show';
+              technicianId: string | null;
+              technicianName: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              vehicleId: string | null;
+              /** @description Year, make, model and plate, e.g. "2018 Honda Civic · ABC1234" */
+              vehicleSummary: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/appointments/{id}/arrive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Check the customer in: opens a repair order from the appointment */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            odometerIn?: number;
+            /** Format: date-time */
+            promisedAt?: string;
+            /** @description When sent, a stale version gets 409 instead of the change */
+            version?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bayId: string | null;
+              bayName: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              customerId: string;
+              customerName: string;
+              /** Format: date-time */
+              endsAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /**
+               * @description drop_off: the car stays with the shop; waiter: the customer waits for it
+               * @enum {string}
+               */
+              kind: 'drop_off' | 'waiter';
+              notes: string;
+              /** @description Set on arrival */
+              repairOrderId: string | null;
+              repairOrderNumber: number | null;
+              requestedServices: string[];
+              /** Format: date-time */
+              startsAt: string;
+              /**
+               * @description booked → arrived (a repair order is opened) | cancelled | no_show
+               * @enum {string}
+               */
+              status: 'booked' | 'arrived' | 'cancelled' | 'no_show';
+              technicianId: string | null;
+              technicianName: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              vehicleId: string | null;
+              /** @description Year, make, model and plate, e.g. "2018 Honda Civic · ABC1234" */
+              vehicleSummary: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/appointments/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a booked appointment: its bay and technician are free again */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Kept in the audit log */
+            reason?: string;
+            /** @description When sent, a stale version gets 409 instead of the change */
+            version?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bayId: string | null;
+              bayName: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              customerId: string;
+              customerName: string;
+              /** Format: date-time */
+              endsAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /**
+               * @description drop_off: the car stays with the shop; waiter: the customer waits for it
+               * @enum {string}
+               */
+              kind: 'drop_off' | 'waiter';
+              notes: string;
+              /** @description Set on arrival */
+              repairOrderId: string | null;
+              repairOrderNumber: number | null;
+              requestedServices: string[];
+              /** Format: date-time */
+              startsAt: string;
+              /**
+               * @description booked → arrived (a repair order is opened) | cancelled | no_show
+               * @enum {string}
+               */
+              status: 'booked' | 'arrived' | 'cancelled' | 'no_show';
+              technicianId: string | null;
+              technicianName: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              vehicleId: string | null;
+              /** @description Year, make, model and plate, e.g. "2018 Honda Civic · ABC1234" */
+              vehicleSummary: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/appointments/{id}/no-show': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a booked appointment as a no-show */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Kept in the audit log */
+            reason?: string;
+            /** @description When sent, a stale version gets 409 instead of the change */
+            version?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bayId: string | null;
+              bayName: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              customerId: string;
+              customerName: string;
+              /** Format: date-time */
+              endsAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /**
+               * @description drop_off: the car stays with the shop; waiter: the customer waits for it
+               * @enum {string}
+               */
+              kind: 'drop_off' | 'waiter';
+              notes: string;
+              /** @description Set on arrival */
+              repairOrderId: string | null;
+              repairOrderNumber: number | null;
+              requestedServices: string[];
+              /** Format: date-time */
+              startsAt: string;
+              /**
+               * @description booked → arrived (a repair order is opened) | cancelled | no_show
+               * @enum {string}
+               */
+              status: 'booked' | 'arrived' | 'cancelled' | 'no_show';
+              technicianId: string | null;
+              technicianName: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              vehicleId: string | null;
+              /** @description Year, make, model and plate, e.g. "2018 Honda Civic · ABC1234" */
+              vehicleSummary: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit log, newest first, filtered by entity or actor */
+    get: {
+      parameters: {
+        query: {
+          /** @description UUIDv7 identifier */
+          actorUserId?: string;
+          /** @description UUIDv7 identifier */
+          before?: string;
+          entityId?: string;
+          entityType?: string;
+          limit: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                action: string;
+                actorLabel: string;
+                actorUserId: string | null;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                entityId: string | null;
+                entityType: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                ip: string | null;
+              }[];
+              /** @description Pass as `before` for the next (older) page. */
+              nextBefore: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in with email and password (and the two-step code when turned on) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The 6-digit code from the authenticator app, or a recovery code. */
+            code?: string;
+            /** Format: email */
+            email: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              expiresAt: string;
+              user: {
+                active: boolean;
+                /** Format: date-time */
+                createdAt: string;
+                email: string | null;
+                hasPassword: boolean;
+                hasPin: boolean;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+                /**
+                 * @description owner: everything; advisor: the counter; technician: the floor; parts: inventory
+                 * @enum {string}
+                 */
+                role: 'owner' | 'advisor' | 'technician' | 'parts';
+                totpEnabled: boolean;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out (ends this session) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in staff member */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              session: {
+                /** @description Whether this request came from the shop network. */
+                lan: boolean;
+                /** @enum {string} */
+                method: 'password' | 'pin';
+                mfaVerified: boolean;
+              };
+              user: {
+                active: boolean;
+                /** Format: date-time */
+                createdAt: string;
+                email: string | null;
+                hasPassword: boolean;
+                hasPin: boolean;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+                /**
+                 * @description owner: everything; advisor: the counter; technician: the floor; parts: inventory
+                 * @enum {string}
+                 */
+                role: 'owner' | 'advisor' | 'technician' | 'parts';
+                totpEnabled: boolean;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change your own password (your other sessions end) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            currentPassword: string;
+            /** @description At least 8 characters. */
+            newPassword: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/pin': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Technician sign-in by PIN (shop network only) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description 4 to 8 digits. */
+            pin: string;
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            userId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              expiresAt: string;
+              user: {
+                active: boolean;
+                /** Format: date-time */
+                createdAt: string;
+                email: string | null;
+                hasPassword: boolean;
+                hasPin: boolean;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+                /**
+                 * @description owner: everything; advisor: the counter; technician: the floor; parts: inventory
+                 * @enum {string}
+                 */
+                role: 'owner' | 'advisor' | 'technician' | 'parts';
+                totpEnabled: boolean;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/pin-users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Technicians who can sign in by PIN (shop network only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+                /**
+                 * @description owner: everything; advisor: the counter; technician: the floor; parts: inventory
+                 * @enum {string}
+                 */
+                role: 'owner' | 'advisor' | 'technician' | 'parts';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/totp/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Finish two-step enrolment with a code from the app; returns one-time recovery codes */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Shown once. Each works once. */
+              recoveryCodes: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/totp/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Turn off your two-step verification (needs your password) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/totp/enroll': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start two-step verification: returns the secret and a QR code to scan */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              otpauthUrl: string;
+              /** @description PNG data URL of the otpauth URL */
+              qrCodeDataUrl: string;
+              /** @description base32, for typing into an app by hand */
+              secret: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bays': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** All bays, in board order */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                active: boolean;
+                capabilities: string[];
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+                sortOrder: number;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a bay */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description e.g. "lift", "alignment", "tire-machine", "heavy-duty" */
+            capabilities?: string[];
+            name: string;
+            sortOrder?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              capabilities: string[];
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              sortOrder: number;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bays/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a bay (send the version you read) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            active?: boolean;
+            /** @description e.g. "lift", "alignment", "tire-machine", "heavy-duty" */
+            capabilities?: string[];
+            name?: string;
+            sortOrder?: number;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              capabilities: string[];
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              sortOrder: number;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/canned-jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Canned jobs by name (archived ones with includeInactive=true) */
+    get: {
+      parameters: {
+        query: {
+          includeInactive: boolean;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                active: boolean;
+                concern: string;
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                lines: {
+                  description: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  inventoryItemId: string | null;
+                  /** @enum {string} */
+                  kind: 'labor' | 'part' | 'fee' | 'sublet';
+                  partNumber: string | null;
+                  quantity: number;
+                  taxable: boolean;
+                  /** @description null: a stock part at its cost, else 0 */
+                  unitCostCents: number | null;
+                  /** @description null: labor at the shop rate, a stock part at its sell price */
+                  unitPriceCents: number | null;
+                }[];
+                name: string;
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a canned job with its lines */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            concern?: string;
+            lines?: {
+              description: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              inventoryItemId?: string;
+              /** @enum {string} */
+              kind: 'labor' | 'part' | 'fee' | 'sublet';
+              partNumber?: string;
+              /** @description Hours (labor) or units, > 0 with at most 3 decimals: 1.5 = an hour and a half. */
+              quantity: number;
+              /** @description Default true */
+              taxable?: boolean;
+              /** @description integer cents */
+              unitCostCents?: number;
+              /** @description Labor defaults to the shop labor rate, a stock part to its sell price. */
+              unitPriceCents?: number;
+            }[];
+            name: string;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              concern: string;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              lines: {
+                description: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                inventoryItemId: string | null;
+                /** @enum {string} */
+                kind: 'labor' | 'part' | 'fee' | 'sublet';
+                partNumber: string | null;
+                quantity: number;
+                taxable: boolean;
+                /** @description null: a stock part at its cost, else 0 */
+                unitCostCents: number | null;
+                /** @description null: labor at the shop rate, a stock part at its sell price */
+                unitPriceCents: number | null;
+              }[];
+              name: string;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/canned-jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One canned job */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              concern: string;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              lines: {
+                description: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                inventoryItemId: string | null;
+                /** @enum {string} */
+                kind: 'labor' | 'part' | 'fee' | 'sublet';
+                partNumber: string | null;
+                quantity: number;
+                taxable: boolean;
+                /** @description null: a stock part at its cost, else 0 */
+                unitCostCents: number | null;
+                /** @description null: labor at the shop rate, a stock part at its sell price */
+                unitPriceCents: number | null;
+              }[];
+              name: string;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a canned job (archived instead when jobs were made from it) */
+    delete: {
+      parameters: {
+        query?: {
+          /** @description The version you last read; a stale version gets 409 with the current one. */
+          version?: number;
+        };
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a canned job (send the version you read); lines are replaced as a whole */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            active?: boolean;
+            concern?: string;
+            lines?: {
+              description: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              inventoryItemId?: string;
+              /** @enum {string} */
+              kind: 'labor' | 'part' | 'fee' | 'sublet';
+              partNumber?: string;
+              /** @description Hours (labor) or units, > 0 with at most 3 decimals: 1.5 = an hour and a half. */
+              quantity: number;
+              /** @description Default true */
+              taxable?: boolean;
+              /** @description integer cents */
+              unitCostCents?: number;
+              /** @description Labor defaults to the shop labor rate, a stock part to its sell price. */
+              unitPriceCents?: number;
+            }[];
+            name?: string;
+            title?: string;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              concern: string;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              lines: {
+                description: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                inventoryItemId: string | null;
+                /** @enum {string} */
+                kind: 'labor' | 'part' | 'fee' | 'sublet';
+                partNumber: string | null;
+                quantity: number;
+                taxable: boolean;
+                /** @description null: a stock part at its cost, else 0 */
+                unitCostCents: number | null;
+                /** @description null: labor at the shop rate, a stock part at its sell price */
+                unitPriceCents: number | null;
+              }[];
+              name: string;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/customers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Customers by name, a page at a time (merged ones only when asked) */
+    get: {
+      parameters: {
+        query: {
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+          /** @description Also list customers merged into others */
+          includeMerged: boolean;
+          /** @description person, business or fleet account */
+          kind?: 'person' | 'business' | 'fleet';
+          limit: number;
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                contactInfo: {
+                  emails: {
+                    /** @description lower case */
+                    address: string;
+                    label?: string;
+                    primary: boolean;
+                  }[];
+                  phones: {
+                    extension?: string;
+                    label?: string;
+                    /** @description E.164, e.g. +15551234567 */
+                    number: string;
+                    primary: boolean;
+                  }[];
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * @description person, business or fleet account
+                 * @enum {string}
+                 */
+                kind: 'person' | 'business' | 'fleet';
+                /** @description Set when this customer was merged into another; read that one instead */
+                mergedIntoId: string | null;
+                name: string;
+                notes: string;
+                preferences: {
+                  /**
+                   * @description How the customer wants to hear from the shop
+                   * @enum {string}
+                   */
+                  contactChannel: 'sms' | 'email' | 'phone' | 'none';
+                  language: string;
+                  marketingOptIn: boolean;
+                };
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+              /** @description Pass as `cursor` for the next page; null on the last page */
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a customer (409 possible-duplicate when the phone or email is already known) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Create even though another customer has the same phone or email (after a 409) */
+            confirmDuplicate?: boolean;
+            /** @description A list given here replaces the stored list of that kind */
+            contactInfo?: {
+              emails?: {
+                /** Format: email */
+                address: string;
+                /** @description e.g. "mobile", "work", "billing" */
+                label?: string;
+                primary?: boolean;
+              }[];
+              phones?: {
+                /** @description e.g. "mobile", "work", "billing" */
+                label?: string;
+                /** @description Any format: "(555) 123-4567", "555.123.4567", "+1 555 123 4567"; stored as E.164 */
+                number: string;
+                primary?: boolean;
+              }[];
+            };
+            /**
+             * @description person, business or fleet account
+             * @enum {string}
+             */
+            kind?: 'person' | 'business' | 'fleet';
+            name: string;
+            notes?: string;
+            /** @description Fields given here replace the stored ones; the rest stay */
+            preferences?: {
+              /**
+               * @description How the customer wants to hear from the shop
+               * @enum {string}
+               */
+              contactChannel?: 'sms' | 'email' | 'phone' | 'none';
+              /** @description a language tag like en, es or fr-CA */
+              language?: string;
+              marketingOptIn?: boolean;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              contactInfo: {
+                emails: {
+                  /** @description lower case */
+                  address: string;
+                  label?: string;
+                  primary: boolean;
+                }[];
+                phones: {
+                  extension?: string;
+                  label?: string;
+                  /** @description E.164, e.g. +15551234567 */
+                  number: string;
+                  primary: boolean;
+                }[];
+              };
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /**
+               * @description person, business or fleet account
+               * @enum {string}
+               */
+              kind: 'person' | 'business' | 'fleet';
+              /** @description Set when this customer was merged into another; read that one instead */
+              mergedIntoId: string | null;
+              name: string;
+              notes: string;
+              preferences: {
+                /**
+                 * @description How the customer wants to hear from the shop
+                 * @enum {string}
+                 */
+                contactChannel: 'sms' | 'email' | 'phone' | 'none';
+                language: string;
+                marketingOptIn: boolean;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One customer (a merged one shows mergedIntoId) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              contactInfo: {
+                emails: {
+                  /** @description lower case */
+                  address: string;
+                  label?: string;
+                  primary: boolean;
+                }[];
+                phones: {
+                  extension?: string;
+                  label?: string;
+                  /** @description E.164, e.g. +15551234567 */
+                  number: string;
+                  primary: boolean;
+                }[];
+              };
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /**
+               * @description person, business or fleet account
+               * @enum {string}
+               */
+              kind: 'person' | 'business' | 'fleet';
+              /** @description Set when this customer was merged into another; read that one instead */
+              mergedIntoId: string | null;
+              name: string;
+              notes: string;
+              preferences: {
+                /**
+                 * @description How the customer wants to hear from the shop
+                 * @enum {string}
+                 */
+                contactChannel: 'sms' | 'email' | 'phone' | 'none';
+                language: string;
+                marketingOptIn: boolean;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a customer (send the version you read) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A list given here replaces the stored list of that kind */
+            contactInfo?: {
+              emails?: {
+                /** Format: email */
+                address: string;
+                /** @description e.g. "mobile", "work", "billing" */
+                label?: string;
+                primary?: boolean;
+              }[];
+              phones?: {
+                /** @description e.g. "mobile", "work", "billing" */
+                label?: string;
+                /** @description Any format: "(555) 123-4567", "555.123.4567", "+1 555 123 4567"; stored as E.164 */
+                number: string;
+                primary?: boolean;
+              }[];
+            };
+            /**
+             * @description person, business or fleet account
+             * @enum {string}
+             */
+            kind?: 'person' | 'business' | 'fleet';
+            name?: string;
+            notes?: string;
+            /** @description Fields given here replace the stored ones; the rest stay */
+            preferences?: {
+              /**
+               * @description How the customer wants to hear from the shop
+               * @enum {string}
+               */
+              contactChannel?: 'sms' | 'email' | 'phone' | 'none';
+              /** @description a language tag like en, es or fr-CA */
+              language?: string;
+              marketingOptIn?: boolean;
+            };
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              contactInfo: {
+                emails: {
+                  /** @description lower case */
+                  address: string;
+                  label?: string;
+                  primary: boolean;
+                }[];
+                phones: {
+                  extension?: string;
+                  label?: string;
+                  /** @description E.164, e.g. +15551234567 */
+                  number: string;
+                  primary: boolean;
+                }[];
+              };
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /**
+               * @description person, business or fleet account
+               * @enum {string}
+               */
+              kind: 'person' | 'business' | 'fleet';
+              /** @description Set when this customer was merged into another; read that one instead */
+              mergedIntoId: string | null;
+              name: string;
+              notes: string;
+              preferences: {
+                /**
+                 * @description How the customer wants to hear from the shop
+                 * @enum {string}
+                 */
+                contactChannel: 'sms' | 'email' | 'phone' | 'none';
+                language: string;
+                marketingOptIn: boolean;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/customers/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Merge a duplicate into this customer: its vehicles, repair orders and history move here */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            sourceCustomerId: string;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customer: {
+                contactInfo: {
+                  emails: {
+                    /** @description lower case */
+                    address: string;
+                    label?: string;
+                    primary: boolean;
+                  }[];
+                  phones: {
+                    extension?: string;
+                    label?: string;
+                    /** @description E.164, e.g. +15551234567 */
+                    number: string;
+                    primary: boolean;
+                  }[];
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * @description person, business or fleet account
+                 * @enum {string}
+                 */
+                kind: 'person' | 'business' | 'fleet';
+                /** @description Set when this customer was merged into another; read that one instead */
+                mergedIntoId: string | null;
+                name: string;
+                notes: string;
+                preferences: {
+                  /**
+                   * @description How the customer wants to hear from the shop
+                   * @enum {string}
+                   */
+                  contactChannel: 'sms' | 'email' | 'phone' | 'none';
+                  language: string;
+                  marketingOptIn: boolean;
+                };
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              };
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              mergedCustomerId: string;
+              /** @description How many records each module moved to the kept customer, e.g. { "vehicles": 2 } */
+              moved: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/duplicates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Customers who already have this phone (any format) or email: the live duplicate warning */
+    get: {
+      parameters: {
+        query?: {
+          email?: string;
+          /** @description UUIDv7 identifier */
+          excludeId?: string;
+          /** @description Any format, as typed */
+          phone?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /** @enum {string} */
+                matchedOn: 'phone' | 'email';
+                name: string;
+                /** @description The normalized phone (E.164) or email both customers share */
+                value: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/display-tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Display tokens for the bay TVs */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                lastUsedAt: string | null;
+                name: string;
+                revokedAt: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a display token (the token is shown once) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Where the screen is, e.g. "TV over bays 1-3" */
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              lastUsedAt: string | null;
+              name: string;
+              revokedAt: string | null;
+            } & {
+              /** @description Shown once. Open /display?token=<token> on the TV. */
+              token: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/display-tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a display token */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/display/board': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The bay TV board (display token or staff): one card per bay */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bays: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /** @description In progress and blocked first, then what is next */
+                jobs: {
+                  blockedReason: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  jobId: string;
+                  overdue: boolean;
+                  promisedAt: string | null;
+                  repairOrderNumber: number;
+                  status: string;
+                  statusChangedAt: string | null;
+                  technicianName: string | null;
+                  title: string;
+                  vehicleSummary: string;
+                }[];
+                name: string;
+              }[];
+              /** Format: date-time */
+              generatedAt: string;
+              shopName: string;
+              /** @description Open jobs not yet in a bay */
+              waiting: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness and database check */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              db: 'ok' | 'error';
+              status: 'ok' | 'degraded';
+              uptimeSeconds: number;
+              version: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              db: 'ok' | 'error';
+              status: 'ok' | 'degraded';
+              uptimeSeconds: number;
+              version: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The job board: every job not yet Paid on an open repair order */
+    get: {
+      parameters: {
+        query?: {
+          /** @description UUIDv7 identifier */
+          bayId?: string;
+          status?: ('Pending' | 'In_Progress' | 'Blocked' | 'Completed')[];
+          /** @description UUIDv7 identifier */
+          technicianId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                bay: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  name: string;
+                } | null;
+                blockedReason: string | null;
+                customer: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  name: string;
+                };
+                /** Format: date-time */
+                estimatedEnd: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                /** @description Promised time has passed and the job is not completed */
+                overdue: boolean;
+                /** Format: date-time */
+                promisedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                repairOrderNumber: number;
+                /** Format: date-time */
+                scheduledStart: string | null;
+                /** @enum {string} */
+                status: 'Pending' | 'In_Progress' | 'Blocked' | 'Completed';
+                /** Format: date-time */
+                statusChangedAt: string | null;
+                technician: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  name: string;
+                } | null;
+                title: string;
+                vehicle: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  licensePlate: string | null;
+                  make: string | null;
+                  model: string | null;
+                  vin: string | null;
+                  year: number | null;
+                };
+                /** @description e.g. "2018 Honda Civic · ABC1234" */
+                vehicleSummary: string;
+                version: number;
+                waiter: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One job with its lines */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              actualEnd: string | null;
+              /** Format: date-time */
+              actualStart: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              bayId: string | null;
+              bayName: string | null;
+              blockedReason: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              cannedJobId: string | null;
+              cause: string;
+              concern: string;
+              correction: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              estimatedEnd: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              lines: {
+                /** @description round-half-up(quantity × unit price) */
+                amountCents: number;
+                /** Format: date-time */
+                approvalAt: string | null;
+                /** @description Who decided: the customer, or who took the call */
+                approvalBy: string | null;
+                /** @enum {string|null} */
+                approvalMethod: 'in_person' | 'phone' | 'link' | 'text' | 'email' | null;
+                approvalReason: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                approvalRecordedBy: string | null;
+                /** @enum {string} */
+                approvalState: 'recommended' | 'approved' | 'declined' | 'deferred';
+                /** Format: date-time */
+                createdAt: string;
+                description: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                inventoryItemId: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                /** @enum {string} */
+                kind: 'labor' | 'part' | 'fee' | 'sublet';
+                partNumber: string | null;
+                quantity: number;
+                sortOrder: number;
+                taxable: boolean;
+                unitCostCents: number;
+                unitPriceCents: number;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              repairOrderNumber: number;
+              /** Format: date-time */
+              scheduledStart: string | null;
+              sortOrder: number;
+              /** @enum {string} */
+              status: 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
+              /** Format: date-time */
+              statusChangedAt: string | null;
+              subtotals: {
+                /** @description approved lines, before fees and tax */
+                approvedCents: number;
+                /** @description recommended + approved lines, before fees and tax */
+                estimateCents: number;
+              };
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              technicianId: string | null;
+              technicianName: string | null;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              vehicleId: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a job: only while Pending with no approved lines */
+    delete: {
+      parameters: {
+        query?: {
+          /** @description The version you last read; a stale version gets 409 with the current one. */
+          version?: number;
+        };
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a job's title, 3C's, technician, bay or times (send the version you read) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            bayId?: string | null;
+            cause?: string;
+            concern?: string;
+            correction?: string;
+            /** Format: date-time */
+            estimatedEnd?: string | null;
+            /** Format: date-time */
+            scheduledStart?: string | null;
+            sortOrder?: number;
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            technicianId?: string | null;
+            title?: string;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              actualEnd: string | null;
+              /** Format: date-time */
+              actualStart: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              bayId: string | null;
+              bayName: string | null;
+              blockedReason: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              cannedJobId: string | null;
+              cause: string;
+              concern: string;
+              correction: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              estimatedEnd: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              lines: {
+                /** @description round-half-up(quantity × unit price) */
+                amountCents: number;
+                /** Format: date-time */
+                approvalAt: string | null;
+                /** @description Who decided: the customer, or who took the call */
+                approvalBy: string | null;
+                /** @enum {string|null} */
+                approvalMethod: 'in_person' | 'phone' | 'link' | 'text' | 'email' | null;
+                approvalReason: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                approvalRecordedBy: string | null;
+                /** @enum {string} */
+                approvalState: 'recommended' | 'approved' | 'declined' | 'deferred';
+                /** Format: date-time */
+                createdAt: string;
+                description: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                inventoryItemId: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                /** @enum {string} */
+                kind: 'labor' | 'part' | 'fee' | 'sublet';
+                partNumber: string | null;
+                quantity: number;
+                sortOrder: number;
+                taxable: boolean;
+                unitCostCents: number;
+                unitPriceCents: number;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              repairOrderNumber: number;
+              /** Format: date-time */
+              scheduledStart: string | null;
+              sortOrder: number;
+              /** @enum {string} */
+              status: 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
+              /** Format: date-time */
+              statusChangedAt: string | null;
+              subtotals: {
+                /** @description approved lines, before fees and tax */
+                approvedCents: number;
+                /** @description recommended + approved lines, before fees and tax */
+                estimateCents: number;
+              };
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              technicianId: string | null;
+              technicianName: string | null;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              vehicleId: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/jobs/{id}/lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a line (labor, part, fee, sublet) as recommended */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            description: string;
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            inventoryItemId?: string;
+            /** @enum {string} */
+            kind: 'labor' | 'part' | 'fee' | 'sublet';
+            partNumber?: string;
+            /** @description Hours (labor) or units, > 0 with at most 3 decimals: 1.5 = an hour and a half. */
+            quantity: number;
+            /** @description Default true */
+            taxable?: boolean;
+            /** @description integer cents */
+            unitCostCents?: number;
+            /** @description Labor defaults to the shop labor rate, a stock part to its sell price. */
+            unitPriceCents?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description round-half-up(quantity × unit price) */
+              amountCents: number;
+              /** Format: date-time */
+              approvalAt: string | null;
+              /** @description Who decided: the customer, or who took the call */
+              approvalBy: string | null;
+              /** @enum {string|null} */
+              approvalMethod: 'in_person' | 'phone' | 'link' | 'text' | 'email' | null;
+              approvalReason: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              approvalRecordedBy: string | null;
+              /** @enum {string} */
+              approvalState: 'recommended' | 'approved' | 'declined' | 'deferred';
+              /** Format: date-time */
+              createdAt: string;
+              description: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              inventoryItemId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              jobId: string;
+              /** @enum {string} */
+              kind: 'labor' | 'part' | 'fee' | 'sublet';
+              partNumber: string | null;
+              quantity: number;
+              sortOrder: number;
+              taxable: boolean;
+              unitCostCents: number;
+              unitPriceCents: number;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/jobs/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move a job: Pending → In_Progress ⇄ Blocked (reason) → Completed. Paid is set by billing. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+            /** @enum {string} */
+            status: 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              actualEnd: string | null;
+              /** Format: date-time */
+              actualStart: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              bayId: string | null;
+              bayName: string | null;
+              blockedReason: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              cannedJobId: string | null;
+              cause: string;
+              concern: string;
+              correction: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              estimatedEnd: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              lines: {
+                /** @description round-half-up(quantity × unit price) */
+                amountCents: number;
+                /** Format: date-time */
+                approvalAt: string | null;
+                /** @description Who decided: the customer, or who took the call */
+                approvalBy: string | null;
+                /** @enum {string|null} */
+                approvalMethod: 'in_person' | 'phone' | 'link' | 'text' | 'email' | null;
+                approvalReason: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                approvalRecordedBy: string | null;
+                /** @enum {string} */
+                approvalState: 'recommended' | 'approved' | 'declined' | 'deferred';
+                /** Format: date-time */
+                createdAt: string;
+                description: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                inventoryItemId: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                /** @enum {string} */
+                kind: 'labor' | 'part' | 'fee' | 'sublet';
+                partNumber: string | null;
+                quantity: number;
+                sortOrder: number;
+                taxable: boolean;
+                unitCostCents: number;
+                unitPriceCents: number;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              repairOrderNumber: number;
+              /** Format: date-time */
+              scheduledStart: string | null;
+              sortOrder: number;
+              /** @enum {string} */
+              status: 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
+              /** Format: date-time */
+              statusChangedAt: string | null;
+              subtotals: {
+                /** @description approved lines, before fees and tax */
+                approvedCents: number;
+                /** @description recommended + approved lines, before fees and tax */
+                estimateCents: number;
+              };
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              technicianId: string | null;
+              technicianName: string | null;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              vehicleId: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lines/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a line */
+    delete: {
+      parameters: {
+        query?: {
+          /** @description The version you last read; a stale version gets 409 with the current one. */
+          version?: number;
+        };
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a line; a new quantity or price on an approved line needs approval again */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            description?: string;
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            inventoryItemId?: string | null;
+            partNumber?: string | null;
+            /** @description Hours (labor) or units, > 0 with at most 3 decimals: 1.5 = an hour and a half. */
+            quantity?: number;
+            taxable?: boolean;
+            /** @description integer cents */
+            unitCostCents?: number;
+            /** @description integer cents */
+            unitPriceCents?: number;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description round-half-up(quantity × unit price) */
+              amountCents: number;
+              /** Format: date-time */
+              approvalAt: string | null;
+              /** @description Who decided: the customer, or who took the call */
+              approvalBy: string | null;
+              /** @enum {string|null} */
+              approvalMethod: 'in_person' | 'phone' | 'link' | 'text' | 'email' | null;
+              approvalReason: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              approvalRecordedBy: string | null;
+              /** @enum {string} */
+              approvalState: 'recommended' | 'approved' | 'declined' | 'deferred';
+              /** Format: date-time */
+              createdAt: string;
+              description: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              inventoryItemId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              jobId: string;
+              /** @enum {string} */
+              kind: 'labor' | 'part' | 'fee' | 'sublet';
+              partNumber: string | null;
+              quantity: number;
+              sortOrder: number;
+              taxable: boolean;
+              unitCostCents: number;
+              unitPriceCents: number;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/repair-orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Repair orders, newest first, by status, customer or vehicle */
+    get: {
+      parameters: {
+        query: {
+          /** @description Repair-order number: pass nextBefore for the next page */
+          before?: number;
+          /** @description UUIDv7 identifier */
+          customerId?: string;
+          limit: number;
+          status?: 'estimate' | 'open' | 'invoiced' | 'closed' | 'void';
+          /** @description UUIDv7 identifier */
+          vehicleId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                advisorUserId: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                appointmentId: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                concerns: string[];
+                /** Format: date-time */
+                createdAt: string;
+                customer: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  name: string;
+                };
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                keyTag: string | null;
+                notes: string;
+                number: number;
+                odometerIn: number | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                promisedAt: string | null;
+                /** @enum {string} */
+                status: 'estimate' | 'open' | 'invoiced' | 'closed' | 'void';
+                /** Format: date-time */
+                updatedAt: string;
+                vehicle: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  licensePlate: string | null;
+                  make: string | null;
+                  model: string | null;
+                  vin: string | null;
+                  year: number | null;
+                };
+                version: number;
+                waiter: boolean;
+              }[];
+              /** @description Pass as `before` for the next (older) page. */
+              nextBefore: number | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Open a repair order (check-in): each concern becomes a Pending job */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            appointmentId?: string;
+            /** @description The customer's concerns in their own words; each becomes a job. */
+            concerns: string[];
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            customerId: string;
+            keyTag?: string;
+            notes?: string;
+            odometerIn?: number;
+            /** Format: date-time */
+            promisedAt?: string;
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            vehicleId: string;
+            waiter?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              advisorUserId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              appointmentId: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              concerns: string[];
+              /** Format: date-time */
+              createdAt: string;
+              customer: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+              };
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              jobs: {
+                /** Format: date-time */
+                actualEnd: string | null;
+                /** Format: date-time */
+                actualStart: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                bayId: string | null;
+                bayName: string | null;
+                blockedReason: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                cannedJobId: string | null;
+                cause: string;
+                concern: string;
+                correction: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                estimatedEnd: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                lines: {
+                  /** @description round-half-up(quantity × unit price) */
+                  amountCents: number;
+                  /** Format: date-time */
+                  approvalAt: string | null;
+                  /** @description Who decided: the customer, or who took the call */
+                  approvalBy: string | null;
+                  /** @enum {string|null} */
+                  approvalMethod: 'in_person' | 'phone' | 'link' | 'text' | 'email' | null;
+                  approvalReason: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  approvalRecordedBy: string | null;
+                  /** @enum {string} */
+                  approvalState: 'recommended' | 'approved' | 'declined' | 'deferred';
+                  /** Format: date-time */
+                  createdAt: string;
+                  description: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  inventoryItemId: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  jobId: string;
+                  /** @enum {string} */
+                  kind: 'labor' | 'part' | 'fee' | 'sublet';
+                  partNumber: string | null;
+                  quantity: number;
+                  sortOrder: number;
+                  taxable: boolean;
+                  unitCostCents: number;
+                  unitPriceCents: number;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  version: number;
+                }[];
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                repairOrderNumber: number;
+                /** Format: date-time */
+                scheduledStart: string | null;
+                sortOrder: number;
+                /** @enum {string} */
+                status: 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
+                /** Format: date-time */
+                statusChangedAt: string | null;
+                subtotals: {
+                  /** @description approved lines, before fees and tax */
+                  approvedCents: number;
+                  /** @description recommended + approved lines, before fees and tax */
+                  estimateCents: number;
+                };
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string | null;
+                technicianName: string | null;
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                vehicleId: string;
+                version: number;
+              }[];
+              keyTag: string | null;
+              notes: string;
+              number: number;
+              odometerIn: number | null;
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              promisedAt: string | null;
+              /** @enum {string} */
+              status: 'estimate' | 'open' | 'invoiced' | 'closed' | 'void';
+              /** @description approved: the authorised lines (what billing invoices); estimate: recommended + approved lines. Integer cents. */
+              totals: {
+                approved: {
+                  shopSuppliesCents: number;
+                  subtotalCents: number;
+                  subtotals: {
+                    fee: number;
+                    labor: number;
+                    part: number;
+                    sublet: number;
+                  };
+                  taxCents: number;
+                  taxes: {
+                    fee: number;
+                    labor: number;
+                    part: number;
+                    sublet: number;
+                  };
+                  totalCents: number;
+                };
+                estimate: {
+                  shopSuppliesCents: number;
+                  subtotalCents: number;
+                  subtotals: {
+                    fee: number;
+                    labor: number;
+                    part: number;
+                    sublet: number;
+                  };
+                  taxCents: number;
+                  taxes: {
+                    fee: number;
+                    labor: number;
+                    part: number;
+                    sublet: number;
+                  };
+                  totalCents: number;
+                };
+              };
+              /** Format: date-time */
+              updatedAt: string;
+              vehicle: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                licensePlate: string | null;
+                make: string | null;
+                model: string | null;
+                vin: string | null;
+                year: number | null;
+              };
+              version: number;
+              waiter: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/repair-orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One repair order with its customer, vehicle, jobs, lines and totals */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              advisorUserId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              appointmentId: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              concerns: string[];
+              /** Format: date-time */
+              createdAt: string;
+              customer: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+              };
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              jobs: {
+                /** Format: date-time */
+                actualEnd: string | null;
+                /** Format: date-time */
+                actualStart: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                bayId: string | null;
+                bayName: string | null;
+                blockedReason: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                cannedJobId: string | null;
+                cause: string;
+                concern: string;
+                correction: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                estimatedEnd: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                lines: {
+                  /** @description round-half-up(quantity × unit price) */
+                  amountCents: number;
+                  /** Format: date-time */
+                  approvalAt: string | null;
+                  /** @description Who decided: the customer, or who took the call */
+                  approvalBy: string | null;
+                  /** @enum {string|null} */
+                  approvalMethod: 'in_person' | 'phone' | 'link' | 'text' | 'email' | null;
+                  approvalReason: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  approvalRecordedBy: string | null;
+                  /** @enum {string} */
+                  approvalState: 'recommended' | 'approved' | 'declined' | 'deferred';
+                  /** Format: date-time */
+                  createdAt: string;
+                  description: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  inventoryItemId: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  jobId: string;
+                  /** @enum {string} */
+                  kind: 'labor' | 'part' | 'fee' | 'sublet';
+                  partNumber: string | null;
+                  quantity: number;
+                  sortOrder: number;
+                  taxable: boolean;
+                  unitCostCents: number;
+                  unitPriceCents: number;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  version: number;
+                }[];
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                repairOrderNumber: number;
+                /** Format: date-time */
+                scheduledStart: string | null;
+                sortOrder: number;
+                /** @enum {string} */
+                status: 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
+                /** Format: date-time */
+                statusChangedAt: string | null;
+                subtotals: {
+                  /** @description approved lines, before fees and tax */
+                  approvedCents: number;
+                  /** @description recommended + approved lines, before fees and tax */
+                  estimateCents: number;
+                };
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string | null;
+                technicianName: string | null;
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                vehicleId: string;
+                version: number;
+              }[];
+              keyTag: string | null;
+              notes: string;
+              number: number;
+              odometerIn: number | null;
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              promisedAt: string | null;
+              /** @enum {string} */
+              status: 'estimate' | 'open' | 'invoiced' | 'closed' | 'void';
+              /** @description approved: the authorised lines (what billing invoices); estimate: recommended + approved lines. Integer cents. */
+              totals: {
+                approved: {
+                  shopSuppliesCents: number;
+                  subtotalCents: number;
+                  subtotals: {
+                    fee: number;
+                    labor: number;
+                    part: number;
+                    sublet: number;
+                  };
+                  taxCents: number;
+                  taxes: {
+                    fee: number;
+                    labor: number;
+                    part: number;
+                    sublet: number;
+                  };
+                  totalCents: number;
+                };
+                estimate: {
+                  shopSuppliesCents: number;
+                  subtotalCents: number;
+                  subtotals: {
+                    fee: number;
+                    labor: number;
+                    part: number;
+                    sublet: number;
+                  };
+                  taxCents: number;
+                  taxes: {
+                    fee: number;
+                    labor: number;
+                    part: number;
+                    sublet: number;
+                  };
+                  totalCents: number;
+                };
+              };
+              /** Format: date-time */
+              updatedAt: string;
+              vehicle: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                licensePlate: string | null;
+                make: string | null;
+                model: string | null;
+                vin: string | null;
+                year: number | null;
+              };
+              version: number;
+              waiter: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change concerns, promised time, waiter, key tag or notes (send the version you read) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The customer's concerns in their own words; each becomes a job. */
+            concerns?: string[];
+            keyTag?: string | null;
+            notes?: string;
+            /** Format: date-time */
+            promisedAt?: string | null;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+            waiter?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              advisorUserId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              appointmentId: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              concerns: string[];
+              /** Format: date-time */
+              createdAt: string;
+              customer: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+              };
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              jobs: {
+                /** Format: date-time */
+                actualEnd: string | null;
+                /** Format: date-time */
+                actualStart: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                bayId: string | null;
+                bayName: string | null;
+                blockedReason: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                cannedJobId: string | null;
+                cause: string;
+                concern: string;
+                correction: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                estimatedEnd: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                lines: {
+                  /** @description round-half-up(quantity × unit price) */
+                  amountCents: number;
+                  /** Format: date-time */
+                  approvalAt: string | null;
+                  /** @description Who decided: the customer, or who took the call */
+                  approvalBy: string | null;
+                  /** @enum {string|null} */
+                  approvalMethod: 'in_person' | 'phone' | 'link' | 'text' | 'email' | null;
+                  approvalReason: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  approvalRecordedBy: string | null;
+                  /** @enum {string} */
+                  approvalState: 'recommended' | 'approved' | 'declined' | 'deferred';
+                  /** Format: date-time */
+                  createdAt: string;
+                  description: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  inventoryItemId: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  jobId: string;
+                  /** @enum {string} */
+                  kind: 'labor' | 'part' | 'fee' | 'sublet';
+                  partNumber: string | null;
+                  quantity: number;
+                  sortOrder: number;
+                  taxable: boolean;
+                  unitCostCents: number;
+                  unitPriceCents: number;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  version: number;
+                }[];
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                repairOrderNumber: number;
+                /** Format: date-time */
+                scheduledStart: string | null;
+                sortOrder: number;
+                /** @enum {string} */
+                status: 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
+                /** Format: date-time */
+                statusChangedAt: string | null;
+                subtotals: {
+                  /** @description approved lines, before fees and tax */
+                  approvedCents: number;
+                  /** @description recommended + approved lines, before fees and tax */
+                  estimateCents: number;
+                };
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string | null;
+                technicianName: string | null;
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                vehicleId: string;
+                version: number;
+              }[];
+              keyTag: string | null;
+              notes: string;
+              number: number;
+              odometerIn: number | null;
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              promisedAt: string | null;
+              /** @enum {string} */
+              status: 'estimate' | 'open' | 'invoiced' | 'closed' | 'void';
+              /** @description approved: the authorised lines (what billing invoices); estimate: recommended + approved lines. Integer cents. */
+              totals: {
+                approved: {
+                  shopSuppliesCents: number;
+                  subtotalCents: number;
+                  subtotals: {
+                    fee: number;
+                    labor: number;
+                    part: number;
+                    sublet: number;
+                  };
+                  taxCents: number;
+                  taxes: {
+                    fee: number;
+                    labor: number;
+                    part: number;
+                    sublet: number;
+                  };
+                  totalCents: number;
+                };
+                estimate: {
+                  shopSuppliesCents: number;
+                  subtotalCents: number;
+                  subtotals: {
+                    fee: number;
+                    labor: number;
+                    part: number;
+                    sublet: number;
+                  };
+                  taxCents: number;
+                  taxes: {
+                    fee: number;
+                    labor: number;
+                    part: number;
+                    sublet: number;
+                  };
+                  totalCents: number;
+                };
+              };
+              /** Format: date-time */
+              updatedAt: string;
+              vehicle: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                licensePlate: string | null;
+                make: string | null;
+                model: string | null;
+                vin: string | null;
+                year: number | null;
+              };
+              version: number;
+              waiter: boolean;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/repair-orders/{id}/approvals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the customer's decisions on lines: approved, declined or deferred */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Who decided: the customer, or the person authorised on a fleet account */
+            approvedBy: string;
+            decisions: {
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              lineId: string;
+              reason?: string;
+              /** @enum {string} */
+              state: 'approved' | 'declined' | 'deferred';
+              /** @description The version you last read; a stale version gets 409 with the current one. */
+              version?: number;
+            }[];
+            /** @enum {string} */
+            method: 'in_person' | 'phone' | 'link' | 'text' | 'email';
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              advisorUserId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              appointmentId: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              concerns: string[];
+              /** Format: date-time */
+              createdAt: string;
+              customer: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+              };
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              jobs: {
+                /** Format: date-time */
+                actualEnd: string | null;
+                /** Format: date-time */
+                actualStart: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                bayId: string | null;
+                bayName: string | null;
+                blockedReason: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                cannedJobId: string | null;
+                cause: string;
+                concern: string;
+                correction: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                estimatedEnd: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                lines: {
+                  /** @description round-half-up(quantity × unit price) */
+                  amountCents: number;
+                  /** Format: date-time */
+                  approvalAt: string | null;
+                  /** @description Who decided: the customer, or who took the call */
+                  approvalBy: string | null;
+                  /** @enum {string|null} */
+                  approvalMethod: 'in_person' | 'phone' | 'link' | 'text' | 'email' | null;
+                  approvalReason: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  approvalRecordedBy: string | null;
+                  /** @enum {string} */
+                  approvalState: 'recommended' | 'approved' | 'declined' | 'deferred';
+                  /** Format: date-time */
+                  createdAt: string;
+                  description: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  inventoryItemId: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  jobId: string;
+                  /** @enum {string} */
+                  kind: 'labor' | 'part' | 'fee' | 'sublet';
+                  partNumber: string | null;
+                  quantity: number;
+                  sortOrder: number;
+                  taxable: boolean;
+                  unitCostCents: number;
+                  unitPriceCents: number;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  version: number;
+                }[];
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                repairOrderNumber: number;
+                /** Format: date-time */
+                scheduledStart: string | null;
+                sortOrder: number;
+                /** @enum {string} */
+                status: 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
+                /** Format: date-time */
+                statusChangedAt: string | null;
+                subtotals: {
+                  /** @description approved lines, before fees and tax */
+                  approvedCents: number;
+                  /** @description recommended + approved lines, before fees and tax */
+                  estimateCents: number;
+                };
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string | null;
+                technicianName: string | null;
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                vehicleId: string;
+                version: number;
+              }[];
+              keyTag: string | null;
+              notes: string;
+              number: number;
+              odometerIn: number | null;
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              promisedAt: string | null;
+              /** @enum {string} */
+              status: 'estimate' | 'open' | 'invoiced' | 'closed' | 'void';
+              /** @description approved: the authorised lines (what billing invoices); estimate: recommended + approved lines. Integer cents. */
+              totals: {
+                approved: {
+                  shopSuppliesCents: number;
+                  subtotalCents: number;
+                  subtotals: {
+                    fee: number;
+                    labor: number;
+                    part: number;
+                    sublet: number;
+                  };
+                  taxCents: number;
+                  taxes: {
+                    fee: number;
+                    labor: number;
+                    part: number;
+                    sublet: number;
+                  };
+                  totalCents: number;
+                };
+                estimate: {
+                  shopSuppliesCents: number;
+                  subtotalCents: number;
+                  subtotals: {
+                    fee: number;
+                    labor: number;
+                    part: number;
+                    sublet: number;
+                  };
+                  taxCents: number;
+                  taxes: {
+                    fee: number;
+                    labor: number;
+                    part: number;
+                    sublet: number;
+                  };
+                  totalCents: number;
+                };
+              };
+              /** Format: date-time */
+              updatedAt: string;
+              vehicle: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                licensePlate: string | null;
+                make: string | null;
+                model: string | null;
+                vin: string | null;
+                year: number | null;
+              };
+              version: number;
+              waiter: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/repair-orders/{id}/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a job, optionally from a canned job (its lines are copied) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            bayId?: string;
+            /**
+             * Format: uuid
+             * @description Start from a canned job: its title, concern and lines are copied.
+             */
+            cannedJobId?: string;
+            concern?: string;
+            /** Format: date-time */
+            estimatedEnd?: string;
+            /** Format: date-time */
+            scheduledStart?: string;
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            technicianId?: string;
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              actualEnd: string | null;
+              /** Format: date-time */
+              actualStart: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              bayId: string | null;
+              bayName: string | null;
+              blockedReason: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              cannedJobId: string | null;
+              cause: string;
+              concern: string;
+              correction: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              estimatedEnd: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              lines: {
+                /** @description round-half-up(quantity × unit price) */
+                amountCents: number;
+                /** Format: date-time */
+                approvalAt: string | null;
+                /** @description Who decided: the customer, or who took the call */
+                approvalBy: string | null;
+                /** @enum {string|null} */
+                approvalMethod: 'in_person' | 'phone' | 'link' | 'text' | 'email' | null;
+                approvalReason: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                approvalRecordedBy: string | null;
+                /** @enum {string} */
+                approvalState: 'recommended' | 'approved' | 'declined' | 'deferred';
+                /** Format: date-time */
+                createdAt: string;
+                description: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                inventoryItemId: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                /** @enum {string} */
+                kind: 'labor' | 'part' | 'fee' | 'sublet';
+                partNumber: string | null;
+                quantity: number;
+                sortOrder: number;
+                taxable: boolean;
+                unitCostCents: number;
+                unitPriceCents: number;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              repairOrderNumber: number;
+              /** Format: date-time */
+              scheduledStart: string | null;
+              sortOrder: number;
+              /** @enum {string} */
+              status: 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
+              /** Format: date-time */
+              statusChangedAt: string | null;
+              subtotals: {
+                /** @description approved lines, before fees and tax */
+                approvedCents: number;
+                /** @description recommended + approved lines, before fees and tax */
+                estimateCents: number;
+              };
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              technicianId: string | null;
+              technicianName: string | null;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              vehicleId: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The one search box: customers, vehicles and repair orders, ranked and grouped by kind */
+    get: {
+      parameters: {
+        query: {
+          /** @description Most hits per kind */
+          limit: number;
+          /** @description A name, phone (any format, or its last digits), email, plate, VIN (or its last 6/8), or RO number */
+          q: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customers: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /** @description The name */
+                label: string;
+                /** @enum {string} */
+                matchedOn: 'name' | 'phone' | 'email';
+                /** @description How well it matched, 0..1; hits are sorted by it */
+                score: number;
+                /** @description Phone and email */
+                sublabel: string;
+              }[];
+              query: string;
+              repairOrders: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                customerId: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /** @description e.g. "#1042 · Ann Example · 2018 Honda Civic · open" */
+                label: string;
+                /** @enum {string} */
+                matchedOn: 'number';
+                number: number;
+                /** @description How well it matched, 0..1; hits are sorted by it */
+                score: number;
+                status: string;
+                /** @description Plate, opening date and the first concern */
+                sublabel: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                vehicleId: string;
+              }[];
+              vehicles: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                customerId: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /** @description e.g. "2018 Honda Civic · ABC1234 · VIN …A04352" */
+                label: string;
+                /** @enum {string} */
+                matchedOn: 'plate' | 'vin';
+                /** @description How well it matched, 0..1; hits are sorted by it */
+                score: number;
+                /** @description The owner's name */
+                sublabel: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Shop settings: details, labour rate, tax, shop supplies */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: string;
+              email: string;
+              /** @description integer cents */
+              laborRateCents: number;
+              phone: string;
+              repairOrderStartNumber: number;
+              shopName: string;
+              shopSupplies: {
+                /** @description integer cents */
+                capCents: number;
+                /** @description hundredths of a percent: 825 = 8.25 % */
+                percentBp: number;
+                taxable: boolean;
+              };
+              taxRatesBp: {
+                /** @description hundredths of a percent: 825 = 8.25 % */
+                fee: number;
+                /** @description hundredths of a percent: 825 = 8.25 % */
+                labor: number;
+                /** @description hundredths of a percent: 825 = 8.25 % */
+                part: number;
+                /** @description hundredths of a percent: 825 = 8.25 % */
+                sublet: number;
+              };
+              /** @description IANA time zone, e.g. America/Chicago */
+              timezone: string;
+            } & {
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change shop settings (send the version you read) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            address?: string;
+            email?: string;
+            /** @description integer cents */
+            laborRateCents?: number;
+            phone?: string;
+            repairOrderStartNumber?: number;
+            shopName?: string;
+            shopSupplies?: {
+              /** @description integer cents */
+              capCents: number;
+              /** @description hundredths of a percent: 825 = 8.25 % */
+              percentBp: number;
+              taxable: boolean;
+            };
+            taxRatesBp?: {
+              /** @description hundredths of a percent: 825 = 8.25 % */
+              fee: number;
+              /** @description hundredths of a percent: 825 = 8.25 % */
+              labor: number;
+              /** @description hundredths of a percent: 825 = 8.25 % */
+              part: number;
+              /** @description hundredths of a percent: 825 = 8.25 % */
+              sublet: number;
+            };
+            /** @description IANA time zone, e.g. America/Chicago */
+            timezone?: string;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: string;
+              email: string;
+              /** @description integer cents */
+              laborRateCents: number;
+              phone: string;
+              repairOrderStartNumber: number;
+              shopName: string;
+              shopSupplies: {
+                /** @description integer cents */
+                capCents: number;
+                /** @description hundredths of a percent: 825 = 8.25 % */
+                percentBp: number;
+                taxable: boolean;
+              };
+              taxRatesBp: {
+                /** @description hundredths of a percent: 825 = 8.25 % */
+                fee: number;
+                /** @description hundredths of a percent: 825 = 8.25 % */
+                labor: number;
+                /** @description hundredths of a percent: 825 = 8.25 % */
+                part: number;
+                /** @description hundredths of a percent: 825 = 8.25 % */
+                sublet: number;
+              };
+              /** @description IANA time zone, e.g. America/Chicago */
+              timezone: string;
+            } & {
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/setup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether first-run setup is still needed */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description true until the first owner is created */
+              needed: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create the owner account (only while no user exists) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+            name: string;
+            /** @description At least 8 characters. */
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              email: string | null;
+              hasPassword: boolean;
+              hasPin: boolean;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              /**
+               * @description owner: everything; advisor: the counter; technician: the floor; parts: inventory
+               * @enum {string}
+               */
+              role: 'owner' | 'advisor' | 'technician' | 'parts';
+              totpEnabled: boolean;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/technicians': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** All technicians */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                active: boolean;
+                color: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+                skills: string[];
+                /** Format: date-time */
+                updatedAt: string;
+                userId: string | null;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a technician */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Colour on the board and calendar, #rrggbb */
+            color?: string | null;
+            name: string;
+            /** @description e.g. "brakes", "diagnostics", "alignment", "ASE A5" */
+            skills?: string[];
+            /** @description The staff account this technician signs in with */
+            userId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              color: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              skills: string[];
+              /** Format: date-time */
+              updatedAt: string;
+              userId: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/technicians/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a technician (send the version you read) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            active?: boolean;
+            /** @description Colour on the board and calendar, #rrggbb */
+            color?: string | null;
+            name?: string;
+            /** @description e.g. "brakes", "diagnostics", "alignment", "ASE A5" */
+            skills?: string[];
+            userId?: string | null;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              color: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              skills: string[];
+              /** Format: date-time */
+              updatedAt: string;
+              userId: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** All staff accounts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                active: boolean;
+                /** Format: date-time */
+                createdAt: string;
+                email: string | null;
+                hasPassword: boolean;
+                hasPin: boolean;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+                /**
+                 * @description owner: everything; advisor: the counter; technician: the floor; parts: inventory
+                 * @enum {string}
+                 */
+                role: 'owner' | 'advisor' | 'technician' | 'parts';
+                totpEnabled: boolean;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a staff account (technicians may have only a PIN) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email?: string;
+            name: string;
+            /** @description At least 8 characters. */
+            password?: string;
+            /** @description 4 to 8 digits. */
+            pin?: string;
+            /**
+             * @description owner: everything; advisor: the counter; technician: the floor; parts: inventory
+             * @enum {string}
+             */
+            role: 'owner' | 'advisor' | 'technician' | 'parts';
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              email: string | null;
+              hasPassword: boolean;
+              hasPin: boolean;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              /**
+               * @description owner: everything; advisor: the counter; technician: the floor; parts: inventory
+               * @enum {string}
+               */
+              role: 'owner' | 'advisor' | 'technician' | 'parts';
+              totpEnabled: boolean;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One staff account */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              email: string | null;
+              hasPassword: boolean;
+              hasPin: boolean;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              /**
+               * @description owner: everything; advisor: the counter; technician: the floor; parts: inventory
+               * @enum {string}
+               */
+              role: 'owner' | 'advisor' | 'technician' | 'parts';
+              totpEnabled: boolean;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change name, email or role (send the version you read) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email?: string | null;
+            name?: string;
+            /**
+             * @description owner: everything; advisor: the counter; technician: the floor; parts: inventory
+             * @enum {string}
+             */
+            role?: 'owner' | 'advisor' | 'technician' | 'parts';
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              email: string | null;
+              hasPassword: boolean;
+              hasPin: boolean;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              /**
+               * @description owner: everything; advisor: the counter; technician: the floor; parts: inventory
+               * @enum {string}
+               */
+              role: 'owner' | 'advisor' | 'technician' | 'parts';
+              totpEnabled: boolean;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/users/{id}/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Deactivate: the user can no longer sign in and their sessions end at once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              email: string | null;
+              hasPassword: boolean;
+              hasPin: boolean;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              /**
+               * @description owner: everything; advisor: the counter; technician: the floor; parts: inventory
+               * @enum {string}
+               */
+              role: 'owner' | 'advisor' | 'technician' | 'parts';
+              totpEnabled: boolean;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reset a user's password (their sessions end) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description At least 8 characters. */
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              email: string | null;
+              hasPassword: boolean;
+              hasPin: boolean;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              /**
+               * @description owner: everything; advisor: the counter; technician: the floor; parts: inventory
+               * @enum {string}
+               */
+              role: 'owner' | 'advisor' | 'technician' | 'parts';
+              totpEnabled: boolean;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/pin': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set or remove a technician's PIN */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description null removes the PIN */
+            pin: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              email: string | null;
+              hasPassword: boolean;
+              hasPin: boolean;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              /**
+               * @description owner: everything; advisor: the counter; technician: the floor; parts: inventory
+               * @enum {string}
+               */
+              role: 'owner' | 'advisor' | 'technician' | 'parts';
+              totpEnabled: boolean;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/reactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reactivate a deactivated user */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              email: string | null;
+              hasPassword: boolean;
+              hasPin: boolean;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              /**
+               * @description owner: everything; advisor: the counter; technician: the floor; parts: inventory
+               * @enum {string}
+               */
+              role: 'owner' | 'advisor' | 'technician' | 'parts';
+              totpEnabled: boolean;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/totp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Owner: turn off a user's two-step verification (lost phone); their sessions end */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              email: string | null;
+              hasPassword: boolean;
+              hasPin: boolean;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              /**
+               * @description owner: everything; advisor: the counter; technician: the floor; parts: inventory
+               * @enum {string}
+               */
+              role: 'owner' | 'advisor' | 'technician' | 'parts';
+              totpEnabled: boolean;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/vehicles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Vehicles, newest first; filter by current owner */
+    get: {
+      parameters: {
+        query: {
+          /** @description UUIDv7 identifier */
+          customerId?: string;
+          limit: number;
+          offset: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                body: string | null;
+                color: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                customerId: string;
+                engine: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                licensePlate: string | null;
+                make: string | null;
+                model: string | null;
+                notes: string;
+                /** @description Highest reading on the current odometer. */
+                odometer: number | null;
+                /**
+                 * @description Miles or kilometres.
+                 * @enum {string}
+                 */
+                odometerUnit: 'mi' | 'km';
+                plateRegion: string | null;
+                telematicsId: string | null;
+                trim: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+                vin: string | null;
+                /** @description Why a VIN with a wrong check digit was kept, when it was. */
+                vinCheckOverride: string | null;
+                year: number | null;
+              }[];
+              /** @description Pass as `offset` for the next page. */
+              nextOffset: number | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a vehicle (make, model and year are filled from the VIN when left out) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            body?: string;
+            color?: string;
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            customerId: string;
+            engine?: string;
+            /** @description Stored upper case with letters and digits only: "abc-1234" becomes "ABC1234". */
+            licensePlate?: string;
+            /** @description Filled from the VIN when left out. */
+            make?: string;
+            /** @description Filled from the VIN when left out. */
+            model?: string;
+            notes?: string;
+            /** @description Recorded as the first reading. */
+            odometer?: number;
+            /**
+             * @description Miles or kilometres.
+             * @enum {string}
+             */
+            odometerUnit?: 'mi' | 'km';
+            /** @description a state or province code such as CA, ON or US-TX */
+            plateRegion?: string;
+            telematicsId?: string;
+            trim?: string;
+            /** @description 17 characters, letters (no I, O, Q) and digits; spaces around it and lower case are accepted. North-American VINs (first character 1-5) must have a correct check digit (position 9). */
+            vin?: string;
+            /** @description Keeps a North-American VIN whose check digit is wrong (e.g. "as stamped on the frame, title shows the same"). Stored with the vehicle and written to the audit log; ignored when the check digit is right. */
+            vinCheckOverrideReason?: string;
+            year?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              body: string | null;
+              color: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              customerId: string;
+              engine: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              licensePlate: string | null;
+              make: string | null;
+              model: string | null;
+              notes: string;
+              /** @description Highest reading on the current odometer. */
+              odometer: number | null;
+              /**
+               * @description Miles or kilometres.
+               * @enum {string}
+               */
+              odometerUnit: 'mi' | 'km';
+              owner: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                customerId: string;
+                customerName: string | null;
+                /** Format: date-time */
+                since: string | null;
+              };
+              /** @description Newest first. */
+              ownershipHistory: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                customerId: string;
+                customerName: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                note: string | null;
+                /** Format: date-time */
+                startedAt: string;
+              }[];
+              plateRegion: string | null;
+              telematicsId: string | null;
+              trim: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+              vin: string | null;
+              /** @description Why a VIN with a wrong check digit was kept, when it was. */
+              vinCheckOverride: string | null;
+              year: number | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/vehicles/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One vehicle with its current owner and ownership history */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              body: string | null;
+              color: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              customerId: string;
+              engine: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              licensePlate: string | null;
+              make: string | null;
+              model: string | null;
+              notes: string;
+              /** @description Highest reading on the current odometer. */
+              odometer: number | null;
+              /**
+               * @description Miles or kilometres.
+               * @enum {string}
+               */
+              odometerUnit: 'mi' | 'km';
+              owner: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                customerId: string;
+                customerName: string | null;
+                /** Format: date-time */
+                since: string | null;
+              };
+              /** @description Newest first. */
+              ownershipHistory: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                customerId: string;
+                customerName: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                note: string | null;
+                /** Format: date-time */
+                startedAt: string;
+              }[];
+              plateRegion: string | null;
+              telematicsId: string | null;
+              trim: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+              vin: string | null;
+              /** @description Why a VIN with a wrong check digit was kept, when it was. */
+              vinCheckOverride: string | null;
+              year: number | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a vehicle (send the version you read; null clears a field) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            body?: string | null;
+            color?: string | null;
+            engine?: string | null;
+            /** @description Stored upper case with letters and digits only: "abc-1234" becomes "ABC1234". */
+            licensePlate?: string | null;
+            make?: string | null;
+            model?: string | null;
+            notes?: string;
+            /** @description a state or province code such as CA, ON or US-TX */
+            plateRegion?: string | null;
+            telematicsId?: string | null;
+            trim?: string | null;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+            /** @description 17 characters, letters (no I, O, Q) and digits; spaces around it and lower case are accepted. North-American VINs (first character 1-5) must have a correct check digit (position 9). */
+            vin?: string | null;
+            /** @description Keeps a North-American VIN whose check digit is wrong (e.g. "as stamped on the frame, title shows the same"). Stored with the vehicle and written to the audit log; ignored when the check digit is right. */
+            vinCheckOverrideReason?: string;
+            year?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              body: string | null;
+              color: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              customerId: string;
+              engine: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              licensePlate: string | null;
+              make: string | null;
+              model: string | null;
+              notes: string;
+              /** @description Highest reading on the current odometer. */
+              odometer: number | null;
+              /**
+               * @description Miles or kilometres.
+               * @enum {string}
+               */
+              odometerUnit: 'mi' | 'km';
+              owner: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                customerId: string;
+                customerName: string | null;
+                /** Format: date-time */
+                since: string | null;
+              };
+              /** @description Newest first. */
+              ownershipHistory: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                customerId: string;
+                customerName: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                note: string | null;
+                /** Format: date-time */
+                startedAt: string;
+              }[];
+              plateRegion: string | null;
+              telematicsId: string | null;
+              trim: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+              vin: string | null;
+              /** @description Why a VIN with a wrong check digit was kept, when it was. */
+              vinCheckOverride: string | null;
+              year: number | null;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/vehicles/{id}/odometer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Odometer readings, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Newest first. */
+              items: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                reading: number;
+                /** Format: date-time */
+                recordedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                recordedBy: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string | null;
+                /** @enum {string} */
+                source: 'check-in' | 'manual' | 'obd' | 'appointment';
+                /**
+                 * @description Miles or kilometres.
+                 * @enum {string}
+                 */
+                unit: 'mi' | 'km';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                vehicleId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record an odometer reading (a lower one needs confirmLower) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Accept a reading below the last one (odometer or instrument cluster replaced). Audited. */
+            confirmLower?: boolean;
+            reading: number;
+            /** @enum {string} */
+            source?: 'check-in' | 'manual' | 'obd' | 'appointment';
+            /**
+             * @description Miles or kilometres.
+             * @enum {string}
+             */
+            unit?: 'mi' | 'km';
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              reading: number;
+              /** Format: date-time */
+              recordedAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              recordedBy: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string | null;
+              /** @enum {string} */
+              source: 'check-in' | 'manual' | 'obd' | 'appointment';
+              /**
+               * @description Miles or kilometres.
+               * @enum {string}
+               */
+              unit: 'mi' | 'km';
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              vehicleId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/vehicles/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give the vehicle a new owner; its history stays with it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            toCustomerId: string;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              body: string | null;
+              color: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              customerId: string;
+              engine: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              licensePlate: string | null;
+              make: string | null;
+              model: string | null;
+              notes: string;
+              /** @description Highest reading on the current odometer. */
+              odometer: number | null;
+              /**
+               * @description Miles or kilometres.
+               * @enum {string}
+               */
+              odometerUnit: 'mi' | 'km';
+              owner: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                customerId: string;
+                customerName: string | null;
+                /** Format: date-time */
+                since: string | null;
+              };
+              /** @description Newest first. */
+              ownershipHistory: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                customerId: string;
+                customerName: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                note: string | null;
+                /** Format: date-time */
+                startedAt: string;
+              }[];
+              plateRegion: string | null;
+              telematicsId: string | null;
+              trim: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+              vin: string | null;
+              /** @description Why a VIN with a wrong check digit was kept, when it was. */
+              vinCheckOverride: string | null;
+              year: number | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/vin/{vin}/decode': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Check a VIN and decode it offline (NHTSA vPIC data): year, make, model, trim, engine, body */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          vin: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              body: string | null;
+              /** @description North-American VIN (first character 1-5). */
+              checkDigitRequired: boolean;
+              checkDigitValid: boolean;
+              country: string | null;
+              cylinders: number | null;
+              /** @description The vPIC data knew this model; false when at most the maker is known. */
+              decoded: boolean;
+              displacementLiters: number | null;
+              doors: number | null;
+              driveType: string | null;
+              engine: string | null;
+              expectedCheckDigit: string;
+              fuelType: string | null;
+              make: string | null;
+              manufacturer: string | null;
+              model: string | null;
+              /** @description Why the VIN is not valid, when it is not. */
+              problem: string | null;
+              series: string | null;
+              transmission: string | null;
+              trim: string | null;
+              /** @description Accepted as is by POST /api/vehicles (no override needed). */
+              valid: boolean;
+              vehicleType: string | null;
+              /** @description Normalized: trimmed, upper case. */
+              vin: string;
+              warnings: string[];
+              year: number | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: never;
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

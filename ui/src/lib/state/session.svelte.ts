@@ -1,0 +1,54 @@
+import { api, must, type Ok } from '$lib/api/client';
+import { ApiProblem } from '$lib/api/problem';
+import { connection } from './connection.svelte';
+
+type MeResponse = Ok<'/api/auth/me', 'get'>;
+export type User = MeResponse['user'];
+export type Role = User['role'];
+
+async function fetchMe(): Promise<MeResponse> {
+  return must(api.GET('/api/auth/me'));
+}
+
+/** Who is signed in on this device, loaded once at start and after sign-in. */
+class SessionState {
+  me = $state<MeResponse | null>(null);
+  /** First run: no owner exists yet, so the app shows the setup screen. */
+  setupNeeded = $state(false);
+  loaded = $state(false);
+
+  get user(): User | null {
+    return this.me?.user ?? null;
+  }
+
+  hasRole(...roles: Role[]): boolean {
+    const role = this.me?.user.role;
+    return role !== undefined && roles.includes(role);
+  }
+
+  /** Asks the server whether setup is needed and who is signed in. */
+  async load(): Promise<void> {
+    const setup = await must(api.GET('/api/setup'));
+    this.setupNeeded = setup.needed;
+    if (!setup.needed) {
+      try {
+        this.me = await fetchMe();
+        connection.signedOut = false;
+      } catch (error) {
+        if (!(error instanceof ApiProblem && error.status === 401)) throw error;
+        this.me = null;
+      }
+    }
+    this.loaded = true;
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      await must(api.POST('/api/auth/logout'));
+    } finally {
+      this.me = null;
+    }
+  }
+}
+
+export const session = new SessionState();

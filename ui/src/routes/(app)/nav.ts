@@ -1,0 +1,25 @@
+import type { Role } from '$lib/state/session.svelte';
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** The screens each role sees in the top bar; the server enforces the same rules on every route. */
+export function navItemsFor(role: Role): NavItem[] {
+  const items: NavItem[] = [];
+  if (role !== 'technician') items.push({ href: '/board', label: 'Board' });
+  if (role === 'owner' || role === 'advisor') {
+    items.push({ href: '/repair-orders/new', label: 'New RO' });
+    items.push({ href: '/appointments', label: 'Appointments' });
+  }
+  if (role === 'technician' || role === 'owner') items.push({ href: '/my-jobs', label: 'My jobs' });
+  if (role === 'technician') items.push({ href: '/board', label: 'Board' });
+  if (role === 'owner') items.push({ href: '/settings', label: 'Settings' });
+  return items;
+}
+
+/** Where "/" leads after sign-in. */
+export function homeFor(role: Role): string {
+  return role === 'technician' ? '/my-jobs' : '/board';
+}
