@@ -13,7 +13,7 @@ export default tseslint.config(
       'coverage/',
       'test-results/',
       'ui/build/',
-      'ui/.svelte-kit/',
+      'ui/.svelte-kit*/',
       // .svelte files are checked by svelte-check (types and a11y) and Prettier
       '**/*.svelte',
     ],

@@ -170,7 +170,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       ),
   });
   await installOpenApi(app, version);
-  await installStaticUi(app, ctx.uiDir);
+  await installStaticUi(app, ctx.uiDir ?? (config.uiDir === '' ? undefined : config.uiDir));
 
   // modules
   await app.register(systemRoutes, { service: system });

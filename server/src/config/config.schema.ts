@@ -19,6 +19,10 @@ export const ConfigSchema = Type.Object(
       minLength: 1,
       description: 'Where the database, backups and files live.',
     }),
+    uiDir: Type.String({
+      default: '',
+      description: 'The built staff app to serve at /; empty means ui/build beside the server.',
+    }),
     // A union of literals (not StringEnum) so TypeBox's own Value checker can validate it.
     logLevel: Type.Union(
       (['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const).map((l) => Type.Literal(l)),

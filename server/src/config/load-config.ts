@@ -109,5 +109,9 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   if (issues.length > 0) throw new ConfigError(issues);
 
   const config = withDefaults as AppConfig;
-  return { ...config, dataDir: resolve(cwd, config.dataDir) };
+  return {
+    ...config,
+    dataDir: resolve(cwd, config.dataDir),
+    uiDir: config.uiDir === '' ? '' : resolve(cwd, config.uiDir),
+  };
 }
