@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertCustomer, insertVehicle } from '../helpers/fixtures.js';
 import { createTestApp, injectAs, setupOwner, type TestApp } from '../helpers/test-app.js';
@@ -58,5 +59,48 @@ describe.each([
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
     expect(changed.body).toContain('In_Progress');
+  });
+
+  it('gzips the same JSON for a client that accepts it, and not for one that refuses it', async () => {
+    // Enough jobs and lines that either body is worth compressing.
+    const job = repairOrder.jobs[0]!;
+    for (let i = 0; i < 12; i++) {
+      const line = await injectAs(t.app, cookie, {
+        method: 'POST',
+        url: `/api/jobs/${job.id}/lines`,
+        payload: {
+          kind: 'fee',
+          description: `Shop fee number ${i} with a long description`,
+          quantity: 1,
+          unitPriceCents: 100,
+        },
+      });
+      expect(line.statusCode).toBe(201);
+      const extraJob = await injectAs(t.app, cookie, {
+        method: 'POST',
+        url: `/api/repair-orders/${repairOrder.id}/jobs`,
+        payload: { title: `Inspect and report number ${i}` },
+      });
+      expect(extraJob.statusCode).toBe(201);
+    }
+    const plain = await injectAs(t.app, cookie, { method: 'GET', url: url() });
+    const gzipped = await injectAs(t.app, cookie, {
+      method: 'GET',
+      url: url(),
+      headers: { 'accept-encoding': 'br, gzip, deflate' },
+    });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toBe('accept-encoding');
+    expect(gzipped.headers.etag).toBe(plain.headers.etag);
+    expect(gunzipSync(gzipped.rawPayload).toString('utf8')).toBe(plain.body);
+    expect(gzipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+
+    const refused = await injectAs(t.app, cookie, {
+      method: 'GET',
+      url: url(),
+      headers: { 'accept-encoding': 'gzip;q=0' },
+    });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body).toBe(plain.body);
   });
 });

@@ -1,0 +1,17 @@
+import type { Ok } from '$lib/api/client';
+
+/** The shapes the repair-order screens show, taken from the server's OpenAPI (never copied by hand). */
+export type RepairOrder = Ok<'/api/repair-orders/{id}', 'get'>;
+export type RepairOrderSummary = Ok<'/api/repair-orders', 'get'>['items'][number];
+export type Job = RepairOrder['jobs'][number];
+export type Line = Job['lines'][number];
+export type LineKind = Line['kind'];
+export type ApprovalState = Line['approvalState'];
+export type ApprovalMethod = NonNullable<Line['approvalMethod']>;
+export type TotalsBlock = RepairOrder['totals']['approved'];
+export type CannedJob = Ok<'/api/canned-jobs', 'get'>['items'][number];
+export type Technician = Ok<'/api/technicians', 'get'>['items'][number];
+export type Bay = Ok<'/api/bays', 'get'>['items'][number];
+export type Vehicle = Ok<'/api/vehicles', 'get'>['items'][number];
+export type VinDecode = Ok<'/api/vin/{vin}/decode', 'get'>;
+export type Duplicate = Ok<'/api/customers/duplicates', 'get'>['items'][number];
