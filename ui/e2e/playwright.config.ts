@@ -9,12 +9,13 @@ import { E2E_BASE_URL, E2E_DATA_DIR, E2E_PORT } from './support/server';
  */
 export default defineConfig({
   testDir: '.',
-  outputDir: '../../test-results/e2e',
+  // One folder per port: runs side by side (several checkouts, helpers) keep their own traces.
+  outputDir: `../../test-results/e2e-${E2E_PORT}`,
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,
   retries: 0,
-  timeout: 60_000,
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {

@@ -24,7 +24,7 @@ interface Fixtures {
   allowConsoleError: (pattern: RegExp) => void;
   /**
    * Declares an HTTP error answer this test provokes on purpose (a 400 for a bad field, a 409):
-   * Chromium logs every non-2xx fetch as a console error.
+   * Chromium logs every non-2xx fetch as a console error. `path` matches as a prefix.
    */
   allowHttpError: (status: number, path: string) => void;
   consoleWatch: ConsoleWatch;
@@ -45,7 +45,8 @@ export const test = base.extend<Fixtures>({
     await use((status, path) =>
       consoleWatch.allowed.push(
         new RegExp(
-          `status of ${status} .*\\(https?://[^/]+${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[?)]`,
+          // `path` is a prefix: '/api/jobs/' covers /api/jobs/<id>/status.
+          `status of ${status} .*\\(https?://[^/]+${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^)]*\\)`,
         ),
       ),
     );
