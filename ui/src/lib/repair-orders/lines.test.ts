@@ -36,10 +36,20 @@ describe('lineBodyFrom', () => {
     const result = lineBodyFrom({ ...emptyLineForm('part'), quantity: '0' });
     expect(result.ok).toBe(false);
     if (!result.ok)
-      expect(result.errors.map((e) => e.path)).toEqual(['description', 'quantity', 'unitPriceCents', 'partNumber']);
+      expect(result.errors.map((e) => e.path)).toEqual([
+        'description',
+        'quantity',
+        'unitPriceCents',
+        'partNumber',
+      ]);
   });
   it('does not send a part number for other kinds', () => {
-    const result = lineBodyFrom({ ...emptyLineForm('fee'), description: 'Disposal', unitPrice: '5', partNumber: 'x' });
+    const result = lineBodyFrom({
+      ...emptyLineForm('fee'),
+      description: 'Disposal',
+      unitPrice: '5',
+      partNumber: 'x',
+    });
     expect(result.ok && 'partNumber' in result.body).toBe(false);
   });
 });
@@ -61,12 +71,12 @@ describe('labels', () => {
   it('quantity and vehicle', () => {
     expect(quantityLabel('labor', 1.5)).toBe('1.5 h');
     expect(quantityLabel('part', 2)).toBe('2');
-    expect(vehicleLabel({ year: 2003, make: 'Honda', model: 'Accord', licensePlate: 'ABC1234', vin: null })).toBe(
-      '2003 Honda Accord · ABC1234',
-    );
-    expect(vehicleLabel({ year: null, make: null, model: null, licensePlate: null, vin: '1HGCM82633A004352' })).toBe(
-      'Vehicle · VIN …004352',
-    );
+    expect(
+      vehicleLabel({ year: 2003, make: 'Honda', model: 'Accord', licensePlate: 'ABC1234', vin: null }),
+    ).toBe('2003 Honda Accord · ABC1234');
+    expect(
+      vehicleLabel({ year: null, make: null, model: null, licensePlate: null, vin: '1HGCM82633A004352' }),
+    ).toBe('Vehicle · VIN …004352');
   });
 });
 

@@ -10,6 +10,7 @@ export function navItemsFor(role: Role): NavItem[] {
   const items: NavItem[] = [];
   if (role !== 'technician') items.push({ href: '/board', label: 'Board' });
   if (role === 'owner' || role === 'advisor') {
+    items.push({ href: '/repair-orders', label: 'Repair orders' });
     items.push({ href: '/repair-orders/new', label: 'New RO' });
     items.push({ href: '/appointments', label: 'Appointments' });
   }
@@ -22,4 +23,11 @@ export function navItemsFor(role: Role): NavItem[] {
 /** Where "/" leads after sign-in. */
 export function homeFor(role: Role): string {
   return role === 'technician' ? '/my-jobs' : '/board';
+}
+
+/** The nav item for a path: the longest href that is the path or a parent of it. */
+export function currentNavHref(items: NavItem[], pathname: string): string | undefined {
+  return items
+    .filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }
