@@ -119,7 +119,11 @@ export function dateAt(instantMs: number, timeZone: string): PlainDate {
 export function addDays(date: PlainDate, days: number): PlainDate {
   const { year, month, day } = parsePlainDate(date);
   const moved = new Date(Date.UTC(year, month - 1, day + days));
-  return plainDateOf({ year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() });
+  return plainDateOf({
+    year: moved.getUTCFullYear(),
+    month: moved.getUTCMonth() + 1,
+    day: moved.getUTCDate(),
+  });
 }
 
 /** 0 = Monday … 6 = Sunday. */
