@@ -158,3 +158,80 @@ export function isEmptyPatch(patch: { version: number }): boolean {
 export function primaryOf<T extends { primary: boolean }>(rows: T[]): T | undefined {
   return rows.find((r) => r.primary) ?? rows[0];
 }
+
+/**
+ * Whether a phone or email as typed is complete enough to look for duplicates while typing
+ * (a half-typed number would only draw a 400 from the server).
+ */
+export function worthDuplicateCheck(kind: 'phone' | 'email', value: string): boolean {
+  const text = value.trim();
+  if (kind === 'email') return /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(text);
+  const digits = text.replace(/\D/g, '');
+  return /^[\d\s()+.-]+$/.test(text) && digits.length >= 10 && digits.length <= 15;
+}
+
+export type NewCustomerBody = Body<'/api/customers', 'post'>;
+
+export interface NewCustomerForm {
+  name: string;
+  kind: CustomerKind;
+  phone: string;
+  email: string;
+  notes: string;
+}
+
+export const EMPTY_NEW_CUSTOMER: NewCustomerForm = {
+  name: '',
+  kind: 'person',
+  phone: '',
+  email: '',
+  notes: '',
+};
+
+/** POST body for a new customer: blank fields left out, the one phone and email primary. */
+export function newCustomerBody(form: NewCustomerForm, confirmDuplicate = false): NewCustomerBody {
+  const phone = form.phone.trim();
+  const email = form.email.trim();
+  return {
+    name: form.name.trim(),
+    kind: form.kind,
+    ...(form.notes.trim() === '' ? {} : { notes: form.notes.trim() }),
+    ...(phone === '' && email === ''
+      ? {}
+      : {
+          contactInfo: {
+            ...(phone === '' ? {} : { phones: [{ number: phone, primary: true }] }),
+            ...(email === '' ? {} : { emails: [{ address: email, primary: true }] }),
+          },
+        }),
+    ...(confirmDuplicate ? { confirmDuplicate: true } : {}),
+  };
+}
+
+export interface DuplicateHit {
+  id: string;
+  name: string;
+  matchedOn: 'phone' | 'email';
+  value: string;
+}
+
+/** The `duplicates` a 409 possible-duplicate carries, checked (the problem body is untyped). */
+export function duplicatesInProblem(body: Record<string, unknown>): DuplicateHit[] {
+  const list = body.duplicates;
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (d): d is DuplicateHit =>
+      typeof d === 'object' &&
+      d !== null &&
+      typeof (d as DuplicateHit).id === 'string' &&
+      typeof (d as DuplicateHit).name === 'string' &&
+      ((d as DuplicateHit).matchedOn === 'phone' || (d as DuplicateHit).matchedOn === 'email') &&
+      typeof (d as DuplicateHit).value === 'string',
+  );
+}
+
+/** One entry per customer, whichever of phone or email matched first. */
+export function uniqueDuplicates(hits: DuplicateHit[]): DuplicateHit[] {
+  const seen = new Set<string>();
+  return hits.filter((hit) => (seen.has(hit.id) ? false : (seen.add(hit.id), true)));
+}

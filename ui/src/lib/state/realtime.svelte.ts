@@ -16,7 +16,10 @@ export interface LiveEvent {
 export interface WatchHandlers {
   /** An event on one of the watched topics. */
   event?: (event: LiveEvent) => void;
-  /** State may have been missed: reload everything shown. Also called after each reconnect gap. */
+  /**
+   * State may have been missed: reload everything shown. Called when the server answers `resync`
+   * (it restarted, or the gap is older than its replay log); a normal reconnect replays instead.
+   */
   resync?: () => void;
 }
 

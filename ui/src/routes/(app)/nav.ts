@@ -13,6 +13,7 @@ export function navItemsFor(role: Role): NavItem[] {
     items.push({ href: '/repair-orders', label: 'Repair orders' });
     items.push({ href: '/repair-orders/new', label: 'New RO' });
     items.push({ href: '/appointments', label: 'Appointments' });
+    items.push({ href: '/customers', label: 'Customers' });
   }
   if (role === 'technician' || role === 'owner') items.push({ href: '/my-jobs', label: 'My jobs' });
   if (role === 'technician') items.push({ href: '/board', label: 'Board' });
