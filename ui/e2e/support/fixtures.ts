@@ -18,7 +18,7 @@ interface ConsoleWatch {
 }
 
 interface Fixtures {
-  /** Opens another browser context (a second screen: the board, a bay TV, a phone). */
+  /** Opens another browser context (a second screen: the board, a bay TV, a phone), signed out by default. */
   openContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
   /** Declares a console error this test causes on purpose (matched against the message). */
   allowConsoleError: (pattern: RegExp) => void;
@@ -58,7 +58,13 @@ export const test = base.extend<Fixtures>({
   openContext: async ({ browser, consoleWatch }, use, testInfo) => {
     const opened: BrowserContext[] = [];
     await use(async (options) => {
-      const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, ...options });
+      // Signed out unless the caller passes a storageState: Playwright would otherwise hand the
+      // new context the test's own `test.use({ storageState })`.
+      const context = await browser.newContext({
+        baseURL: testInfo.project.use.baseURL,
+        storageState: { cookies: [], origins: [] },
+        ...options,
+      });
       watchConsole(context, consoleWatch.errors);
       opened.push(context);
       return context;

@@ -1,5 +1,6 @@
 import type { Body, Ok } from '$lib/api/client';
 import { ApiProblem, type FieldError } from '$lib/api/problem';
+export { localProblem } from './problems';
 import {
   basisPointsToPercent,
   centsToDollars,
@@ -130,17 +131,6 @@ export function toSettingsPatch(form: ShopForm, version: number): ShopPatchResul
     repairOrderStartNumber: read('repairOrderStartNumber', parseWholeNumber(form.repairOrderStartNumber)),
   };
   return errors.length > 0 ? { ok: false, errors } : { ok: true, body };
-}
-
-/** A problem the form found itself, shaped like the server's so `Field` shows it the same way. */
-export function localProblem(errors: FieldError[]): ApiProblem {
-  return new ApiProblem({
-    type: 'urn:ase:problem:validation',
-    title: 'Check the highlighted fields',
-    status: 400,
-    detail: 'Some values are not numbers the shop can use. Check the highlighted fields.',
-    errors,
-  });
 }
 
 /** The server's problem with its limits said in dollars and percents rather than cents and basis points. */
