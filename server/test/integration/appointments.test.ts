@@ -255,6 +255,9 @@ describe('double booking', () => {
     const problem = problemOf(response);
     expect(problem.type).toBe('urn:ase:problem:appointment-conflict');
     expect(problem.detail).toBe('Bay 2 is booked Tue, Mar 3, 04:00–05:30 EST for Ann Example.');
+    expect(problem.errors).toEqual([
+      { path: 'bayId', message: 'Bay 2 is booked Tue, Mar 3, 04:00–05:30 EST for Ann Example' },
+    ]);
     expect(problem.conflicts).toEqual([
       {
         appointmentId: first.id,

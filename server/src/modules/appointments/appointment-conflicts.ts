@@ -1,4 +1,4 @@
-import { problems, type HttpProblem } from '../../lib/problem.js';
+import { HttpProblem } from '../../lib/problem.js';
 import type { findOverlapping } from './appointments.repository.js';
 import { formatInterval } from './appointment-times.js';
 
@@ -44,5 +44,17 @@ export function conflictProblem(conflicts: readonly AppointmentConflict[], timeZ
   const detail = conflicts
     .map((c) => `${c.resourceName} is booked ${formatInterval(c, timeZone)} for ${c.customerName}`)
     .join('; ');
-  return problems.conflict(`${detail}.`, 'appointment-conflict', { conflicts });
+  // errors[] names the field to change, so a form can show the clash next to Bay or Technician.
+  const errors = conflicts.map((c) => ({
+    path: c.resource === 'bay' ? 'bayId' : 'technicianId',
+    message: `${c.resourceName} is booked ${formatInterval(c, timeZone)} for ${c.customerName}`,
+  }));
+  return new HttpProblem({
+    status: 409,
+    title: 'Conflict',
+    slug: 'appointment-conflict',
+    detail: `${detail}.`,
+    errors,
+    extensions: { conflicts },
+  });
 }
