@@ -8,6 +8,7 @@
  */
 import { allowedNext } from '../../../../server/src/modules/repair-orders/job-status';
 import type { Ok } from '$lib/api/client';
+import { elapsed, statusLabel } from '$lib/format';
 
 export type BoardItem = Ok<'/api/jobs', 'get'>['items'][number];
 /** The statuses a job on the board can have (Paid jobs leave the board). */
@@ -18,6 +19,26 @@ export const BOARD_STATUSES: readonly BoardStatus[] = ['Pending', 'In_Progress',
 
 export function isBoardStatus(value: string): value is BoardStatus {
   return (BOARD_STATUSES as readonly string[]).includes(value);
+}
+
+/** "RO 1042 · Brake pads": how a job is named in messages. */
+export function jobLabel(item: Pick<BoardItem, 'repairOrderNumber' | 'title'>): string {
+  return `RO ${item.repairOrderNumber} · ${item.title}`;
+}
+
+/**
+ * "In progress for 2 h 14 min": how long a job has sat in its column. `now` comes from one shared
+ * clock so 200 cards do not each run a timer.
+ */
+export function timeInStatus(
+  item: Pick<BoardItem, 'status' | 'statusChangedAt'>,
+  now: number,
+): string | null {
+  if (item.statusChangedAt === null) return null;
+  const since = elapsed(item.statusChangedAt, now);
+  return since === 'just now'
+    ? `${statusLabel(item.status)} since just now`
+    : `${statusLabel(item.status)} for ${since}`;
 }
 
 /** Where staff may move a job from `from` (billing alone sets Paid, so it never shows here). */
@@ -95,7 +116,8 @@ export const UNASSIGNED = 'unassigned';
 export function filterItems(items: readonly BoardItem[], filter: BoardFilter): BoardItem[] {
   return items.filter(
     (item) =>
-      matches(item.technician?.id ?? null, filter.technicianId) && matches(item.bay?.id ?? null, filter.bayId),
+      matches(item.technician?.id ?? null, filter.technicianId) &&
+      matches(item.bay?.id ?? null, filter.bayId),
   );
 }
 
@@ -118,7 +140,14 @@ export function withMove(
 ): BoardItem[] {
   return items.map((item) =>
     item.jobId === jobId
-      ? { ...item, status: to, statusChangedAt: at, blockedReason: to === 'Blocked' ? reason : null }
+      ? {
+          ...item,
+          status: to,
+          statusChangedAt: at,
+          blockedReason: to === 'Blocked' ? reason : null,
+          // The server's rule: a completed job is no longer late, whatever was promised.
+          overdue: to === 'Completed' ? false : item.overdue,
+        }
       : item,
   );
 }
@@ -147,4 +176,18 @@ export function withSaved(
         }
       : item,
   );
+}
+
+/**
+ * A fresh board from the server, except for cards whose move is still on its way: a reload that
+ * started before the move committed would otherwise flick them back to their old column.
+ */
+export function preferPending(
+  fresh: readonly BoardItem[],
+  current: readonly BoardItem[],
+  pendingIds: ReadonlySet<string>,
+): BoardItem[] {
+  if (pendingIds.size === 0) return [...fresh];
+  const local = new Map(current.filter((item) => pendingIds.has(item.jobId)).map((i) => [i.jobId, i]));
+  return fresh.map((item) => local.get(item.jobId) ?? item);
 }
