@@ -8,6 +8,7 @@ import { OWNER_STATE } from './support/server';
  */
 test('first run: create the owner, sign out, sign back in', async ({ page, allowHttpError }) => {
   allowHttpError(400, '/api/setup'); // the bad email, on purpose
+  allowHttpError(401, '/api/auth/me'); // nobody is signed in yet: the app asks, then shows setup
   allowHttpError(401, '/api/auth/login'); // the wrong password, on purpose
   await page.goto('/');
   await expect(page).toHaveURL(/\/setup$/);

@@ -40,22 +40,30 @@ test('the job board with 200 open jobs: render time', async ({ page }) => {
     );
   }, board.items.length);
 
-  const samples: number[] = [];
-  for (let run = 0; run < 3; run++) {
+  // Five loads; the first is cold (scripts not yet in the browser cache), the median is reported.
+  const runs: { scriptsDone: number; apiAnswered: number; rendered: number }[] = [];
+  for (let run = 0; run < 5; run++) {
     await page.goto('/board');
     await expect(page.locator('[data-testid="job-card"]')).toHaveCount(board.items.length);
-    samples.push(
-      await page.evaluate(() => (window as unknown as { __boardRenderedAt: number }).__boardRenderedAt),
+    runs.push(
+      await page.evaluate(() => {
+        const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        const scripts = resources.filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'));
+        const api = resources.find((r) => new URL(r.name).pathname === '/api/jobs');
+        return {
+          scriptsDone: Math.round(Math.max(0, ...scripts.map((r) => r.responseEnd))),
+          apiAnswered: Math.round(api?.responseEnd ?? -1),
+          rendered: Math.round((window as unknown as { __boardRenderedAt: number }).__boardRenderedAt),
+        };
+      }),
     );
   }
-  const sorted = [...samples].sort((a, b) => a - b);
+  const median = [...runs].sort((a, b) => a.rendered - b.rendered)[2]!;
   recordMeasurement(
-    'board: 200+ open jobs, navigation start → all cards rendered (median of 3)',
-    sorted[1]!,
+    'board: 200+ open jobs, navigation start → all cards rendered (median of 5)',
+    median.rendered,
     'ms',
-    {
-      jobs: board.items.length,
-      samples,
-    },
+    // Per load, ms since navigation: scripts loaded, board answer received, all cards in the page.
+    { jobs: board.items.length, median, runs },
   );
 });

@@ -28,16 +28,15 @@ class SessionState {
 
   /** Asks the server whether setup is needed and who is signed in. */
   async load(): Promise<void> {
-    const setup = await must(api.GET('/api/setup'));
-    this.setupNeeded = setup.needed;
-    if (!setup.needed) {
-      try {
-        this.me = await fetchMe();
-        connection.signedOut = false;
-      } catch (error) {
-        if (!(error instanceof ApiProblem && error.status === 401)) throw error;
-        this.me = null;
-      }
+    // Signed in is the usual case: one request. Only when it fails is setup worth asking about.
+    try {
+      this.me = await fetchMe();
+      this.setupNeeded = false;
+      connection.signedOut = false;
+    } catch (error) {
+      if (!(error instanceof ApiProblem && error.status === 401)) throw error;
+      this.me = null;
+      this.setupNeeded = (await must(api.GET('/api/setup'))).needed;
     }
     this.loaded = true;
   }
