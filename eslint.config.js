@@ -48,7 +48,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['ui/scripts/**/*.mjs'],
+    files: ['ui/scripts/**/*.mjs', 'ui/svelte.config.js'],
     languageOptions: { globals: globals.node },
   },
   {
