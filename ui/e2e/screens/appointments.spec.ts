@@ -132,10 +132,14 @@ test('appointments: book, a refused double booking, move by keyboard and by drag
   await expectAccessible(page, 'appointment dialog with a conflict');
   await page.keyboard.press('Escape');
   await expect(again).toBeHidden();
+  // The focus goes back to what opened the dialog (after the dialog unmounts): wait for it, or it
+  // could land there after the focus below and Enter would open a new booking instead.
+  await expect(page.getByRole('button', { name: /New appointment/ })).toBeFocused();
   await expect(page.getByTestId('appointment').filter({ hasText: annName })).toHaveCount(1);
 
   // Move Ann with the keyboard: open her block with Enter, change time and bay, Enter saves.
   await annInBayA.focus();
+  await expect(annInBayA).toBeFocused();
   await page.keyboard.press('Enter');
   const edit = page.getByRole('dialog', { name: 'Appointment' });
   await expect(edit).toBeVisible();
