@@ -1,20 +1,14 @@
+import { allowedNext } from '../../../../server/src/modules/repair-orders/job-status';
+
 /**
- * The moves a job can make from the RO editor, as the server's status machine allows them through
- * the API (Paid is billing's): Pending → In_Progress ⇄ Blocked (with a reason) → Completed.
- * The server still decides; this only chooses which buttons to show.
+ * The moves a job can make from the RO editor: the server's own status machine (imported, not
+ * copied), through the API channel (Paid is billing's). The server still decides; this only
+ * chooses which buttons to show.
  */
 export type JobStatus = 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
 
-const NEXT: Record<JobStatus, JobStatus[]> = {
-  Pending: ['In_Progress'],
-  In_Progress: ['Blocked', 'Completed'],
-  Blocked: ['In_Progress'],
-  Completed: [],
-  Paid: [],
-};
-
 export function nextStatuses(status: JobStatus): JobStatus[] {
-  return NEXT[status];
+  return allowedNext(status, 'api');
 }
 
 /** The button text for a move: "Start", "Resume" (after a block), "Block", "Complete". */
