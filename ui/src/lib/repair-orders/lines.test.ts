@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { approvalNote, decisionsFor, emptyLineForm, lineBodyFrom, quantityLabel } from './lines';
-import { coalescedReloader } from './reloader';
 import { vehicleLabel } from './vehicles';
 
 describe('lineBodyFrom', () => {
@@ -77,26 +76,5 @@ describe('labels', () => {
     expect(
       vehicleLabel({ year: null, make: null, model: null, licensePlate: null, vin: '1HGCM82633A004352' }),
     ).toBe('Vehicle · VIN …004352');
-  });
-});
-
-describe('coalescedReloader', () => {
-  it('runs one load at a time and once more when asked meanwhile', async () => {
-    let calls = 0;
-    let release: (() => void) | null = null;
-    const reload = coalescedReloader(async () => {
-      calls += 1;
-      await new Promise<void>((resolve) => (release = resolve));
-    });
-    const first = reload();
-    void reload();
-    void reload();
-    expect(calls).toBe(1);
-    release!();
-    await new Promise((r) => setTimeout(r, 0));
-    expect(calls).toBe(2);
-    release!();
-    await first;
-    expect(calls).toBe(2);
   });
 });
