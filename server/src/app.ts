@@ -142,6 +142,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     bays,
     settings,
   );
+  // Trust (issue 5). Order matters: notifications first (others enqueue messages), then
+  // inspections (photos), then approvals (uses both and the repair orders).
+  // <notifications-services>
+  // </notifications-services>
+  // <inspections-services>
+  // </inspections-services>
+  // <approvals-services>
+  // </approvals-services>
   const search = new SearchService(db);
   const displays = new DisplayService(db, clock, audit, bays, repairOrders, settings);
   const hub = new RealtimeHub(events, clock);
@@ -189,6 +197,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(repairOrdersRoutes, { service: repairOrders });
   await app.register(appointmentsRoutes, { service: appointments });
   await app.register(searchRoutes, { service: search });
+  // <notifications-routes>
+  // </notifications-routes>
+  // <inspections-routes>
+  // </inspections-routes>
+  // <approvals-routes>
+  // </approvals-routes>
   await app.register(displayRoutes, { service: displays });
   await app.register(realtimeRoutes, {
     service: realtime,

@@ -4,6 +4,7 @@ import type { CustomersTables } from './tables/customers.js';
 import type { RepairOrdersTables } from './tables/repair-orders.js';
 import type { SearchTables } from './tables/search.js';
 import type { ShopTables } from './tables/shop.js';
+import type { TrustTables } from './tables/trust.js';
 import type { VehiclesTables } from './tables/vehicles.js';
 
 /**
@@ -105,7 +106,8 @@ export interface DB
     VehiclesTables,
     RepairOrdersTables,
     AppointmentsTables,
-    SearchTables {}
+    SearchTables,
+    TrustTables {}
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;

@@ -31,6 +31,28 @@ export interface DomainEvents {
     method: string;
     at: string;
   };
+  /** An inspection started, was filled in, got or lost a photo, or was completed. */
+  inspectionChanged: {
+    inspectionId: string;
+    repairOrderId: string;
+    change: 'started' | 'updated' | 'media_added' | 'media_removed' | 'completed' | 'reopened';
+    at: string;
+  };
+  /** A customer approval link was sent, opened, answered or revoked. */
+  approvalRequestChanged: {
+    approvalRequestId: string;
+    repairOrderId: string;
+    change: 'sent' | 'viewed' | 'submitted' | 'revoked' | 'superseded';
+    at: string;
+  };
+  /** An outbox message changed state (queued, sent, failed, cancelled). */
+  notificationStatusChanged: {
+    messageId: string;
+    repairOrderId: string | null;
+    channel: 'email' | 'sms' | 'push';
+    status: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+    at: string;
+  };
   appointmentChanged: {
     appointmentId: string;
     change: 'created' | 'updated' | 'cancelled' | 'arrived' | 'no_show';

@@ -128,6 +128,15 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Access>> = {
   'POST /api/appointments/:id/no-show': COUNTER,
   'POST /api/appointments/:id/arrive': COUNTER,
   // </appointments>
+
+  // <notifications>
+  // </notifications>
+
+  // <inspections>
+  // </inspections>
+
+  // <approvals>  (the customer's link: public routes under /api/public/approvals/:token)
+  // </approvals>
 };
 
 export function accessFor(method: string, url: string): Access | undefined {

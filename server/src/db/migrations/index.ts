@@ -7,6 +7,7 @@ import * as vehicles from './0005-vehicles.js';
 import * as repairOrders from './0006-repair-orders.js';
 import * as appointments from './0007-appointments.js';
 import * as search from './0008-search.js';
+import * as trust from './0009-trust.js';
 
 /**
  * Every migration this build knows, in order. Forward-only: never edit or remove a shipped entry,
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-repair-orders': repairOrders,
   '0007-appointments': appointments,
   '0008-search': search,
+  '0009-trust': trust,
 };

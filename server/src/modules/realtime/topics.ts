@@ -18,6 +18,11 @@ export function topicsFor(event: AnyDomainEvent): string[] {
       return ['board', `repair-order:${event.payload.repairOrderId}`];
     case 'approvalRecorded':
       return ['board', `repair-order:${event.payload.repairOrderId}`];
+    case 'inspectionChanged':
+    case 'approvalRequestChanged':
+      return [`repair-order:${event.payload.repairOrderId}`];
+    case 'notificationStatusChanged':
+      return event.payload.repairOrderId === null ? [] : [`repair-order:${event.payload.repairOrderId}`];
     case 'appointmentChanged':
       return ['appointments'];
     case 'customerChanged':

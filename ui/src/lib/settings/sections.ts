@@ -10,6 +10,8 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { href: '/settings/floor', label: 'Technicians and bays' },
   { href: '/settings/displays', label: 'Bay TVs' },
   { href: '/settings/canned-jobs', label: 'Canned jobs' },
+  { href: '/settings/inspections', label: 'Inspection templates' },
+  { href: '/settings/notifications', label: 'Messages' },
   { href: '/settings/account', label: 'My account' },
 ];
 
