@@ -11,6 +11,8 @@ import { readAppVersion } from './lib/version.js';
 import { join } from 'node:path';
 import { EventBus } from './events/event-bus.js';
 import { appointmentsRoutes } from './modules/appointments/appointments.routes.js';
+import { approvalsRoutes } from './modules/approvals/approvals.routes.js';
+import { ApprovalsService } from './modules/approvals/approvals.service.js';
 import { AppointmentsService } from './modules/appointments/appointments.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { AuditService } from './modules/audit/audit.service.js';
@@ -22,6 +24,13 @@ import { baysRoutes } from './modules/bays/bays.routes.js';
 import { BaysService } from './modules/bays/bays.service.js';
 import { displayRoutes } from './modules/display/display.routes.js';
 import { DisplayService } from './modules/display/display.service.js';
+import { SmtpEmailChannel, TwilioSmsChannel, WebPushChannel } from './modules/notifications/channels.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { NotificationsService } from './modules/notifications/notifications.service.js';
+import { OutboxWorker } from './modules/notifications/outbox-worker.js';
+import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
+import { InspectionsService } from './modules/inspections/inspections.service.js';
+import { MediaStore } from './modules/inspections/media-store.js';
 import { RealtimeHub } from './modules/realtime/realtime.hub.js';
 import { realtimeRoutes } from './modules/realtime/realtime.routes.js';
 import { RealtimeService } from './modules/realtime/realtime.service.js';
@@ -145,10 +154,70 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // Trust (issue 5). Order matters: notifications first (others enqueue messages), then
   // inspections (photos), then approvals (uses both and the repair orders).
   // <notifications-services>
+  const notificationChannels = {
+    email: new SmtpEmailChannel(),
+    sms: new TwilioSmsChannel(),
+    push: new WebPushChannel(),
+  };
+  const notifications = new NotificationsService({
+    db,
+    clock,
+    audit,
+    events,
+    customers,
+    settings,
+    repairOrders,
+    appointments,
+    channels: notificationChannels,
+  });
+  const outbox = new OutboxWorker({
+    db,
+    clock,
+    events,
+    service: notifications,
+    channels: notificationChannels,
+    pollSeconds: config.notificationPollSeconds,
+    log: app.log,
+  });
+  notifications.setKick(() => outbox.kick());
+  app.decorate('outbox', outbox);
+  app.decorate('notifications', notifications);
+  let stopVehicleReady: (() => void) | null = null;
+  const vehicleReadyChecks = new Set<Promise<void>>();
+  app.addHook('onReady', async () => {
+    // The last job of an RO completed → "your car is ready" (once per RO: keyed by the RO).
+    stopVehicleReady = events.on('jobStatusChanged', (event) => {
+      if (event.to !== 'Completed') return;
+      const check = notifications
+        .onJobCompleted(event.repairOrderId)
+        .catch((error: unknown) => app.log.error({ err: error }, 'vehicle-ready notification failed'))
+        .finally(() => vehicleReadyChecks.delete(check));
+      vehicleReadyChecks.add(check);
+    });
+    outbox.start();
+  });
+  app.addHook('onClose', async () => {
+    stopVehicleReady?.();
+    await Promise.all([...vehicleReadyChecks]);
+    await outbox.stop();
+  });
   // </notifications-services>
   // <inspections-services>
+  const inspectionMedia = new MediaStore(config.dataDir);
+  const inspections = new InspectionsService(db, clock, audit, events, repairOrders, technicians, inspectionMedia);
   // </inspections-services>
   // <approvals-services>
+  const approvals = new ApprovalsService(
+    db,
+    clock,
+    audit,
+    events,
+    repairOrders,
+    vehicles,
+    settings,
+    inspections,
+    notifications,
+  );
   // </approvals-services>
   const search = new SearchService(db);
   const displays = new DisplayService(db, clock, audit, bays, repairOrders, settings);
@@ -198,10 +267,16 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(appointmentsRoutes, { service: appointments });
   await app.register(searchRoutes, { service: search });
   // <notifications-routes>
+  await app.register(notificationsRoutes, { service: notifications });
   // </notifications-routes>
   // <inspections-routes>
+  await app.register(inspectionsRoutes, {
+    service: inspections,
+    imageMaxBytes: inspectionMedia.limits.imageMaxBytes,
+  });
   // </inspections-routes>
   // <approvals-routes>
+  await app.register(approvalsRoutes, { service: approvals });
   // </approvals-routes>
   await app.register(displayRoutes, { service: displays });
   await app.register(realtimeRoutes, {

@@ -47,3 +47,39 @@ sw.addEventListener('fetch', (event) => {
   // Built assets have hashed names: cache first.
   event.respondWith(caches.match(request).then((cached) => cached ?? fetch(request)));
 });
+
+// Staff notifications (web push): the server sends { title, body, url, tag }, encrypted.
+sw.addEventListener('push', (event) => {
+  let data: { title?: string; body?: string; url?: string; tag?: string } = {};
+  try {
+    data = (event.data?.json() ?? {}) as typeof data;
+  } catch {
+    data = { body: event.data?.text() ?? '' };
+  }
+  event.waitUntil(
+    sw.registration.showNotification(data.title ?? 'ASE', {
+      body: data.body ?? '',
+      ...(data.tag ? { tag: data.tag } : {}),
+      data: { url: data.url ?? '/' },
+    }),
+  );
+});
+
+// A click opens the page the notification is about (focusing an open tab of the app if any).
+sw.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const raw = (event.notification.data as { url?: string } | null)?.url ?? '/';
+  const target = new URL(raw, sw.location.origin);
+  if (target.origin !== sw.location.origin) return;
+  event.waitUntil(
+    sw.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(async (windows) => {
+      const open = windows.find((w) => new URL(w.url).origin === sw.location.origin);
+      if (open) {
+        await open.focus();
+        await open.navigate(target.href);
+        return;
+      }
+      await sw.clients.openWindow(target.href);
+    }),
+  );
+});

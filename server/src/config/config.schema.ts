@@ -68,6 +68,12 @@ export const ConfigSchema = Type.Object(
       minimum: 1,
       description: 'Sign-in requests per minute from one address.',
     }),
+    notificationPollSeconds: Type.Integer({
+      default: 5,
+      minimum: 0,
+      maximum: 3600,
+      description: 'How often the notifications outbox looks for messages to send; 0 turns the worker off.',
+    }),
   },
   { additionalProperties: false },
 );

@@ -130,12 +130,46 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Access>> = {
   // </appointments>
 
   // <notifications>
+  'GET /api/notification-settings': OWNER,
+  'PATCH /api/notification-settings': OWNER,
+  'POST /api/notification-settings/test': OWNER,
+  'GET /api/notifications/problems': COUNTER,
+  'POST /api/notifications/messages/:messageId/retry': COUNTER,
+  'GET /api/repair-orders/:id/messages': 'staff',
+  'POST /api/repair-orders/:id/notify-ready': COUNTER,
+  'GET /api/push/public-key': 'staff',
+  'POST /api/push-subscriptions': 'staff',
+  'DELETE /api/push-subscriptions': 'staff',
+  'POST /api/public/sms/inbound': 'public',
   // </notifications>
 
   // <inspections>
+  'GET /api/inspection-templates': 'staff',
+  'POST /api/inspection-templates': COUNTER,
+  'GET /api/inspection-templates/:id': 'staff',
+  'PATCH /api/inspection-templates/:id': COUNTER,
+  'DELETE /api/inspection-templates/:id': COUNTER,
+  'GET /api/inspections': 'staff',
+  'GET /api/repair-orders/:id/inspections': 'staff',
+  'POST /api/repair-orders/:id/inspections': FLOOR,
+  'GET /api/inspections/:id': 'staff',
+  'PATCH /api/inspections/:id/findings/:itemKey': FLOOR,
+  'POST /api/inspections/:id/findings/:itemKey/recommend-job': FLOOR,
+  'POST /api/inspections/:id/complete': FLOOR,
+  'POST /api/inspections/:id/reopen': FLOOR,
+  'POST /api/inspections/:id/media': FLOOR,
+  'DELETE /api/inspections/:id/media/:mediaId': FLOOR,
+  'GET /api/media/:hash': 'staff',
   // </inspections>
 
   // <approvals>  (the customer's link: public routes under /api/public/approvals/:token)
+  'POST /api/repair-orders/:id/approval-requests': COUNTER,
+  'GET /api/repair-orders/:id/approval-requests': 'staff',
+  'POST /api/repair-orders/:id/approval-requests/:requestId/revoke': COUNTER,
+  'GET /api/vehicles/:id/deferred-work': 'staff',
+  'GET /api/public/approvals/:token': 'public',
+  'GET /api/public/approvals/:token/media/:hash': 'public',
+  'POST /api/public/approvals/:token': 'public',
   // </approvals>
 };
 

@@ -125,45 +125,59 @@ export class JobsService {
   }
 
   async add(actor: Actor, repairOrderId: string, input: CreateJobInput): Promise<Job> {
-    const job = await this.ctx.db.transaction().execute(async (tx) => {
-      const ro = await findRepairOrder(tx, repairOrderId);
-      if (ro === undefined) throw problems.notFound(`No repair order with id ${repairOrderId}.`);
-      const canned = await this.checkNewJob(tx, input);
-      ensureWorkEditable(ro);
-      const at = nowIso(this.ctx.clock);
-      const concern = input.concern ?? canned?.concern ?? '';
-      const row = {
-        ...newJobRow(
-          ro,
-          {
-            title: input.title ?? canned?.title ?? titleFromConcern(concern),
-            concern,
-            sortOrder: await nextJobSortOrder(tx, ro.id),
-            cannedJobId: canned?.id ?? null,
-          },
-          at,
-        ),
-        technician_id: input.technicianId ?? null,
-        bay_id: input.bayId ?? null,
-        scheduled_start: input.scheduledStart === undefined ? null : toUtc(input.scheduledStart),
-        estimated_end: input.estimatedEnd === undefined ? null : toUtc(input.estimatedEnd),
-      };
-      await insertJob(tx, row);
-      if (canned !== undefined) {
-        const settings = await this.ctx.settings.get(tx);
-        const { drafts, items } = await checkLines(tx, canned.lines, () => 'cannedJobId');
-        await insertLineDrafts(this.ctx, tx, actor, row, drafts, items, settings.laborRateCents);
-      }
-      await this.ctx.audit.record(tx, actor, {
-        action: 'job.added',
-        entityType: 'job',
-        entityId: row.id,
-        data: { repairOrderId: ro.id, title: row.title, cannedJobId: row.canned_job_id },
-      });
-      return (await this.read(tx, row.id))!;
-    });
-    this.announceChanged(job);
+    const { job, publish } = await this.ctx.db
+      .transaction()
+      .execute((tx) => this.addInTransaction(tx, actor, repairOrderId, input));
+    publish();
     return job;
+  }
+
+  /**
+   * `add` inside the caller's transaction (an inspection finding becomes a recommended job in the
+   * same commit that links the finding to it). Call `publish` once that transaction has committed.
+   */
+  async addInTransaction(
+    tx: Db,
+    actor: Actor,
+    repairOrderId: string,
+    input: CreateJobInput,
+  ): Promise<{ job: Job; publish: () => void }> {
+    const ro = await findRepairOrder(tx, repairOrderId);
+    if (ro === undefined) throw problems.notFound(`No repair order with id ${repairOrderId}.`);
+    const canned = await this.checkNewJob(tx, input);
+    ensureWorkEditable(ro);
+    const at = nowIso(this.ctx.clock);
+    const concern = input.concern ?? canned?.concern ?? '';
+    const row = {
+      ...newJobRow(
+        ro,
+        {
+          title: input.title ?? canned?.title ?? titleFromConcern(concern),
+          concern,
+          sortOrder: await nextJobSortOrder(tx, ro.id),
+          cannedJobId: canned?.id ?? null,
+        },
+        at,
+      ),
+      technician_id: input.technicianId ?? null,
+      bay_id: input.bayId ?? null,
+      scheduled_start: input.scheduledStart === undefined ? null : toUtc(input.scheduledStart),
+      estimated_end: input.estimatedEnd === undefined ? null : toUtc(input.estimatedEnd),
+    };
+    await insertJob(tx, row);
+    if (canned !== undefined) {
+      const settings = await this.ctx.settings.get(tx);
+      const { drafts, items } = await checkLines(tx, canned.lines, () => 'cannedJobId');
+      await insertLineDrafts(this.ctx, tx, actor, row, drafts, items, settings.laborRateCents);
+    }
+    await this.ctx.audit.record(tx, actor, {
+      action: 'job.added',
+      entityType: 'job',
+      entityId: row.id,
+      data: { repairOrderId: ro.id, title: row.title, cannedJobId: row.canned_job_id },
+    });
+    const job = (await this.read(tx, row.id))!;
+    return { job, publish: () => this.announceChanged(job) };
   }
 
   async update(actor: Actor, id: string, input: UpdateJobInput): Promise<Job> {

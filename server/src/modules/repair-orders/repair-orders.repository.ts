@@ -120,3 +120,29 @@ export async function moveRepairOrdersToCustomer(
  * A stamp that changes whenever anything is written to the database: rows changed through this
  * connection (every module writes through it), plus commits by any other connection.
  */
+
+/**
+ * Declined and deferred lines on a vehicle's repair orders (not void), newest decision first: the
+ * vehicle's deferred work. Uses line_items' job index through service_jobs.vehicle_id.
+ */
+export function listDeferredLinesOfVehicle(db: Db, vehicleId: string) {
+  return db
+    .selectFrom('line_items as l')
+    .innerJoin('service_jobs as j', 'j.id', 'l.job_id')
+    .innerJoin('repair_orders as ro', 'ro.id', 'j.repair_order_id')
+    .selectAll('l')
+    .select([
+      'j.title as job_title',
+      'ro.id as repair_order_id',
+      'ro.number as repair_order_number',
+      'ro.opened_at as opened_at',
+    ])
+    .where('ro.vehicle_id', '=', vehicleId)
+    .where('ro.status', '!=', 'void')
+    .where('l.approval_state', 'in', ['declined', 'deferred'])
+    .orderBy(sql`coalesce(l.approval_at, ro.opened_at)`, 'desc')
+    .orderBy('ro.number', 'desc')
+    .orderBy('l.sort_order')
+    .limit(500)
+    .execute();
+}

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import type { ApprovalState } from '../../db/tables/repair-orders.js';
+import type { ApprovalMethod, ApprovalState, LineKind } from '../../db/tables/repair-orders.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
@@ -37,6 +37,7 @@ import {
 } from './repair-orders.mappers.js';
 import {
   appointmentExists,
+  listDeferredLinesOfVehicle,
   findRepairOrder,
   findRepairOrderForAppointment,
   findRepairOrderWithParties,
@@ -49,6 +50,7 @@ import {
 } from './repair-orders.repository.js';
 import type {
   ApprovalsInput,
+  CreateJobInput,
   CreateRepairOrderInput,
   RepairOrder,
   RepairOrderListFilters,
@@ -56,6 +58,24 @@ import type {
   UpdateRepairOrderInput,
 } from './repair-orders.schemas.js';
 import { lineAmountCents, repairOrderTotals } from './totals.js';
+
+/** A declined or deferred line of a vehicle's past work (see RepairOrdersService.deferredWork). */
+export interface DeferredWorkItem {
+  lineId: string;
+  jobId: string;
+  jobTitle: string;
+  repairOrderId: string;
+  repairOrderNumber: number;
+  kind: LineKind;
+  description: string;
+  amountCents: number;
+  state: 'declined' | 'deferred';
+  reason: string | null;
+  decidedBy: string | null;
+  method: ApprovalMethod | null;
+  decidedAt: string | null;
+  repairOrderOpenedAt: string;
+}
 
 export interface CreatedRepairOrder {
   id: string;
@@ -242,59 +262,119 @@ export class RepairOrdersService implements CustomerMergeParticipant {
    * who took it down. Each decision is audited with the amount it concerned.
    */
   async recordApprovals(actor: Actor, id: string, input: ApprovalsInput): Promise<RepairOrder> {
-    const { ro, groups } = await this.db.transaction().execute(async (tx) => {
-      const current = await findRepairOrder(tx, id);
-      if (current === undefined) throw problems.notFound(`No repair order with id ${id}.`);
-      const lines = await this.checkDecisions(tx, id, input);
-      ensureWorkEditable(current);
-      const at = nowIso(this.clock);
-      const groups = new Map<string, { jobId: string; state: ApprovalState; lineIds: string[] }>();
-      for (const decision of input.decisions) {
-        const line = lines.get(decision.lineId)!;
-        const reason = decision.state === 'approved' ? null : (decision.reason?.trim() ?? null);
-        const ok = await updateLineIfVersion(tx, line.id, line.version, {
-          approval_state: decision.state,
-          approval_method: input.method,
-          approval_by: input.approvedBy.trim(),
-          approval_recorded_by: actor.userId,
-          approval_at: at,
-          deferred_reason: reason,
-          updated_at: at,
-        });
-        if (!ok) throw staleVersionProblem('line item', line.version + 1);
-        await this.audit.record(tx, actor, {
-          action: 'line.approval_recorded',
-          entityType: 'line',
-          entityId: line.id,
-          data: {
-            repairOrderId: id,
-            jobId: line.job_id,
-            from: line.approval_state,
-            to: decision.state,
-            method: input.method,
-            approvedBy: input.approvedBy.trim(),
-            reason,
-            amountCents: lineAmountCents(line.quantity_milli, line.unit_price_cents),
-          },
-        });
-        const key = `${line.job_id} ${decision.state}`;
-        const group = groups.get(key) ?? { jobId: line.job_id, state: decision.state, lineIds: [] };
-        group.lineIds.push(line.id);
-        groups.set(key, group);
-      }
-      return { ro: (await this.read(tx, id))!, groups: [...groups.values()] };
-    });
-    for (const group of groups) {
-      this.events.emit('approvalRecorded', {
-        repairOrderId: id,
-        jobId: group.jobId,
-        lineIds: group.lineIds,
-        state: group.state,
-        method: input.method,
-        at: ro.updatedAt,
-      });
-    }
+    const { ro, publish } = await this.db
+      .transaction()
+      .execute((tx) => this.recordApprovalsInTransaction(tx, actor, id, input));
+    publish();
     return ro;
+  }
+
+  /**
+   * The same, inside the caller's transaction (a customer's answer through an approval link is
+   * recorded with the link's own rows in one commit). Call `publish` once that transaction has
+   * committed: it emits approvalRecorded per job and decision.
+   */
+  async recordApprovalsInTransaction(
+    tx: Db,
+    actor: Actor,
+    id: string,
+    input: ApprovalsInput,
+  ): Promise<{ ro: RepairOrder; publish: () => void }> {
+    const current = await findRepairOrder(tx, id);
+    if (current === undefined) throw problems.notFound(`No repair order with id ${id}.`);
+    const lines = await this.checkDecisions(tx, id, input);
+    ensureWorkEditable(current);
+    const at = nowIso(this.clock);
+    const groups = new Map<string, { jobId: string; state: ApprovalState; lineIds: string[] }>();
+    for (const decision of input.decisions) {
+      const line = lines.get(decision.lineId)!;
+      const reason = decision.state === 'approved' ? null : (decision.reason?.trim() ?? null);
+      const ok = await updateLineIfVersion(tx, line.id, line.version, {
+        approval_state: decision.state,
+        approval_method: input.method,
+        approval_by: input.approvedBy.trim(),
+        approval_recorded_by: actor.userId,
+        approval_at: at,
+        deferred_reason: reason,
+        updated_at: at,
+      });
+      if (!ok) throw staleVersionProblem('line item', line.version + 1);
+      await this.audit.record(tx, actor, {
+        action: 'line.approval_recorded',
+        entityType: 'line',
+        entityId: line.id,
+        data: {
+          repairOrderId: id,
+          jobId: line.job_id,
+          from: line.approval_state,
+          to: decision.state,
+          method: input.method,
+          approvedBy: input.approvedBy.trim(),
+          reason,
+          amountCents: lineAmountCents(line.quantity_milli, line.unit_price_cents),
+        },
+      });
+      const key = `${line.job_id} ${decision.state}`;
+      const group = groups.get(key) ?? { jobId: line.job_id, state: decision.state, lineIds: [] };
+      group.lineIds.push(line.id);
+      groups.set(key, group);
+    }
+    const ro = (await this.read(tx, id))!;
+    return {
+      ro,
+      publish: () => {
+        for (const group of groups.values()) {
+          this.events.emit('approvalRecorded', {
+            repairOrderId: id,
+            jobId: group.jobId,
+            lineIds: group.lineIds,
+            state: group.state,
+            method: input.method,
+            at: ro.updatedAt,
+          });
+        }
+      },
+    };
+  }
+
+  /**
+   * One repair order read with the caller's connection or transaction (no cache): for modules
+   * that snapshot a repair order inside their own transaction (approval links).
+   */
+  async find(db: Db, id: string): Promise<RepairOrder | undefined> {
+    return this.read(db, id);
+  }
+
+  /**
+   * Declined and deferred lines on the vehicle's repair orders (void ones left out), newest first:
+   * the work the customer said no or not yet to, for follow-up.
+   */
+  async deferredWork(vehicleId: string): Promise<DeferredWorkItem[]> {
+    const rows = await listDeferredLinesOfVehicle(this.db, vehicleId);
+    return rows.map((row) => ({
+      lineId: row.id,
+      jobId: row.job_id,
+      jobTitle: row.job_title,
+      repairOrderId: row.repair_order_id,
+      repairOrderNumber: row.repair_order_number,
+      kind: row.kind,
+      description: row.description,
+      amountCents: lineAmountCents(row.quantity_milli, row.unit_price_cents),
+      state: row.approval_state as 'declined' | 'deferred',
+      reason: row.deferred_reason,
+      decidedBy: row.approval_by,
+      method: row.approval_method,
+      decidedAt: row.approval_at,
+      repairOrderOpenedAt: row.opened_at,
+    }));
+  }
+
+  /**
+   * Adds a job inside the caller's transaction (an inspection finding → a recommended job, in the
+   * commit that links the finding to it). Call `publish` once that transaction has committed.
+   */
+  addJobInTransaction(tx: Db, actor: Actor, repairOrderId: string, input: CreateJobInput) {
+    return this.jobs.addInTransaction(tx, actor, repairOrderId, input);
   }
 
   /** For billing: marks Completed jobs Paid in the caller's transaction; `publish` after commit. */

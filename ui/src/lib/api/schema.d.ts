@@ -3963,6 +3963,1762 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/inspection-templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Inspection templates by name (the multi-point one is made when there is none) */
+    get: {
+      parameters: {
+        query: {
+          includeInactive: boolean;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                active: boolean;
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+                sections: {
+                  items: {
+                    /**
+                     * Format: uuid
+                     * @description Recommended job made from this canned job.
+                     */
+                    cannedJobId?: string | null;
+                    /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                    key: string;
+                    label: string;
+                    /** @description Unit of the measurement: "32nds" (tread depth), "mm" (brake pads), "V", "CCA", "%", ... */
+                    measurementUnit?: string | null;
+                    /**
+                     * @description Completing needs a rating for this item.
+                     * @default false
+                     */
+                    required: boolean;
+                    thresholds?: {
+                      /** @description A measurement below this suggests red. */
+                      redBelow?: number;
+                      /** @description A measurement below this suggests yellow. */
+                      yellowBelow?: number;
+                    } | null;
+                  }[];
+                  /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                  key: string;
+                  title: string;
+                }[];
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an inspection template (sections → items) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            sections: {
+              items: {
+                /**
+                 * Format: uuid
+                 * @description Recommended job made from this canned job.
+                 */
+                cannedJobId?: string | null;
+                /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                key: string;
+                label: string;
+                /** @description Unit of the measurement: "32nds" (tread depth), "mm" (brake pads), "V", "CCA", "%", ... */
+                measurementUnit?: string | null;
+                /**
+                 * @description Completing needs a rating for this item.
+                 * @default false
+                 */
+                required: boolean;
+                thresholds?: {
+                  /** @description A measurement below this suggests red. */
+                  redBelow?: number;
+                  /** @description A measurement below this suggests yellow. */
+                  yellowBelow?: number;
+                } | null;
+              }[];
+              /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+              key: string;
+              title: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              sections: {
+                items: {
+                  /**
+                   * Format: uuid
+                   * @description Recommended job made from this canned job.
+                   */
+                  cannedJobId?: string | null;
+                  /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                  key: string;
+                  label: string;
+                  /** @description Unit of the measurement: "32nds" (tread depth), "mm" (brake pads), "V", "CCA", "%", ... */
+                  measurementUnit?: string | null;
+                  /**
+                   * @description Completing needs a rating for this item.
+                   * @default false
+                   */
+                  required: boolean;
+                  thresholds?: {
+                    /** @description A measurement below this suggests red. */
+                    redBelow?: number;
+                    /** @description A measurement below this suggests yellow. */
+                    yellowBelow?: number;
+                  } | null;
+                }[];
+                /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                key: string;
+                title: string;
+              }[];
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspection-templates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One inspection template */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              sections: {
+                items: {
+                  /**
+                   * Format: uuid
+                   * @description Recommended job made from this canned job.
+                   */
+                  cannedJobId?: string | null;
+                  /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                  key: string;
+                  label: string;
+                  /** @description Unit of the measurement: "32nds" (tread depth), "mm" (brake pads), "V", "CCA", "%", ... */
+                  measurementUnit?: string | null;
+                  /**
+                   * @description Completing needs a rating for this item.
+                   * @default false
+                   */
+                  required: boolean;
+                  thresholds?: {
+                    /** @description A measurement below this suggests red. */
+                    redBelow?: number;
+                    /** @description A measurement below this suggests yellow. */
+                    yellowBelow?: number;
+                  } | null;
+                }[];
+                /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                key: string;
+                title: string;
+              }[];
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a template (archived instead when inspections were made from it) */
+    delete: {
+      parameters: {
+        query?: {
+          /** @description The version you last read; a stale version gets 409 with the current one. */
+          version?: number;
+        };
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a template (send the version you read); inspections already started keep their copy */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            active?: boolean;
+            name?: string;
+            sections?: {
+              items: {
+                /**
+                 * Format: uuid
+                 * @description Recommended job made from this canned job.
+                 */
+                cannedJobId?: string | null;
+                /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                key: string;
+                label: string;
+                /** @description Unit of the measurement: "32nds" (tread depth), "mm" (brake pads), "V", "CCA", "%", ... */
+                measurementUnit?: string | null;
+                /**
+                 * @description Completing needs a rating for this item.
+                 * @default false
+                 */
+                required: boolean;
+                thresholds?: {
+                  /** @description A measurement below this suggests red. */
+                  redBelow?: number;
+                  /** @description A measurement below this suggests yellow. */
+                  yellowBelow?: number;
+                } | null;
+              }[];
+              /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+              key: string;
+              title: string;
+            }[];
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              sections: {
+                items: {
+                  /**
+                   * Format: uuid
+                   * @description Recommended job made from this canned job.
+                   */
+                  cannedJobId?: string | null;
+                  /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                  key: string;
+                  label: string;
+                  /** @description Unit of the measurement: "32nds" (tread depth), "mm" (brake pads), "V", "CCA", "%", ... */
+                  measurementUnit?: string | null;
+                  /**
+                   * @description Completing needs a rating for this item.
+                   * @default false
+                   */
+                  required: boolean;
+                  thresholds?: {
+                    /** @description A measurement below this suggests red. */
+                    redBelow?: number;
+                    /** @description A measurement below this suggests yellow. */
+                    yellowBelow?: number;
+                  } | null;
+                }[];
+                /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                key: string;
+                title: string;
+              }[];
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Recent inspections with their repair order and vehicle (the floor’s list) */
+    get: {
+      parameters: {
+        query: {
+          limit: number;
+          status?: 'in_progress' | 'completed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                counts: {
+                  green: number;
+                  red: number;
+                  unrated: number;
+                  yellow: number;
+                };
+                customerName: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                mediaCount: number;
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                repairOrderNumber: number;
+                /** @enum {string} */
+                status: 'in_progress' | 'completed';
+                /** Format: date-time */
+                updatedAt: string;
+                vehicleSummary: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One inspection with its sections, findings and media */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              completedAt: string | null;
+              counts: {
+                green: number;
+                red: number;
+                unrated: number;
+                yellow: number;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              findings: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                itemKey: string;
+                measurement: {
+                  unit: string | null;
+                  value: number;
+                } | null;
+                note: string;
+                /**
+                 * @description green: ok · yellow: soon · red: now · null: not rated
+                 * @enum {string|null}
+                 */
+                rating: 'green' | 'yellow' | 'red' | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                recommendedJobId: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              media: {
+                byteSize: number;
+                caption: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description GET /api/media/:hash serves the file */
+                hash: string;
+                height: number | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                itemKey: string | null;
+                /** @enum {string} */
+                kind: 'image' | 'video';
+                mime: string;
+                thumbnailHash: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                uploadedBy: string | null;
+                width: number | null;
+              }[];
+              name: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              /** @description The template's sections as they were when the inspection started. */
+              sections: {
+                items: {
+                  /**
+                   * Format: uuid
+                   * @description Recommended job made from this canned job.
+                   */
+                  cannedJobId?: string | null;
+                  /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                  key: string;
+                  label: string;
+                  /** @description Unit of the measurement: "32nds" (tread depth), "mm" (brake pads), "V", "CCA", "%", ... */
+                  measurementUnit?: string | null;
+                  /**
+                   * @description Completing needs a rating for this item.
+                   * @default false
+                   */
+                  required: boolean;
+                  thresholds?: {
+                    /** @description A measurement below this suggests red. */
+                    redBelow?: number;
+                    /** @description A measurement below this suggests yellow. */
+                    yellowBelow?: number;
+                  } | null;
+                }[];
+                /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                key: string;
+                title: string;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              startedBy: string | null;
+              /** @enum {string} */
+              status: 'in_progress' | 'completed';
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              technicianId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              templateId: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Complete the inspection (409 naming required items not rated yet) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              completedAt: string | null;
+              counts: {
+                green: number;
+                red: number;
+                unrated: number;
+                yellow: number;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              findings: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                itemKey: string;
+                measurement: {
+                  unit: string | null;
+                  value: number;
+                } | null;
+                note: string;
+                /**
+                 * @description green: ok · yellow: soon · red: now · null: not rated
+                 * @enum {string|null}
+                 */
+                rating: 'green' | 'yellow' | 'red' | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                recommendedJobId: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              media: {
+                byteSize: number;
+                caption: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description GET /api/media/:hash serves the file */
+                hash: string;
+                height: number | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                itemKey: string | null;
+                /** @enum {string} */
+                kind: 'image' | 'video';
+                mime: string;
+                thumbnailHash: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                uploadedBy: string | null;
+                width: number | null;
+              }[];
+              name: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              /** @description The template's sections as they were when the inspection started. */
+              sections: {
+                items: {
+                  /**
+                   * Format: uuid
+                   * @description Recommended job made from this canned job.
+                   */
+                  cannedJobId?: string | null;
+                  /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                  key: string;
+                  label: string;
+                  /** @description Unit of the measurement: "32nds" (tread depth), "mm" (brake pads), "V", "CCA", "%", ... */
+                  measurementUnit?: string | null;
+                  /**
+                   * @description Completing needs a rating for this item.
+                   * @default false
+                   */
+                  required: boolean;
+                  thresholds?: {
+                    /** @description A measurement below this suggests red. */
+                    redBelow?: number;
+                    /** @description A measurement below this suggests yellow. */
+                    yellowBelow?: number;
+                  } | null;
+                }[];
+                /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                key: string;
+                title: string;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              startedBy: string | null;
+              /** @enum {string} */
+              status: 'in_progress' | 'completed';
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              technicianId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              templateId: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/{id}/findings/{itemKey}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rate an item, record its measurement and note (send the finding’s version) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+          /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+          itemKey: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description in the item’s unit */
+            measurement?: number | null;
+            note?: string;
+            /**
+             * @description green: ok · yellow: soon · red: now · null: not rated
+             * @enum {string|null}
+             */
+            rating?: 'green' | 'yellow' | 'red' | null;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              itemKey: string;
+              measurement: {
+                unit: string | null;
+                value: number;
+              } | null;
+              note: string;
+              /**
+               * @description green: ok · yellow: soon · red: now · null: not rated
+               * @enum {string|null}
+               */
+              rating: 'green' | 'yellow' | 'red' | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              recommendedJobId: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/inspections/{id}/findings/{itemKey}/recommend-job': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Make a recommended job on the repair order from a yellow or red finding (once) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+          /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+          itemKey: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              finding: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                itemKey: string;
+                measurement: {
+                  unit: string | null;
+                  value: number;
+                } | null;
+                note: string;
+                /**
+                 * @description green: ok · yellow: soon · red: now · null: not rated
+                 * @enum {string|null}
+                 */
+                rating: 'green' | 'yellow' | 'red' | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                recommendedJobId: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              };
+              fromCannedJob: boolean;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              jobId: string;
+              jobTitle: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/{id}/media': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Attach a photo or short video: the body is the file itself, Content-Type image/* or video/* (mp4, mov, webm)
+     * @description Images are decoded and re-encoded (longest side 2048 px, JPEG, EXIF/GPS removed) with a 320 px thumbnail; videos are checked by their first bytes and size. A refused upload (400 not an image, 400 too many pixels, 413 too large) stores nothing.
+     */
+    post: {
+      parameters: {
+        query?: {
+          caption?: string;
+          /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+          itemKey?: string;
+        };
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              byteSize: number;
+              caption: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** @description GET /api/media/:hash serves the file */
+              hash: string;
+              height: number | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              itemKey: string | null;
+              /** @enum {string} */
+              kind: 'image' | 'video';
+              mime: string;
+              thumbnailHash: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              uploadedBy: string | null;
+              width: number | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/{id}/media/{mediaId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a photo or video from the inspection */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+          /** @description UUIDv7 identifier */
+          mediaId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reopen a completed inspection for changes */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              completedAt: string | null;
+              counts: {
+                green: number;
+                red: number;
+                unrated: number;
+                yellow: number;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              findings: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                itemKey: string;
+                measurement: {
+                  unit: string | null;
+                  value: number;
+                } | null;
+                note: string;
+                /**
+                 * @description green: ok · yellow: soon · red: now · null: not rated
+                 * @enum {string|null}
+                 */
+                rating: 'green' | 'yellow' | 'red' | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                recommendedJobId: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              media: {
+                byteSize: number;
+                caption: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description GET /api/media/:hash serves the file */
+                hash: string;
+                height: number | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                itemKey: string | null;
+                /** @enum {string} */
+                kind: 'image' | 'video';
+                mime: string;
+                thumbnailHash: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                uploadedBy: string | null;
+                width: number | null;
+              }[];
+              name: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              /** @description The template's sections as they were when the inspection started. */
+              sections: {
+                items: {
+                  /**
+                   * Format: uuid
+                   * @description Recommended job made from this canned job.
+                   */
+                  cannedJobId?: string | null;
+                  /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                  key: string;
+                  label: string;
+                  /** @description Unit of the measurement: "32nds" (tread depth), "mm" (brake pads), "V", "CCA", "%", ... */
+                  measurementUnit?: string | null;
+                  /**
+                   * @description Completing needs a rating for this item.
+                   * @default false
+                   */
+                  required: boolean;
+                  thresholds?: {
+                    /** @description A measurement below this suggests red. */
+                    redBelow?: number;
+                    /** @description A measurement below this suggests yellow. */
+                    yellowBelow?: number;
+                  } | null;
+                }[];
+                /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                key: string;
+                title: string;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              startedBy: string | null;
+              /** @enum {string} */
+              status: 'in_progress' | 'completed';
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              technicianId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              templateId: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/jobs': {
     parameters: {
       query?: never;
@@ -5137,6 +6893,1386 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/media/{hash}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A stored photo, thumbnail, video or signature by its sha256 (staff) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description sha256 of the stored file, 64 lower-case hex digits */
+          hash: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description the file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+        /** @description the file */
+        206: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+        /** @description No content */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notification-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** SMTP, SMS gateway, web push and per-event switches (secrets shown only as set/not set) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              email: {
+                enabled: boolean;
+                from: string;
+                host: string;
+                passwordSet: boolean;
+                port: number;
+                /** @description TLS from the start (port 465); otherwise STARTTLS when offered */
+                secure: boolean;
+                user: string;
+              };
+              events: {
+                appointment_reminder: boolean;
+                approval_received: boolean;
+                estimate_ready: boolean;
+                vehicle_ready: boolean;
+              };
+              /** @description Base URL customers reach the shop at, e.g. https://shop.example.com */
+              publicBaseUrl: string;
+              push: {
+                enabled: boolean;
+                subject: string;
+                vapidPublicKey: string;
+              };
+              sms: {
+                accountSid: string;
+                authTokenSet: boolean;
+                baseUrl: string;
+                enabled: boolean;
+                fromNumber: string;
+                /** @enum {string} */
+                provider: 'twilio';
+              };
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change notification settings (send the version you read; secrets are write-only) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email?: {
+              enabled?: boolean;
+              from?: string;
+              host?: string;
+              /** @description Write-only. null clears it; absent keeps it. */
+              password?: string | null;
+              port?: number;
+              secure?: boolean;
+              user?: string;
+            };
+            events?: {
+              appointment_reminder?: boolean;
+              approval_received?: boolean;
+              estimate_ready?: boolean;
+              vehicle_ready?: boolean;
+            };
+            /** @description http(s) URL, or empty */
+            publicBaseUrl?: string;
+            push?: {
+              enabled?: boolean;
+              /** @description mailto: or https: contact for the push services */
+              subject?: string;
+            };
+            sms?: {
+              accountSid?: string;
+              /** @description Write-only. null clears it; absent keeps it. */
+              authToken?: string | null;
+              /** @description http(s) URL, or empty */
+              baseUrl?: string;
+              enabled?: boolean;
+              fromNumber?: string;
+            };
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              email: {
+                enabled: boolean;
+                from: string;
+                host: string;
+                passwordSet: boolean;
+                port: number;
+                /** @description TLS from the start (port 465); otherwise STARTTLS when offered */
+                secure: boolean;
+                user: string;
+              };
+              events: {
+                appointment_reminder: boolean;
+                approval_received: boolean;
+                estimate_ready: boolean;
+                vehicle_ready: boolean;
+              };
+              /** @description Base URL customers reach the shop at, e.g. https://shop.example.com */
+              publicBaseUrl: string;
+              push: {
+                enabled: boolean;
+                subject: string;
+                vapidPublicKey: string;
+              };
+              sms: {
+                accountSid: string;
+                authTokenSet: boolean;
+                baseUrl: string;
+                enabled: boolean;
+                fromNumber: string;
+                /** @enum {string} */
+                provider: 'twilio';
+              };
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/notification-settings/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a test message now on one channel and say what happened */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            channel: 'email' | 'sms' | 'push';
+            /** @description Email address or phone number (not for push) */
+            to?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              channel: 'email' | 'sms' | 'push';
+              detail: string;
+              ok: boolean;
+              providerMessageId: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/messages/{messageId}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Retry a waiting or failed message now */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          messageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              /** @enum {string} */
+              channel: 'email' | 'sms' | 'push';
+              /** Format: date-time */
+              createdAt: string;
+              event: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** @description The last failure in plain words */
+              lastError: string | null;
+              /** Format: date-time */
+              nextAttemptAt: string | null;
+              /** @description Masked: e.g. "+1 ••• ••• 4567", "a•••@example.com" */
+              recipient: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string | null;
+              /** Format: date-time */
+              sentAt: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+              subject: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/problems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Messages that failed or are retrying after an error, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                attempts: number;
+                /** @enum {string} */
+                channel: 'email' | 'sms' | 'push';
+                /** Format: date-time */
+                createdAt: string;
+                event: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /** @description The last failure in plain words */
+                lastError: string | null;
+                /** Format: date-time */
+                nextAttemptAt: string | null;
+                /** @description Masked: e.g. "+1 ••• ••• 4567", "a•••@example.com" */
+                recipient: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string | null;
+                /** Format: date-time */
+                sentAt: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+                subject: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/approvals/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The customer's estimate page behind /r/<token> (no sign-in) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              approvedWork: {
+                amountCents: number;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                title: string;
+              }[];
+              customerName: string;
+              /** Format: date-time */
+              expiresAt: string;
+              inspections: {
+                /** Format: date-time */
+                completedAt: string | null;
+                counts: {
+                  green: number;
+                  red: number;
+                  unrated: number;
+                  yellow: number;
+                };
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                media: {
+                  caption: string;
+                  hash: string;
+                  itemKey: string | null;
+                  /** @enum {string} */
+                  kind: 'image' | 'video';
+                  mime: string;
+                  thumbnailHash: string | null;
+                }[];
+                name: string;
+                sections: {
+                  items: {
+                    key: string;
+                    label: string;
+                    measurement: {
+                      unit: string | null;
+                      value: number;
+                    } | null;
+                    note: string;
+                    /**
+                     * @description green: ok · yellow: soon · red: now
+                     * @enum {string}
+                     */
+                    rating: 'green' | 'yellow' | 'red';
+                  }[];
+                  key: string;
+                  title: string;
+                }[];
+                /** @enum {string} */
+                status: 'in_progress' | 'completed';
+              }[];
+              jobs: {
+                amountCents: number;
+                concern: string;
+                /** @description False when every line of the job changed after sending */
+                decidable: boolean;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                lines: {
+                  amountCents: number;
+                  /** @description Changed by the shop after sending: it cannot be decided here; the shop will call */
+                  changed: boolean;
+                  description: string;
+                  /** @enum {string} */
+                  kind: 'labor' | 'part' | 'fee' | 'sublet';
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  lineId: string;
+                  quantity: number;
+                }[];
+                title: string;
+              }[];
+              message: string;
+              repairOrderNumber: number;
+              /** Format: date-time */
+              sentAt: string;
+              shop: {
+                address: string;
+                name: string;
+                phone: string;
+              };
+              /** @description Fingerprint of this estimate version */
+              snapshotHash: string;
+              /** @enum {string} */
+              status: 'pending';
+              totals: {
+                /** @description Work already approved, with tax and shop supplies */
+                approvedCents: number;
+                /** @description Everything approved plus everything recommended, with tax and shop supplies */
+                estimateCents: number;
+              };
+              vehicle: {
+                licensePlate: string | null;
+                make: string | null;
+                model: string | null;
+                year: number | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** The customer's answer: approve or decline each line, name and drawn signature */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            decisions: {
+              /** @enum {string} */
+              decision: 'approved' | 'declined';
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              lineId: string;
+            }[];
+            /** @description The drawn signature as a PNG data URL */
+            signature: string;
+            /** @description The name of who signs */
+            signerName: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Approved and recorded, before tax */
+              approvedCents: number;
+              declinedCents: number;
+              /** @description Decisions not applied because the line had changed */
+              notApplied: number;
+              repairOrderNumber: number;
+              results: {
+                amountCents: number;
+                /** @enum {string} */
+                decision: 'approved' | 'declined';
+                description: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                lineId: string;
+                /**
+                 * @description line_changed: the shop changed this line after sending; the decision was not applied
+                 * @enum {string}
+                 */
+                outcome: 'recorded' | 'line_changed';
+              }[];
+              shop: {
+                address: string;
+                name: string;
+                phone: string;
+              };
+              signerName: string;
+              /** @enum {string} */
+              status: 'submitted';
+              /** Format: date-time */
+              submittedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/approvals/{token}/media/{hash}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A photo or video of the link's inspection (only that repair order's) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          hash: string;
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/sms/inbound': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Inbound SMS webhook (Twilio form body); STOP opts the number out, START back in */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description Twilio webhook (form-encoded) */
+      requestBody: {
+        content: {
+          'application/json': {
+            Body: string;
+            From: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description TwiML */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/push-subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Subscribe this device to staff notifications (the browser's PushSubscription JSON) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            endpoint: string;
+            expirationTime?: number | null;
+            keys: {
+              auth: string;
+              p256dh: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              endpoint: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+            };
+          };
+        };
+      };
+    };
+    /** Stop notifications on this device */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            endpoint: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/push/public-key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The VAPID public key for subscribing this device, and whether you have a device subscribed */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              enabled: boolean;
+              /** @description VAPID application server key (base64url) */
+              publicKey: string;
+              subscribed?: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/repair-orders': {
     parameters: {
       query?: never;
@@ -6148,6 +9284,465 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/repair-orders/{id}/approval-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The approval links sent for a repair order, newest first, with the customer's answers */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                clientIp: string | null;
+                clientUserAgent: string | null;
+                /** @description Pending, but its time is up: the link no longer works */
+                expired: boolean;
+                /** Format: date-time */
+                expiresAt: string;
+                /** Format: date-time */
+                firstViewedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /** Format: date-time */
+                lastViewedAt: string | null;
+                lines: {
+                  amountCents: number;
+                  /** @description The line was edited, removed or decided otherwise after the link was sent */
+                  changedSinceSent: boolean;
+                  /** @enum {string|null} */
+                  decision: 'approved' | 'declined' | null;
+                  description: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  jobId: string;
+                  jobTitle: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  lineId: string;
+                  /** @enum {string|null} */
+                  outcome: 'recorded' | 'line_changed' | null;
+                  versionSent: number;
+                }[];
+                message: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                /** Format: date-time */
+                revokedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                revokedBy: string | null;
+                /** Format: date-time */
+                sentAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                sentBy: string | null;
+                signatureHash: string | null;
+                signerName: string | null;
+                snapshotHash: string;
+                /** @enum {string} */
+                status: 'pending' | 'submitted' | 'revoked' | 'superseded';
+                /** Format: date-time */
+                submittedAt: string | null;
+                /** @description The recommended work sent, before tax */
+                totalCents: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Send the estimate to the customer: a link /r/<token> (shown once) and the message */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description How to send the link. Absent: by the customer's preferences. Empty: do not send; the advisor shares the link. */
+            channels?: ('email' | 'sms')[];
+            /**
+             * @description The link stops working after this many hours (default 72).
+             * @default 72
+             */
+            expiresInHours: number;
+            /** @description A note shown to the customer above the estimate */
+            message?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              clientIp: string | null;
+              clientUserAgent: string | null;
+              /** @description The "estimate ready" message: queued per channel (recipient masked), or why a channel was skipped */
+              delivery: {
+                queued: {
+                  channel: string;
+                  recipient: string;
+                }[];
+                skipped: {
+                  channel: string;
+                  reason: string;
+                }[];
+              };
+              /** @description Pending, but its time is up: the link no longer works */
+              expired: boolean;
+              /** Format: date-time */
+              expiresAt: string;
+              /** Format: date-time */
+              firstViewedAt: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** Format: date-time */
+              lastViewedAt: string | null;
+              lines: {
+                amountCents: number;
+                /** @description The line was edited, removed or decided otherwise after the link was sent */
+                changedSinceSent: boolean;
+                /** @enum {string|null} */
+                decision: 'approved' | 'declined' | null;
+                description: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                jobTitle: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                lineId: string;
+                /** @enum {string|null} */
+                outcome: 'recorded' | 'line_changed' | null;
+                versionSent: number;
+              }[];
+              /** @description The customer link /r/<token>: shown once, never stored */
+              link: string;
+              message: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              /** Format: date-time */
+              revokedAt: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              revokedBy: string | null;
+              /** Format: date-time */
+              sentAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              sentBy: string | null;
+              signatureHash: string | null;
+              signerName: string | null;
+              snapshotHash: string;
+              /** @enum {string} */
+              status: 'pending' | 'submitted' | 'revoked' | 'superseded';
+              /** Format: date-time */
+              submittedAt: string | null;
+              /** @description The recommended work sent, before tax */
+              totalCents: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/repair-orders/{id}/approval-requests/{requestId}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw a pending approval link */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+          /** @description UUIDv7 identifier */
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              clientIp: string | null;
+              clientUserAgent: string | null;
+              /** @description Pending, but its time is up: the link no longer works */
+              expired: boolean;
+              /** Format: date-time */
+              expiresAt: string;
+              /** Format: date-time */
+              firstViewedAt: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** Format: date-time */
+              lastViewedAt: string | null;
+              lines: {
+                amountCents: number;
+                /** @description The line was edited, removed or decided otherwise after the link was sent */
+                changedSinceSent: boolean;
+                /** @enum {string|null} */
+                decision: 'approved' | 'declined' | null;
+                description: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                jobTitle: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                lineId: string;
+                /** @enum {string|null} */
+                outcome: 'recorded' | 'line_changed' | null;
+                versionSent: number;
+              }[];
+              message: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              /** Format: date-time */
+              revokedAt: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              revokedBy: string | null;
+              /** Format: date-time */
+              sentAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              sentBy: string | null;
+              signatureHash: string | null;
+              signerName: string | null;
+              snapshotHash: string;
+              /** @enum {string} */
+              status: 'pending' | 'submitted' | 'revoked' | 'superseded';
+              /** Format: date-time */
+              submittedAt: string | null;
+              /** @description The recommended work sent, before tax */
+              totalCents: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/repair-orders/{id}/approvals': {
     parameters: {
       query?: never;
@@ -6455,6 +10050,544 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/repair-orders/{id}/inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The inspections of a repair order, with findings and media */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                completedAt: string | null;
+                counts: {
+                  green: number;
+                  red: number;
+                  unrated: number;
+                  yellow: number;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                findings: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  itemKey: string;
+                  measurement: {
+                    unit: string | null;
+                    value: number;
+                  } | null;
+                  note: string;
+                  /**
+                   * @description green: ok · yellow: soon · red: now · null: not rated
+                   * @enum {string|null}
+                   */
+                  rating: 'green' | 'yellow' | 'red' | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  recommendedJobId: string | null;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  version: number;
+                }[];
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                media: {
+                  byteSize: number;
+                  caption: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /** @description GET /api/media/:hash serves the file */
+                  hash: string;
+                  height: number | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  itemKey: string | null;
+                  /** @enum {string} */
+                  kind: 'image' | 'video';
+                  mime: string;
+                  thumbnailHash: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  uploadedBy: string | null;
+                  width: number | null;
+                }[];
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                /** @description The template's sections as they were when the inspection started. */
+                sections: {
+                  items: {
+                    /**
+                     * Format: uuid
+                     * @description Recommended job made from this canned job.
+                     */
+                    cannedJobId?: string | null;
+                    /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                    key: string;
+                    label: string;
+                    /** @description Unit of the measurement: "32nds" (tread depth), "mm" (brake pads), "V", "CCA", "%", ... */
+                    measurementUnit?: string | null;
+                    /**
+                     * @description Completing needs a rating for this item.
+                     * @default false
+                     */
+                    required: boolean;
+                    thresholds?: {
+                      /** @description A measurement below this suggests red. */
+                      redBelow?: number;
+                      /** @description A measurement below this suggests yellow. */
+                      yellowBelow?: number;
+                    } | null;
+                  }[];
+                  /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                  key: string;
+                  title: string;
+                }[];
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                startedBy: string | null;
+                /** @enum {string} */
+                status: 'in_progress' | 'completed';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                templateId: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Start an inspection from a template (200 with the one under way if already started) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            technicianId?: string;
+            /**
+             * Format: uuid
+             * @description Default: the first active template (made if none).
+             */
+            templateId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              completedAt: string | null;
+              counts: {
+                green: number;
+                red: number;
+                unrated: number;
+                yellow: number;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              findings: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                itemKey: string;
+                measurement: {
+                  unit: string | null;
+                  value: number;
+                } | null;
+                note: string;
+                /**
+                 * @description green: ok · yellow: soon · red: now · null: not rated
+                 * @enum {string|null}
+                 */
+                rating: 'green' | 'yellow' | 'red' | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                recommendedJobId: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              media: {
+                byteSize: number;
+                caption: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description GET /api/media/:hash serves the file */
+                hash: string;
+                height: number | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                itemKey: string | null;
+                /** @enum {string} */
+                kind: 'image' | 'video';
+                mime: string;
+                thumbnailHash: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                uploadedBy: string | null;
+                width: number | null;
+              }[];
+              name: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              /** @description The template's sections as they were when the inspection started. */
+              sections: {
+                items: {
+                  /**
+                   * Format: uuid
+                   * @description Recommended job made from this canned job.
+                   */
+                  cannedJobId?: string | null;
+                  /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                  key: string;
+                  label: string;
+                  /** @description Unit of the measurement: "32nds" (tread depth), "mm" (brake pads), "V", "CCA", "%", ... */
+                  measurementUnit?: string | null;
+                  /**
+                   * @description Completing needs a rating for this item.
+                   * @default false
+                   */
+                  required: boolean;
+                  thresholds?: {
+                    /** @description A measurement below this suggests red. */
+                    redBelow?: number;
+                    /** @description A measurement below this suggests yellow. */
+                    yellowBelow?: number;
+                  } | null;
+                }[];
+                /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                key: string;
+                title: string;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              startedBy: string | null;
+              /** @enum {string} */
+              status: 'in_progress' | 'completed';
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              technicianId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              templateId: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              completedAt: string | null;
+              counts: {
+                green: number;
+                red: number;
+                unrated: number;
+                yellow: number;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              findings: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                itemKey: string;
+                measurement: {
+                  unit: string | null;
+                  value: number;
+                } | null;
+                note: string;
+                /**
+                 * @description green: ok · yellow: soon · red: now · null: not rated
+                 * @enum {string|null}
+                 */
+                rating: 'green' | 'yellow' | 'red' | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                recommendedJobId: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              media: {
+                byteSize: number;
+                caption: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description GET /api/media/:hash serves the file */
+                hash: string;
+                height: number | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                itemKey: string | null;
+                /** @enum {string} */
+                kind: 'image' | 'video';
+                mime: string;
+                thumbnailHash: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                uploadedBy: string | null;
+                width: number | null;
+              }[];
+              name: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              /** @description The template's sections as they were when the inspection started. */
+              sections: {
+                items: {
+                  /**
+                   * Format: uuid
+                   * @description Recommended job made from this canned job.
+                   */
+                  cannedJobId?: string | null;
+                  /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                  key: string;
+                  label: string;
+                  /** @description Unit of the measurement: "32nds" (tread depth), "mm" (brake pads), "V", "CCA", "%", ... */
+                  measurementUnit?: string | null;
+                  /**
+                   * @description Completing needs a rating for this item.
+                   * @default false
+                   */
+                  required: boolean;
+                  thresholds?: {
+                    /** @description A measurement below this suggests red. */
+                    redBelow?: number;
+                    /** @description A measurement below this suggests yellow. */
+                    yellowBelow?: number;
+                  } | null;
+                }[];
+                /** @description lower-case letters, digits, ".", "_" or "-"; at most 64 characters */
+                key: string;
+                title: string;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              startedBy: string | null;
+              /** @enum {string} */
+              status: 'in_progress' | 'completed';
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              technicianId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              templateId: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/repair-orders/{id}/jobs': {
     parameters: {
       query?: never;
@@ -6661,6 +10794,215 @@ export interface paths {
                */
               vehicleId: string;
               version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/repair-orders/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Delivery status of every message about this repair order */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                attempts: number;
+                /** @enum {string} */
+                channel: 'email' | 'sms' | 'push';
+                /** Format: date-time */
+                createdAt: string;
+                event: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /** @description The last failure in plain words */
+                lastError: string | null;
+                /** Format: date-time */
+                nextAttemptAt: string | null;
+                /** @description Masked: e.g. "+1 ••• ••• 4567", "a•••@example.com" */
+                recipient: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string | null;
+                /** Format: date-time */
+                sentAt: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+                subject: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/repair-orders/{id}/notify-ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tell the customer the vehicle is ready (by their preferred channel) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              queued: {
+                /** @enum {string} */
+                channel: 'email' | 'sms' | 'push';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                recipient: string;
+              }[];
+              skipped: {
+                channel: string;
+                reason: string;
+              }[];
             };
           };
         };
@@ -9046,6 +13388,121 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/vehicles/{id}/deferred-work': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Declined and deferred work on the vehicle, newest first, for follow-up */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                amountCents: number;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: string | null;
+                description: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                jobTitle: string;
+                /** @enum {string} */
+                kind: 'labor' | 'part' | 'fee' | 'sublet';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                lineId: string;
+                method: string | null;
+                reason: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                repairOrderNumber: number;
+                /** Format: date-time */
+                repairOrderOpenedAt: string;
+                /** @enum {string} */
+                state: 'declined' | 'deferred';
+              }[];
+              totalCents: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/vehicles/{id}/odometer': {

@@ -1,0 +1,200 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { IdParams, NoContent, withProblems } from '../../lib/schema.js';
+import { problems } from '../../lib/problem.js';
+import { actorOf } from '../../plugins/authentication.js';
+import {
+  InboundSmsBody,
+  MessageIdParams,
+  MessageListSchema,
+  MessageProblemsQuery,
+  MessageSchema,
+  NotificationSettingsSchema,
+  NotifyReadyResultSchema,
+  PushPublicKeySchema,
+  PushSubscriptionBody,
+  PushSubscriptionSchema,
+  PushUnsubscribeBody,
+  TestSendBody,
+  TestSendResultSchema,
+  UpdateNotificationSettingsBody,
+} from './notifications.schemas.js';
+import type { NotificationsService } from './notifications.service.js';
+
+const tags = ['notifications'];
+
+export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: NotificationsService }> = async (
+  app,
+  { service },
+) => {
+  // Twilio posts its webhooks form-encoded; only the routes of this plugin accept that.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 16 * 1024 },
+    (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    },
+  );
+
+  app.get(
+    '/api/notification-settings',
+    {
+      schema: {
+        tags,
+        summary: 'SMTP, SMS gateway, web push and per-event switches (secrets shown only as set/not set)',
+        response: withProblems({ 200: NotificationSettingsSchema }),
+      },
+    },
+    async () => service.getSettings(),
+  );
+  app.patch(
+    '/api/notification-settings',
+    {
+      schema: {
+        tags,
+        summary: 'Change notification settings (send the version you read; secrets are write-only)',
+        body: UpdateNotificationSettingsBody,
+        response: withProblems({ 200: NotificationSettingsSchema }),
+      },
+    },
+    async (request) => service.updateSettings(actorOf(request), request.body),
+  );
+  app.post(
+    '/api/notification-settings/test',
+    {
+      schema: {
+        tags,
+        summary: 'Send a test message now on one channel and say what happened',
+        body: TestSendBody,
+        response: withProblems({ 200: TestSendResultSchema }),
+      },
+    },
+    async (request) => service.testSend(actorOf(request), request.body),
+  );
+  app.get(
+    '/api/notifications/problems',
+    {
+      schema: {
+        tags,
+        summary: 'Messages that failed or are retrying after an error, newest first',
+        querystring: MessageProblemsQuery,
+        response: withProblems({ 200: MessageListSchema }),
+      },
+    },
+    async (request) => ({ items: await service.problemMessages(request.query.limit ?? 50) }),
+  );
+  app.post(
+    '/api/notifications/messages/:messageId/retry',
+    {
+      schema: {
+        tags,
+        summary: 'Retry a waiting or failed message now',
+        params: MessageIdParams,
+        response: withProblems({ 200: MessageSchema }),
+      },
+    },
+    async (request) => service.retryNow(actorOf(request), request.params.messageId),
+  );
+  app.get(
+    '/api/repair-orders/:id/messages',
+    {
+      schema: {
+        tags,
+        summary: 'Delivery status of every message about this repair order',
+        params: IdParams,
+        response: withProblems({ 200: MessageListSchema }),
+      },
+    },
+    async (request) => ({ items: await service.messagesOfRepairOrder(request.params.id) }),
+  );
+  app.post(
+    '/api/repair-orders/:id/notify-ready',
+    {
+      schema: {
+        tags,
+        summary: 'Tell the customer the vehicle is ready (by their preferred channel)',
+        params: IdParams,
+        response: withProblems({ 200: NotifyReadyResultSchema }),
+      },
+    },
+    async (request) => service.notifyVehicleReady(actorOf(request), request.params.id),
+  );
+
+  // staff devices (web push)
+  app.get(
+    '/api/push/public-key',
+    {
+      schema: {
+        tags,
+        summary: 'The VAPID public key for subscribing this device, and whether you have a device subscribed',
+        response: withProblems({ 200: PushPublicKeySchema }),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      if (actor.userId === null) throw problems.unauthorized('Sign in first.');
+      return service.pushPublicKey(actor.userId);
+    },
+  );
+  app.post(
+    '/api/push-subscriptions',
+    {
+      schema: {
+        tags,
+        summary: "Subscribe this device to staff notifications (the browser's PushSubscription JSON)",
+        body: PushSubscriptionBody,
+        response: withProblems({ 201: PushSubscriptionSchema }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await service.subscribePush(actorOf(request), request.body, request.headers['user-agent'] ?? null),
+        ),
+  );
+  app.delete(
+    '/api/push-subscriptions',
+    {
+      schema: {
+        tags,
+        summary: 'Stop notifications on this device',
+        body: PushUnsubscribeBody,
+        response: withProblems({ 204: NoContent }),
+      },
+    },
+    async (request, reply) => {
+      await service.unsubscribePush(actorOf(request), request.body.endpoint);
+      return reply.code(204).send(null);
+    },
+  );
+
+  // Twilio's inbound-message webhook: STOP / START replies.
+  app.post(
+    '/api/public/sms/inbound',
+    {
+      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Inbound SMS webhook (Twilio form body); STOP opts the number out, START back in',
+        body: InboundSmsBody,
+        response: withProblems({ 200: Type.String({ description: 'TwiML' }) }),
+      },
+    },
+    async (request, reply) => {
+      const params = Object.fromEntries(
+        Object.entries(request.body as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
+      );
+      const base = (await service.inboundSmsUrlBase()) ?? `${request.protocol}://${request.host}`;
+      const signature = request.headers['x-twilio-signature'];
+      const ok = await service.verifyInboundSignature(
+        `${base}${request.url}`,
+        params,
+        typeof signature === 'string' ? signature : undefined,
+      );
+      if (!ok) throw problems.forbidden('The X-Twilio-Signature does not match.', 'bad-signature');
+      await service.handleInboundSms(request.body.From, request.body.Body);
+      return reply.type('text/xml').send('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
+    },
+  );
+};

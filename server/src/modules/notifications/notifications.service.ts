@@ -1,0 +1,815 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Db } from '../../db/database.js';
+import type { Role } from '../../db/schema.js';
+import type { OutboxChannel, OutboxStatus } from '../../db/tables/trust.js';
+import type { EventBus } from '../../events/event-bus.js';
+import { HOUR_MS, type Clock } from '../../lib/clock.js';
+import { newId } from '../../lib/ids.js';
+import { normalizePhone } from '../../lib/phone.js';
+import { problems } from '../../lib/problem.js';
+import { staleVersionProblem } from '../../lib/versioning.js';
+import type { AppointmentsService } from '../appointments/appointments.service.js';
+import type { Actor, AuditService } from '../audit/audit.service.js';
+import type { CustomersService } from '../customers/customers.service.js';
+import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
+import type { SettingsService } from '../settings/settings.service.js';
+import {
+  generateVapidKeys,
+  SendError,
+  type EmailChannel,
+  type PushChannel,
+  type SmsChannel,
+} from './channels.js';
+import {
+  cancelPendingSms,
+  deleteOptOut,
+  deletePushSubscription,
+  findMessage,
+  findSettingsRow,
+  insertMessageIfNew,
+  insertOptOut,
+  insertSettingsRow,
+  isOptedOut,
+  listMessagesOfRepairOrder,
+  listProblemMessages,
+  listPushSubscriptionsForRoles,
+  listPushSubscriptionsOfUser,
+  makeDueNow,
+  updateSettingsIfVersion,
+  upsertPushSubscription,
+  type OutboxRow,
+} from './notifications.repository.js';
+import type {
+  Message,
+  NotificationSettings,
+  PushSubscriptionInput,
+  StoredNotificationSettings,
+  TestSendInput,
+  TestSendResult,
+  UpdateNotificationSettingsInput,
+} from './notifications.schemas.js';
+import {
+  CUSTOMER_EVENTS,
+  renderEmail,
+  renderPush,
+  renderSms,
+  type NotificationEvent,
+  type TemplateVars,
+} from './templates.js';
+
+export type { NotificationEvent, TemplateVars } from './templates.js';
+
+/** What the caller asks to tell a customer; runs in the caller's transaction. */
+export interface CustomerNotice {
+  event: NotificationEvent;
+  customerId: string;
+  repairOrderId?: string | null;
+  /** Same key twice → the second enqueue is a no-op. One row per channel: `${key}:${channel}`. */
+  idempotencyKey: string;
+  vars: TemplateVars;
+  /** Override the customer's preferred channel (e.g. the advisor ticked email and SMS). */
+  channels?: readonly ('email' | 'sms')[];
+}
+
+/** A web push to staff devices (owner and advisors unless `roles` says otherwise). */
+export interface StaffNotice {
+  event: string;
+  repairOrderId?: string | null;
+  idempotencyKey: string;
+  vars: TemplateVars;
+  roles?: readonly Role[];
+  /** The page a click on the notification opens; defaults to the repair order. */
+  url?: string;
+}
+
+export interface EnqueueResult {
+  queued: { id: string; channel: OutboxChannel; recipient: string }[];
+  skipped: { channel: string; reason: string }[];
+}
+
+export const DEFAULT_STORED_SETTINGS: StoredNotificationSettings = {
+  publicBaseUrl: '',
+  email: { enabled: true, host: '', port: 587, secure: false, user: '', password: '', from: '' },
+  sms: {
+    enabled: true,
+    provider: 'twilio',
+    baseUrl: 'https://api.twilio.com',
+    accountSid: '',
+    authToken: '',
+    fromNumber: '',
+  },
+  push: { enabled: true, subject: 'mailto:owner@example.com', vapidPublicKey: '', vapidPrivateKey: '' },
+  events: { estimate_ready: true, approval_received: true, vehicle_ready: true, appointment_reminder: true },
+};
+
+export type LoadedSettings = StoredNotificationSettings & { version: number; updatedAt: string };
+
+const OPT_OUT_WORDS = new Set([
+  'STOP',
+  'STOPALL',
+  'UNSUBSCRIBE',
+  'CANCEL',
+  'END',
+  'QUIT',
+  'OPTOUT',
+  'REVOKE',
+]);
+const OPT_IN_WORDS = new Set(['START', 'YES', 'UNSTOP', 'OPTIN']);
+const DEFAULT_STAFF_ROLES: readonly Role[] = ['owner', 'advisor'];
+export const REMINDER_WINDOW_MS = 24 * HOUR_MS;
+
+/** "a•••@example.com", "•••• 4567": enough for staff to recognise, not to harvest. */
+export function maskRecipient(channel: OutboxChannel, recipient: string): string {
+  if (channel === 'email') {
+    const at = recipient.lastIndexOf('@');
+    if (at <= 0) return '•••';
+    return `${recipient[0]}•••${recipient.slice(at)}`;
+  }
+  if (channel === 'sms') return `•••• ${recipient.slice(-4)}`;
+  return 'staff device';
+}
+
+export function toMessage(row: OutboxRow): Message {
+  return {
+    id: row.id,
+    event: row.event,
+    channel: row.channel,
+    recipient: maskRecipient(row.channel, row.recipient),
+    repairOrderId: row.repair_order_id,
+    subject: row.subject,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.status === 'pending' ? row.next_attempt_at : null,
+    lastError: row.last_error,
+    sentAt: row.sent_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function mergeStored(data: string): StoredNotificationSettings {
+  const stored = JSON.parse(data) as Partial<StoredNotificationSettings>;
+  return {
+    publicBaseUrl: stored.publicBaseUrl ?? DEFAULT_STORED_SETTINGS.publicBaseUrl,
+    email: { ...DEFAULT_STORED_SETTINGS.email, ...stored.email },
+    sms: { ...DEFAULT_STORED_SETTINGS.sms, ...stored.sms },
+    push: { ...DEFAULT_STORED_SETTINGS.push, ...stored.push },
+    events: { ...DEFAULT_STORED_SETTINGS.events, ...stored.events },
+  };
+}
+
+function publicView(settings: LoadedSettings): NotificationSettings {
+  const { password: _password, ...email } = settings.email;
+  const { authToken: _token, ...sms } = settings.sms;
+  return {
+    publicBaseUrl: settings.publicBaseUrl,
+    email: { ...email, passwordSet: settings.email.password !== '' },
+    sms: { ...sms, authTokenSet: settings.sms.authToken !== '' },
+    push: {
+      enabled: settings.push.enabled,
+      subject: settings.push.subject,
+      vapidPublicKey: settings.push.vapidPublicKey,
+    },
+    events: settings.events,
+    version: settings.version,
+    updatedAt: settings.updatedAt,
+  };
+}
+
+/** "2018 Honda Civic" from a repair order's vehicle. */
+export function vehicleWords(vehicle: {
+  year: number | null;
+  make: string | null;
+  model: string | null;
+}): string {
+  const words = [vehicle.year, vehicle.make, vehicle.model].filter((w) => w !== null && w !== '').join(' ');
+  return words === '' ? 'your vehicle' : `your ${words}`;
+}
+
+/** Twilio's X-Twilio-Signature: base64 HMAC-SHA1 of the URL followed by the sorted params. */
+export function twilioSignature(authToken: string, url: string, params: Record<string, string>): string {
+  const data = Object.keys(params)
+    .sort()
+    .reduce((text, key) => text + key + params[key], url);
+  return createHmac('sha1', authToken).update(data, 'utf8').digest('base64');
+}
+
+export interface NotificationsDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  events: EventBus;
+  customers: CustomersService;
+  settings: SettingsService;
+  repairOrders: RepairOrdersService;
+  appointments: AppointmentsService;
+  channels: { email: EmailChannel; sms: SmsChannel; push: PushChannel };
+  /** Called after something became due now (enqueue outside a caller's transaction, retry now). */
+  kick?: () => void;
+  log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+/**
+ * Notifications: settings, the durable outbox (what to send, to whom, through which channel),
+ * opt-outs and staff push subscriptions. Sending is the OutboxWorker's job.
+ */
+export class NotificationsService {
+  readonly #deps: NotificationsDeps;
+  #kick: () => void;
+
+  constructor(deps: NotificationsDeps) {
+    this.#deps = deps;
+    this.#kick = deps.kick ?? (() => {});
+  }
+
+  /** The worker registers itself here so "retry now" and new messages go out without waiting. */
+  setKick(kick: () => void): void {
+    this.#kick = kick;
+  }
+
+  get #db(): Db {
+    return this.#deps.db;
+  }
+
+  #now(): string {
+    return this.#deps.clock.now().toISOString();
+  }
+
+  // ---------------------------------------------------------------- settings
+
+  /** The settings with secrets (for the worker and the channels); `db` may be a transaction. */
+  async loadSettings(db: Db = this.#db): Promise<LoadedSettings> {
+    const row = await findSettingsRow(db);
+    if (row === undefined) return { ...DEFAULT_STORED_SETTINGS, version: 1, updatedAt: this.#now() };
+    return { ...mergeStored(row.data), version: row.version, updatedAt: row.updated_at };
+  }
+
+  /** Makes the row (with fresh VAPID keys) the first time anyone needs it. */
+  async #ensureSettings(tx: Db): Promise<LoadedSettings> {
+    const row = await findSettingsRow(tx);
+    if (row !== undefined) {
+      const loaded = { ...mergeStored(row.data), version: row.version, updatedAt: row.updated_at };
+      if (loaded.push.vapidPublicKey !== '') return loaded;
+    }
+    const keys = generateVapidKeys();
+    const at = this.#now();
+    if (row === undefined) {
+      const data: StoredNotificationSettings = {
+        ...DEFAULT_STORED_SETTINGS,
+        push: {
+          ...DEFAULT_STORED_SETTINGS.push,
+          vapidPublicKey: keys.publicKey,
+          vapidPrivateKey: keys.privateKey,
+        },
+      };
+      await insertSettingsRow(tx, JSON.stringify(data), at);
+    } else {
+      const current = mergeStored(row.data);
+      const data = {
+        ...current,
+        push: { ...current.push, vapidPublicKey: keys.publicKey, vapidPrivateKey: keys.privateKey },
+      };
+      await updateSettingsIfVersion(tx, JSON.stringify(data), row.version, at);
+    }
+    return this.loadSettings(tx);
+  }
+
+  async getSettings(): Promise<NotificationSettings> {
+    const existing = await this.loadSettings();
+    if (existing.push.vapidPublicKey !== '') return publicView(existing);
+    return publicView(await this.#db.transaction().execute((tx) => this.#ensureSettings(tx)));
+  }
+
+  async updateSettings(actor: Actor, input: UpdateNotificationSettingsInput): Promise<NotificationSettings> {
+    if (input.email?.from !== undefined && input.email.from !== '' && !/@/.test(input.email.from)) {
+      throw problems.validation([
+        { path: 'email.from', message: 'must be an email address, e.g. Shop <shop@example.com>' },
+      ]);
+    }
+    if (
+      input.sms?.fromNumber !== undefined &&
+      input.sms.fromNumber !== '' &&
+      normalizePhone(input.sms.fromNumber) === null
+    ) {
+      throw problems.validation([{ path: 'sms.fromNumber', message: 'is not a phone number' }]);
+    }
+    if (input.push?.subject !== undefined && !/^(mailto:|https:\/\/)/.test(input.push.subject)) {
+      throw problems.validation([{ path: 'push.subject', message: 'must start with mailto: or https://' }]);
+    }
+    return this.#db.transaction().execute(async (tx) => {
+      const current = await this.#ensureSettings(tx);
+      if (current.version !== input.version) {
+        throw staleVersionProblem('notification settings', current.version, publicView(current));
+      }
+      const { password, ...emailChanges } = input.email ?? {};
+      const { authToken, ...smsChanges } = input.sms ?? {};
+      const fromNumber = smsChanges.fromNumber;
+      const next: StoredNotificationSettings = {
+        publicBaseUrl: (input.publicBaseUrl ?? current.publicBaseUrl).replace(/\/+$/, ''),
+        email: {
+          ...current.email,
+          ...emailChanges,
+          ...(password === undefined ? {} : { password: password ?? '' }),
+        },
+        sms: {
+          ...current.sms,
+          ...smsChanges,
+          ...(fromNumber === undefined || fromNumber === ''
+            ? {}
+            : { fromNumber: normalizePhone(fromNumber)?.e164 ?? fromNumber }),
+          ...(authToken === undefined ? {} : { authToken: authToken ?? '' }),
+        },
+        push: { ...current.push, ...input.push },
+        events: { ...current.events, ...input.events },
+      };
+      const at = this.#now();
+      if (!(await updateSettingsIfVersion(tx, JSON.stringify(next), input.version, at))) {
+        throw staleVersionProblem('notification settings', (await this.loadSettings(tx)).version);
+      }
+      // Which keys changed, never their values (secrets must not reach the audit log either).
+      const changed = [
+        ...(input.publicBaseUrl === undefined ? [] : ['publicBaseUrl']),
+        ...Object.keys(input.email ?? {}).map((k) => `email.${k}`),
+        ...Object.keys(input.sms ?? {}).map((k) => `sms.${k}`),
+        ...Object.keys(input.push ?? {}).map((k) => `push.${k}`),
+        ...Object.keys(input.events ?? {}).map((k) => `events.${k}`),
+      ];
+      await this.#deps.audit.record(tx, actor, {
+        action: 'notification_settings.updated',
+        entityType: 'notification_settings',
+        entityId: 'shop',
+        data: { changed },
+      });
+      return publicView(await this.loadSettings(tx));
+    });
+  }
+
+  /** The public base URL customer links start with, or null when the owner has not set one. */
+  async customerLinkBase(db: Db = this.#db): Promise<string | null> {
+    const settings = await this.loadSettings(db);
+    return settings.publicBaseUrl === '' ? null : settings.publicBaseUrl;
+  }
+
+  /** VAPID public key for the browser's pushManager.subscribe. */
+  async pushPublicKey(userId: string): Promise<{ publicKey: string; enabled: boolean; subscribed: boolean }> {
+    const settings = await this.getSettings();
+    const subscriptions = await listPushSubscriptionsOfUser(this.#db, userId);
+    return {
+      publicKey: settings.push.vapidPublicKey,
+      enabled: settings.push.enabled,
+      subscribed: subscriptions.length > 0,
+    };
+  }
+
+  // ---------------------------------------------------------------- enqueue
+
+  /**
+   * Queues a message to a customer in the CALLER's transaction: one row per channel, chosen from
+   * the customer's preference (or `notice.channels`), skipping channels without contact details
+   * and opted-out numbers. A second call with the same idempotency key adds nothing.
+   */
+  async enqueueForCustomer(tx: Db, notice: CustomerNotice): Promise<EnqueueResult> {
+    const result: EnqueueResult = { queued: [], skipped: [] };
+    const settings = await this.loadSettings(tx);
+    if (CUSTOMER_EVENTS.includes(notice.event) && !settings.events[notice.event]) {
+      result.skipped.push({
+        channel: 'all',
+        reason: `"${notice.event}" messages are turned off in settings`,
+      });
+      return result;
+    }
+    const customer = await this.#deps.customers.find(tx, notice.customerId);
+    if (customer === undefined) throw problems.notFound(`Customer ${notice.customerId} does not exist.`);
+    const shop = await this.#deps.settings.get(tx);
+    const vars: TemplateVars = {
+      shopName: shop.shopName,
+      shopPhone: shop.phone,
+      customerName: customer.name,
+      ...notice.vars,
+    };
+    const phone = customer.contactInfo.phones.find((p) => p.primary) ?? customer.contactInfo.phones[0];
+    const email = customer.contactInfo.emails.find((e) => e.primary) ?? customer.contactInfo.emails[0];
+    const preferred = customer.preferences.contactChannel;
+    let channels: ('email' | 'sms')[];
+    if (notice.channels !== undefined) channels = [...new Set(notice.channels)];
+    else if (preferred === 'sms') channels = ['sms'];
+    else if (preferred === 'email') channels = ['email'];
+    else {
+      result.skipped.push({
+        channel: 'all',
+        reason:
+          preferred === 'phone'
+            ? 'the customer prefers a phone call'
+            : 'the customer asked not to be contacted',
+      });
+      return result;
+    }
+
+    const at = this.#now();
+    const wanted: { channel: 'email' | 'sms'; recipient: string }[] = [];
+    for (const channel of channels) {
+      if (channel === 'sms') {
+        if (phone === undefined) result.skipped.push({ channel, reason: 'the customer has no phone number' });
+        else if (!settings.sms.enabled)
+          result.skipped.push({ channel, reason: 'SMS is turned off in settings' });
+        else if (await isOptedOut(tx, phone.number))
+          result.skipped.push({ channel, reason: 'the number replied STOP (opted out of texts)' });
+        else wanted.push({ channel, recipient: phone.number });
+      } else if (email === undefined)
+        result.skipped.push({ channel, reason: 'the customer has no email address' });
+      else if (!settings.email.enabled)
+        result.skipped.push({ channel, reason: 'email is turned off in settings' });
+      else wanted.push({ channel, recipient: email.address });
+    }
+    // Texts preferred but impossible (opted out, no phone): fall back to email rather than silence.
+    if (
+      notice.channels === undefined &&
+      wanted.length === 0 &&
+      preferred === 'sms' &&
+      email !== undefined &&
+      settings.email.enabled
+    ) {
+      wanted.push({ channel: 'email', recipient: email.address });
+    }
+
+    for (const { channel, recipient } of wanted) {
+      const rendered = channel === 'email' ? renderEmail(notice.event, vars) : renderSms(notice.event, vars);
+      const id = newId();
+      const inserted = await insertMessageIfNew(tx, {
+        id,
+        idempotency_key: `${notice.idempotencyKey}:${channel}`,
+        event: notice.event,
+        channel,
+        recipient,
+        customer_id: notice.customerId,
+        user_id: null,
+        repair_order_id: notice.repairOrderId ?? null,
+        subject: rendered.subject,
+        body: rendered.text,
+        html: rendered.html,
+        next_attempt_at: at,
+        created_at: at,
+        updated_at: at,
+      });
+      if (inserted) result.queued.push({ id, channel, recipient: maskRecipient(channel, recipient) });
+      else result.skipped.push({ channel, reason: 'already queued (same idempotency key)' });
+    }
+    return result;
+  }
+
+  /** Queues a web push to every subscribed device of staff with `roles`, in the caller's transaction. */
+  async enqueueForStaff(tx: Db, notice: StaffNotice): Promise<EnqueueResult> {
+    const result: EnqueueResult = { queued: [], skipped: [] };
+    const settings = await this.loadSettings(tx);
+    if (!settings.push.enabled) {
+      result.skipped.push({ channel: 'push', reason: 'web push is turned off in settings' });
+      return result;
+    }
+    if (
+      CUSTOMER_EVENTS.includes(notice.event as NotificationEvent) &&
+      !settings.events[notice.event as NotificationEvent]
+    ) {
+      result.skipped.push({
+        channel: 'push',
+        reason: `"${notice.event}" messages are turned off in settings`,
+      });
+      return result;
+    }
+    const shop = await this.#deps.settings.get(tx);
+    const vars: TemplateVars = { shopName: shop.shopName, ...notice.vars };
+    const rendered = renderPush(notice.event, vars);
+    const url = notice.url ?? (notice.repairOrderId ? `/repair-orders/${notice.repairOrderId}` : '/');
+    const body = JSON.stringify({
+      title: rendered.subject,
+      body: rendered.text,
+      url,
+      tag: notice.idempotencyKey,
+    });
+    const at = this.#now();
+    for (const subscription of await listPushSubscriptionsForRoles(tx, notice.roles ?? DEFAULT_STAFF_ROLES)) {
+      const id = newId();
+      const inserted = await insertMessageIfNew(tx, {
+        id,
+        idempotency_key: `${notice.idempotencyKey}:push:${subscription.id}`,
+        event: notice.event,
+        channel: 'push',
+        recipient: subscription.id,
+        customer_id: null,
+        user_id: subscription.user_id,
+        repair_order_id: notice.repairOrderId ?? null,
+        subject: rendered.subject,
+        body,
+        html: null,
+        next_attempt_at: at,
+        created_at: at,
+        updated_at: at,
+      });
+      if (inserted) result.queued.push({ id, channel: 'push', recipient: 'staff device' });
+    }
+    if (result.queued.length === 0)
+      result.skipped.push({ channel: 'push', reason: 'no staff device is subscribed' });
+    return result;
+  }
+
+  /**
+   * After the caller's commit: tell the live screens and wake the worker. Optional (the worker
+   * polls anyway), but it makes "queued" show at once and the message go out without waiting.
+   */
+  announce(result: EnqueueResult, repairOrderId: string | null = null): void {
+    const at = this.#now();
+    for (const message of result.queued) {
+      this.#deps.events.emit('notificationStatusChanged', {
+        messageId: message.id,
+        repairOrderId,
+        channel: message.channel,
+        status: 'pending',
+        at,
+      });
+    }
+    if (result.queued.length > 0) this.#kick();
+  }
+
+  // ---------------------------------------------------------------- events that make messages
+
+  /** When a job completes and no job of its RO is still open: "your car is ready", once per RO. */
+  async onJobCompleted(repairOrderId: string): Promise<void> {
+    const ro = await this.#deps.repairOrders.get(repairOrderId);
+    if (ro.jobs.length === 0 || !ro.jobs.every((job) => job.status === 'Completed' || job.status === 'Paid'))
+      return;
+    await this.notifyVehicleReady(null, repairOrderId);
+  }
+
+  /** The "Tell the customer it's ready" button (actor) or the automatic rule (null). */
+  async notifyVehicleReady(actor: Actor | null, repairOrderId: string): Promise<EnqueueResult> {
+    const ro = await this.#deps.repairOrders.get(repairOrderId);
+    // The button may be pressed again on purpose (a second reminder); the automatic rule only once.
+    const key = actor === null ? `vehicle_ready:${ro.id}` : `vehicle_ready:${ro.id}:manual:${this.#now()}`;
+    const result = await this.#db.transaction().execute(async (tx) => {
+      const queued = await this.enqueueForCustomer(tx, {
+        event: 'vehicle_ready',
+        customerId: ro.customer.id,
+        repairOrderId: ro.id,
+        idempotencyKey: key,
+        vars: { vehicle: vehicleWords(ro.vehicle), repairOrderNumber: ro.number },
+      });
+      if (actor !== null) {
+        await this.#deps.audit.record(tx, actor, {
+          action: 'notification.vehicle_ready_sent',
+          entityType: 'repair_order',
+          entityId: ro.id,
+          data: { queued: queued.queued.map((q) => q.channel), skipped: queued.skipped },
+        });
+      }
+      return queued;
+    });
+    this.announce(result, ro.id);
+    return result;
+  }
+
+  /** Reminders for appointments starting within the next 24 hours (one per appointment time). */
+  async queueAppointmentReminders(): Promise<number> {
+    const now = this.#deps.clock.now();
+    const to = new Date(now.getTime() + REMINDER_WINDOW_MS);
+    const shop = await this.#deps.settings.get();
+    const page = await this.#deps.appointments.list({
+      from: now.toISOString(),
+      to: to.toISOString(),
+      status: ['booked'],
+      limit: 200,
+      offset: 0,
+    });
+    let count = 0;
+    for (const appointment of page.items) {
+      if (appointment.status !== 'booked') continue;
+      if (new Date(appointment.startsAt).getTime() < now.getTime()) continue;
+      const when = new Intl.DateTimeFormat('en-US', {
+        timeZone: shop.timezone,
+        weekday: 'long',
+        hour: 'numeric',
+        minute: '2-digit',
+        month: 'short',
+        day: 'numeric',
+      }).format(new Date(appointment.startsAt));
+      const result = await this.#db.transaction().execute((tx) =>
+        this.enqueueForCustomer(tx, {
+          event: 'appointment_reminder',
+          customerId: appointment.customerId,
+          repairOrderId: null,
+          idempotencyKey: `appointment_reminder:${appointment.id}:${appointment.startsAt}`,
+          vars: { vehicle: appointment.vehicleSummary ?? 'your vehicle', when: `on ${when}` },
+        }),
+      );
+      count += result.queued.length;
+      this.announce(result, null);
+    }
+    return count;
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  async messagesOfRepairOrder(repairOrderId: string): Promise<Message[]> {
+    return (await listMessagesOfRepairOrder(this.#db, repairOrderId)).map(toMessage);
+  }
+
+  async problemMessages(limit = 50): Promise<Message[]> {
+    return (await listProblemMessages(this.#db, limit)).map(toMessage);
+  }
+
+  /** Staff "retry now": a failed or waiting message becomes due at once and the worker wakes. */
+  async retryNow(actor: Actor, messageId: string): Promise<Message> {
+    const row = await this.#db.transaction().execute(async (tx) => {
+      const current = await findMessage(tx, messageId);
+      if (current === undefined) throw problems.notFound(`Message ${messageId} does not exist.`);
+      if (!(await makeDueNow(tx, messageId, this.#now()))) {
+        throw problems.conflict(
+          `This message is ${current.status}; only a waiting or failed message can be retried.`,
+          'not-retryable',
+        );
+      }
+      await this.#deps.audit.record(tx, actor, {
+        action: 'notification.retry',
+        entityType: 'outbox_message',
+        entityId: messageId,
+        data: { previousStatus: current.status, attempts: current.attempts },
+      });
+      return (await findMessage(tx, messageId))!;
+    });
+    this.#emitStatus(row.id, row.repair_order_id, row.channel, row.status);
+    this.#kick();
+    return toMessage(row);
+  }
+
+  #emitStatus(messageId: string, repairOrderId: string | null, channel: OutboxChannel, status: OutboxStatus) {
+    this.#deps.events.emit('notificationStatusChanged', {
+      messageId,
+      repairOrderId,
+      channel,
+      status,
+      at: this.#now(),
+    });
+  }
+
+  // ---------------------------------------------------------------- inbound SMS (STOP / START)
+
+  /** Verifies Twilio's signature when an auth token is set; false means "refuse the request". */
+  async verifyInboundSignature(url: string, params: Record<string, string>, signature: string | undefined) {
+    const settings = await this.loadSettings();
+    if (settings.sms.authToken === '') return true;
+    if (signature === undefined) return false;
+    const expected = Buffer.from(twilioSignature(settings.sms.authToken, url, params));
+    const given = Buffer.from(signature);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+
+  async inboundSmsUrlBase(): Promise<string | null> {
+    return this.customerLinkBase();
+  }
+
+  /** A reply to one of our texts: STOP and friends opt out (and cancel what waits), START opts in. */
+  async handleInboundSms(from: string, body: string): Promise<'opted_out' | 'opted_in' | 'ignored'> {
+    const phone = normalizePhone(from)?.e164 ?? from.trim();
+    const word = body
+      .trim()
+      .toUpperCase()
+      .replace(/[^A-Z]/g, '');
+    const actor: Actor = { userId: null, label: `sms ${maskRecipient('sms', phone)}` };
+    if (OPT_OUT_WORDS.has(word)) {
+      const cancelled = await this.#db.transaction().execute(async (tx) => {
+        const at = this.#now();
+        await insertOptOut(tx, phone, 'stop_reply', at);
+        const rows = await cancelPendingSms(tx, phone, 'the customer replied STOP (opted out of texts)', at);
+        await this.#deps.audit.record(tx, actor, {
+          action: 'notification.sms_opt_out',
+          entityType: 'sms_opt_out',
+          entityId: phone,
+          data: { word, cancelledMessages: rows.length },
+        });
+        return rows;
+      });
+      for (const row of cancelled) this.#emitStatus(row.id, row.repair_order_id, 'sms', 'cancelled');
+      return 'opted_out';
+    }
+    if (OPT_IN_WORDS.has(word)) {
+      await this.#db.transaction().execute(async (tx) => {
+        if (await deleteOptOut(tx, phone)) {
+          await this.#deps.audit.record(tx, actor, {
+            action: 'notification.sms_opt_in',
+            entityType: 'sms_opt_out',
+            entityId: phone,
+            data: { word },
+          });
+        }
+      });
+      return 'opted_in';
+    }
+    return 'ignored';
+  }
+
+  async isOptedOut(phone: string): Promise<boolean> {
+    return isOptedOut(this.#db, normalizePhone(phone)?.e164 ?? phone);
+  }
+
+  // ---------------------------------------------------------------- push subscriptions
+
+  async subscribePush(actor: Actor, input: PushSubscriptionInput, userAgent: string | null) {
+    if (actor.userId === null) throw problems.unauthorized('Sign in to get notifications on this device.');
+    const userId = actor.userId;
+    const row = await this.#db.transaction().execute(async (tx) => {
+      await this.#ensureSettings(tx);
+      return upsertPushSubscription(
+        tx,
+        {
+          id: newId(),
+          user_id: userId,
+          endpoint: input.endpoint,
+          p256dh: input.keys.p256dh,
+          auth: input.keys.auth,
+          user_agent: userAgent?.slice(0, 300) ?? null,
+        },
+        this.#now(),
+      );
+    });
+    return { id: row.id, endpoint: row.endpoint, createdAt: row.created_at };
+  }
+
+  async unsubscribePush(actor: Actor, endpoint: string): Promise<void> {
+    if (actor.userId === null || !(await deletePushSubscription(this.#db, actor.userId, endpoint))) {
+      throw problems.notFound('This device has no notification subscription.');
+    }
+  }
+
+  // ---------------------------------------------------------------- test send
+
+  /** Sends one message straight away (not through the outbox) and says what happened. */
+  async testSend(actor: Actor, input: TestSendInput): Promise<TestSendResult> {
+    const settings = await this.#db.transaction().execute((tx) => this.#ensureSettings(tx));
+    const shop = await this.#deps.settings.get();
+    const vars = { shopName: shop.shopName };
+    const key = `test:${newId()}`;
+    const done = (ok: boolean, detail: string, providerMessageId: string | null = null): TestSendResult => ({
+      ok,
+      channel: input.channel,
+      detail,
+      providerMessageId,
+    });
+    try {
+      if (input.channel === 'email') {
+        const to = input.to?.trim() ?? '';
+        if (!/^[^@\s]+@[^@\s]+$/.test(to)) {
+          throw problems.validation([{ path: 'to', message: 'give the email address to send the test to' }]);
+        }
+        const rendered = renderEmail('test', vars);
+        const sent = await this.#deps.channels.email.send(settings.email, {
+          idempotencyKey: key,
+          to,
+          subject: rendered.subject,
+          text: rendered.text,
+          html: rendered.html,
+        });
+        return done(true, `Sent to ${to}.`, sent.providerMessageId);
+      }
+      if (input.channel === 'sms') {
+        const phone = normalizePhone(input.to ?? '');
+        if (phone === null)
+          throw problems.validation([{ path: 'to', message: 'give the phone number to text' }]);
+        const rendered = renderSms('test', vars);
+        const sent = await this.#deps.channels.sms.send(settings.sms, {
+          idempotencyKey: key,
+          to: phone.e164,
+          subject: '',
+          text: rendered.text,
+          html: null,
+        });
+        return done(true, `Sent to ${phone.e164}.`, sent.providerMessageId);
+      }
+      if (actor.userId === null) throw problems.unauthorized('Sign in first.');
+      const subscriptions = await listPushSubscriptionsOfUser(this.#db, actor.userId);
+      if (subscriptions.length === 0) {
+        return done(false, 'None of your devices is subscribed: turn on "Notify me on this device" first.');
+      }
+      const rendered = renderPush('test', vars);
+      const payload = JSON.stringify({
+        title: rendered.subject,
+        body: rendered.text,
+        url: '/settings/notifications',
+        tag: key,
+      });
+      for (const subscription of subscriptions) {
+        await this.#deps.channels.push.send(
+          {
+            subject: settings.push.subject,
+            publicKey: settings.push.vapidPublicKey,
+            privateKey: settings.push.vapidPrivateKey,
+          },
+          subscription,
+          payload,
+          key,
+        );
+      }
+      return done(true, `Sent to ${subscriptions.length} device(s).`);
+    } catch (error) {
+      if (error instanceof SendError) return done(false, `Not sent: ${error.message}.`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applicationServerKey,
+  canRetry,
+  statusText,
+  statusTone,
+  toSettingsForm,
+  toSettingsPatch,
+  type NotificationSettings,
+} from './messages';
+
+const settings: NotificationSettings = {
+  publicBaseUrl: 'https://shop.example.com',
+  email: {
+    enabled: true,
+    host: 'smtp.x',
+    port: 587,
+    secure: false,
+    user: 'u',
+    passwordSet: true,
+    from: 'a@b.c',
+  },
+  sms: {
+    enabled: true,
+    provider: 'twilio',
+    baseUrl: 'https://api.twilio.com',
+    accountSid: 'AC1',
+    authTokenSet: true,
+    fromNumber: '+15550001111',
+  },
+  push: { enabled: true, subject: 'mailto:o@b.c', vapidPublicKey: 'BAAA' },
+  events: { estimate_ready: true, approval_received: true, vehicle_ready: false, appointment_reminder: true },
+  version: 4,
+  updatedAt: '2026-03-02T14:00:00.000Z',
+};
+
+describe('delivery status words', () => {
+  it('says what happened in plain words', () => {
+    expect(statusText({ status: 'pending', attempts: 0, lastError: null })).toBe('Queued');
+    expect(statusText({ status: 'pending', attempts: 1, lastError: 'x' })).toBe(
+      'Waiting to retry (1 try so far)',
+    );
+    expect(statusText({ status: 'pending', attempts: 3, lastError: 'x' })).toBe(
+      'Waiting to retry (3 tries so far)',
+    );
+    expect(statusText({ status: 'failed', attempts: 3, lastError: 'x' })).toBe('Not delivered');
+    expect(statusTone({ status: 'sent', lastError: null })).toBe('ok');
+    expect(statusTone({ status: 'pending', lastError: 'refused' })).toBe('warn');
+    expect(canRetry({ status: 'failed', lastError: 'x' })).toBe(true);
+    expect(canRetry({ status: 'pending', lastError: null })).toBe(false);
+    expect(canRetry({ status: 'sent', lastError: null })).toBe(false);
+  });
+});
+
+describe('settings form', () => {
+  it('keeps secrets unless typed or cleared', () => {
+    const form = toSettingsForm(settings);
+    expect(form.smtpPassword).toBe('');
+    const untouched = toSettingsPatch(form, 4);
+    expect(untouched.email).not.toHaveProperty('password');
+    expect(untouched.sms).not.toHaveProperty('authToken');
+    expect(untouched).toMatchObject({ version: 4, email: { port: 587 }, events: { vehicle_ready: false } });
+    expect(toSettingsPatch({ ...form, smtpPassword: 'new' }, 4).email).toMatchObject({ password: 'new' });
+    expect(toSettingsPatch({ ...form, clearSmsAuthToken: true, smsAuthToken: 'x' }, 4).sms).toMatchObject({
+      authToken: null,
+    });
+  });
+
+  it('decodes the VAPID key from base64url', () => {
+    expect([...applicationServerKey('AQID_w')]).toEqual([1, 2, 3, 255]);
+  });
+});
