@@ -86,7 +86,9 @@ function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-function notAnImage(detail = 'The file is not an image this server can read (JPEG, PNG, WebP, HEIC).') {
+function notAnImage(
+  detail = 'The file is not an image this server can read (JPEG, PNG, WebP, AVIF, TIFF or GIF).',
+) {
   return problems.badRequest(detail, 'not-an-image');
 }
 
