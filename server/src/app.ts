@@ -204,7 +204,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // </notifications-services>
   // <inspections-services>
   const inspectionMedia = new MediaStore(config.dataDir);
-  const inspections = new InspectionsService(db, clock, audit, events, repairOrders, technicians, inspectionMedia);
+  const inspections = new InspectionsService(
+    db,
+    clock,
+    audit,
+    events,
+    repairOrders,
+    technicians,
+    inspectionMedia,
+  );
   // </inspections-services>
   // <approvals-services>
   const approvals = new ApprovalsService(

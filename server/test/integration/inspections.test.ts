@@ -450,6 +450,19 @@ describe('recommend a job from a finding', () => {
     expect(jobs).toHaveLength(2); // the check-in concern + the one recommended
   });
 
+  it('two taps at once make one job: the second is told which job was made', async () => {
+    const inspection = await start();
+    await rate(inspection, 'exhaust.system', { rating: 'red', note: 'Hole in the muffler' });
+    const url = `/api/inspections/${inspection.id}/findings/exhaust.system/recommend-job`;
+    const answers = await Promise.all([as(tech, 'POST', url), as(owner.cookie, 'POST', url)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    const made = answers.find((a) => a.statusCode === 201)!.json<RecommendJobResult>();
+    expect(problemOf(answers.find((a) => a.statusCode === 409)!)).toMatchObject({ jobId: made.jobId });
+    const jobs = (await as(owner.cookie, 'GET', `/api/repair-orders/${repairOrderId}`)).json<RepairOrder>()
+      .jobs;
+    expect(jobs.filter((j) => j.title === 'Exhaust system')).toHaveLength(1);
+  });
+
   it('without a canned job titles the job from the item; a refused job leaves the finding unlinked', async () => {
     const inspection = await start();
     await rate(inspection, 'wipers.blades', { rating: 'yellow', note: 'Streaking' });
