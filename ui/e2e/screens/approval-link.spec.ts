@@ -2,6 +2,7 @@ import { devices } from '@playwright/test';
 import sharp from 'sharp';
 import { test, expect, expectAccessible } from '../support/fixtures';
 import { ownerApi, json, OWNER_STATE } from '../support/owner';
+import { drawSignature } from '../support/trust';
 
 /**
  * The customer approval link: the advisor sends the estimate from the repair order, the customer
@@ -156,20 +157,7 @@ test('the customer approves one job, declines another and signs; the advisor see
   await expect(phone.getByTestId('running-total')).toHaveText(money(21_000));
 
   await phone.getByLabel('Your name').fill('Nina Phone');
-  const pad = phone.getByTestId('signature-pad');
-  await pad.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  const box = (await pad.boundingBox())!;
-  await phone.mouse.move(box.x + 20, box.y + box.height * 0.7);
-  await phone.mouse.down();
-  for (let i = 1; i <= 12; i++)
-    await phone.mouse.move(
-      box.x + 20 + i * ((box.width - 40) / 12),
-      box.y + box.height * (i % 2 ? 0.3 : 0.7),
-      {
-        steps: 3,
-      },
-    );
-  await phone.mouse.up();
+  await drawSignature(phone);
   await expect(phone.getByText('Signed. Tap Clear to start over.')).toBeVisible();
 
   await phone.getByRole('button', { name: 'Send my answer' }).click();

@@ -1,7 +1,8 @@
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import sharp from 'sharp';
 import { expect, expectAccessible, test } from '../support/fixtures';
 import { json, OWNER_STATE, ownerApi } from '../support/owner';
+import { finding, liveSubscribed, rate } from '../support/trust';
 
 test.use({ storageState: OWNER_STATE });
 
@@ -51,16 +52,6 @@ async function arrange(api: APIRequestContext): Promise<Arranged> {
   return { email, ro };
 }
 
-function card(page: Page, itemKey: string): Locator {
-  return page.locator(`[data-testid="finding"][data-item-key="${itemKey}"]`);
-}
-
-async function rate(page: Page, itemKey: string, label: 'OK' | 'Soon' | 'Now'): Promise<void> {
-  const item = card(page, itemKey);
-  await item.getByRole('button', { name: label, exact: true }).click();
-  await expect(item).toHaveAttribute('data-rating', { OK: 'green', Soon: 'yellow', Now: 'red' }[label]);
-}
-
 test('a technician fills an inspection on a tablet, with a photo; the advisor recommends a job from it', async ({
   page,
   openContext,
@@ -81,7 +72,7 @@ test('a technician fills an inspection on a tablet, with a photo; the advisor re
   await expect(tablet.getByText(`RO ${ro.number}`)).toBeVisible();
 
   // Big touch targets, and nothing wider than the tablet.
-  const okButton = card(tablet, 'tires.lf').getByRole('button', { name: 'OK', exact: true });
+  const okButton = finding(tablet, 'tires.lf').getByRole('button', { name: 'OK', exact: true });
   expect((await okButton.boundingBox())!.height).toBeGreaterThanOrEqual(48);
   expect(await tablet.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(TABLET.width);
   await expectAccessible(tablet, 'inspection (tablet)');
@@ -93,7 +84,7 @@ test('a technician fills an inspection on a tablet, with a photo; the advisor re
   await expect(missing.getByRole('button', { name: 'Left front tire' })).toBeVisible();
 
   // Tread depth: 3/32" suggests (and, on an unrated item, sets) yellow.
-  const lf = card(tablet, 'tires.lf');
+  const lf = finding(tablet, 'tires.lf');
   await lf.getByLabel(/Measurement/).fill('3');
   await lf.getByLabel(/Measurement/).press('Enter');
   await expect(lf).toHaveAttribute('data-rating', 'yellow');
@@ -124,13 +115,7 @@ test('a technician fills an inspection on a tablet, with a photo; the advisor re
   await expect(missing).toBeHidden();
 
   // The advisor has the repair order open at the counter while the technician completes.
-  const subscribed = new Promise<void>((resolve) => {
-    page.on('websocket', (socket) =>
-      socket.on('framereceived', (frame) => {
-        if (String(frame.payload).includes('"subscribed"')) resolve();
-      }),
-    );
-  });
+  const subscribed = liveSubscribed(page);
   await page.goto(`/repair-orders/${ro.id}`);
   const panel = page.getByTestId('inspection-panel');
   await expect(panel.getByText('In progress', { exact: true })).toBeVisible();
@@ -139,7 +124,7 @@ test('a technician fills an inspection on a tablet, with a photo; the advisor re
   await tablet.getByRole('button', { name: 'Complete inspection' }).click();
   await expect(tablet.getByTestId('inspection-status')).toHaveText('Completed');
   await expect(tablet.getByRole('button', { name: 'Reopen' })).toBeVisible();
-  await expect(card(tablet, 'tires.rf').getByRole('button', { name: 'OK', exact: true })).toBeDisabled();
+  await expect(finding(tablet, 'tires.rf').getByRole('button', { name: 'OK', exact: true })).toBeDisabled();
 
   // Live on the advisor's screen: the findings and the photo; one tap makes the job.
   await expect(panel.getByText('Completed', { exact: true })).toBeVisible();

@@ -15,7 +15,8 @@ describe('navigation', () => {
       const hrefs = navItemsFor(role).map((i) => i.href);
       expect(new Set(hrefs).size).toBe(hrefs.length);
     }
-    expect(navItemsFor('technician').map((i) => i.href)).toEqual(['/my-jobs', '/board']);
+    expect(navItemsFor('technician').map((i) => i.href)).toEqual(['/my-jobs', '/inspections', '/board']);
+    expect(navItemsFor('parts').map((i) => i.href)).not.toContain('/inspections');
     expect(navItemsFor('owner').map((i) => i.href)).toContain('/settings');
     expect(navItemsFor('advisor').map((i) => i.href)).not.toContain('/settings');
   });

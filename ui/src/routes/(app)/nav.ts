@@ -16,6 +16,7 @@ export function navItemsFor(role: Role): NavItem[] {
     items.push({ href: '/customers', label: 'Customers' });
   }
   if (role === 'technician' || role === 'owner') items.push({ href: '/my-jobs', label: 'My jobs' });
+  if (role !== 'parts') items.push({ href: '/inspections', label: 'Inspections' });
   if (role === 'technician') items.push({ href: '/board', label: 'Board' });
   if (role === 'owner') items.push({ href: '/settings', label: 'Settings' });
   return items;
