@@ -155,7 +155,7 @@ test('technician inspects with a photo → advisor sends → customer approves o
   const phone = await (await openContext({ ...IPHONE_13 })).newPage();
   await phone.goto(new URL(link).pathname);
   await expect(phone.getByRole('heading', { name: 'Your estimate' })).toBeVisible();
-  await expect(phone.getByText(`Metal on metal (${run})`)).toBeVisible();
+  await expect(phone.getByText(`Metal on metal (${run})`, { exact: true })).toBeVisible();
   const thumb = phone.getByRole('button', { name: /Enlarge photo/ }).first();
   await expect
     .poll(() =>
