@@ -227,6 +227,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     notifications,
   );
   // </approvals-services>
+  // Money and parts (issue 6): inventory first (billing prices parts and issues stock), then billing.
+  // <inventory-services>
+  // </inventory-services>
+  // <billing-services>
+  // </billing-services>
   const search = new SearchService(db);
   const displays = new DisplayService(db, clock, audit, bays, repairOrders, settings);
   const hub = new RealtimeHub(events, clock);
@@ -286,6 +291,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // <approvals-routes>
   await app.register(approvalsRoutes, { service: approvals });
   // </approvals-routes>
+  // <inventory-routes>
+  // </inventory-routes>
+  // <billing-routes>
+  // </billing-routes>
   await app.register(displayRoutes, { service: displays });
   await app.register(realtimeRoutes, {
     service: realtime,

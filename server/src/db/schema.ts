@@ -5,6 +5,8 @@ import type { RepairOrdersTables } from './tables/repair-orders.js';
 import type { SearchTables } from './tables/search.js';
 import type { ShopTables } from './tables/shop.js';
 import type { TrustTables } from './tables/trust.js';
+import type { InventoryTables } from './tables/inventory.js';
+import type { BillingTables } from './tables/billing.js';
 import type { VehiclesTables } from './tables/vehicles.js';
 
 /**
@@ -107,7 +109,9 @@ export interface DB
     RepairOrdersTables,
     AppointmentsTables,
     SearchTables,
-    TrustTables {}
+    TrustTables,
+    InventoryTables,
+    BillingTables {}
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;

@@ -171,6 +171,12 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Access>> = {
   'GET /api/public/approvals/:token/media/:hash': 'public',
   'POST /api/public/approvals/:token': 'public',
   // </approvals>
+
+  // <inventory>
+  // </inventory>
+
+  // <billing>
+  // </billing>
 };
 
 export function accessFor(method: string, url: string): Access | undefined {

@@ -8,6 +8,8 @@ import * as repairOrders from './0006-repair-orders.js';
 import * as appointments from './0007-appointments.js';
 import * as search from './0008-search.js';
 import * as trust from './0009-trust.js';
+import * as inventory from './0010-inventory.js';
+import * as billing from './0011-billing.js';
 
 /**
  * Every migration this build knows, in order. Forward-only: never edit or remove a shipped entry,
@@ -23,4 +25,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-appointments': appointments,
   '0008-search': search,
   '0009-trust': trust,
+  '0010-inventory': inventory,
+  '0011-billing': billing,
 };
