@@ -1,4 +1,3 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import type { Role } from '../../db/schema.js';
 import type { OutboxChannel, OutboxStatus } from '../../db/tables/trust.js';
@@ -7,47 +6,38 @@ import { HOUR_MS, type Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { normalizePhone } from '../../lib/phone.js';
 import { problems } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
 import type { AppointmentsService } from '../appointments/appointments.service.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
-import {
-  generateVapidKeys,
-  SendError,
-  type EmailChannel,
-  type PushChannel,
-  type SmsChannel,
-} from './channels.js';
+import { SendError, type EmailChannel, type PushChannel, type SmsChannel } from './channels.js';
 import {
   cancelPendingSms,
   deleteOptOut,
   deletePushSubscription,
   findMessage,
-  findSettingsRow,
   insertMessageIfNew,
   insertOptOut,
-  insertSettingsRow,
   isOptedOut,
   listMessagesOfRepairOrder,
   listProblemMessages,
   listPushSubscriptionsForRoles,
   listPushSubscriptionsOfUser,
   makeDueNow,
-  updateSettingsIfVersion,
   upsertPushSubscription,
-  type OutboxRow,
 } from './notifications.repository.js';
 import type {
   Message,
   NotificationSettings,
   PushSubscriptionInput,
-  StoredNotificationSettings,
   TestSendInput,
   TestSendResult,
   UpdateNotificationSettingsInput,
 } from './notifications.schemas.js';
+import { replyIntent, twilioSignatureMatches } from './inbound-sms.js';
+import { maskRecipient, toMessage, vehicleWords } from './messages.js';
+import { NotificationSettingsStore, type LoadedSettings } from './notification-settings.js';
 import {
   CUSTOMER_EVENTS,
   renderEmail,
@@ -58,6 +48,9 @@ import {
 } from './templates.js';
 
 export type { NotificationEvent, TemplateVars } from './templates.js';
+export { DEFAULT_STORED_SETTINGS, type LoadedSettings } from './notification-settings.js';
+export { maskRecipient, toMessage, vehicleWords } from './messages.js';
+export { twilioSignature } from './inbound-sms.js';
 
 /** What the caller asks to tell a customer; runs in the caller's transaction. */
 export interface CustomerNotice {
@@ -87,112 +80,8 @@ export interface EnqueueResult {
   skipped: { channel: string; reason: string }[];
 }
 
-export const DEFAULT_STORED_SETTINGS: StoredNotificationSettings = {
-  publicBaseUrl: '',
-  email: { enabled: true, host: '', port: 587, secure: false, user: '', password: '', from: '' },
-  sms: {
-    enabled: true,
-    provider: 'twilio',
-    baseUrl: 'https://api.twilio.com',
-    accountSid: '',
-    authToken: '',
-    fromNumber: '',
-  },
-  push: { enabled: true, subject: 'mailto:owner@example.com', vapidPublicKey: '', vapidPrivateKey: '' },
-  events: { estimate_ready: true, approval_received: true, vehicle_ready: true, appointment_reminder: true },
-};
-
-export type LoadedSettings = StoredNotificationSettings & { version: number; updatedAt: string };
-
-const OPT_OUT_WORDS = new Set([
-  'STOP',
-  'STOPALL',
-  'UNSUBSCRIBE',
-  'CANCEL',
-  'END',
-  'QUIT',
-  'OPTOUT',
-  'REVOKE',
-]);
-const OPT_IN_WORDS = new Set(['START', 'YES', 'UNSTOP', 'OPTIN']);
 const DEFAULT_STAFF_ROLES: readonly Role[] = ['owner', 'advisor'];
 export const REMINDER_WINDOW_MS = 24 * HOUR_MS;
-
-/** "a•••@example.com", "•••• 4567": enough for staff to recognise, not to harvest. */
-export function maskRecipient(channel: OutboxChannel, recipient: string): string {
-  if (channel === 'email') {
-    const at = recipient.lastIndexOf('@');
-    if (at <= 0) return '•••';
-    return `${recipient[0]}•••${recipient.slice(at)}`;
-  }
-  if (channel === 'sms') return `•••• ${recipient.slice(-4)}`;
-  return 'staff device';
-}
-
-export function toMessage(row: OutboxRow): Message {
-  return {
-    id: row.id,
-    event: row.event,
-    channel: row.channel,
-    recipient: maskRecipient(row.channel, row.recipient),
-    repairOrderId: row.repair_order_id,
-    subject: row.subject,
-    status: row.status,
-    attempts: row.attempts,
-    nextAttemptAt: row.status === 'pending' ? row.next_attempt_at : null,
-    lastError: row.last_error,
-    sentAt: row.sent_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function mergeStored(data: string): StoredNotificationSettings {
-  const stored = JSON.parse(data) as Partial<StoredNotificationSettings>;
-  return {
-    publicBaseUrl: stored.publicBaseUrl ?? DEFAULT_STORED_SETTINGS.publicBaseUrl,
-    email: { ...DEFAULT_STORED_SETTINGS.email, ...stored.email },
-    sms: { ...DEFAULT_STORED_SETTINGS.sms, ...stored.sms },
-    push: { ...DEFAULT_STORED_SETTINGS.push, ...stored.push },
-    events: { ...DEFAULT_STORED_SETTINGS.events, ...stored.events },
-  };
-}
-
-function publicView(settings: LoadedSettings): NotificationSettings {
-  const { password: _password, ...email } = settings.email;
-  const { authToken: _token, ...sms } = settings.sms;
-  return {
-    publicBaseUrl: settings.publicBaseUrl,
-    email: { ...email, passwordSet: settings.email.password !== '' },
-    sms: { ...sms, authTokenSet: settings.sms.authToken !== '' },
-    push: {
-      enabled: settings.push.enabled,
-      subject: settings.push.subject,
-      vapidPublicKey: settings.push.vapidPublicKey,
-    },
-    events: settings.events,
-    version: settings.version,
-    updatedAt: settings.updatedAt,
-  };
-}
-
-/** "2018 Honda Civic" from a repair order's vehicle. */
-export function vehicleWords(vehicle: {
-  year: number | null;
-  make: string | null;
-  model: string | null;
-}): string {
-  const words = [vehicle.year, vehicle.make, vehicle.model].filter((w) => w !== null && w !== '').join(' ');
-  return words === '' ? 'your vehicle' : `your ${words}`;
-}
-
-/** Twilio's X-Twilio-Signature: base64 HMAC-SHA1 of the URL followed by the sorted params. */
-export function twilioSignature(authToken: string, url: string, params: Record<string, string>): string {
-  const data = Object.keys(params)
-    .sort()
-    .reduce((text, key) => text + key + params[key], url);
-  return createHmac('sha1', authToken).update(data, 'utf8').digest('base64');
-}
 
 export interface NotificationsDeps {
   db: Db;
@@ -215,10 +104,12 @@ export interface NotificationsDeps {
  */
 export class NotificationsService {
   readonly #deps: NotificationsDeps;
+  readonly #settings: NotificationSettingsStore;
   #kick: () => void;
 
   constructor(deps: NotificationsDeps) {
     this.#deps = deps;
+    this.#settings = new NotificationSettingsStore(deps.db, deps.clock, deps.audit);
     this.#kick = deps.kick ?? (() => {});
   }
 
@@ -238,116 +129,21 @@ export class NotificationsService {
   // ---------------------------------------------------------------- settings
 
   /** The settings with secrets (for the worker and the channels); `db` may be a transaction. */
-  async loadSettings(db: Db = this.#db): Promise<LoadedSettings> {
-    const row = await findSettingsRow(db);
-    if (row === undefined) return { ...DEFAULT_STORED_SETTINGS, version: 1, updatedAt: this.#now() };
-    return { ...mergeStored(row.data), version: row.version, updatedAt: row.updated_at };
+  loadSettings(db?: Db): Promise<LoadedSettings> {
+    return this.#settings.load(db);
   }
 
-  /** Makes the row (with fresh VAPID keys) the first time anyone needs it. */
-  async #ensureSettings(tx: Db): Promise<LoadedSettings> {
-    const row = await findSettingsRow(tx);
-    if (row !== undefined) {
-      const loaded = { ...mergeStored(row.data), version: row.version, updatedAt: row.updated_at };
-      if (loaded.push.vapidPublicKey !== '') return loaded;
-    }
-    const keys = generateVapidKeys();
-    const at = this.#now();
-    if (row === undefined) {
-      const data: StoredNotificationSettings = {
-        ...DEFAULT_STORED_SETTINGS,
-        push: {
-          ...DEFAULT_STORED_SETTINGS.push,
-          vapidPublicKey: keys.publicKey,
-          vapidPrivateKey: keys.privateKey,
-        },
-      };
-      await insertSettingsRow(tx, JSON.stringify(data), at);
-    } else {
-      const current = mergeStored(row.data);
-      const data = {
-        ...current,
-        push: { ...current.push, vapidPublicKey: keys.publicKey, vapidPrivateKey: keys.privateKey },
-      };
-      await updateSettingsIfVersion(tx, JSON.stringify(data), row.version, at);
-    }
-    return this.loadSettings(tx);
+  getSettings(): Promise<NotificationSettings> {
+    return this.#settings.get();
   }
 
-  async getSettings(): Promise<NotificationSettings> {
-    const existing = await this.loadSettings();
-    if (existing.push.vapidPublicKey !== '') return publicView(existing);
-    return publicView(await this.#db.transaction().execute((tx) => this.#ensureSettings(tx)));
-  }
-
-  async updateSettings(actor: Actor, input: UpdateNotificationSettingsInput): Promise<NotificationSettings> {
-    if (input.email?.from !== undefined && input.email.from !== '' && !/@/.test(input.email.from)) {
-      throw problems.validation([
-        { path: 'email.from', message: 'must be an email address, e.g. Shop <shop@example.com>' },
-      ]);
-    }
-    if (
-      input.sms?.fromNumber !== undefined &&
-      input.sms.fromNumber !== '' &&
-      normalizePhone(input.sms.fromNumber) === null
-    ) {
-      throw problems.validation([{ path: 'sms.fromNumber', message: 'is not a phone number' }]);
-    }
-    if (input.push?.subject !== undefined && !/^(mailto:|https:\/\/)/.test(input.push.subject)) {
-      throw problems.validation([{ path: 'push.subject', message: 'must start with mailto: or https://' }]);
-    }
-    return this.#db.transaction().execute(async (tx) => {
-      const current = await this.#ensureSettings(tx);
-      if (current.version !== input.version) {
-        throw staleVersionProblem('notification settings', current.version, publicView(current));
-      }
-      const { password, ...emailChanges } = input.email ?? {};
-      const { authToken, ...smsChanges } = input.sms ?? {};
-      const fromNumber = smsChanges.fromNumber;
-      const next: StoredNotificationSettings = {
-        publicBaseUrl: (input.publicBaseUrl ?? current.publicBaseUrl).replace(/\/+$/, ''),
-        email: {
-          ...current.email,
-          ...emailChanges,
-          ...(password === undefined ? {} : { password: password ?? '' }),
-        },
-        sms: {
-          ...current.sms,
-          ...smsChanges,
-          ...(fromNumber === undefined || fromNumber === ''
-            ? {}
-            : { fromNumber: normalizePhone(fromNumber)?.e164 ?? fromNumber }),
-          ...(authToken === undefined ? {} : { authToken: authToken ?? '' }),
-        },
-        push: { ...current.push, ...input.push },
-        events: { ...current.events, ...input.events },
-      };
-      const at = this.#now();
-      if (!(await updateSettingsIfVersion(tx, JSON.stringify(next), input.version, at))) {
-        throw staleVersionProblem('notification settings', (await this.loadSettings(tx)).version);
-      }
-      // Which keys changed, never their values (secrets must not reach the audit log either).
-      const changed = [
-        ...(input.publicBaseUrl === undefined ? [] : ['publicBaseUrl']),
-        ...Object.keys(input.email ?? {}).map((k) => `email.${k}`),
-        ...Object.keys(input.sms ?? {}).map((k) => `sms.${k}`),
-        ...Object.keys(input.push ?? {}).map((k) => `push.${k}`),
-        ...Object.keys(input.events ?? {}).map((k) => `events.${k}`),
-      ];
-      await this.#deps.audit.record(tx, actor, {
-        action: 'notification_settings.updated',
-        entityType: 'notification_settings',
-        entityId: 'shop',
-        data: { changed },
-      });
-      return publicView(await this.loadSettings(tx));
-    });
+  updateSettings(actor: Actor, input: UpdateNotificationSettingsInput): Promise<NotificationSettings> {
+    return this.#settings.update(actor, input);
   }
 
   /** The public base URL customer links start with, or null when the owner has not set one. */
-  async customerLinkBase(db: Db = this.#db): Promise<string | null> {
-    const settings = await this.loadSettings(db);
-    return settings.publicBaseUrl === '' ? null : settings.publicBaseUrl;
+  customerLinkBase(db?: Db): Promise<string | null> {
+    return this.#settings.linkBase(db);
   }
 
   /** VAPID public key for the browser's pushManager.subscribe. */
@@ -656,9 +452,7 @@ export class NotificationsService {
     const settings = await this.loadSettings();
     if (settings.sms.authToken === '') return true;
     if (signature === undefined) return false;
-    const expected = Buffer.from(twilioSignature(settings.sms.authToken, url, params));
-    const given = Buffer.from(signature);
-    return expected.length === given.length && timingSafeEqual(expected, given);
+    return twilioSignatureMatches(settings.sms.authToken, url, params, signature);
   }
 
   async inboundSmsUrlBase(): Promise<string | null> {
@@ -668,12 +462,9 @@ export class NotificationsService {
   /** A reply to one of our texts: STOP and friends opt out (and cancel what waits), START opts in. */
   async handleInboundSms(from: string, body: string): Promise<'opted_out' | 'opted_in' | 'ignored'> {
     const phone = normalizePhone(from)?.e164 ?? from.trim();
-    const word = body
-      .trim()
-      .toUpperCase()
-      .replace(/[^A-Z]/g, '');
+    const { word, intent } = replyIntent(body);
     const actor: Actor = { userId: null, label: `sms ${maskRecipient('sms', phone)}` };
-    if (OPT_OUT_WORDS.has(word)) {
+    if (intent === 'opt_out') {
       const cancelled = await this.#db.transaction().execute(async (tx) => {
         const at = this.#now();
         await insertOptOut(tx, phone, 'stop_reply', at);
@@ -689,7 +480,7 @@ export class NotificationsService {
       for (const row of cancelled) this.#emitStatus(row.id, row.repair_order_id, 'sms', 'cancelled');
       return 'opted_out';
     }
-    if (OPT_IN_WORDS.has(word)) {
+    if (intent === 'opt_in') {
       await this.#db.transaction().execute(async (tx) => {
         if (await deleteOptOut(tx, phone)) {
           await this.#deps.audit.record(tx, actor, {
@@ -715,7 +506,7 @@ export class NotificationsService {
     if (actor.userId === null) throw problems.unauthorized('Sign in to get notifications on this device.');
     const userId = actor.userId;
     const row = await this.#db.transaction().execute(async (tx) => {
-      await this.#ensureSettings(tx);
+      await this.#settings.ensure(tx);
       return upsertPushSubscription(
         tx,
         {
@@ -742,7 +533,7 @@ export class NotificationsService {
 
   /** Sends one message straight away (not through the outbox) and says what happened. */
   async testSend(actor: Actor, input: TestSendInput): Promise<TestSendResult> {
-    const settings = await this.#db.transaction().execute((tx) => this.#ensureSettings(tx));
+    const settings = await this.#db.transaction().execute((tx) => this.#settings.ensure(tx));
     const shop = await this.#deps.settings.get();
     const vars = { shopName: shop.shopName };
     const key = `test:${newId()}`;
