@@ -27,7 +27,8 @@ import {
   UploadQuery,
   VersionQuery,
 } from './inspections.schemas.js';
-import type { InspectionsService, UploadBody } from './inspections.service.js';
+import type { UploadBody } from './inspection-media.service.js';
+import type { InspectionsService } from './inspections.service.js';
 import { sendMediaFile } from './media-response.js';
 import { HASH_PATTERN } from './media-store.js';
 
@@ -64,7 +65,7 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
         response: withProblems({ 200: InspectionTemplateListSchema }),
       },
     },
-    async (request) => ({ items: await service.listTemplates(request.query.includeInactive) }),
+    async (request) => ({ items: await service.templates.list(request.query.includeInactive) }),
   );
 
   app.post(
@@ -78,7 +79,7 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.createTemplate(actorOf(request), request.body)),
+      reply.code(201).send(await service.templates.create(actorOf(request), request.body)),
   );
 
   app.get(
@@ -91,7 +92,7 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
         response: withProblems({ 200: InspectionTemplateSchema }),
       },
     },
-    async (request) => service.getTemplate(request.params.id),
+    async (request) => service.templates.get(request.params.id),
   );
 
   app.patch(
@@ -105,7 +106,7 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
         response: withProblems({ 200: InspectionTemplateSchema }),
       },
     },
-    async (request) => service.updateTemplate(actorOf(request), request.params.id, request.body),
+    async (request) => service.templates.update(actorOf(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -120,7 +121,7 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) => {
-      await service.removeTemplate(actorOf(request), request.params.id, request.query.version);
+      await service.templates.remove(actorOf(request), request.params.id, request.query.version);
       return reply.code(204).send(null);
     },
   );
@@ -278,7 +279,7 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
           'Send the photo or video itself as the body, with Content-Type image/* or video/*.',
           'unsupported-media-type',
         );
-      const media = await service.addMedia(actorOf(request), request.params.id, request.query, upload);
+      const media = await service.media.add(actorOf(request), request.params.id, request.query, upload);
       return reply.code(201).send(media);
     },
   );
@@ -294,7 +295,7 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) => {
-      await service.removeMedia(actorOf(request), request.params.id, request.params.mediaId);
+      await service.media.remove(actorOf(request), request.params.id, request.params.mediaId);
       return reply.code(204).send(null);
     },
   );
@@ -313,7 +314,7 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
       const { hash } = request.params;
       if (!HASH_PATTERN.test(hash))
         throw problems.validation([{ path: 'params.hash', message: 'must be 64 lower-case hex digits' }]);
-      return sendMediaFile(request, reply, await service.openMedia(hash), hash);
+      return sendMediaFile(request, reply, await service.media.open(hash), hash);
     },
   );
 };

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { OpenedMedia } from './inspections.service.js';
+import type { OpenedMedia } from './inspection-media.service.js';
 
 /**
  * Sends a stored media file: its own type, nosniff, cached for good (the name is its content's

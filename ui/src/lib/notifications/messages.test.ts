@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   applicationServerKey,
   canRetry,
+  secretHint,
   statusText,
   statusTone,
+  testSendBody,
   toSettingsForm,
   toSettingsPatch,
   type NotificationSettings,
@@ -64,6 +66,20 @@ describe('settings form', () => {
     expect(toSettingsPatch({ ...form, clearSmsAuthToken: true, smsAuthToken: 'x' }, 4).sms).toMatchObject({
       authToken: null,
     });
+  });
+
+  it('says whether a write-only secret is set', () => {
+    expect(secretHint(true)).toBe('Set. Leave empty to keep it.');
+    expect(secretHint(false)).toBe('Not set.');
+  });
+
+  it('sends a test to the trimmed address typed, or to nobody in particular', () => {
+    expect(testSendBody('email', ' owner@example.com ')).toEqual({
+      channel: 'email',
+      to: 'owner@example.com',
+    });
+    expect(testSendBody('sms', '   ')).toEqual({ channel: 'sms' });
+    expect(testSendBody('push', 'ignored')).toEqual({ channel: 'push' });
   });
 
   it('decodes the VAPID key from base64url', () => {

@@ -3,6 +3,8 @@ import type { Body, Ok } from '$lib/api/client';
 export type Message = Ok<'/api/repair-orders/{id}/messages', 'get'>['items'][number];
 export type NotificationSettings = Ok<'/api/notification-settings', 'get'>;
 export type SettingsPatch = Body<'/api/notification-settings', 'patch'>;
+export type TestSendBody = Body<'/api/notification-settings/test', 'post'>;
+export type TestChannel = TestSendBody['channel'];
 
 const CHANNEL_LABELS: Record<Message['channel'], string> = {
   email: 'Email',
@@ -137,6 +139,17 @@ export function toSettingsPatch(form: SettingsForm, version: number): SettingsPa
     push: { enabled: form.pushEnabled, subject: form.pushSubject.trim() },
     events: { ...form.events },
   };
+}
+
+/** The hint under a write-only secret (SMTP password, SMS auth token). */
+export function secretHint(isSet: boolean): string {
+  return isSet ? 'Set. Leave empty to keep it.' : 'Not set.';
+}
+
+/** The body of a test send: email and texts go to the address typed (if any), push to my devices. */
+export function testSendBody(channel: TestChannel, typed: string): TestSendBody {
+  const to = channel === 'push' ? '' : typed.trim();
+  return { channel, ...(to ? { to } : {}) };
 }
 
 /** base64url (the VAPID key) → the bytes pushManager.subscribe wants. */
