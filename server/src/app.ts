@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { EventBus } from './events/event-bus.js';
 import { appointmentsRoutes } from './modules/appointments/appointments.routes.js';
 import { approvalsRoutes } from './modules/approvals/approvals.routes.js';
+import { billingRoutes } from './modules/billing/billing.routes.js';
+import { BillingService } from './modules/billing/billing.service.js';
 import { ApprovalsService } from './modules/approvals/approvals.service.js';
 import { AppointmentsService } from './modules/appointments/appointments.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -34,6 +36,10 @@ import { MediaStore } from './modules/inspections/media-store.js';
 import { RealtimeHub } from './modules/realtime/realtime.hub.js';
 import { realtimeRoutes } from './modules/realtime/realtime.routes.js';
 import { RealtimeService } from './modules/realtime/realtime.service.js';
+import { inventoryRoutes } from './modules/inventory/inventory.routes.js';
+import { InventoryService } from './modules/inventory/inventory.service.js';
+import { purchasingRoutes } from './modules/inventory/purchasing.routes.js';
+import { PurchasingService } from './modules/inventory/purchasing.service.js';
 import { customersRoutes } from './modules/customers/customers.routes.js';
 import { CustomersService } from './modules/customers/customers.service.js';
 import { repairOrdersRoutes } from './modules/repair-orders/repair-orders.routes.js';
@@ -229,8 +235,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // </approvals-services>
   // Money and parts (issue 6): inventory first (billing prices parts and issues stock), then billing.
   // <inventory-services>
+  const inventory = new InventoryService(db, clock, audit);
+  const purchasing = new PurchasingService(db, clock, audit, inventory);
+  repairOrders.addJobCompletionParticipant((tx, actor, completion) =>
+    inventory.issueForCompletedJob(tx, actor, completion),
+  );
   // </inventory-services>
   // <billing-services>
+  const billing = new BillingService(db, clock, audit, repairOrders, customers, settings);
   // </billing-services>
   const search = new SearchService(db);
   const displays = new DisplayService(db, clock, audit, bays, repairOrders, settings);
@@ -292,8 +304,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(approvalsRoutes, { service: approvals });
   // </approvals-routes>
   // <inventory-routes>
+  await app.register(inventoryRoutes, { service: inventory });
+  await app.register(purchasingRoutes, { service: purchasing });
   // </inventory-routes>
   // <billing-routes>
+  await app.register(billingRoutes, { service: billing });
   // </billing-routes>
   await app.register(displayRoutes, { service: displays });
   await app.register(realtimeRoutes, {

@@ -173,9 +173,40 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Access>> = {
   // </approvals>
 
   // <inventory>
+  'GET /api/inventory/items': ALL_WORK,
+  'POST /api/inventory/items': ['owner', 'advisor', 'parts'],
+  'GET /api/inventory/items/:id': ALL_WORK,
+  'PATCH /api/inventory/items/:id': ['owner', 'advisor', 'parts'],
+  'GET /api/inventory/items/:id/movements': ALL_WORK,
+  'POST /api/inventory/items/:id/movements': ['owner', 'advisor', 'parts'],
+  'GET /api/inventory/ledger-check': ['owner', 'advisor', 'parts'],
+  'GET /api/inventory/reorder-suggestions': ['owner', 'advisor', 'parts'],
+  'GET /api/inventory/vendors': ALL_WORK,
+  'POST /api/inventory/vendors': ['owner', 'advisor', 'parts'],
+  'PATCH /api/inventory/vendors/:id': ['owner', 'advisor', 'parts'],
+  'GET /api/inventory/purchase-orders': ['owner', 'advisor', 'parts'],
+  'POST /api/inventory/purchase-orders': ['owner', 'advisor', 'parts'],
+  'GET /api/inventory/purchase-orders/:id': ['owner', 'advisor', 'parts'],
+  'POST /api/inventory/purchase-orders/:id/order': ['owner', 'advisor', 'parts'],
+  'POST /api/inventory/purchase-orders/:id/cancel': ['owner', 'advisor', 'parts'],
+  'POST /api/inventory/purchase-orders/:id/receive': ['owner', 'advisor', 'parts'],
+  'GET /api/inventory/pricing-matrix': ['owner', 'advisor', 'parts'],
+  'PUT /api/inventory/pricing-matrix': OWNER,
   // </inventory>
 
   // <billing>
+  'POST /api/invoices': COUNTER,
+  'GET /api/invoices': COUNTER,
+  'GET /api/invoices/:id': COUNTER,
+  'GET /api/invoices/:id/pdf': COUNTER,
+  'POST /api/invoices/:id/payments': COUNTER,
+  'POST /api/invoices/:id/refunds': COUNTER,
+  'POST /api/invoices/:id/credit-notes': COUNTER,
+  'POST /api/invoices/:id/void': COUNTER,
+  'POST /api/invoices/:id/charge-to-account': COUNTER,
+  'POST /api/repair-orders/:id/deposits': COUNTER,
+  'POST /api/payments/:id/void': COUNTER,
+  'GET /api/accounts-receivable/aging': OWNER,
   // </billing>
 };
 

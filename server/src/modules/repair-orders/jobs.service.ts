@@ -100,8 +100,19 @@ function refusalProblem(job: JobRow, to: JobStatus, result: Extract<TransitionRe
   }
 }
 
+/**
+ * Another module that acts, inside the status-change transaction, when a job is completed (the
+ * inventory module issues the job's approved parts). Throwing refuses the completion.
+ */
+export type JobCompletionParticipant = (
+  tx: Db,
+  actor: Actor,
+  completion: { jobId: string; repairOrderId: string | null; stockOverrideReason: string | null },
+) => Promise<void>;
+
 /** Service jobs: the 3C's, who and where, times, and the status machine. */
 export class JobsService {
+  readonly #completionParticipants: JobCompletionParticipant[] = [];
   /** One entry per filter combination the screens use: a handful. */
   readonly #boardCache: WriteStampedCache<BoardRow[]>;
   /** The board as the JSON text GET /api/jobs sends, per filter and minute (overdue flips by the minute). */
@@ -110,6 +121,11 @@ export class JobsService {
   constructor(private readonly ctx: ModuleContext) {
     this.#boardCache = new WriteStampedCache(ctx.writeStamp, 64);
     this.#boardJsonCache = new WriteStampedCache(ctx.writeStamp, 64);
+  }
+
+  /** app.ts registers modules that act when a job is completed (see JobCompletionParticipant). */
+  addCompletionParticipant(participant: JobCompletionParticipant): void {
+    this.#completionParticipants.push(participant);
   }
 
   async get(id: string): Promise<Job> {
@@ -274,6 +290,13 @@ export class JobsService {
       const ro = await requireRepairOrderOfJob(tx, current);
       ensureNotClosed(ro);
       const change = await this.applyTransition(tx, actor, current, input.status, input.reason, 'api');
+      if (input.status === 'Completed')
+        for (const participant of this.#completionParticipants)
+          await participant(tx, actor, {
+            jobId: id,
+            repairOrderId: current.repair_order_id,
+            stockOverrideReason: input.stockOverrideReason?.trim() || null,
+          });
       return { job: (await this.read(tx, id))!, change };
     });
     this.ctx.events.emit('jobStatusChanged', change);

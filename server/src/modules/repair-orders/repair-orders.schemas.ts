@@ -189,6 +189,8 @@ export type UpdateJobInput = Static<typeof UpdateJobBody>;
 export const JobStatusBody = StrictObject({
   status: StringEnum(JOB_STATUSES),
   reason: Type.Optional(Reason),
+  /** Completing a job whose parts would take stock below zero needs this (audited). */
+  stockOverrideReason: Type.Optional(Reason),
   version: Version,
 });
 export type JobStatusInput = Static<typeof JobStatusBody>;

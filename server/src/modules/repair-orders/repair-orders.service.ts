@@ -17,7 +17,7 @@ import type { WriteStamp } from '../../db/write-stamp.js';
 import { toJsonText, type JsonText } from '../../lib/json-text.js';
 import { WriteStampedCache } from './read-cache.js';
 import { insertJob, listJobsOfRepairOrder } from './jobs.repository.js';
-import { JobsService, newJobRow } from './jobs.service.js';
+import { JobsService, newJobRow, type JobCompletionParticipant } from './jobs.service.js';
 import { findLinesWithRepairOrder, listLinesOfJobs, updateLineIfVersion } from './lines.repository.js';
 import { LinesService } from './lines.service.js';
 import {
@@ -377,9 +377,58 @@ export class RepairOrdersService implements CustomerMergeParticipant {
     return this.jobs.addInTransaction(tx, actor, repairOrderId, input);
   }
 
+  /** app.ts: the inventory module issues a job's approved parts when it is completed. */
+  addJobCompletionParticipant(participant: JobCompletionParticipant): void {
+    this.jobs.addCompletionParticipant(participant);
+  }
+
   /** For billing: marks Completed jobs Paid in the caller's transaction; `publish` after commit. */
   markPaid(tx: Db, actor: Actor, jobIds: readonly string[]) {
     return this.jobs.markPaid(tx, actor, jobIds);
+  }
+
+  /**
+   * For billing: moves a repair order between open, invoiced and closed in the caller's
+   * transaction (issuing an invoice locks the work, full payment closes it, voiding the invoice
+   * reopens it). Audited; call `publish` after commit.
+   */
+  async setStatusInTransaction(
+    tx: Db,
+    actor: Actor,
+    id: string,
+    to: 'open' | 'invoiced' | 'closed',
+  ): Promise<{ publish: () => void }> {
+    const current = await findRepairOrder(tx, id);
+    if (current === undefined) throw problems.notFound(`No repair order with id ${id}.`);
+    const allowedFrom: Record<typeof to, readonly string[]> = {
+      invoiced: ['estimate', 'open'],
+      closed: ['invoiced'],
+      open: ['invoiced', 'closed'],
+    };
+    if (!allowedFrom[to].includes(current.status))
+      throw problems.conflict(
+        `Repair order ${current.number} is ${current.status} and cannot become ${to}.`,
+        'repair-order-status',
+        { repairOrderStatus: current.status },
+      );
+    const at = nowIso(this.clock);
+    const ok = await updateRepairOrderIfVersion(tx, id, current.version, {
+      status: to,
+      closed_at: to === 'closed' ? at : null,
+      updated_at: at,
+    });
+    if (!ok) throw staleVersionProblem('repair order', current.version + 1);
+    await this.audit.record(tx, actor, {
+      action: 'repair_order.status_changed',
+      entityType: 'repair_order',
+      entityId: id,
+      data: { number: current.number, from: current.status, to },
+    });
+    const change = to === 'closed' ? 'closed' : to === 'open' ? 'reopened' : 'updated';
+    return {
+      publish: () =>
+        this.events.emit('repairOrderChanged', { repairOrderId: id, number: current.number, change, at }),
+    };
   }
 
   async moveCustomerRecords(tx: Db, fromCustomerId: string, toCustomerId: string): Promise<number> {

@@ -4,6 +4,112 @@
  */
 
 export interface paths {
+  '/api/accounts-receivable/aging': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open balances by days past due: current, 1–30, 31–60, 61–90, over 90 */
+    get: {
+      parameters: {
+        query?: {
+          asOf?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              asOf: string;
+              customers: ({
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                customerId: string;
+                customerName: string;
+              } & {
+                current: number;
+                days1to30: number;
+                days31to60: number;
+                days61to90: number;
+                over90: number;
+                totalCents: number;
+              })[];
+              totals: {
+                current: number;
+                days1to30: number;
+                days31to60: number;
+                days61to90: number;
+                over90: number;
+                totalCents: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/appointments': {
     parameters: {
       query?: never;
@@ -5719,6 +5825,4174 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/inventory/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stock items by SKU, searchable by SKU or name; lowStock=true for items at or below reorder level */
+    get: {
+      parameters: {
+        query?: {
+          includeInactive?: boolean;
+          limit?: number;
+          /** @description only items at or below their reorder level */
+          lowStock?: boolean;
+          /** @description part of the SKU or name */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                active: boolean;
+                binLocation: string | null;
+                coreChargeCents: number;
+                costPriceCents: number;
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+                quantityAvailable: number;
+                quantityOnHand: number;
+                quantityReserved: number;
+                reorderLevel: number;
+                sellPriceCents: number;
+                sku: string;
+                taxable: boolean;
+                /** Format: date-time */
+                updatedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                vendorId: string | null;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a stock item (opening stock becomes a count movement) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            binLocation?: string | null;
+            coreChargeCents?: number;
+            costPriceCents?: number;
+            name: string;
+            quantityOnHand?: number;
+            reorderLevel?: number;
+            sellPriceCents?: number;
+            sku: string;
+            taxable?: boolean;
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            vendorId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              binLocation: string | null;
+              coreChargeCents: number;
+              costPriceCents: number;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              quantityAvailable: number;
+              quantityOnHand: number;
+              quantityReserved: number;
+              reorderLevel: number;
+              sellPriceCents: number;
+              sku: string;
+              taxable: boolean;
+              /** Format: date-time */
+              updatedAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              vendorId: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One stock item with on hand, reserved and available */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              binLocation: string | null;
+              coreChargeCents: number;
+              costPriceCents: number;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              quantityAvailable: number;
+              quantityOnHand: number;
+              quantityReserved: number;
+              reorderLevel: number;
+              sellPriceCents: number;
+              sku: string;
+              taxable: boolean;
+              /** Format: date-time */
+              updatedAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              vendorId: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change an item (not its stock: post a movement) — send the version you read */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            active?: boolean;
+            binLocation?: string | null;
+            coreChargeCents?: number;
+            costPriceCents?: number;
+            name?: string;
+            reorderLevel?: number;
+            sellPriceCents?: number;
+            sku?: string;
+            taxable?: boolean;
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            vendorId?: string | null;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              binLocation: string | null;
+              coreChargeCents: number;
+              costPriceCents: number;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              quantityAvailable: number;
+              quantityOnHand: number;
+              quantityReserved: number;
+              reorderLevel: number;
+              sellPriceCents: number;
+              sku: string;
+              taxable: boolean;
+              /** Format: date-time */
+              updatedAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              vendorId: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/inventory/items/{id}/movements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An item's stock-movement ledger, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                actorUserId: string | null;
+                /** Format: date-time */
+                at: string;
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                itemId: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string | null;
+                /** @enum {string} */
+                kind: 'receive' | 'issue' | 'return' | 'adjust' | 'count';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                lineItemId: string | null;
+                overrideReason: string | null;
+                /** @description signed whole units: + into stock, − out */
+                quantity: number;
+                quantityAfter: number;
+                reason: string | null;
+                unitCostCents: number | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Receive, return, adjust (with a reason) or count stock — send the item version you read */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'receive' | 'return' | 'adjust' | 'count';
+            overrideReason?: string;
+            quantity: number;
+            reason?: string;
+            unitCostCents?: number;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                active: boolean;
+                binLocation: string | null;
+                coreChargeCents: number;
+                costPriceCents: number;
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+                quantityAvailable: number;
+                quantityOnHand: number;
+                quantityReserved: number;
+                reorderLevel: number;
+                sellPriceCents: number;
+                sku: string;
+                taxable: boolean;
+                /** Format: date-time */
+                updatedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                vendorId: string | null;
+                version: number;
+              };
+              movement: {
+                actorUserId: string | null;
+                /** Format: date-time */
+                at: string;
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                itemId: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string | null;
+                /** @enum {string} */
+                kind: 'receive' | 'issue' | 'return' | 'adjust' | 'count';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                lineItemId: string | null;
+                overrideReason: string | null;
+                /** @description signed whole units: + into stock, − out */
+                quantity: number;
+                quantityAfter: number;
+                reason: string | null;
+                unitCostCents: number | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/ledger-check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every item's quantity on hand against the sum of its ledger */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              itemsChecked: number;
+              mismatches: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                itemId: string;
+                ledgerSum: number;
+                quantityOnHand: number;
+                sku: string;
+              }[];
+              ok: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/pricing-matrix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Pricing matrix: markup tiers by cost */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              tiers: {
+                markupBasisPoints: number;
+                minCostCents: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    /** Replace the pricing matrix (a tier covers costs from its minimum up to the next one) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            tiers: {
+              /** @description 10000 = +100 % */
+              markupBasisPoints: number;
+              minCostCents: number;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              tiers: {
+                markupBasisPoints: number;
+                minCostCents: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/purchase-orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Purchase orders, newest first, optionally by status */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'draft' | 'ordered' | 'partially_received' | 'received' | 'cancelled';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                lines: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  itemId: string;
+                  name: string;
+                  quantityOrdered: number;
+                  quantityReceived: number;
+                  sku: string;
+                  unitCostCents: number;
+                }[];
+                notes: string;
+                number: number;
+                /** Format: date-time */
+                orderedAt: string | null;
+                /** @enum {string} */
+                status: 'draft' | 'ordered' | 'partially_received' | 'received' | 'cancelled';
+                totalCents: number;
+                /** Format: date-time */
+                updatedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                vendorId: string;
+                vendorName: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Draft a purchase order to a vendor */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            lines: {
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              itemId: string;
+              quantity: number;
+              unitCostCents: number;
+            }[];
+            notes?: string;
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            vendorId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              lines: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                itemId: string;
+                name: string;
+                quantityOrdered: number;
+                quantityReceived: number;
+                sku: string;
+                unitCostCents: number;
+              }[];
+              notes: string;
+              number: number;
+              /** Format: date-time */
+              orderedAt: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'ordered' | 'partially_received' | 'received' | 'cancelled';
+              totalCents: number;
+              /** Format: date-time */
+              updatedAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              vendorId: string;
+              vendorName: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/purchase-orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One purchase order with its lines */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              lines: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                itemId: string;
+                name: string;
+                quantityOrdered: number;
+                quantityReceived: number;
+                sku: string;
+                unitCostCents: number;
+              }[];
+              notes: string;
+              number: number;
+              /** Format: date-time */
+              orderedAt: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'ordered' | 'partially_received' | 'received' | 'cancelled';
+              totalCents: number;
+              /** Format: date-time */
+              updatedAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              vendorId: string;
+              vendorName: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/purchase-orders/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a purchase order nothing was received on */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              lines: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                itemId: string;
+                name: string;
+                quantityOrdered: number;
+                quantityReceived: number;
+                sku: string;
+                unitCostCents: number;
+              }[];
+              notes: string;
+              number: number;
+              /** Format: date-time */
+              orderedAt: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'ordered' | 'partially_received' | 'received' | 'cancelled';
+              totalCents: number;
+              /** Format: date-time */
+              updatedAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              vendorId: string;
+              vendorName: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/purchase-orders/{id}/order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a draft purchase order as sent to the vendor */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              lines: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                itemId: string;
+                name: string;
+                quantityOrdered: number;
+                quantityReceived: number;
+                sku: string;
+                unitCostCents: number;
+              }[];
+              notes: string;
+              number: number;
+              /** Format: date-time */
+              orderedAt: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'ordered' | 'partially_received' | 'received' | 'cancelled';
+              totalCents: number;
+              /** Format: date-time */
+              updatedAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              vendorId: string;
+              vendorName: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/purchase-orders/{id}/receive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receive parts: stock, moving-average cost and matrix price (confirmOverReceipt for more than ordered) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            confirmOverReceipt?: boolean;
+            lines: {
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              lineId: string;
+              quantity: number;
+            }[];
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              lines: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                itemId: string;
+                name: string;
+                quantityOrdered: number;
+                quantityReceived: number;
+                sku: string;
+                unitCostCents: number;
+              }[];
+              notes: string;
+              number: number;
+              /** Format: date-time */
+              orderedAt: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'ordered' | 'partially_received' | 'received' | 'cancelled';
+              totalCents: number;
+              /** Format: date-time */
+              updatedAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              vendorId: string;
+              vendorName: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/reorder-suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Items at or below their reorder level, with vendor and a suggested quantity */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                costPriceCents: number;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                itemId: string;
+                name: string;
+                quantityOnHand: number;
+                quantityReserved: number;
+                reorderLevel: number;
+                sku: string;
+                suggestedQuantity: number;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                vendorId: string | null;
+                vendorName: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/vendors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Parts vendors */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                accountNumber: string | null;
+                active: boolean;
+                contactName: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                email: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+                notes: string;
+                phone: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a vendor */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            accountNumber?: string | null;
+            contactName?: string | null;
+            /** Format: email */
+            email?: string | null;
+            name: string;
+            notes?: string;
+            phone?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountNumber: string | null;
+              active: boolean;
+              contactName: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              email: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              notes: string;
+              phone: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/vendors/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a vendor (send the version you read) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            accountNumber?: string | null;
+            active?: boolean;
+            contactName?: string | null;
+            /** Format: email */
+            email?: string | null;
+            name?: string;
+            notes?: string;
+            phone?: string | null;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountNumber: string | null;
+              active: boolean;
+              contactName: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              email: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              name: string;
+              notes: string;
+              phone: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/invoices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Invoices, newest first, by repair order, customer or status */
+    get: {
+      parameters: {
+        query: {
+          /** @description UUIDv7 identifier */
+          customerId?: string;
+          limit: number;
+          /** @description UUIDv7 identifier */
+          repairOrderId?: string;
+          status?: 'issued' | 'paid' | 'void';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description total − credited − paid */
+                balanceCents: number;
+                creditedCents: number;
+                creditNotes: {
+                  amountCents: number;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  invoiceId: string;
+                  number: number;
+                  reason: string;
+                }[];
+                customer: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  kind: string;
+                  name: string;
+                };
+                discountCents: number;
+                /** Format: date-time */
+                dueAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /** Format: date-time */
+                issuedAt: string;
+                lines: {
+                  amountCents: number;
+                  description: string;
+                  discountCents: number;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  jobId: string;
+                  /** @enum {string} */
+                  kind: 'labor' | 'part' | 'fee' | 'sublet';
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  lineId: string;
+                  quantity: number;
+                  taxable: boolean;
+                  unitPriceCents: number;
+                }[];
+                number: number;
+                onAccount: boolean;
+                /** Format: date-time */
+                paidAt: string | null;
+                /** @description Payments and applied deposits less refunds */
+                paidCents: number;
+                payments: {
+                  amountCents: number;
+                  cardReference: string | null;
+                  checkNumber: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  invoiceId: string | null;
+                  /** @enum {string} */
+                  kind: 'payment' | 'deposit' | 'refund';
+                  /** @enum {string} */
+                  method: 'cash' | 'card' | 'check';
+                  reason: string | null;
+                  /** Format: date-time */
+                  receivedAt: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  refundOf: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  repairOrderId: string;
+                  /** @enum {string} */
+                  status: 'recorded' | 'void';
+                  voidReason: string | null;
+                }[];
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                repairOrderNumber: number;
+                shopSuppliesCents: number;
+                /** @enum {string} */
+                status: 'issued' | 'paid' | 'void';
+                subtotalCents: number;
+                subtotals: {
+                  fee: number;
+                  labor: number;
+                  part: number;
+                  sublet: number;
+                };
+                taxCents: number;
+                taxes: {
+                  fee: number;
+                  labor: number;
+                  part: number;
+                  sublet: number;
+                };
+                totalCents: number;
+                vehicle: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  licensePlate: string | null;
+                  make: string | null;
+                  model: string | null;
+                  vin: string | null;
+                  year: number | null;
+                };
+                version: number;
+                /** Format: date-time */
+                voidedAt: string | null;
+                voidReason: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Issue the invoice of a repair order's approved work (locks the work, applies deposits) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A percentage (basis points) or an amount in cents */
+            discount?:
+              | {
+                  /** @description 1000 = 10 % */
+                  percentBp: number;
+                }
+              | {
+                  /** @description Integer cents */
+                  amountCents: number;
+                };
+            lineDiscounts?: {
+              /** @description A percentage (basis points) or an amount in cents */
+              discount:
+                | {
+                    /** @description 1000 = 10 % */
+                    percentBp: number;
+                  }
+                | {
+                    /** @description Integer cents */
+                    amountCents: number;
+                  };
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              lineId: string;
+            }[];
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            repairOrderId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description total − credited − paid */
+              balanceCents: number;
+              creditedCents: number;
+              creditNotes: {
+                amountCents: number;
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                invoiceId: string;
+                number: number;
+                reason: string;
+              }[];
+              customer: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                kind: string;
+                name: string;
+              };
+              discountCents: number;
+              /** Format: date-time */
+              dueAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** Format: date-time */
+              issuedAt: string;
+              lines: {
+                amountCents: number;
+                description: string;
+                discountCents: number;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                /** @enum {string} */
+                kind: 'labor' | 'part' | 'fee' | 'sublet';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                lineId: string;
+                quantity: number;
+                taxable: boolean;
+                unitPriceCents: number;
+              }[];
+              number: number;
+              onAccount: boolean;
+              /** Format: date-time */
+              paidAt: string | null;
+              /** @description Payments and applied deposits less refunds */
+              paidCents: number;
+              payments: {
+                amountCents: number;
+                cardReference: string | null;
+                checkNumber: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                invoiceId: string | null;
+                /** @enum {string} */
+                kind: 'payment' | 'deposit' | 'refund';
+                /** @enum {string} */
+                method: 'cash' | 'card' | 'check';
+                reason: string | null;
+                /** Format: date-time */
+                receivedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                refundOf: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                /** @enum {string} */
+                status: 'recorded' | 'void';
+                voidReason: string | null;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              repairOrderNumber: number;
+              shopSuppliesCents: number;
+              /** @enum {string} */
+              status: 'issued' | 'paid' | 'void';
+              subtotalCents: number;
+              subtotals: {
+                fee: number;
+                labor: number;
+                part: number;
+                sublet: number;
+              };
+              taxCents: number;
+              taxes: {
+                fee: number;
+                labor: number;
+                part: number;
+                sublet: number;
+              };
+              totalCents: number;
+              vehicle: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                licensePlate: string | null;
+                make: string | null;
+                model: string | null;
+                vin: string | null;
+                year: number | null;
+              };
+              version: number;
+              /** Format: date-time */
+              voidedAt: string | null;
+              voidReason: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One invoice with lines, totals, payments, credit notes and balance (the print page reads this) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description total − credited − paid */
+              balanceCents: number;
+              creditedCents: number;
+              creditNotes: {
+                amountCents: number;
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                invoiceId: string;
+                number: number;
+                reason: string;
+              }[];
+              customer: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                kind: string;
+                name: string;
+              };
+              discountCents: number;
+              /** Format: date-time */
+              dueAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** Format: date-time */
+              issuedAt: string;
+              lines: {
+                amountCents: number;
+                description: string;
+                discountCents: number;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                /** @enum {string} */
+                kind: 'labor' | 'part' | 'fee' | 'sublet';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                lineId: string;
+                quantity: number;
+                taxable: boolean;
+                unitPriceCents: number;
+              }[];
+              number: number;
+              onAccount: boolean;
+              /** Format: date-time */
+              paidAt: string | null;
+              /** @description Payments and applied deposits less refunds */
+              paidCents: number;
+              payments: {
+                amountCents: number;
+                cardReference: string | null;
+                checkNumber: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                invoiceId: string | null;
+                /** @enum {string} */
+                kind: 'payment' | 'deposit' | 'refund';
+                /** @enum {string} */
+                method: 'cash' | 'card' | 'check';
+                reason: string | null;
+                /** Format: date-time */
+                receivedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                refundOf: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                /** @enum {string} */
+                status: 'recorded' | 'void';
+                voidReason: string | null;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              repairOrderNumber: number;
+              shopSuppliesCents: number;
+              /** @enum {string} */
+              status: 'issued' | 'paid' | 'void';
+              subtotalCents: number;
+              subtotals: {
+                fee: number;
+                labor: number;
+                part: number;
+                sublet: number;
+              };
+              taxCents: number;
+              taxes: {
+                fee: number;
+                labor: number;
+                part: number;
+                sublet: number;
+              };
+              totalCents: number;
+              vehicle: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                licensePlate: string | null;
+                make: string | null;
+                model: string | null;
+                vin: string | null;
+                year: number | null;
+              };
+              version: number;
+              /** Format: date-time */
+              voidedAt: string | null;
+              voidReason: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/charge-to-account': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Business and fleet customers: leave the balance on account, due after the terms */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default 30 */
+            termsDays: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description total − credited − paid */
+              balanceCents: number;
+              creditedCents: number;
+              creditNotes: {
+                amountCents: number;
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                invoiceId: string;
+                number: number;
+                reason: string;
+              }[];
+              customer: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                kind: string;
+                name: string;
+              };
+              discountCents: number;
+              /** Format: date-time */
+              dueAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** Format: date-time */
+              issuedAt: string;
+              lines: {
+                amountCents: number;
+                description: string;
+                discountCents: number;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                /** @enum {string} */
+                kind: 'labor' | 'part' | 'fee' | 'sublet';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                lineId: string;
+                quantity: number;
+                taxable: boolean;
+                unitPriceCents: number;
+              }[];
+              number: number;
+              onAccount: boolean;
+              /** Format: date-time */
+              paidAt: string | null;
+              /** @description Payments and applied deposits less refunds */
+              paidCents: number;
+              payments: {
+                amountCents: number;
+                cardReference: string | null;
+                checkNumber: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                invoiceId: string | null;
+                /** @enum {string} */
+                kind: 'payment' | 'deposit' | 'refund';
+                /** @enum {string} */
+                method: 'cash' | 'card' | 'check';
+                reason: string | null;
+                /** Format: date-time */
+                receivedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                refundOf: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                /** @enum {string} */
+                status: 'recorded' | 'void';
+                voidReason: string | null;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              repairOrderNumber: number;
+              shopSuppliesCents: number;
+              /** @enum {string} */
+              status: 'issued' | 'paid' | 'void';
+              subtotalCents: number;
+              subtotals: {
+                fee: number;
+                labor: number;
+                part: number;
+                sublet: number;
+              };
+              taxCents: number;
+              taxes: {
+                fee: number;
+                labor: number;
+                part: number;
+                sublet: number;
+              };
+              totalCents: number;
+              vehicle: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                licensePlate: string | null;
+                make: string | null;
+                model: string | null;
+                vin: string | null;
+                year: number | null;
+              };
+              version: number;
+              /** Format: date-time */
+              voidedAt: string | null;
+              voidReason: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/credit-notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Correct an invoice by a credit note (its own number); never below zero owed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Integer cents > 0 */
+            amountCents: number;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description total − credited − paid */
+              balanceCents: number;
+              creditedCents: number;
+              creditNotes: {
+                amountCents: number;
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                invoiceId: string;
+                number: number;
+                reason: string;
+              }[];
+              customer: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                kind: string;
+                name: string;
+              };
+              discountCents: number;
+              /** Format: date-time */
+              dueAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** Format: date-time */
+              issuedAt: string;
+              lines: {
+                amountCents: number;
+                description: string;
+                discountCents: number;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                /** @enum {string} */
+                kind: 'labor' | 'part' | 'fee' | 'sublet';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                lineId: string;
+                quantity: number;
+                taxable: boolean;
+                unitPriceCents: number;
+              }[];
+              number: number;
+              onAccount: boolean;
+              /** Format: date-time */
+              paidAt: string | null;
+              /** @description Payments and applied deposits less refunds */
+              paidCents: number;
+              payments: {
+                amountCents: number;
+                cardReference: string | null;
+                checkNumber: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                invoiceId: string | null;
+                /** @enum {string} */
+                kind: 'payment' | 'deposit' | 'refund';
+                /** @enum {string} */
+                method: 'cash' | 'card' | 'check';
+                reason: string | null;
+                /** Format: date-time */
+                receivedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                refundOf: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                /** @enum {string} */
+                status: 'recorded' | 'void';
+                voidReason: string | null;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              repairOrderNumber: number;
+              shopSuppliesCents: number;
+              /** @enum {string} */
+              status: 'issued' | 'paid' | 'void';
+              subtotalCents: number;
+              subtotals: {
+                fee: number;
+                labor: number;
+                part: number;
+                sublet: number;
+              };
+              taxCents: number;
+              taxes: {
+                fee: number;
+                labor: number;
+                part: number;
+                sublet: number;
+              };
+              totalCents: number;
+              vehicle: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                licensePlate: string | null;
+                make: string | null;
+                model: string | null;
+                vin: string | null;
+                year: number | null;
+              };
+              version: number;
+              /** Format: date-time */
+              voidedAt: string | null;
+              voidReason: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take a payment (cash, card, check); never more than the balance. Idempotency-Key required */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Unique per intended payment: a retry with the same key returns the first result. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Integer cents > 0 */
+            amountCents: number;
+            /** @description Card terminal reference */
+            cardReference?: string;
+            checkNumber?: string;
+            /** @description Unique per intended payment: a retry with the same key returns the first result. */
+            idempotencyKey?: string;
+            /** @enum {string} */
+            method: 'cash' | 'card' | 'check';
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              invoice: {
+                /** @description total − credited − paid */
+                balanceCents: number;
+                creditedCents: number;
+                creditNotes: {
+                  amountCents: number;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  invoiceId: string;
+                  number: number;
+                  reason: string;
+                }[];
+                customer: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  kind: string;
+                  name: string;
+                };
+                discountCents: number;
+                /** Format: date-time */
+                dueAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /** Format: date-time */
+                issuedAt: string;
+                lines: {
+                  amountCents: number;
+                  description: string;
+                  discountCents: number;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  jobId: string;
+                  /** @enum {string} */
+                  kind: 'labor' | 'part' | 'fee' | 'sublet';
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  lineId: string;
+                  quantity: number;
+                  taxable: boolean;
+                  unitPriceCents: number;
+                }[];
+                number: number;
+                onAccount: boolean;
+                /** Format: date-time */
+                paidAt: string | null;
+                /** @description Payments and applied deposits less refunds */
+                paidCents: number;
+                payments: {
+                  amountCents: number;
+                  cardReference: string | null;
+                  checkNumber: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  invoiceId: string | null;
+                  /** @enum {string} */
+                  kind: 'payment' | 'deposit' | 'refund';
+                  /** @enum {string} */
+                  method: 'cash' | 'card' | 'check';
+                  reason: string | null;
+                  /** Format: date-time */
+                  receivedAt: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  refundOf: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  repairOrderId: string;
+                  /** @enum {string} */
+                  status: 'recorded' | 'void';
+                  voidReason: string | null;
+                }[];
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                repairOrderNumber: number;
+                shopSuppliesCents: number;
+                /** @enum {string} */
+                status: 'issued' | 'paid' | 'void';
+                subtotalCents: number;
+                subtotals: {
+                  fee: number;
+                  labor: number;
+                  part: number;
+                  sublet: number;
+                };
+                taxCents: number;
+                taxes: {
+                  fee: number;
+                  labor: number;
+                  part: number;
+                  sublet: number;
+                };
+                totalCents: number;
+                vehicle: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  licensePlate: string | null;
+                  make: string | null;
+                  model: string | null;
+                  vin: string | null;
+                  year: number | null;
+                };
+                version: number;
+                /** Format: date-time */
+                voidedAt: string | null;
+                voidReason: string | null;
+              };
+              payment: {
+                amountCents: number;
+                cardReference: string | null;
+                checkNumber: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                invoiceId: string | null;
+                /** @enum {string} */
+                kind: 'payment' | 'deposit' | 'refund';
+                /** @enum {string} */
+                method: 'cash' | 'card' | 'check';
+                reason: string | null;
+                /** Format: date-time */
+                receivedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                refundOf: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                /** @enum {string} */
+                status: 'recorded' | 'void';
+                voidReason: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The invoice as a PDF */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/refunds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refund (part of) a payment of this invoice, with a reason. Idempotency-Key required */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Unique per intended payment: a retry with the same key returns the first result. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Integer cents > 0 */
+            amountCents: number;
+            /** @description Unique per intended payment: a retry with the same key returns the first result. */
+            idempotencyKey?: string;
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            paymentId: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              invoice: {
+                /** @description total − credited − paid */
+                balanceCents: number;
+                creditedCents: number;
+                creditNotes: {
+                  amountCents: number;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  invoiceId: string;
+                  number: number;
+                  reason: string;
+                }[];
+                customer: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  kind: string;
+                  name: string;
+                };
+                discountCents: number;
+                /** Format: date-time */
+                dueAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /** Format: date-time */
+                issuedAt: string;
+                lines: {
+                  amountCents: number;
+                  description: string;
+                  discountCents: number;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  jobId: string;
+                  /** @enum {string} */
+                  kind: 'labor' | 'part' | 'fee' | 'sublet';
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  lineId: string;
+                  quantity: number;
+                  taxable: boolean;
+                  unitPriceCents: number;
+                }[];
+                number: number;
+                onAccount: boolean;
+                /** Format: date-time */
+                paidAt: string | null;
+                /** @description Payments and applied deposits less refunds */
+                paidCents: number;
+                payments: {
+                  amountCents: number;
+                  cardReference: string | null;
+                  checkNumber: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  invoiceId: string | null;
+                  /** @enum {string} */
+                  kind: 'payment' | 'deposit' | 'refund';
+                  /** @enum {string} */
+                  method: 'cash' | 'card' | 'check';
+                  reason: string | null;
+                  /** Format: date-time */
+                  receivedAt: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  refundOf: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  repairOrderId: string;
+                  /** @enum {string} */
+                  status: 'recorded' | 'void';
+                  voidReason: string | null;
+                }[];
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                repairOrderNumber: number;
+                shopSuppliesCents: number;
+                /** @enum {string} */
+                status: 'issued' | 'paid' | 'void';
+                subtotalCents: number;
+                subtotals: {
+                  fee: number;
+                  labor: number;
+                  part: number;
+                  sublet: number;
+                };
+                taxCents: number;
+                taxes: {
+                  fee: number;
+                  labor: number;
+                  part: number;
+                  sublet: number;
+                };
+                totalCents: number;
+                vehicle: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  licensePlate: string | null;
+                  make: string | null;
+                  model: string | null;
+                  vin: string | null;
+                  year: number | null;
+                };
+                version: number;
+                /** Format: date-time */
+                voidedAt: string | null;
+                voidReason: string | null;
+              };
+              payment: {
+                amountCents: number;
+                cardReference: string | null;
+                checkNumber: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                invoiceId: string | null;
+                /** @enum {string} */
+                kind: 'payment' | 'deposit' | 'refund';
+                /** @enum {string} */
+                method: 'cash' | 'card' | 'check';
+                reason: string | null;
+                /** Format: date-time */
+                receivedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                refundOf: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                /** @enum {string} */
+                status: 'recorded' | 'void';
+                voidReason: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Void an invoice with nothing paid on it (the repair order reopens) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Unique per intended payment: a retry with the same key returns the first result. */
+            idempotencyKey?: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description total − credited − paid */
+              balanceCents: number;
+              creditedCents: number;
+              creditNotes: {
+                amountCents: number;
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                invoiceId: string;
+                number: number;
+                reason: string;
+              }[];
+              customer: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                kind: string;
+                name: string;
+              };
+              discountCents: number;
+              /** Format: date-time */
+              dueAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** Format: date-time */
+              issuedAt: string;
+              lines: {
+                amountCents: number;
+                description: string;
+                discountCents: number;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                /** @enum {string} */
+                kind: 'labor' | 'part' | 'fee' | 'sublet';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                lineId: string;
+                quantity: number;
+                taxable: boolean;
+                unitPriceCents: number;
+              }[];
+              number: number;
+              onAccount: boolean;
+              /** Format: date-time */
+              paidAt: string | null;
+              /** @description Payments and applied deposits less refunds */
+              paidCents: number;
+              payments: {
+                amountCents: number;
+                cardReference: string | null;
+                checkNumber: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                invoiceId: string | null;
+                /** @enum {string} */
+                kind: 'payment' | 'deposit' | 'refund';
+                /** @enum {string} */
+                method: 'cash' | 'card' | 'check';
+                reason: string | null;
+                /** Format: date-time */
+                receivedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                refundOf: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                /** @enum {string} */
+                status: 'recorded' | 'void';
+                voidReason: string | null;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              repairOrderNumber: number;
+              shopSuppliesCents: number;
+              /** @enum {string} */
+              status: 'issued' | 'paid' | 'void';
+              subtotalCents: number;
+              subtotals: {
+                fee: number;
+                labor: number;
+                part: number;
+                sublet: number;
+              };
+              taxCents: number;
+              taxes: {
+                fee: number;
+                labor: number;
+                part: number;
+                sublet: number;
+              };
+              totalCents: number;
+              vehicle: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                licensePlate: string | null;
+                make: string | null;
+                model: string | null;
+                vin: string | null;
+                year: number | null;
+              };
+              version: number;
+              /** Format: date-time */
+              voidedAt: string | null;
+              voidReason: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/jobs': {
     parameters: {
       query?: never;
@@ -6504,6 +10778,7 @@ export interface paths {
             reason?: string;
             /** @enum {string} */
             status: 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
+            stockOverrideReason?: string;
             /** @description The version you last read; a stale version gets 409 with the current one. */
             version: number;
           };
@@ -7551,6 +11826,132 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payments/{id}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Void a payment recorded by mistake, with a reason. Idempotency-Key required */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Unique per intended payment: a retry with the same key returns the first result. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Unique per intended payment: a retry with the same key returns the first result. */
+            idempotencyKey?: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              amountCents: number;
+              cardReference: string | null;
+              checkNumber: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              invoiceId: string | null;
+              /** @enum {string} */
+              kind: 'payment' | 'deposit' | 'refund';
+              /** @enum {string} */
+              method: 'cash' | 'card' | 'check';
+              reason: string | null;
+              /** Format: date-time */
+              receivedAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              refundOf: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              /** @enum {string} */
+              status: 'recorded' | 'void';
+              voidReason: string | null;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -10039,6 +14440,138 @@ export interface paths {
               };
               version: number;
               waiter: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/repair-orders/{id}/deposits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take a deposit before the invoice; applied when it is issued. Idempotency-Key required */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Unique per intended payment: a retry with the same key returns the first result. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Integer cents > 0 */
+            amountCents: number;
+            /** @description Card terminal reference */
+            cardReference?: string;
+            checkNumber?: string;
+            /** @description Unique per intended payment: a retry with the same key returns the first result. */
+            idempotencyKey?: string;
+            /** @enum {string} */
+            method: 'cash' | 'card' | 'check';
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              amountCents: number;
+              cardReference: string | null;
+              checkNumber: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              invoiceId: string | null;
+              /** @enum {string} */
+              kind: 'payment' | 'deposit' | 'refund';
+              /** @enum {string} */
+              method: 'cash' | 'card' | 'check';
+              reason: string | null;
+              /** Format: date-time */
+              receivedAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              refundOf: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              /** @enum {string} */
+              status: 'recorded' | 'void';
+              voidReason: string | null;
             };
           };
         };

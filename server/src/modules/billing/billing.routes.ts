@@ -1,0 +1,220 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { IdParams, withProblems } from '../../lib/schema.js';
+import { actorOf } from '../../plugins/authentication.js';
+import {
+  AgingQuery,
+  AgingSchema,
+  ChargeToAccountBody,
+  CreditNoteBody,
+  IdempotencyHeaders,
+  InvoiceListQuery,
+  InvoicePageSchema,
+  InvoiceSchema,
+  IssueInvoiceBody,
+  PaymentBody,
+  PaymentSchema,
+  ReasonBody,
+  RefundBody,
+} from './billing.schemas.js';
+import type { BillingService } from './billing.service.js';
+import { idempotencyKeyOf } from './idempotency.js';
+
+const tags = ['billing'];
+const PaymentResultSchema = Type.Object({ payment: PaymentSchema, invoice: InvoiceSchema });
+
+export const billingRoutes: FastifyPluginAsyncTypebox<{ service: BillingService }> = async (
+  app,
+  { service },
+) => {
+  app.post(
+    '/api/invoices',
+    {
+      schema: {
+        tags,
+        summary: "Issue the invoice of a repair order's approved work (locks the work, applies deposits)",
+        body: IssueInvoiceBody,
+        response: withProblems({ 201: InvoiceSchema }),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await service.issue(actorOf(request), request.body)),
+  );
+
+  app.get(
+    '/api/invoices',
+    {
+      schema: {
+        tags,
+        summary: 'Invoices, newest first, by repair order, customer or status',
+        querystring: InvoiceListQuery,
+        response: withProblems({ 200: InvoicePageSchema }),
+      },
+    },
+    async (request) => service.list(request.query),
+  );
+
+  app.get(
+    '/api/invoices/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'One invoice with lines, totals, payments, credit notes and balance (the print page reads this)',
+        params: IdParams,
+        response: withProblems({ 200: InvoiceSchema }),
+      },
+    },
+    async (request) => service.get(request.params.id),
+  );
+
+  app.get(
+    '/api/invoices/:id/pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The invoice as a PDF',
+        params: IdParams,
+        response: withProblems({ 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) }),
+      },
+    },
+    async (request, reply) => {
+      const { number, pdf } = await service.pdf(request.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="invoice-${number}.pdf"`)
+        .send(pdf);
+    },
+  );
+
+  app.post(
+    '/api/invoices/:id/payments',
+    {
+      schema: {
+        tags,
+        summary: 'Take a payment (cash, card, check); never more than the balance. Idempotency-Key required',
+        params: IdParams,
+        headers: IdempotencyHeaders,
+        body: PaymentBody,
+        response: withProblems({ 201: PaymentResultSchema }),
+      },
+    },
+    async (request, reply) => {
+      const key = idempotencyKeyOf(request.headers['idempotency-key'], request.body.idempotencyKey);
+      const result = await service.pay(actorOf(request), request.params.id, request.body, key);
+      return reply.code(result.statusCode).send(result.body);
+    },
+  );
+
+  app.post(
+    '/api/invoices/:id/refunds',
+    {
+      schema: {
+        tags,
+        summary: 'Refund (part of) a payment of this invoice, with a reason. Idempotency-Key required',
+        params: IdParams,
+        headers: IdempotencyHeaders,
+        body: RefundBody,
+        response: withProblems({ 201: PaymentResultSchema }),
+      },
+    },
+    async (request, reply) => {
+      const key = idempotencyKeyOf(request.headers['idempotency-key'], request.body.idempotencyKey);
+      const result = await service.refund(actorOf(request), request.params.id, request.body, key);
+      return reply.code(result.statusCode).send(result.body);
+    },
+  );
+
+  app.post(
+    '/api/invoices/:id/credit-notes',
+    {
+      schema: {
+        tags,
+        summary: 'Correct an invoice by a credit note (its own number); never below zero owed',
+        params: IdParams,
+        body: CreditNoteBody,
+        response: withProblems({ 201: InvoiceSchema }),
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.creditNote(actorOf(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/invoices/:id/void',
+    {
+      schema: {
+        tags,
+        summary: 'Void an invoice with nothing paid on it (the repair order reopens)',
+        params: IdParams,
+        body: ReasonBody,
+        response: withProblems({ 200: InvoiceSchema }),
+      },
+    },
+    async (request) => service.voidInvoice(actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/invoices/:id/charge-to-account',
+    {
+      schema: {
+        tags,
+        summary: 'Business and fleet customers: leave the balance on account, due after the terms',
+        params: IdParams,
+        body: ChargeToAccountBody,
+        response: withProblems({ 200: InvoiceSchema }),
+      },
+    },
+    async (request) => service.chargeToAccount(actorOf(request), request.params.id, request.body.termsDays),
+  );
+
+  app.post(
+    '/api/repair-orders/:id/deposits',
+    {
+      schema: {
+        tags,
+        summary: 'Take a deposit before the invoice; applied when it is issued. Idempotency-Key required',
+        params: IdParams,
+        headers: IdempotencyHeaders,
+        body: PaymentBody,
+        response: withProblems({ 201: PaymentSchema }),
+      },
+    },
+    async (request, reply) => {
+      const key = idempotencyKeyOf(request.headers['idempotency-key'], request.body.idempotencyKey);
+      const result = await service.deposit(actorOf(request), request.params.id, request.body, key);
+      return reply.code(result.statusCode).send(result.body);
+    },
+  );
+
+  app.post(
+    '/api/payments/:id/void',
+    {
+      schema: {
+        tags,
+        summary: 'Void a payment recorded by mistake, with a reason. Idempotency-Key required',
+        params: IdParams,
+        headers: IdempotencyHeaders,
+        body: ReasonBody,
+        response: withProblems({ 200: PaymentSchema }),
+      },
+    },
+    async (request, reply) => {
+      const key = idempotencyKeyOf(request.headers['idempotency-key'], request.body.idempotencyKey);
+      const result = await service.voidPayment(actorOf(request), request.params.id, request.body, key);
+      return reply.code(result.statusCode).send(result.body);
+    },
+  );
+
+  app.get(
+    '/api/accounts-receivable/aging',
+    {
+      schema: {
+        tags,
+        summary: 'Open balances by days past due: current, 1–30, 31–60, 61–90, over 90',
+        querystring: AgingQuery,
+        response: withProblems({ 200: AgingSchema }),
+      },
+    },
+    async (request) => service.aging(request.query.asOf),
+  );
+};

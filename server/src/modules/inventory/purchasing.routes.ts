@@ -1,0 +1,121 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { IdParams, withProblems } from '../../lib/schema.js';
+import { actorOf } from '../../plugins/authentication.js';
+import {
+  CreatePurchaseOrderBody,
+  PricingMatrixBody,
+  PricingMatrixSchema,
+  PurchaseOrderActionBody,
+  PurchaseOrderListQuery,
+  PurchaseOrderListSchema,
+  PurchaseOrderSchema,
+  ReceiveBody,
+} from './purchasing.schemas.js';
+import type { PurchasingService } from './purchasing.service.js';
+
+const tags = ['inventory'];
+
+export const purchasingRoutes: FastifyPluginAsyncTypebox<{ service: PurchasingService }> = async (
+  app,
+  { service },
+) => {
+  app.get(
+    '/api/inventory/purchase-orders',
+    {
+      schema: {
+        tags,
+        summary: 'Purchase orders, newest first, optionally by status',
+        querystring: PurchaseOrderListQuery,
+        response: withProblems({ 200: PurchaseOrderListSchema }),
+      },
+    },
+    async (request) => ({ items: await service.list(request.query.status) }),
+  );
+  app.post(
+    '/api/inventory/purchase-orders',
+    {
+      schema: {
+        tags,
+        summary: 'Draft a purchase order to a vendor',
+        body: CreatePurchaseOrderBody,
+        response: withProblems({ 201: PurchaseOrderSchema }),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await service.create(actorOf(request), request.body)),
+  );
+  app.get(
+    '/api/inventory/purchase-orders/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One purchase order with its lines',
+        params: IdParams,
+        response: withProblems({ 200: PurchaseOrderSchema }),
+      },
+    },
+    async (request) => service.get(request.params.id),
+  );
+  app.post(
+    '/api/inventory/purchase-orders/:id/order',
+    {
+      schema: {
+        tags,
+        summary: 'Mark a draft purchase order as sent to the vendor',
+        params: IdParams,
+        body: PurchaseOrderActionBody,
+        response: withProblems({ 200: PurchaseOrderSchema }),
+      },
+    },
+    async (request) => service.order(actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/inventory/purchase-orders/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel a purchase order nothing was received on',
+        params: IdParams,
+        body: PurchaseOrderActionBody,
+        response: withProblems({ 200: PurchaseOrderSchema }),
+      },
+    },
+    async (request) => service.cancel(actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/inventory/purchase-orders/:id/receive',
+    {
+      schema: {
+        tags,
+        summary:
+          'Receive parts: stock, moving-average cost and matrix price (confirmOverReceipt for more than ordered)',
+        params: IdParams,
+        body: ReceiveBody,
+        response: withProblems({ 200: PurchaseOrderSchema }),
+      },
+    },
+    async (request) => service.receive(actorOf(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/inventory/pricing-matrix',
+    {
+      schema: {
+        tags,
+        summary: 'Pricing matrix: markup tiers by cost',
+        response: withProblems({ 200: PricingMatrixSchema }),
+      },
+    },
+    async () => service.pricingMatrix(),
+  );
+  app.put(
+    '/api/inventory/pricing-matrix',
+    {
+      schema: {
+        tags,
+        summary: 'Replace the pricing matrix (a tier covers costs from its minimum up to the next one)',
+        body: PricingMatrixBody,
+        response: withProblems({ 200: PricingMatrixSchema }),
+      },
+    },
+    async (request) => service.setPricingMatrix(actorOf(request), request.body),
+  );
+};

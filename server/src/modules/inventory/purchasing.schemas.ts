@@ -1,0 +1,74 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+
+export const PO_STATUSES = ['draft', 'ordered', 'partially_received', 'received', 'cancelled'] as const;
+const Cents = Type.Integer({ minimum: 0, maximum: 100_000_000 });
+
+export const PurchaseOrderLineSchema = Type.Object({
+  id: Uuid,
+  itemId: Uuid,
+  sku: Type.String(),
+  name: Type.String(),
+  quantityOrdered: Type.Integer(),
+  quantityReceived: Type.Integer(),
+  unitCostCents: Type.Integer(),
+});
+export const PurchaseOrderSchema = Type.Object({
+  id: Uuid,
+  number: Type.Integer(),
+  vendorId: Uuid,
+  vendorName: Type.String(),
+  status: StringEnum(PO_STATUSES),
+  notes: Type.String(),
+  orderedAt: Nullable(IsoDateTime),
+  lines: Type.Array(PurchaseOrderLineSchema),
+  totalCents: Type.Integer(),
+  version: Type.Integer(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type PurchaseOrder = Static<typeof PurchaseOrderSchema>;
+export const PurchaseOrderListSchema = Type.Object({ items: Type.Array(PurchaseOrderSchema) });
+export const PurchaseOrderListQuery = StrictObject({ status: Type.Optional(StringEnum(PO_STATUSES)) });
+
+export const CreatePurchaseOrderBody = StrictObject({
+  vendorId: Uuid,
+  notes: Type.Optional(Type.String({ maxLength: 2000 })),
+  lines: Type.Array(
+    StrictObject({
+      itemId: Uuid,
+      quantity: Type.Integer({ minimum: 1, maximum: 100_000 }),
+      unitCostCents: Cents,
+    }),
+    { minItems: 1, maxItems: 200 },
+  ),
+});
+export type CreatePurchaseOrderInput = Static<typeof CreatePurchaseOrderBody>;
+
+export const PurchaseOrderActionBody = StrictObject({ version: Version });
+export type PurchaseOrderActionInput = Static<typeof PurchaseOrderActionBody>;
+
+export const ReceiveBody = StrictObject({
+  version: Version,
+  lines: Type.Array(
+    StrictObject({ lineId: Uuid, quantity: Type.Integer({ minimum: 1, maximum: 100_000 }) }),
+    { minItems: 1, maxItems: 200 },
+  ),
+  /** Receiving more than ordered on a line is refused unless this is true. */
+  confirmOverReceipt: Type.Optional(Type.Boolean()),
+});
+export type ReceiveInput = Static<typeof ReceiveBody>;
+
+export const PricingMatrixSchema = Type.Object({
+  tiers: Type.Array(Type.Object({ minCostCents: Type.Integer(), markupBasisPoints: Type.Integer() })),
+});
+export const PricingMatrixBody = StrictObject({
+  tiers: Type.Array(
+    StrictObject({
+      minCostCents: Cents,
+      markupBasisPoints: Type.Integer({ minimum: 0, maximum: 100_000, description: '10000 = +100 %' }),
+    }),
+    { maxItems: 50 },
+  ),
+});
+export type PricingMatrixInput = Static<typeof PricingMatrixBody>;

@@ -1,0 +1,316 @@
+import type { Db } from '../../db/database.js';
+import type { PurchaseOrderStatus } from '../../db/tables/inventory.js';
+import type { Clock } from '../../lib/clock.js';
+import { newId } from '../../lib/ids.js';
+import { problems, type FieldError } from '../../lib/problem.js';
+import { staleVersionProblem } from '../../lib/versioning.js';
+import type { Actor, AuditService } from '../audit/audit.service.js';
+import type { InventoryService } from './inventory.service.js';
+import { findVendor } from './inventory.repository.js';
+import { movingAverageCost, sellPriceFromMatrix, type PricingTier } from './pricing.js';
+import {
+  addReceived,
+  findPurchaseOrder,
+  insertPurchaseOrder,
+  insertPurchaseOrderLines,
+  listPricingTiers,
+  listPurchaseOrderLines,
+  listPurchaseOrders,
+  nextPurchaseOrderNumber,
+  replacePricingTiers,
+  updatePurchaseOrderIfVersion,
+} from './purchasing.repository.js';
+import type {
+  CreatePurchaseOrderInput,
+  PricingMatrixInput,
+  PurchaseOrder,
+  PurchaseOrderActionInput,
+  ReceiveInput,
+} from './purchasing.schemas.js';
+
+/**
+ * Purchase orders (draft → ordered → partially received → received, or cancelled) and the pricing
+ * matrix. Receiving writes 'receive' movements through InventoryService.move, moves the item's
+ * cost to the moving average (pricing.ts: integer cents, halves up) and, when the matrix covers
+ * the new cost, sets the sell price from it.
+ */
+export class PurchasingService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly inventory: InventoryService,
+  ) {}
+
+  async list(status?: PurchaseOrderStatus): Promise<PurchaseOrder[]> {
+    const rows = await listPurchaseOrders(this.db, status);
+    const lines = await listPurchaseOrderLines(
+      this.db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((row) => toPurchaseOrder(row, lines));
+  }
+
+  async get(id: string): Promise<PurchaseOrder> {
+    const po = await this.read(this.db, id);
+    if (po === undefined) throw problems.notFound(`No purchase order with id ${id}.`);
+    return po;
+  }
+
+  async create(actor: Actor, input: CreatePurchaseOrderInput): Promise<PurchaseOrder> {
+    return this.db.transaction().execute(async (tx) => {
+      const errors: FieldError[] = [];
+      const vendor = await findVendor(tx, input.vendorId);
+      if (vendor === undefined || vendor.active !== 1)
+        errors.push({ path: 'vendorId', message: 'no active vendor has this id' });
+      for (const [i, line] of input.lines.entries())
+        if ((await this.inventory.read(tx, line.itemId)) === undefined)
+          errors.push({ path: `lines/${i}/itemId`, message: 'no inventory item has this id' });
+      if (errors.length > 0) throw problems.validation(errors);
+      const at = this.clock.now().toISOString();
+      const id = newId();
+      const number = await nextPurchaseOrderNumber(tx);
+      await insertPurchaseOrder(tx, {
+        id,
+        number,
+        vendor_id: input.vendorId,
+        notes: input.notes ?? '',
+        created_at: at,
+        updated_at: at,
+      });
+      await insertPurchaseOrderLines(
+        tx,
+        input.lines.map((line, i) => ({
+          id: newId(),
+          purchase_order_id: id,
+          item_id: line.itemId,
+          quantity_ordered: line.quantity,
+          unit_cost_cents: line.unitCostCents,
+          sort_order: i,
+          created_at: at,
+          updated_at: at,
+        })),
+      );
+      const po = (await this.read(tx, id))!;
+      await this.audit.record(tx, actor, {
+        action: 'purchase_order.created',
+        entityType: 'purchase_order',
+        entityId: id,
+        data: { number, vendorId: input.vendorId, totalCents: po.totalCents },
+      });
+      return po;
+    });
+  }
+
+  /** draft → ordered. */
+  order(actor: Actor, id: string, input: PurchaseOrderActionInput): Promise<PurchaseOrder> {
+    return this.changeStatus(actor, id, input, ['draft'], 'ordered');
+  }
+
+  /** draft or ordered (nothing received yet) → cancelled. */
+  cancel(actor: Actor, id: string, input: PurchaseOrderActionInput): Promise<PurchaseOrder> {
+    return this.changeStatus(actor, id, input, ['draft', 'ordered'], 'cancelled');
+  }
+
+  /**
+   * Receives parts against an ordered PO: a receive movement per line, the moving-average cost,
+   * the matrix sell price, and the PO's status (partially received / received). More than ordered
+   * on any line is refused (409 naming the line) unless `confirmOverReceipt` is true.
+   */
+  async receive(actor: Actor, id: string, input: ReceiveInput): Promise<PurchaseOrder> {
+    return this.db.transaction().execute(async (tx) => {
+      const po = await this.read(tx, id);
+      if (po === undefined) throw problems.notFound(`No purchase order with id ${id}.`);
+      if (po.version !== input.version) throw staleVersionProblem('purchase order', po.version, po);
+      if (po.status !== 'ordered' && po.status !== 'partially_received')
+        throw problems.conflict(
+          `Purchase order ${po.number} is ${po.status}: only an ordered one can be received.`,
+          'purchase-order-status',
+        );
+      const byId = new Map(po.lines.map((l) => [l.id, l]));
+      const errors: FieldError[] = [];
+      const over: FieldError[] = [];
+      const seen = new Set<string>();
+      for (const [i, r] of input.lines.entries()) {
+        const line = byId.get(r.lineId);
+        if (line === undefined)
+          errors.push({ path: `lines/${i}/lineId`, message: 'is not a line of this purchase order' });
+        else if (seen.has(r.lineId)) errors.push({ path: `lines/${i}/lineId`, message: 'appears twice' });
+        else if (line.quantityReceived + r.quantity > line.quantityOrdered)
+          over.push({
+            path: `lines/${i}/quantity`,
+            message: `receives ${line.quantityReceived + r.quantity} of ${line.sku} but ${line.quantityOrdered} were ordered: send confirmOverReceipt`,
+          });
+        seen.add(r.lineId);
+      }
+      if (errors.length > 0) throw problems.validation(errors);
+      if (over.length > 0 && input.confirmOverReceipt !== true)
+        throw problems.conflict(
+          `More than ordered: ${over.map((e) => e.message).join('; ')}.`,
+          'over-receipt',
+          {
+            errors: over,
+          },
+        );
+      const tiers = await this.tiers(tx);
+      const at = this.clock.now().toISOString();
+      for (const r of input.lines) {
+        const line = byId.get(r.lineId)!;
+        const item = (await this.inventory.read(tx, line.itemId))!;
+        const cost = movingAverageCost(
+          item.quantityOnHand,
+          item.costPriceCents,
+          r.quantity,
+          line.unitCostCents,
+        );
+        const sell = sellPriceFromMatrix(cost, tiers) ?? item.sellPriceCents;
+        await this.inventory.setCostInTransaction(
+          tx,
+          actor,
+          item.id,
+          { costPriceCents: cost, sellPriceCents: sell },
+          { purchaseOrderId: po.id, purchaseOrderNumber: po.number },
+        );
+        await this.inventory.move(tx, actor, {
+          itemId: item.id,
+          kind: 'receive',
+          quantity: r.quantity,
+          reason: `PO ${po.number}`,
+          unitCostCents: line.unitCostCents,
+          purchaseOrderLineId: line.id,
+        });
+        await addReceived(tx, line.id, r.quantity, at);
+      }
+      const after = (await this.read(tx, id))!;
+      const complete = after.lines.every((l) => l.quantityReceived >= l.quantityOrdered);
+      const status: PurchaseOrderStatus = complete ? 'received' : 'partially_received';
+      const ok = await updatePurchaseOrderIfVersion(tx, id, po.version, { status, updated_at: at });
+      if (!ok) throw staleVersionProblem('purchase order', po.version + 1);
+      await this.audit.record(tx, actor, {
+        action: 'purchase_order.received',
+        entityType: 'purchase_order',
+        entityId: id,
+        data: {
+          number: po.number,
+          from: po.status,
+          to: status,
+          lines: input.lines,
+          overReceiptConfirmed: over.length > 0,
+        },
+      });
+      return (await this.read(tx, id))!;
+    });
+  }
+
+  async pricingMatrix(): Promise<{ tiers: PricingTier[] }> {
+    return { tiers: await this.tiers(this.db) };
+  }
+
+  async setPricingMatrix(actor: Actor, input: PricingMatrixInput): Promise<{ tiers: PricingTier[] }> {
+    const mins = input.tiers.map((t) => t.minCostCents);
+    const errors: FieldError[] = [];
+    mins.forEach((min, i) => {
+      if (mins.indexOf(min) !== i)
+        errors.push({ path: `tiers/${i}/minCostCents`, message: 'repeats another tier' });
+    });
+    if (errors.length > 0) throw problems.validation(errors);
+    return this.db.transaction().execute(async (tx) => {
+      const before = await this.tiers(tx);
+      const at = this.clock.now().toISOString();
+      await replacePricingTiers(
+        tx,
+        input.tiers.map((t) => ({
+          id: newId(),
+          min_cost_cents: t.minCostCents,
+          markup_bp: t.markupBasisPoints,
+          created_at: at,
+          updated_at: at,
+        })),
+      );
+      const tiers = await this.tiers(tx);
+      await this.audit.record(tx, actor, {
+        action: 'pricing_matrix.changed',
+        entityType: 'pricing_matrix',
+        data: { from: before, to: tiers },
+      });
+      return { tiers };
+    });
+  }
+
+  private async tiers(db: Db): Promise<PricingTier[]> {
+    return (await listPricingTiers(db)).map((t) => ({
+      minCostCents: t.min_cost_cents,
+      markupBasisPoints: t.markup_bp,
+    }));
+  }
+
+  private async changeStatus(
+    actor: Actor,
+    id: string,
+    input: PurchaseOrderActionInput,
+    from: PurchaseOrderStatus[],
+    to: PurchaseOrderStatus,
+  ): Promise<PurchaseOrder> {
+    return this.db.transaction().execute(async (tx) => {
+      const po = await this.read(tx, id);
+      if (po === undefined) throw problems.notFound(`No purchase order with id ${id}.`);
+      if (po.version !== input.version) throw staleVersionProblem('purchase order', po.version, po);
+      if (!from.includes(po.status))
+        throw problems.conflict(
+          `Purchase order ${po.number} is ${po.status}: it cannot become ${to}.`,
+          'purchase-order-status',
+        );
+      const at = this.clock.now().toISOString();
+      const ok = await updatePurchaseOrderIfVersion(tx, id, po.version, {
+        status: to,
+        ...(to === 'ordered' ? { ordered_at: at } : {}),
+        updated_at: at,
+      });
+      if (!ok) throw staleVersionProblem('purchase order', po.version + 1);
+      await this.audit.record(tx, actor, {
+        action: `purchase_order.${to}`,
+        entityType: 'purchase_order',
+        entityId: id,
+        data: { number: po.number, from: po.status, to },
+      });
+      return (await this.read(tx, id))!;
+    });
+  }
+
+  private async read(db: Db, id: string): Promise<PurchaseOrder | undefined> {
+    const row = await findPurchaseOrder(db, id);
+    if (row === undefined) return undefined;
+    return toPurchaseOrder(row, await listPurchaseOrderLines(db, [id]));
+  }
+}
+
+type PoRow = NonNullable<Awaited<ReturnType<typeof findPurchaseOrder>>>;
+type LineRow = Awaited<ReturnType<typeof listPurchaseOrderLines>>[number];
+
+function toPurchaseOrder(row: PoRow, allLines: LineRow[]): PurchaseOrder {
+  const lines = allLines
+    .filter((l) => l.purchase_order_id === row.id)
+    .map((l) => ({
+      id: l.id,
+      itemId: l.item_id,
+      sku: l.sku,
+      name: l.name,
+      quantityOrdered: l.quantity_ordered,
+      quantityReceived: l.quantity_received,
+      unitCostCents: l.unit_cost_cents,
+    }));
+  return {
+    id: row.id,
+    number: row.number,
+    vendorId: row.vendor_id,
+    vendorName: row.vendor_name,
+    status: row.status,
+    notes: row.notes,
+    orderedAt: row.ordered_at,
+    lines,
+    totalCents: lines.reduce((sum, l) => sum + l.quantityOrdered * l.unitCostCents, 0),
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
