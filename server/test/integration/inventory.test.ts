@@ -471,6 +471,20 @@ describe('reservations and issue on job completion', () => {
     expect(await ledgerCheck()).toMatchObject({ ok: true });
   });
 
+  it('two jobs completed at once for the last units: one issues, the other is refused', async () => {
+    const pads = await createItem({ quantityOnHand: 2 });
+    const a = await jobWithPart(pads.id, 2);
+    const b = await jobWithPart(pads.id, 2);
+    await setStatus(a.jobId, 'In_Progress');
+    await setStatus(b.jobId, 'In_Progress');
+    expect(await item(pads.id)).toMatchObject({ quantityReserved: 4, quantityAvailable: -2 });
+    const results = await Promise.all([setStatus(a.jobId, 'Completed'), setStatus(b.jobId, 'Completed')]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(await item(pads.id)).toMatchObject({ quantityOnHand: 0, quantityReserved: 2 });
+    expect(count("stock_movements WHERE kind = 'issue'")).toBe(1);
+    expect(await ledgerCheck()).toMatchObject({ ok: true });
+  });
+
   it('a job with no stocked parts completes as before', async () => {
     const customerId = insertCustomer(t.database);
     const vehicleId = insertVehicle(t.database, customerId);
