@@ -141,7 +141,7 @@ test('appointments: book, a refused double booking, move by keyboard and by drag
   await annInBayA.focus();
   await expect(annInBayA).toBeFocused();
   await page.keyboard.press('Enter');
-  const edit = page.getByRole('dialog', { name: 'Appointment' });
+  const edit = page.getByRole('dialog', { name: 'Appointment', exact: true });
   await expect(edit).toBeVisible();
   await expect(edit.getByLabel(/^Starts/)).toBeFocused();
   await expectAccessible(page, 'appointment edit dialog');
