@@ -171,19 +171,6 @@ export async function countItems(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-/** A completed job's approved part lines that point at stock. */
-export function listApprovedPartLines(db: Db, jobId: string) {
-  return db
-    .selectFrom('line_items')
-    .select(['id', 'inventory_item_id', 'quantity_milli', 'description'])
-    .where('job_id', '=', jobId)
-    .where('kind', '=', 'part')
-    .where('approval_state', '=', 'approved')
-    .where('inventory_item_id', 'is not', null)
-    .orderBy('sort_order')
-    .execute();
-}
-
 /** How many times each line has been issued so far (its next issue's cycle). */
 export async function issueCountsOfLines(db: Db, lineIds: readonly string[]): Promise<Map<string, number>> {
   if (lineIds.length === 0) return new Map();

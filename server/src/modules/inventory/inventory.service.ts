@@ -1,3 +1,4 @@
+import type { StockedPartLine } from '../repair-orders/jobs.service.js';
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { StockMovementKind, StockMovementsTable, VendorsTable } from '../../db/tables/inventory.js';
@@ -20,7 +21,6 @@ import {
   insertMovement,
   insertVendor,
   issueCountsOfLines,
-  listApprovedPartLines,
   listItems,
   listMovements,
   listReorderCandidates,
@@ -414,9 +414,10 @@ export class InventoryService {
   async issueForCompletedJob(
     tx: Db,
     actor: Actor,
-    completion: { jobId: string; stockOverrideReason: string | null },
+    completion: { jobId: string; stockOverrideReason: string | null; stockedPartLines: StockedPartLine[] },
   ): Promise<void> {
-    const lines = await listApprovedPartLines(tx, completion.jobId);
+    // The repair-orders module hands over the lines: their table is not this module's to read.
+    const lines = completion.stockedPartLines;
     const issued = await issueCountsOfLines(
       tx,
       lines.map((l) => l.id),

@@ -21,7 +21,7 @@ import {
   type BoardRow,
 } from './jobs.repository.js';
 import { checkLines } from './line-rules.js';
-import { countApprovedLines, listLinesOfJobs } from './lines.repository.js';
+import { countApprovedLines, listApprovedStockedPartLines, listLinesOfJobs } from './lines.repository.js';
 import { insertLineDrafts } from './lines.service.js';
 import {
   checkAssignments,
@@ -107,8 +107,16 @@ function refusalProblem(job: JobRow, to: JobStatus, result: Extract<TransitionRe
 export type JobCompletionParticipant = (
   tx: Db,
   actor: Actor,
-  completion: { jobId: string; repairOrderId: string | null; stockOverrideReason: string | null },
+  completion: {
+    jobId: string;
+    repairOrderId: string | null;
+    stockOverrideReason: string | null;
+    /** The job's approved part lines that point at stock, read in the same transaction. */
+    stockedPartLines: StockedPartLine[];
+  },
 ) => Promise<void>;
+
+export type StockedPartLine = Awaited<ReturnType<typeof listApprovedStockedPartLines>>[number];
 
 /** Service jobs: the 3C's, who and where, times, and the status machine. */
 export class JobsService {
@@ -291,12 +299,16 @@ export class JobsService {
       ensureNotClosed(ro);
       const change = await this.applyTransition(tx, actor, current, input.status, input.reason, 'api');
       if (input.status === 'Completed')
-        for (const participant of this.#completionParticipants)
-          await participant(tx, actor, {
-            jobId: id,
-            repairOrderId: current.repair_order_id,
-            stockOverrideReason: input.stockOverrideReason?.trim() || null,
-          });
+        if (this.#completionParticipants.length > 0) {
+          const stockedPartLines = await listApprovedStockedPartLines(tx, id);
+          for (const participant of this.#completionParticipants)
+            await participant(tx, actor, {
+              jobId: id,
+              repairOrderId: current.repair_order_id,
+              stockOverrideReason: input.stockOverrideReason?.trim() || null,
+              stockedPartLines,
+            });
+        }
       return { job: (await this.read(tx, id))!, change };
     });
     this.ctx.events.emit('jobStatusChanged', change);

@@ -33,6 +33,19 @@ export function findLinesWithRepairOrder(db: Db, ids: readonly string[]) {
     .execute();
 }
 
+/** A job's approved part lines that point at stock (what completing it takes off the shelf). */
+export function listApprovedStockedPartLines(db: Db, jobId: string) {
+  return db
+    .selectFrom('line_items')
+    .select(['id', 'inventory_item_id', 'quantity_milli', 'description'])
+    .where('job_id', '=', jobId)
+    .where('kind', '=', 'part')
+    .where('approval_state', '=', 'approved')
+    .where('inventory_item_id', 'is not', null)
+    .orderBy('sort_order')
+    .execute();
+}
+
 export async function nextLineSortOrder(db: Db, jobId: string): Promise<number> {
   const row = await db
     .selectFrom('line_items')
