@@ -244,6 +244,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // <billing-services>
   const billing = new BillingService(db, clock, audit, repairOrders, customers, settings);
   // </billing-services>
+  // <timeclock-services>
+  // </timeclock-services>
+  // <reports-services>
+  // </reports-services>
   const search = new SearchService(db);
   const displays = new DisplayService(db, clock, audit, bays, repairOrders, settings);
   const hub = new RealtimeHub(events, clock);
@@ -310,6 +314,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // <billing-routes>
   await app.register(billingRoutes, { service: billing });
   // </billing-routes>
+  // <timeclock-routes>
+  // </timeclock-routes>
+  // <reports-routes>
+  // </reports-routes>
   await app.register(displayRoutes, { service: displays });
   await app.register(realtimeRoutes, {
     service: realtime,

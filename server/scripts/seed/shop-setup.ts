@@ -137,6 +137,9 @@ function writeTechnicians(ctx: SeedContext, since: number, pins: string[]): void
       skills: JSON.stringify(spec.skills),
       active: current ? 1 : 0,
       color: spec.color,
+      // Flat-rate pay is the norm for line technicians: about a third of the posted labor rate.
+      pay_rate_cents: Math.round((spec.efficiency >= 1.15 ? 42 : 34) * 100),
+      pay_basis: 'flat_rate',
       version: current ? 1 : 2,
       created_at: ctx.iso(joined),
       updated_at: ctx.iso(current ? joined : left),

@@ -7,6 +7,7 @@ import type { ShopTables } from './tables/shop.js';
 import type { TrustTables } from './tables/trust.js';
 import type { InventoryTables } from './tables/inventory.js';
 import type { BillingTables } from './tables/billing.js';
+import type { TimeclockTables } from './tables/timeclock.js';
 import type { VehiclesTables } from './tables/vehicles.js';
 
 /**
@@ -111,7 +112,8 @@ export interface DB
     SearchTables,
     TrustTables,
     InventoryTables,
-    BillingTables {}
+    BillingTables,
+    TimeclockTables {}
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;

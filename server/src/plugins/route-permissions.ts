@@ -208,6 +208,12 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Access>> = {
   'POST /api/payments/:id/void': COUNTER,
   'GET /api/accounts-receivable/aging': OWNER,
   // </billing>
+
+  // <timeclock>
+  // </timeclock>
+
+  // <reports>
+  // </reports>
 };
 
 export function accessFor(method: string, url: string): Access | undefined {

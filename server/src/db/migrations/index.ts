@@ -10,6 +10,7 @@ import * as search from './0008-search.js';
 import * as trust from './0009-trust.js';
 import * as inventory from './0010-inventory.js';
 import * as billing from './0011-billing.js';
+import * as timeclock from './0012-timeclock.js';
 
 /**
  * Every migration this build knows, in order. Forward-only: never edit or remove a shipped entry,
@@ -27,4 +28,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-trust': trust,
   '0010-inventory': inventory,
   '0011-billing': billing,
+  '0012-timeclock': timeclock,
 };

@@ -49,6 +49,8 @@ export interface InvoiceLinesTable extends Timestamps {
   taxable: number;
   amount_cents: number;
   discount_cents: number;
+  /** Migration 0012: what the line cost the shop when invoiced (parts gross profit). */
+  unit_cost_cents: Generated<number>;
   sort_order: number;
 }
 

@@ -9,6 +9,9 @@ export interface TechniciansTable extends Timestamps {
   skills: string;
   active: number;
   color: string | null;
+  /** Migration 0012: cents per hour, for labor gross profit. */
+  pay_rate_cents: Generated<number>;
+  pay_basis: Generated<'hourly' | 'flat_rate'>;
   version: Generated<number>;
 }
 

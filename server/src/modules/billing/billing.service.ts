@@ -212,6 +212,7 @@ export class BillingService {
           description: line.description,
           quantity_milli: mathLines[i]!.quantityMilli,
           unit_price_cents: line.unitPriceCents,
+          unit_cost_cents: line.unitCostCents ?? 0,
           taxable: line.taxable ? 1 : 0,
           amount_cents: totals.lines[i]!.amountCents,
           discount_cents: totals.lines[i]!.discountCents,

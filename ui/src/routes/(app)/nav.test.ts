@@ -19,6 +19,9 @@ describe('navigation', () => {
     expect(navItemsFor('parts').map((i) => i.href)).not.toContain('/inspections');
     expect(navItemsFor('owner').map((i) => i.href)).toContain('/settings');
     expect(navItemsFor('advisor').map((i) => i.href)).not.toContain('/settings');
+    expect(navItemsFor('parts').map((i) => i.href)).toEqual(['/board', '/inventory']);
+    expect(navItemsFor('advisor').map((i) => i.href)).not.toContain('/reports');
+    expect(navItemsFor('owner').map((i) => i.href)).toEqual(expect.arrayContaining(['/invoices', '/reports']));
   });
 
   it('sends technicians to their jobs and everyone else to the board', () => {
