@@ -4,6 +4,7 @@ import { iso } from './calendar.js';
 import { idAt } from './ids.js';
 import type { Random } from './random.js';
 import type { Writer } from './writer.js';
+import type { MoneyWriter } from './money.js';
 
 export interface StaffMember {
   id: string;
@@ -33,6 +34,8 @@ export class SeedContext {
   advisors: StaffMember[] = [];
   technicians: TechnicianMember[] = [];
   bays: BayMember[] = [];
+  /** Invoices, payments, stock and time; set by the generator before the first visit. */
+  money: MoneyWriter | null = null;
 
   constructor(
     readonly random: Random,

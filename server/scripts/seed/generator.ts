@@ -13,6 +13,7 @@ import { finishHistoricVisit, finishRecentVisit } from './finish.js';
 import { Arrivals, odometerAt, type ClienteleShares } from './history.js';
 import type { VisitDraft } from './model.js';
 import type { ShopSetup } from './shop-setup.js';
+import { MoneyWriter } from './money.js';
 import { VehicleFactory } from './vehicles.js';
 import { PriceBook, VisitPlanner } from './visits.js';
 import { DaySchedule } from './work.js';
@@ -78,6 +79,7 @@ export class ShopGenerator {
 
   /** Every day up to the board day; the last few are kept back to settle at `now`. */
   history(progress: (fraction: number) => void): VisitDraft[][] {
+    const money = this.ctx.money;
     const weights = dayWeights(this.days, this.plan.growth);
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const recentFrom = Math.max(0, this.days.length - RECENT_DAYS);
@@ -87,6 +89,7 @@ export class ShopGenerator {
       const visits = this.arrivalTimes(day, this.ctx.random.poisson(mean)).map((openedAt) =>
         this.visit(day, dayIndex, openedAt),
       );
+      money?.shifts(day);
       if (dayIndex >= recentFrom) recent.push(visits);
       else {
         const schedule = new DaySchedule(this.ctx, day);
@@ -203,6 +206,17 @@ export class ShopGenerator {
   finish(since: number, about: object): void {
     writeLatestOdometers(this.ctx, this.#arrivals.vehicles);
     const at = this.ctx.iso(this.ctx.now);
+    const money = this.ctx.money;
+    if (money !== null) {
+      money.writeShelves();
+      if (money.lastInvoiceNumber > 0)
+        this.ctx.writer.insert('counters', {
+          name: 'invoice',
+          value: money.lastInvoiceNumber,
+          created_at: this.ctx.iso(since),
+          updated_at: at,
+        });
+    }
     this.ctx.writer.insert('counters', {
       name: 'repair_order',
       value: this.nextNumber - 1,

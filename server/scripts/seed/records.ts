@@ -2,6 +2,7 @@ import type { RepairOrderStatus } from '../../src/db/tables/repair-orders.js';
 import { MINUTE } from './calendar.js';
 import type { SeedContext } from './context.js';
 import type { JobDraft, VisitDraft } from './model.js';
+import type { WrittenJob, WrittenLine } from './money.js';
 
 export interface VisitOutcome {
   status: RepairOrderStatus;
@@ -83,7 +84,8 @@ export function writeVisit(ctx: SeedContext, visit: VisitDraft, outcome: VisitOu
     created_at: ctx.iso(visit.openedAt),
     updated_at: ctx.iso(visit.openedAt),
   });
-  visit.jobs.forEach((job, index) => writeJob(ctx, visit, job, index, roId, advisor.id));
+  const jobs = visit.jobs.map((job, index) => writeJob(ctx, visit, job, index, roId, advisor.id));
+  ctx.money?.visitWritten(visit, outcome, { roId, advisorId: advisor.id, jobs });
 }
 
 function writeJob(
@@ -93,7 +95,7 @@ function writeJob(
   index: number,
   roId: string,
   advisorId: string,
-): void {
+): WrittenJob {
   // Inspection findings are written up after the technician has looked the car over.
   const createdAt =
     job.source === 'concern' ? visit.openedAt + index * 1000 : visit.openedAt + (30 + index * 5) * MINUTE;
@@ -126,14 +128,17 @@ function writeJob(
     sort_order: index,
     canned_job_id: job.cannedJobId,
   });
+  const lines: WrittenLine[] = [];
   job.lines.forEach((line, lineIndex) => {
     const approval = job.approval;
     // A customer may refuse an optional extra (a hardware kit) inside work they approved.
     const refused = approval.state === 'approved' && line.optional && ctx.random.chance(0.04);
     const state = refused ? 'declined' : approval.state;
     const decided = state !== 'recommended';
+    const lineId = ctx.id(createdAt + lineIndex + 1);
+    lines.push({ id: lineId, draft: line, state });
     ctx.writer.insert('line_items', {
-      id: ctx.id(createdAt + lineIndex + 1),
+      id: lineId,
       job_id: jobId,
       kind: line.kind,
       description: line.description,
@@ -155,4 +160,5 @@ function writeJob(
       updated_at: ctx.iso(decided && approval.at !== null ? Math.max(createdAt, approval.at) : createdAt),
     });
   });
+  return { id: jobId, draft: job, lines };
 }

@@ -5,6 +5,7 @@ import { SHOP_SETTINGS } from './catalog/shop.js';
 import { SeedContext } from './context.js';
 import { FIRST_NUMBER, ShopGenerator, type Plan } from './generator.js';
 import { Random } from './random.js';
+import { MoneyWriter } from './money.js';
 import { hashStaffSecrets, techniciansFor, writeShopSetup } from './shop-setup.js';
 import { Writer } from './writer.js';
 
@@ -87,6 +88,8 @@ export async function seedShop(database: Database, options: SeedOptions): Promis
 
   const writer = new Writer(database.sqlite);
   const ctx = new SeedContext(new Random(options.seed), writer, now, timeZone);
+  // Its own random stream: the money side does not change which cars come in or what they need.
+  ctx.money = new MoneyWriter(ctx, new Random((options.seed ^ 0x6d6f6e) >>> 0));
   let generator: ShopGenerator | undefined;
   // A big page cache keeps the one large transaction from spilling index pages to the WAL again and again.
   const cacheSize = database.sqlite.pragma('cache_size', { simple: true }) as number;

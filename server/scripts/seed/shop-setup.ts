@@ -168,6 +168,7 @@ function writeStock(ctx: SeedContext, since: number): StockEntry[] {
       created_at: at,
       updated_at: at,
     });
+    ctx.money?.stocked(id, onHand, item.reorderLevel, item.costCents);
     return { item, id };
   });
 }

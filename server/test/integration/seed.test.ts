@@ -318,6 +318,48 @@ describe('demo seed', () => {
     ).toBe(0);
   });
 
+  it('invoices finished visits from approved lines only, paid in full at pickup, numbered without gaps', () => {
+    const invoices = all<{
+      number: number;
+      status: string;
+      total_cents: number;
+      paid_cents: number;
+      ro: string;
+    }>(
+      'SELECT i.number, i.status, i.total_cents, i.paid_cents, r.status AS ro FROM invoices i JOIN repair_orders r ON r.id = i.repair_order_id ORDER BY i.number',
+    );
+    expect(invoices.length).toBeGreaterThan(count('repair_orders', "status = 'closed'") * 0.9);
+    expect(invoices.map((i) => i.number)).toEqual(invoices.map((_, i) => i + 1));
+    expect(all("SELECT value FROM counters WHERE name = 'invoice'")).toEqual([{ value: invoices.length }]);
+    for (const invoice of invoices) {
+      if (invoice.ro === 'closed')
+        expect(invoice).toMatchObject({ status: 'paid', paid_cents: invoice.total_cents });
+      else expect(invoice).toMatchObject({ ro: 'invoiced', status: 'issued', paid_cents: 0 });
+    }
+    // Payments add up to what was paid; invoice lines are only approved lines.
+    expect(
+      all(`SELECT i.number FROM invoices i
+           WHERE i.paid_cents <> (SELECT coalesce(sum(amount_cents), 0) FROM payments p WHERE p.invoice_id = i.id)`),
+    ).toEqual([]);
+    expect(
+      count('invoice_lines il JOIN line_items li ON li.id = il.line_id', "li.approval_state <> 'approved'"),
+    ).toBe(0);
+    expect(count('payments', "method = 'card' AND card_reference IS NULL")).toBe(0);
+  });
+
+  it('keeps every shelf equal to its stock ledger, and clocks the work done', () => {
+    expect(
+      all(`SELECT i.sku FROM inventory_items i
+           WHERE i.quantity_on_hand <> (SELECT coalesce(sum(quantity), 0) FROM stock_movements m WHERE m.item_id = i.id)`),
+    ).toEqual([]);
+    expect(count('stock_movements', "kind = 'issue'")).toBeGreaterThan(100);
+    expect(count('inventory_items', 'quantity_on_hand < 0')).toBe(0);
+    const worked = count('service_jobs', "status IN ('Completed', 'Paid') AND actual_end IS NOT NULL");
+    expect(count('job_clock_entries', 'ended_at IS NOT NULL')).toBeGreaterThanOrEqual(worked);
+    // One running clock per technician at most (the table's unique index would refuse more).
+    expect(count('technician_shifts')).toBeGreaterThan(count('technicians', 'active = 1') * 20);
+  });
+
   it('is reproducible: the same seed and time give the same shop', async () => {
     const again = await seedDemo();
     const other = await seedDemo(43);
@@ -331,6 +373,10 @@ describe('demo seed', () => {
           'service_jobs',
           'line_items',
           'appointments',
+          'invoices',
+          'payments',
+          'job_clock_entries',
+          'technician_shifts',
         ]) {
           for (const row of database.sqlite.prepare(`SELECT * FROM ${table} ORDER BY id`).all())
             hash.update(JSON.stringify(row));
