@@ -13,7 +13,6 @@ import { finishHistoricVisit, finishRecentVisit } from './finish.js';
 import { Arrivals, odometerAt, type ClienteleShares } from './history.js';
 import type { VisitDraft } from './model.js';
 import type { ShopSetup } from './shop-setup.js';
-import { MoneyWriter } from './money.js';
 import { VehicleFactory } from './vehicles.js';
 import { PriceBook, VisitPlanner } from './visits.js';
 import { DaySchedule } from './work.js';
