@@ -61,6 +61,8 @@ interface Handles {
   namePrefix: string;
   customerId: string;
   vehicleId: string;
+  /** The last day with invoices (the shop's "today" in the generated history), YYYY-MM-DD. */
+  lastDay: string;
 }
 
 function one<T>(database: Database, sql: string): T {
@@ -105,7 +107,48 @@ function findHandles(database: Database): Handles {
     namePrefix: lastName.slice(0, 4).toLowerCase(),
     customerId: pick.customer_id,
     vehicleId: pick.vehicle_id,
+    lastDay: one<{ day: string }>(database, 'SELECT substr(max(issued_at), 1, 10) AS day FROM invoices').day,
   };
+}
+
+/** `day` moved by whole months or days, as YYYY-MM-DD (UTC calendar arithmetic). */
+function shiftDay(day: string, months: number, days = 0): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Issue 6: each report on the ten-year shop answers in under 200 ms (p99, one client at a time,
+ * as an owner opens them), over the ranges the reports screen offers.
+ */
+function reportTargets(baseUrl: string, cookie: string, h: Handles): ShopTarget[] {
+  const headers = { cookie };
+  const goal: Goal = { kind: 'p99', belowMs: 200 };
+  const report = (name: string, path: string, query: Record<string, string>): ShopTarget => ({
+    name: `report: ${name}`,
+    url: `${baseUrl}${path}?${new URLSearchParams(query).toString()}`,
+    route: `GET ${path}`,
+    headers,
+    goal,
+    connections: 1,
+  });
+  const to = h.lastDay;
+  const yearAgo = shiftDay(to, -12, 1);
+  const quarterAgo = shiftDay(to, -3, 1);
+  const monthAgo = shiftDay(to, -1, 1);
+  return [
+    report('KPIs, 12 months by month', '/api/reports/kpis', { from: yearAgo, to, period: 'month' }),
+    report('KPIs, 13 weeks by week', '/api/reports/kpis', { from: quarterAgo, to, period: 'week' }),
+    report('KPIs, a month by day', '/api/reports/kpis', { from: monthAgo, to, period: 'day' }),
+    report('KPIs CSV, 12 months', '/api/reports/kpis.csv', { from: yearAgo, to, period: 'month' }),
+    report('technicians, a month', '/api/reports/technicians', { from: monthAgo, to }),
+    report('technicians, 12 months', '/api/reports/technicians', { from: yearAgo, to }),
+    report('inventory value and turns, 12 months', '/api/reports/inventory', { from: yearAgo, to }),
+    report('end of day', '/api/reports/end-of-day', { date: to }),
+    report('QuickBooks IIF, a month', '/api/reports/accounting.iif', { from: monthAgo, to }),
+  ];
 }
 
 function targets(baseUrl: string, cookie: string, h: Handles): ShopTarget[] {
@@ -266,7 +309,8 @@ export async function runShopSuite(settings: BenchSettings, bare: RunningServer)
   const ase = await startAseOn(dataDir, database);
   try {
     const cookie = await signIn(ase.app, 'owner@demo.shop', 'demo-password-1');
-    const list = targets(ase.baseUrl, cookie, findHandles(database));
+    const handles = findHandles(database);
+    const list = [...targets(ase.baseUrl, cookie, handles), ...reportTargets(ase.baseUrl, cookie, handles)];
     const connectionCounts = [...new Set(list.map((t) => t.connections ?? settings.connections))];
     console.log(
       `Shop suite: ${connectionCounts.length + list.length} targets, about ${estimate(settings, connectionCounts.length + list.length)} s ...`,
