@@ -11,6 +11,7 @@ import * as trust from './0009-trust.js';
 import * as inventory from './0010-inventory.js';
 import * as billing from './0011-billing.js';
 import * as timeclock from './0012-timeclock.js';
+import * as reservedStockView from './0014-reserved-stock-view.js';
 
 /**
  * Every migration this build knows, in order. Forward-only: never edit or remove a shipped entry,
@@ -29,4 +30,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010-inventory': inventory,
   '0011-billing': billing,
   '0012-timeclock': timeclock,
+  '0014-reserved-stock-view': reservedStockView,
 };

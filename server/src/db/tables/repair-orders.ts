@@ -83,9 +83,16 @@ export interface CannedJobsTable extends Timestamps {
   version: Generated<number>;
 }
 
+/** View (migration 0014): units reserved per item by approved part lines of open jobs. */
+export interface ReservedStockView {
+  item_id: string;
+  reserved: number;
+}
+
 export interface RepairOrdersTables {
   repair_orders: RepairOrdersTable;
   service_jobs: ServiceJobsTable;
   line_items: LineItemsTable;
   canned_jobs: CannedJobsTable;
+  reserved_stock: ReservedStockView;
 }

@@ -14,34 +14,15 @@ function inv(db: Db) {
   return db.withTables<{ inventory_items: ItemTable }>();
 }
 
-/** Jobs whose approved part lines hold stock: not yet completed. */
-const OPEN_JOB_STATUSES = ['Pending', 'In_Progress', 'Blocked'] as const;
-
-/**
- * Units reserved per item: approved part lines of open jobs, each line rounded up to whole units
- * (stock is counted in whole units; a line of 0.5 takes one from the shelf).
- */
-function reservedSubquery(db: Db) {
-  return db
-    .selectFrom('line_items as li')
-    .innerJoin('service_jobs as j', 'j.id', 'li.job_id')
-    .select([
-      'li.inventory_item_id as item_id',
-      sql<number>`sum((li.quantity_milli + 999) / 1000)`.as('reserved'),
-    ])
-    .where('li.kind', '=', 'part')
-    .where('li.approval_state', '=', 'approved')
-    .where('li.inventory_item_id', 'is not', null)
-    .where('j.status', 'in', OPEN_JOB_STATUSES)
-    .groupBy('li.inventory_item_id');
-}
-
 function itemsWithReserved(db: Db) {
-  return inv(db)
-    .selectFrom('inventory_items as i')
-    .leftJoin(reservedSubquery(db).as('r'), 'r.item_id', 'i.id')
-    .selectAll('i')
-    .select(sql<number>`coalesce(r.reserved, 0)`.as('reserved'));
+  return (
+    inv(db)
+      .selectFrom('inventory_items as i')
+      // reserved_stock is the repair-orders module's published view (migration 0014).
+      .leftJoin('reserved_stock as r', 'r.item_id', 'i.id')
+      .selectAll('i')
+      .select(sql<number>`coalesce(r.reserved, 0)`.as('reserved'))
+  );
 }
 
 export type ItemRow = Awaited<ReturnType<typeof findItem>> & object;
