@@ -14,6 +14,8 @@ import { appointmentsRoutes } from './modules/appointments/appointments.routes.j
 import { approvalsRoutes } from './modules/approvals/approvals.routes.js';
 import { billingRoutes } from './modules/billing/billing.routes.js';
 import { BillingService } from './modules/billing/billing.service.js';
+import { InvoiceLedger } from './modules/billing/invoice-ledger.js';
+import { PaymentsService } from './modules/billing/payments.service.js';
 import { ApprovalsService } from './modules/approvals/approvals.service.js';
 import { AppointmentsService } from './modules/appointments/appointments.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -242,7 +244,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   );
   // </inventory-services>
   // <billing-services>
-  const billing = new BillingService(db, clock, audit, repairOrders, customers, settings);
+  const invoiceLedger = new InvoiceLedger(clock, audit, repairOrders);
+  const billing = new BillingService(db, clock, audit, repairOrders, customers, settings, invoiceLedger);
+  const payments = new PaymentsService(db, clock, audit, repairOrders, invoiceLedger);
   // </billing-services>
   // <timeclock-services>
   // </timeclock-services>
@@ -312,7 +316,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(purchasingRoutes, { service: purchasing });
   // </inventory-routes>
   // <billing-routes>
-  await app.register(billingRoutes, { service: billing });
+  await app.register(billingRoutes, { service: billing, payments });
   // </billing-routes>
   // <timeclock-routes>
   // </timeclock-routes>

@@ -18,15 +18,16 @@ import {
   RefundBody,
 } from './billing.schemas.js';
 import type { BillingService } from './billing.service.js';
+import type { PaymentsService } from './payments.service.js';
 import { idempotencyKeyOf } from './idempotency.js';
 
 const tags = ['billing'];
 const PaymentResultSchema = Type.Object({ payment: PaymentSchema, invoice: InvoiceSchema });
 
-export const billingRoutes: FastifyPluginAsyncTypebox<{ service: BillingService }> = async (
-  app,
-  { service },
-) => {
+export const billingRoutes: FastifyPluginAsyncTypebox<{
+  service: BillingService;
+  payments: PaymentsService;
+}> = async (app, { service, payments }) => {
   app.post(
     '/api/invoices',
     {
@@ -100,7 +101,7 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ service: BillingService 
     },
     async (request, reply) => {
       const key = idempotencyKeyOf(request.headers['idempotency-key'], request.body.idempotencyKey);
-      const result = await service.pay(actorOf(request), request.params.id, request.body, key);
+      const result = await payments.pay(actorOf(request), request.params.id, request.body, key);
       return reply.code(result.statusCode).send(result.body);
     },
   );
@@ -119,7 +120,7 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ service: BillingService 
     },
     async (request, reply) => {
       const key = idempotencyKeyOf(request.headers['idempotency-key'], request.body.idempotencyKey);
-      const result = await service.refund(actorOf(request), request.params.id, request.body, key);
+      const result = await payments.refund(actorOf(request), request.params.id, request.body, key);
       return reply.code(result.statusCode).send(result.body);
     },
   );
@@ -181,7 +182,7 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ service: BillingService 
     },
     async (request, reply) => {
       const key = idempotencyKeyOf(request.headers['idempotency-key'], request.body.idempotencyKey);
-      const result = await service.deposit(actorOf(request), request.params.id, request.body, key);
+      const result = await payments.deposit(actorOf(request), request.params.id, request.body, key);
       return reply.code(result.statusCode).send(result.body);
     },
   );
@@ -200,7 +201,7 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ service: BillingService 
     },
     async (request, reply) => {
       const key = idempotencyKeyOf(request.headers['idempotency-key'], request.body.idempotencyKey);
-      const result = await service.voidPayment(actorOf(request), request.params.id, request.body, key);
+      const result = await payments.voidPayment(actorOf(request), request.params.id, request.body, key);
       return reply.code(result.statusCode).send(result.body);
     },
   );

@@ -1,39 +1,26 @@
 import type { Db } from '../../db/database.js';
-import type { PaymentMethod } from '../../db/tables/billing.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
-import { HttpProblem, problems, type FieldError } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { problems, type FieldError } from '../../lib/problem.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import { quantityToMilli } from '../repair-orders/quantity.js';
-import type { RepairOrder } from '../repair-orders/repair-orders.schemas.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import {
   CREDIT_NOTE_COUNTER,
-  findIdempotencyKey,
   findInvoice,
   findLiveInvoiceOfRepairOrder,
-  findPayment,
   INVOICE_COUNTER,
   insertCreditNote,
-  insertIdempotencyKey,
   insertInvoice,
   insertInvoiceLines,
-  insertPayment,
-  listCreditNotesOfInvoice,
   listDepositsOfRepairOrder,
-  listInvoiceLines,
   listInvoices,
   listOpenInvoices,
   listPaymentsOfInvoice,
-  refundedOf,
   takeNextNumber,
-  updateInvoiceIfVersion,
   updatePayment,
-  type InvoiceRow,
-  type PaymentRow,
 } from './billing.repository.js';
 import type {
   Aging,
@@ -41,74 +28,18 @@ import type {
   Invoice,
   InvoiceListFilters,
   IssueInvoiceInput,
-  Payment,
-  PaymentInput,
   ReasonInput,
-  RefundInput,
 } from './billing.schemas.js';
-import { requestHash } from './idempotency.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
 import { computeInvoiceTotals, type Discount, type InvoiceTotals } from './invoice-math.js';
-
-/** An idempotent request's answer: replayed as is for the same key. */
-export interface StoredResult<T> {
-  statusCode: number;
-  body: T;
-}
-
-export interface PaymentResult {
-  payment: Payment;
-  invoice: Invoice;
-}
-
-interface Parties {
-  repairOrderNumber: number;
-  customer: { id: string; name: string; kind: string };
-  vehicle: Invoice['vehicle'];
-}
-
-type Publish = () => void;
+import { balanceOf, overpayment, type InvoiceLedger, type Parties, type Publish } from './invoice-ledger.js';
 
 const DAY_MS = 86_400_000;
 
-function toPayment(row: PaymentRow): Payment {
-  return {
-    id: row.id,
-    kind: row.kind,
-    invoiceId: row.invoice_id,
-    repairOrderId: row.repair_order_id,
-    method: row.method,
-    amountCents: row.amount_cents,
-    cardReference: row.card_reference,
-    checkNumber: row.check_number,
-    refundOf: row.refund_of,
-    reason: row.reason,
-    status: row.status,
-    voidReason: row.void_reason,
-    receivedAt: row.received_at,
-  };
-}
-
-function balanceOf(row: Pick<InvoiceRow, 'total_cents' | 'paid_cents' | 'credited_cents'>): number {
-  return row.total_cents - row.credited_cents - row.paid_cents;
-}
-
-function overpayment(amount: number, balance: number, path = 'amountCents'): HttpProblem {
-  return new HttpProblem({
-    status: 409,
-    title: 'Conflict',
-    slug: 'amount-exceeds-balance',
-    detail: `${path}: ${amount} is more than the ${balance} cents still open.`,
-    errors: [{ path, message: `exceeds what is open (${balance} cents)` }],
-    extensions: { balanceCents: balance },
-  });
-}
-
 /**
  * Invoices (issued from approved work, numbered without gaps, immutable, corrected by credit
- * notes), payments (idempotent, never more than the balance), deposits, refunds, voids, accounts
- * receivable. Every change is audited in its transaction; job and repair-order events go out
- * after commit.
+ * notes), charge to account and accounts receivable. Payments are PaymentsService's. Every
+ * change is audited in its transaction; job and repair-order events go out after commit.
  */
 export class BillingService {
   constructor(
@@ -118,6 +49,7 @@ export class BillingService {
     private readonly repairOrders: RepairOrdersService,
     private readonly customers: CustomersService,
     private readonly settings: SettingsService,
+    private readonly ledger: InvoiceLedger,
   ) {}
 
   // ------------------------------------------------------------------ invoices
@@ -250,7 +182,7 @@ export class BillingService {
       for (const deposit of deposits) await updatePayment(tx, deposit.id, { invoice_id: id, updated_at: at });
       let row = (await findInvoice(tx, id))!;
       if (depositCents > 0) {
-        await this.changeInvoice(tx, row, { paid_cents: depositCents });
+        await this.ledger.changeInvoice(tx, row, { paid_cents: depositCents });
         await this.audit.record(tx, actor, {
           action: 'invoice.deposits_applied',
           entityType: 'invoice',
@@ -259,15 +191,15 @@ export class BillingService {
         });
         row = (await findInvoice(tx, id))!;
       }
-      publishes.push(await this.settleIfPaid(tx, actor, row, ro));
-      return { invoice: await this.read(tx, id), publish: () => publishes.forEach((p) => p()) };
+      publishes.push(await this.ledger.settleIfPaid(tx, actor, row, ro));
+      return { invoice: await this.ledger.read(tx, id), publish: () => publishes.forEach((p) => p()) };
     });
     publish();
     return invoice!;
   }
 
   async get(id: string): Promise<Invoice> {
-    const invoice = await this.read(this.db, id);
+    const invoice = await this.ledger.read(this.db, id);
     if (invoice === undefined) throw problems.notFound(`No invoice with id ${id}.`);
     return invoice;
   }
@@ -275,7 +207,7 @@ export class BillingService {
   async list(filters: InvoiceListFilters): Promise<{ items: Invoice[] }> {
     const rows = await listInvoices(this.db, filters);
     const items: Invoice[] = [];
-    for (const row of rows) items.push((await this.read(this.db, row.id))!);
+    for (const row of rows) items.push((await this.ledger.read(this.db, row.id))!);
     return { items };
   }
 
@@ -317,7 +249,7 @@ export class BillingService {
       const at = this.now();
       for (const deposit of deposits)
         await updatePayment(tx, deposit.id, { invoice_id: null, updated_at: at });
-      await this.changeInvoice(tx, row, {
+      await this.ledger.changeInvoice(tx, row, {
         status: 'void',
         paid_cents: 0,
         void_reason: input.reason.trim(),
@@ -330,7 +262,7 @@ export class BillingService {
         entityId: id,
         data: { number: row.number, reason: input.reason.trim(), totalCents: row.total_cents },
       });
-      return { invoice: await this.read(tx, id), publish: roStatus.publish };
+      return { invoice: await this.ledger.read(tx, id), publish: roStatus.publish };
     });
     publish();
     return invoice!;
@@ -339,7 +271,7 @@ export class BillingService {
   /** A credit note lowers what is owed (never below zero); it has its own gapless number. */
   async creditNote(actor: Actor, id: string, input: CreditNoteInput): Promise<Invoice> {
     const { invoice, publish } = await this.db.transaction().execute(async (tx) => {
-      const row = await this.openInvoice(tx, id);
+      const row = await this.ledger.openInvoice(tx, id);
       const balance = balanceOf(row);
       if (input.amountCents > balance) throw overpayment(input.amountCents, balance);
       const at = this.now();
@@ -355,7 +287,7 @@ export class BillingService {
         created_at: at,
         updated_at: at,
       });
-      await this.changeInvoice(tx, row, { credited_cents: row.credited_cents + input.amountCents });
+      await this.ledger.changeInvoice(tx, row, { credited_cents: row.credited_cents + input.amountCents });
       await this.audit.record(tx, actor, {
         action: 'invoice.credit_note',
         entityType: 'invoice',
@@ -367,8 +299,8 @@ export class BillingService {
           reason: input.reason,
         },
       });
-      const publish = await this.settleIfPaid(tx, actor, (await findInvoice(tx, id))!);
-      return { invoice: await this.read(tx, id), publish };
+      const publish = await this.ledger.settleIfPaid(tx, actor, (await findInvoice(tx, id))!);
+      return { invoice: await this.ledger.read(tx, id), publish };
     });
     publish();
     return invoice!;
@@ -377,7 +309,7 @@ export class BillingService {
   /** Business and fleet customers may leave with the balance on account, due after their terms. */
   async chargeToAccount(actor: Actor, id: string, termsDays: number): Promise<Invoice> {
     return this.db.transaction().execute(async (tx) => {
-      const row = await this.openInvoice(tx, id);
+      const row = await this.ledger.openInvoice(tx, id);
       const customer = await this.customers.find(tx, row.customer_id);
       if (customer === undefined || customer.kind === 'person')
         throw problems.conflict(
@@ -386,14 +318,14 @@ export class BillingService {
           { customerKind: customer?.kind ?? null },
         );
       const dueAt = new Date(Date.parse(row.issued_at) + termsDays * DAY_MS).toISOString();
-      await this.changeInvoice(tx, row, { on_account: 1, due_at: dueAt });
+      await this.ledger.changeInvoice(tx, row, { on_account: 1, due_at: dueAt });
       await this.audit.record(tx, actor, {
         action: 'invoice.charged_to_account',
         entityType: 'invoice',
         entityId: id,
         data: { number: row.number, balanceCents: balanceOf(row), termsDays, dueAt },
       });
-      return (await this.read(tx, id))!;
+      return (await this.ledger.read(tx, id))!;
     });
   }
 
@@ -439,336 +371,7 @@ export class BillingService {
     };
   }
 
-  // ------------------------------------------------------------------ payments
-
-  /** A payment on an invoice: never more than the balance; the last cent settles the invoice. */
-  async pay(
-    actor: Actor,
-    invoiceId: string,
-    input: PaymentInput,
-    key: string,
-  ): Promise<StoredResult<PaymentResult>> {
-    return this.idempotent(key, requestHash('pay', invoiceId, input), async (tx) => {
-      this.checkMethodFields(input);
-      const row = await this.openInvoice(tx, invoiceId);
-      const balance = balanceOf(row);
-      if (input.amountCents > balance) throw overpayment(input.amountCents, balance);
-      const payment = await this.insertMoney(tx, actor, key, {
-        kind: 'payment',
-        invoiceId,
-        repairOrderId: row.repair_order_id,
-        customerId: row.customer_id,
-        input,
-      });
-      await this.changeInvoice(tx, row, { paid_cents: row.paid_cents + input.amountCents });
-      await this.audit.record(tx, actor, {
-        action: 'payment.recorded',
-        entityType: 'invoice',
-        entityId: invoiceId,
-        data: {
-          number: row.number,
-          paymentId: payment.id,
-          method: input.method,
-          amountCents: input.amountCents,
-        },
-      });
-      const publish = await this.settleIfPaid(tx, actor, (await findInvoice(tx, invoiceId))!);
-      return {
-        statusCode: 201,
-        body: { payment: toPayment(payment), invoice: (await this.read(tx, invoiceId))! },
-        publish,
-      };
-    });
-  }
-
-  /** A deposit on a repair order before its invoice; applied when the invoice is issued. */
-  async deposit(
-    actor: Actor,
-    repairOrderId: string,
-    input: PaymentInput,
-    key: string,
-  ): Promise<StoredResult<Payment>> {
-    return this.idempotent(key, requestHash('deposit', repairOrderId, input), async (tx) => {
-      this.checkMethodFields(input);
-      const ro = await this.repairOrders.find(tx, repairOrderId);
-      if (ro === undefined) throw problems.notFound(`No repair order with id ${repairOrderId}.`);
-      if (ro.status !== 'open' && ro.status !== 'estimate')
-        throw problems.conflict(
-          `Repair order ${ro.number} is ${ro.status}: take a payment on its invoice instead.`,
-          'repair-order-status',
-          { repairOrderStatus: ro.status },
-        );
-      const payment = await this.insertMoney(tx, actor, key, {
-        kind: 'deposit',
-        invoiceId: null,
-        repairOrderId,
-        customerId: ro.customer.id,
-        input,
-      });
-      await this.audit.record(tx, actor, {
-        action: 'payment.deposit_recorded',
-        entityType: 'repair_order',
-        entityId: repairOrderId,
-        data: {
-          number: ro.number,
-          paymentId: payment.id,
-          method: input.method,
-          amountCents: input.amountCents,
-        },
-      });
-      return { statusCode: 201, body: toPayment(payment), publish: () => undefined };
-    });
-  }
-
-  /** Money back on a payment of this invoice, at most what is left of that payment. */
-  async refund(
-    actor: Actor,
-    invoiceId: string,
-    input: RefundInput,
-    key: string,
-  ): Promise<StoredResult<PaymentResult>> {
-    return this.idempotent(key, requestHash('refund', invoiceId, input), async (tx) => {
-      const row = await findInvoice(tx, invoiceId);
-      if (row === undefined) throw problems.notFound(`No invoice with id ${invoiceId}.`);
-      if (row.status === 'void') throw this.voidProblem(row);
-      const original = await findPayment(tx, input.paymentId);
-      if (original === undefined || original.invoice_id !== invoiceId || original.kind === 'refund')
-        throw problems.validation([{ path: 'paymentId', message: 'is not a payment of this invoice' }]);
-      if (original.status !== 'recorded')
-        throw problems.conflict('That payment is void.', 'payment-void', { paymentId: original.id });
-      const refundable = original.amount_cents - (await refundedOf(tx, original.id));
-      if (input.amountCents > refundable) throw overpayment(input.amountCents, refundable);
-      const refund = await this.insertMoney(tx, actor, key, {
-        kind: 'refund',
-        invoiceId,
-        repairOrderId: row.repair_order_id,
-        customerId: row.customer_id,
-        input: { method: original.method, amountCents: input.amountCents },
-        refundOf: original.id,
-        reason: input.reason.trim(),
-      });
-      await this.changeInvoice(tx, row, {
-        paid_cents: row.paid_cents - input.amountCents,
-        ...(row.status === 'paid' ? { status: 'issued' as const, paid_at: null } : {}),
-      });
-      await this.audit.record(tx, actor, {
-        action: 'payment.refunded',
-        entityType: 'invoice',
-        entityId: invoiceId,
-        data: {
-          number: row.number,
-          paymentId: refund.id,
-          refundOf: original.id,
-          amountCents: input.amountCents,
-          reason: input.reason.trim(),
-        },
-      });
-      return {
-        statusCode: 201,
-        body: { payment: toPayment(refund), invoice: (await this.read(tx, invoiceId))! },
-        publish: () => undefined,
-      };
-    });
-  }
-
-  /** Voids a payment or deposit recorded by mistake: its amount is owed again. */
-  async voidPayment(
-    actor: Actor,
-    paymentId: string,
-    input: ReasonInput,
-    key: string,
-  ): Promise<StoredResult<Payment>> {
-    return this.idempotent(key, requestHash('void-payment', paymentId, input), async (tx) => {
-      const payment = await findPayment(tx, paymentId);
-      if (payment === undefined) throw problems.notFound(`No payment with id ${paymentId}.`);
-      if (payment.status === 'void')
-        throw problems.conflict('That payment is already void.', 'payment-void', { paymentId });
-      if (payment.kind !== 'refund' && (await refundedOf(tx, paymentId)) > 0)
-        throw problems.conflict('That payment has refunds: it can no longer be voided.', 'payment-refunded');
-      const at = this.now();
-      if (payment.invoice_id !== null) {
-        const row = (await findInvoice(tx, payment.invoice_id))!;
-        if (row.status === 'void') throw this.voidProblem(row);
-        const delta = payment.kind === 'refund' ? payment.amount_cents : -payment.amount_cents;
-        if (delta > 0 && delta > balanceOf(row)) throw overpayment(delta, balanceOf(row));
-        await this.changeInvoice(tx, row, {
-          paid_cents: row.paid_cents + delta,
-          ...(row.status === 'paid' && delta < 0 ? { status: 'issued' as const, paid_at: null } : {}),
-        });
-      }
-      await updatePayment(tx, paymentId, {
-        status: 'void',
-        void_reason: input.reason.trim(),
-        voided_at: at,
-        updated_at: at,
-      });
-      await this.audit.record(tx, actor, {
-        action: 'payment.voided',
-        entityType: 'payment',
-        entityId: paymentId,
-        data: {
-          invoiceId: payment.invoice_id,
-          kind: payment.kind,
-          amountCents: payment.amount_cents,
-          reason: input.reason.trim(),
-        },
-      });
-      const publish =
-        payment.invoice_id === null
-          ? () => undefined
-          : await this.settleIfPaid(tx, actor, (await findInvoice(tx, payment.invoice_id))!);
-      return { statusCode: 200, body: toPayment((await findPayment(tx, paymentId))!), publish };
-    });
-  }
-
   // ------------------------------------------------------------------ internals
-
-  /**
-   * Runs `work` once per idempotency key: the first successful answer is stored in the same
-   * transaction and replayed for the same key and request; the same key with a different request
-   * is a 409. A refused request (4xx) stores nothing, so it can be corrected and retried.
-   */
-  private async idempotent<T>(
-    key: string,
-    hash: string,
-    work: (tx: Db) => Promise<StoredResult<T> & { publish: Publish }>,
-  ): Promise<StoredResult<T>> {
-    const { result, publish } = await this.db.transaction().execute(async (tx) => {
-      const stored = await findIdempotencyKey(tx, key);
-      if (stored !== undefined) {
-        if (stored.request_hash !== hash)
-          throw new HttpProblem({
-            status: 409,
-            title: 'Conflict',
-            slug: 'idempotency-key-reused',
-            detail: 'This Idempotency-Key was used for a different request.',
-            errors: [{ path: 'Idempotency-Key', message: 'was used for a different request' }],
-          });
-        return {
-          result: { statusCode: stored.status_code, body: JSON.parse(stored.response_body) as T },
-          publish: () => undefined,
-        };
-      }
-      const { publish, ...answer } = await work(tx);
-      const at = this.now();
-      await insertIdempotencyKey(tx, {
-        key,
-        request_hash: hash,
-        status_code: answer.statusCode,
-        response_body: JSON.stringify(answer.body),
-        created_at: at,
-        updated_at: at,
-      });
-      return { result: answer, publish };
-    });
-    publish();
-    return result;
-  }
-
-  private async insertMoney(
-    tx: Db,
-    actor: Actor,
-    key: string,
-    money: {
-      kind: 'payment' | 'deposit' | 'refund';
-      invoiceId: string | null;
-      repairOrderId: string;
-      customerId: string;
-      input: { method: PaymentMethod; amountCents: number; cardReference?: string; checkNumber?: string };
-      refundOf?: string;
-      reason?: string;
-    },
-  ): Promise<PaymentRow> {
-    const at = this.now();
-    const id = newId();
-    await insertPayment(tx, {
-      id,
-      kind: money.kind,
-      invoice_id: money.invoiceId,
-      repair_order_id: money.repairOrderId,
-      customer_id: money.customerId,
-      method: money.input.method,
-      amount_cents: money.input.amountCents,
-      card_reference: money.input.cardReference?.trim() ?? null,
-      check_number: money.input.checkNumber?.trim() ?? null,
-      refund_of: money.refundOf ?? null,
-      reason: money.reason ?? null,
-      void_reason: null,
-      voided_at: null,
-      idempotency_key: key,
-      received_by: actor.userId,
-      received_at: at,
-      created_at: at,
-      updated_at: at,
-    });
-    return (await findPayment(tx, id))!;
-  }
-
-  /** When nothing is left to pay: the invoice is paid, its jobs move to Paid and the RO closes. */
-  private async settleIfPaid(tx: Db, actor: Actor, row: InvoiceRow, known?: RepairOrder): Promise<Publish> {
-    if (row.status !== 'issued' || balanceOf(row) !== 0) return () => undefined;
-    const at = this.now();
-    await this.changeInvoice(tx, row, { status: 'paid', paid_at: at });
-    await this.audit.record(tx, actor, {
-      action: 'invoice.paid',
-      entityType: 'invoice',
-      entityId: row.id,
-      data: { number: row.number, totalCents: row.total_cents, paidCents: row.paid_cents },
-    });
-    const ro = known ?? (await this.repairOrders.find(tx, row.repair_order_id))!;
-    const jobIds = [...new Set((await listInvoiceLines(tx, row.id)).map((l) => l.job_id))];
-    const notYetPaid = jobIds.filter((id) => ro.jobs.find((j) => j.id === id)?.status !== 'Paid');
-    const paid =
-      notYetPaid.length > 0
-        ? await this.repairOrders.markPaid(tx, actor, notYetPaid)
-        : { publish: () => undefined };
-    const current = (await this.repairOrders.find(tx, row.repair_order_id))!;
-    const closed =
-      current.status === 'invoiced'
-        ? await this.repairOrders.setStatusInTransaction(tx, actor, row.repair_order_id, 'closed')
-        : { publish: () => undefined };
-    return () => {
-      paid.publish();
-      closed.publish();
-    };
-  }
-
-  private async changeInvoice(
-    tx: Db,
-    row: InvoiceRow,
-    changes: Parameters<typeof updateInvoiceIfVersion>[3],
-  ): Promise<void> {
-    const current = (await findInvoice(tx, row.id))!;
-    const ok = await updateInvoiceIfVersion(tx, row.id, current.version, {
-      ...changes,
-      updated_at: this.now(),
-    });
-    if (!ok) throw staleVersionProblem('invoice', current.version + 1);
-  }
-
-  private async openInvoice(tx: Db, id: string): Promise<InvoiceRow> {
-    const row = await findInvoice(tx, id);
-    if (row === undefined) throw problems.notFound(`No invoice with id ${id}.`);
-    if (row.status === 'void') throw this.voidProblem(row);
-    return row;
-  }
-
-  private voidProblem(row: InvoiceRow): HttpProblem {
-    return problems.conflict(`Invoice ${row.number} is void.`, 'invoice-void', { invoiceStatus: 'void' });
-  }
-
-  private checkMethodFields(input: PaymentInput): void {
-    const errors: FieldError[] = [];
-    if (input.method === 'card' && input.cardReference === undefined)
-      errors.push({ path: 'cardReference', message: 'is required for a card payment (terminal reference)' });
-    if (input.method === 'check' && input.checkNumber === undefined)
-      errors.push({ path: 'checkNumber', message: 'is required for a check' });
-    if (input.method !== 'card' && input.cardReference !== undefined)
-      errors.push({ path: 'cardReference', message: 'is only for card payments' });
-    if (input.method !== 'check' && input.checkNumber !== undefined)
-      errors.push({ path: 'checkNumber', message: 'is only for checks' });
-    if (errors.length > 0) throw problems.validation(errors);
-  }
 
   private checkLineDiscounts(
     input: IssueInvoiceInput,
@@ -811,63 +414,6 @@ export class BillingService {
         ]);
       throw error;
     }
-  }
-
-  private async read(db: Db, id: string): Promise<Invoice | undefined> {
-    const row = await findInvoice(db, id);
-    if (row === undefined) return undefined;
-    const lines = await listInvoiceLines(db, id);
-    const payments = await listPaymentsOfInvoice(db, id);
-    const notes = await listCreditNotesOfInvoice(db, id);
-    const parties = JSON.parse(row.parties) as Parties;
-    const totals = JSON.parse(row.totals) as Pick<InvoiceTotals, 'subtotals' | 'taxes'>;
-    return {
-      id: row.id,
-      number: row.number,
-      repairOrderId: row.repair_order_id,
-      repairOrderNumber: parties.repairOrderNumber,
-      status: row.status,
-      customer: parties.customer,
-      vehicle: parties.vehicle,
-      lines: lines.map((line) => ({
-        id: line.id,
-        lineId: line.line_id,
-        jobId: line.job_id,
-        kind: line.kind,
-        description: line.description,
-        quantity: line.quantity_milli / 1000,
-        unitPriceCents: line.unit_price_cents,
-        taxable: line.taxable === 1,
-        amountCents: line.amount_cents,
-        discountCents: line.discount_cents,
-      })),
-      subtotals: totals.subtotals,
-      subtotalCents: row.subtotal_cents,
-      discountCents: row.discount_cents,
-      shopSuppliesCents: row.shop_supplies_cents,
-      taxes: totals.taxes,
-      taxCents: row.tax_cents,
-      totalCents: row.total_cents,
-      paidCents: row.paid_cents,
-      creditedCents: row.credited_cents,
-      balanceCents: balanceOf(row),
-      onAccount: row.on_account === 1,
-      dueAt: row.due_at,
-      issuedAt: row.issued_at,
-      paidAt: row.paid_at,
-      voidReason: row.void_reason,
-      voidedAt: row.voided_at,
-      payments: payments.map(toPayment),
-      creditNotes: notes.map((n) => ({
-        id: n.id,
-        number: n.number,
-        invoiceId: n.invoice_id,
-        amountCents: n.amount_cents,
-        reason: n.reason,
-        createdAt: n.created_at,
-      })),
-      version: row.version,
-    };
   }
 
   private now(): string {
