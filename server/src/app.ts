@@ -52,6 +52,15 @@ import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { SettingsService } from './modules/settings/settings.service.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { SystemService } from './modules/system/system.service.js';
+import { timeclockRoutes } from './modules/timeclock/timeclock.routes.js';
+import { TimeclockService } from './modules/timeclock/timeclock.service.js';
+import { BillingReportFacts } from './modules/billing/billing-report-facts.js';
+import { InventoryReportFacts } from './modules/inventory/inventory-report-facts.js';
+import { RepairOrdersReportFacts } from './modules/repair-orders/repair-orders-report-facts.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { ReportsService } from './modules/reports/reports.service.js';
+import { TechniciansReportFacts } from './modules/technicians/technicians-report-facts.js';
+import { TimeclockReportFacts } from './modules/timeclock/timeclock-report-facts.js';
 import { techniciansRoutes } from './modules/technicians/technicians.routes.js';
 import { TechniciansService } from './modules/technicians/technicians.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -249,8 +258,23 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const payments = new PaymentsService(db, clock, audit, repairOrders, invoiceLedger);
   // </billing-services>
   // <timeclock-services>
+  const timeclock = new TimeclockService(db, clock, audit, events, technicians, repairOrders);
+  // Completing a job stops every clock on it, in the completion's transaction.
+  repairOrders.addJobCompletionParticipant((tx, actor, completion) =>
+    timeclock.stopClocksOfCompletedJob(tx, actor, completion.jobId),
+  );
+  const stopTimeclockListener = events.on('jobStatusChanged', (event) => timeclock.onJobStatusChanged(event));
+  app.addHook('onClose', async () => stopTimeclockListener());
   // </timeclock-services>
   // <reports-services>
+  // Reports read other modules' tables only through the facts classes each module publishes.
+  const reports = new ReportsService(db, clock, settings, customers, {
+    billing: new BillingReportFacts(db),
+    repairOrders: new RepairOrdersReportFacts(db),
+    inventory: new InventoryReportFacts(db),
+    technicians: new TechniciansReportFacts(db),
+    timeclock: new TimeclockReportFacts(db, () => clock.now().toISOString()),
+  });
   // </reports-services>
   const search = new SearchService(db);
   const displays = new DisplayService(db, clock, audit, bays, repairOrders, settings);
@@ -319,8 +343,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(billingRoutes, { service: billing, payments });
   // </billing-routes>
   // <timeclock-routes>
+  await app.register(timeclockRoutes, { service: timeclock });
   // </timeclock-routes>
   // <reports-routes>
+  await app.register(reportsRoutes, { service: reports });
   // </reports-routes>
   await app.register(displayRoutes, { service: displays });
   await app.register(realtimeRoutes, {

@@ -17,6 +17,8 @@ export interface DomainEvents {
   };
   /** A job's other fields or its lines changed (technician, bay, times, lines, approvals). */
   jobChanged: { jobId: string; repairOrderId: string; at: string };
+  /** Someone clocked on or off a job, or a clock entry of it was corrected (timeclock module). */
+  jobClockChanged: { jobId: string; repairOrderId: string; at: string };
   repairOrderChanged: {
     repairOrderId: string;
     number: number;

@@ -209,10 +209,31 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Access>> = {
   'GET /api/accounts-receivable/aging': OWNER,
   // </billing>
 
-  // <timeclock>
+  // <timeclock>  (parts may not clock; corrections and review are the counter's)
+  'GET /api/jobs/:id/clock': 'staff',
+  'POST /api/jobs/:id/clock/on': FLOOR,
+  'POST /api/jobs/:id/clock/off': FLOOR,
+  'GET /api/timeclock/me': FLOOR,
+  'GET /api/timeclock/technicians/:id': COUNTER,
+  'GET /api/timeclock/entries': COUNTER,
+  'PATCH /api/timeclock/entries/:id': COUNTER,
+  'POST /api/timeclock/shifts/clock-in': FLOOR,
+  'POST /api/timeclock/shifts/clock-out': FLOOR,
+  'GET /api/timeclock/shifts': COUNTER,
+  'PATCH /api/timeclock/shifts/:id': COUNTER,
   // </timeclock>
 
-  // <reports>
+  // <reports>  (the owner's numbers; the end of day is also the counter's)
+  'GET /api/reports/kpis': OWNER,
+  'GET /api/reports/kpis.csv': OWNER,
+  'GET /api/reports/technicians': OWNER,
+  'GET /api/reports/technicians.csv': OWNER,
+  'GET /api/reports/inventory': OWNER,
+  'GET /api/reports/inventory.csv': OWNER,
+  'GET /api/reports/end-of-day': COUNTER,
+  'GET /api/reports/end-of-day.csv': COUNTER,
+  'GET /api/reports/accounting.iif': OWNER,
+  'GET /api/reports/accounting.csv': OWNER,
   // </reports>
 };
 

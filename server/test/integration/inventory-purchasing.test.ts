@@ -136,7 +136,7 @@ describe('purchase orders', () => {
       lines: [{ lineId: po.lines[0]!.id, quantity: 5 }],
     });
     expect(refused.statusCode).toBe(409);
-    expect(problemOf(refused).errors).toEqual([expect.objectContaining({ path: 'lines/0/quantity' })]);
+    expect(problemOf(refused).errors).toEqual([expect.objectContaining({ path: 'lines.0.quantity' })]);
     expect({ moves: count('stock_movements'), audit: count('audit_log') }).toEqual(before);
 
     const confirmed = await as('POST', `/api/inventory/purchase-orders/${po.id}/receive`, {
@@ -157,7 +157,7 @@ describe('purchase orders', () => {
     const before = { pos: count('purchase_orders'), audit: count('audit_log') };
     const cases: [Record<string, unknown>, string][] = [
       [{ vendorId: UNKNOWN_ID, lines: [{ itemId: pads, quantity: 1, unitCostCents: 1 }] }, 'vendorId'],
-      [{ vendorId, lines: [{ itemId: UNKNOWN_ID, quantity: 1, unitCostCents: 1 }] }, 'lines/0/itemId'],
+      [{ vendorId, lines: [{ itemId: UNKNOWN_ID, quantity: 1, unitCostCents: 1 }] }, 'lines.0.itemId'],
       [{ vendorId, lines: [{ itemId: pads, quantity: 1, unitCostCents: -1 }] }, 'unitCostCents'],
       [{ vendorId, lines: [{ itemId: pads, quantity: 1, unitCostCents: 10.5 }] }, 'unitCostCents'],
       [{ vendorId, lines: [{ itemId: pads, quantity: 0, unitCostCents: 1 }] }, 'quantity'],
@@ -190,7 +190,7 @@ describe('purchase orders', () => {
       lines: [{ lineId: UNKNOWN_ID, quantity: 1 }],
     });
     expect(unknownLine.statusCode).toBe(400);
-    expect(problemOf(unknownLine).errors).toEqual([expect.objectContaining({ path: 'lines/0/lineId' })]);
+    expect(problemOf(unknownLine).errors).toEqual([expect.objectContaining({ path: 'lines.0.lineId' })]);
     const cancelled = await as('POST', `/api/inventory/purchase-orders/${draft.id}/cancel`, {
       version: ordered.version,
     });
@@ -215,7 +215,7 @@ describe('pricing matrix', () => {
       tiers: [...tiers, { minCostCents: 1000, markupBasisPoints: 1 }],
     });
     expect(bad.statusCode).toBe(400);
-    expect(problemOf(bad).errors).toEqual([expect.objectContaining({ path: 'tiers/2/minCostCents' })]);
+    expect(problemOf(bad).errors).toEqual([expect.objectContaining({ path: 'tiers.2.minCostCents' })]);
     expect(
       (
         await as('PUT', '/api/inventory/pricing-matrix', {

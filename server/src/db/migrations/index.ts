@@ -11,6 +11,7 @@ import * as trust from './0009-trust.js';
 import * as inventory from './0010-inventory.js';
 import * as billing from './0011-billing.js';
 import * as timeclock from './0012-timeclock.js';
+import * as reportIndexes from './0013-report-indexes.js';
 import * as reservedStockView from './0014-reserved-stock-view.js';
 
 /**
@@ -30,5 +31,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010-inventory': inventory,
   '0011-billing': billing,
   '0012-timeclock': timeclock,
+  '0013-report-indexes': reportIndexes,
   '0014-reserved-stock-view': reservedStockView,
 };

@@ -65,7 +65,7 @@ export class PurchasingService {
         errors.push({ path: 'vendorId', message: 'no active vendor has this id' });
       for (const [i, line] of input.lines.entries())
         if ((await this.inventory.read(tx, line.itemId)) === undefined)
-          errors.push({ path: `lines/${i}/itemId`, message: 'no inventory item has this id' });
+          errors.push({ path: `lines.${i}.itemId`, message: 'no inventory item has this id' });
       if (errors.length > 0) throw problems.validation(errors);
       const at = this.clock.now().toISOString();
       const id = newId();
@@ -134,11 +134,11 @@ export class PurchasingService {
       for (const [i, r] of input.lines.entries()) {
         const line = byId.get(r.lineId);
         if (line === undefined)
-          errors.push({ path: `lines/${i}/lineId`, message: 'is not a line of this purchase order' });
-        else if (seen.has(r.lineId)) errors.push({ path: `lines/${i}/lineId`, message: 'appears twice' });
+          errors.push({ path: `lines.${i}.lineId`, message: 'is not a line of this purchase order' });
+        else if (seen.has(r.lineId)) errors.push({ path: `lines.${i}.lineId`, message: 'appears twice' });
         else if (line.quantityReceived + r.quantity > line.quantityOrdered)
           over.push({
-            path: `lines/${i}/quantity`,
+            path: `lines.${i}.quantity`,
             message: `receives ${line.quantityReceived + r.quantity} of ${line.sku} but ${line.quantityOrdered} were ordered: send confirmOverReceipt`,
           });
         seen.add(r.lineId);
@@ -211,7 +211,7 @@ export class PurchasingService {
     const errors: FieldError[] = [];
     mins.forEach((min, i) => {
       if (mins.indexOf(min) !== i)
-        errors.push({ path: `tiers/${i}/minCostCents`, message: 'repeats another tier' });
+        errors.push({ path: `tiers.${i}.minCostCents`, message: 'repeats another tier' });
     });
     if (errors.length > 0) throw problems.validation(errors);
     return this.db.transaction().execute(async (tx) => {

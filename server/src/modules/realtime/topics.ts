@@ -13,6 +13,7 @@ export function topicsFor(event: AnyDomainEvent): string[] {
   switch (event.name) {
     case 'jobStatusChanged':
     case 'jobChanged':
+    case 'jobClockChanged':
       return ['board', `repair-order:${event.payload.repairOrderId}`];
     case 'repairOrderChanged':
       return ['board', `repair-order:${event.payload.repairOrderId}`];

@@ -1,10 +1,19 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDateTime, StrictObject, Uuid, Version } from '../../lib/schema.js';
+import { IsoDateTime, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 120 });
 const Skills = Type.Array(Type.String({ minLength: 1, maxLength: 60 }), {
   maxItems: 50,
   description: 'e.g. "brakes", "diagnostics", "alignment", "ASE A5"',
+});
+export const PAY_BASES = ['hourly', 'flat_rate'] as const;
+const PayRateCents = Type.Integer({
+  minimum: 0,
+  maximum: 100_000_000,
+  description: 'What the shop pays the technician, in cents per hour (clock or flag hour by the basis)',
+});
+const PayBasis = StringEnum(PAY_BASES, {
+  description: 'hourly: paid for clocked hours; flat_rate: paid for the billed (flag) hours',
 });
 const Color = Type.Union([Type.String({ pattern: '^#[0-9a-fA-F]{6}$' }), Type.Null()], {
   description: 'Colour on the board and calendar, #rrggbb',
@@ -17,6 +26,8 @@ export const TechnicianSchema = Type.Object({
   skills: Type.Array(Type.String()),
   color: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
+  payRateCents: Type.Integer(),
+  payBasis: PayBasis,
   version: Type.Integer(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
@@ -30,6 +41,8 @@ export const CreateTechnicianBody = StrictObject({
   ),
   skills: Type.Optional(Skills),
   color: Type.Optional(Color),
+  payRateCents: Type.Optional(PayRateCents),
+  payBasis: Type.Optional(PayBasis),
 });
 export type CreateTechnicianInput = Static<typeof CreateTechnicianBody>;
 
@@ -40,6 +53,8 @@ export const UpdateTechnicianBody = StrictObject({
   skills: Type.Optional(Skills),
   color: Type.Optional(Color),
   active: Type.Optional(Type.Boolean()),
+  payRateCents: Type.Optional(PayRateCents),
+  payBasis: Type.Optional(PayBasis),
 });
 export type UpdateTechnicianInput = Static<typeof UpdateTechnicianBody>;
 

@@ -24,6 +24,8 @@ function toTechnician(row: Selectable<TechniciansTable>): Technician {
     skills: JSON.parse(row.skills) as string[],
     color: row.color,
     active: row.active === 1,
+    payRateCents: row.pay_rate_cents,
+    payBasis: row.pay_basis,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -53,6 +55,12 @@ export class TechniciansService {
     return row === undefined ? undefined : toTechnician(row);
   }
 
+  /** The technician record linked to a staff account, if any; `db` may be the caller's transaction. */
+  async findByUser(db: Db, userId: string): Promise<Technician | undefined> {
+    const row = await findTechnicianByUser(db, userId);
+    return row === undefined ? undefined : toTechnician(row);
+  }
+
   async create(actor: Actor, input: CreateTechnicianInput): Promise<Technician> {
     if (input.userId != null) await this.ensureUserExists(input.userId);
     return this.db.transaction().execute(async (tx) => {
@@ -66,6 +74,8 @@ export class TechniciansService {
         skills: JSON.stringify(input.skills ?? []),
         color: input.color ?? null,
         active: 1,
+        ...(input.payRateCents === undefined ? {} : { pay_rate_cents: input.payRateCents }),
+        ...(input.payBasis === undefined ? {} : { pay_basis: input.payBasis }),
         created_at: at,
         updated_at: at,
       });
@@ -93,6 +103,8 @@ export class TechniciansService {
         ...(input.skills === undefined ? {} : { skills: JSON.stringify(input.skills) }),
         ...(input.color === undefined ? {} : { color: input.color }),
         ...(input.active === undefined ? {} : { active: input.active ? 1 : 0 }),
+        ...(input.payRateCents === undefined ? {} : { pay_rate_cents: input.payRateCents }),
+        ...(input.payBasis === undefined ? {} : { pay_basis: input.payBasis }),
         updated_at: this.clock.now().toISOString(),
       });
       if (!ok) throw staleVersionProblem('technician', current.version + 1);

@@ -10603,6 +10603,440 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/jobs/{id}/clock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A job's clock entries and who is clocked on it now */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              entries: {
+                /** Format: date-time */
+                endedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                note: string;
+                running: boolean;
+                seconds: number;
+                /** Format: date-time */
+                startedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string;
+                technicianName: string;
+                version: number;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              jobId: string;
+              /** @enum {string} */
+              jobStatus: 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
+              /** Format: date-time */
+              now: string;
+              onNow: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                entryId: string;
+                /** Format: date-time */
+                startedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string;
+                technicianName: string;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              totalSeconds: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/jobs/{id}/clock/off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Clock a technician off a job (409 when they are not on it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description Leave out to clock yourself (technicians); owner and advisor name the technician.
+             */
+            technicianId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              entries: {
+                /** Format: date-time */
+                endedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                note: string;
+                running: boolean;
+                seconds: number;
+                /** Format: date-time */
+                startedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string;
+                technicianName: string;
+                version: number;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              jobId: string;
+              /** @enum {string} */
+              jobStatus: 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
+              /** Format: date-time */
+              now: string;
+              onNow: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                entryId: string;
+                /** Format: date-time */
+                startedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string;
+                technicianName: string;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              totalSeconds: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/jobs/{id}/clock/on': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Clock a technician on a job (stops their other running job clock; clocks them in for the day if needed; starts a Pending job) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description Leave out to clock yourself (technicians); owner and advisor name the technician.
+             */
+            technicianId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              entries: {
+                /** Format: date-time */
+                endedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                note: string;
+                running: boolean;
+                seconds: number;
+                /** Format: date-time */
+                startedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string;
+                technicianName: string;
+                version: number;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              jobId: string;
+              /** @enum {string} */
+              jobStatus: 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
+              /** Format: date-time */
+              now: string;
+              onNow: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                entryId: string;
+                /** Format: date-time */
+                startedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string;
+                technicianName: string;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+              totalSeconds: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/jobs/{id}/lines': {
     parameters: {
       query?: never;
@@ -15547,6 +15981,1154 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/accounting.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Accounting export as CSV (QuickBooks Online): one row per invoice, payment, refund, credit note */
+    get: {
+      parameters: {
+        query: {
+          /** @description First day, inclusive (shop time zone), YYYY-MM-DD */
+          from: string;
+          /** @description Last day, inclusive (shop time zone), YYYY-MM-DD */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description text/csv (RFC 4180), money in decimal dollars */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/accounting.iif': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** QuickBooks Desktop IIF: invoices, payments, refunds and credit notes of the period; each transaction balances */
+    get: {
+      parameters: {
+        query: {
+          /** @description First day, inclusive (shop time zone), YYYY-MM-DD */
+          from: string;
+          /** @description Last day, inclusive (shop time zone), YYYY-MM-DD */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description QuickBooks Desktop IIF (tab-separated) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/end-of-day': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** End of day: payments by method, deposits, voids, invoices, A/R, card references, expected cash */
+    get: {
+      parameters: {
+        query: {
+          /** @description The business day (shop time zone), YYYY-MM-DD */
+          date: string;
+          /** @description Cash in the drawer when the day began; 0 when not given (no setting holds a float) */
+          openingFloatCents?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Card payments and refunds with terminal references */
+              cardPayments: {
+                /** @description Integer cents */
+                amountCents: number;
+                cardReference: string | null;
+                checkNumber: string | null;
+                customerName: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                invoiceNumber: number | null;
+                /** @enum {string} */
+                kind: 'payment' | 'deposit' | 'refund';
+                /** @enum {string} */
+                method: 'cash' | 'card' | 'check';
+                /** Format: date-time */
+                receivedAt: string;
+              }[];
+              cash: {
+                /** @description Integer cents */
+                cashInCents: number;
+                /** @description Integer cents */
+                cashRefundedCents: number;
+                /** @description Integer cents */
+                expectedCents: number;
+                formula: string;
+                /** @description Integer cents */
+                openingFloatCents: number;
+                /**
+                 * @description 'query': given as openingFloatCents; 'none': not given, taken as 0 (no setting holds one)
+                 * @enum {string}
+                 */
+                openingFloatSource: 'query' | 'none';
+              };
+              chargedToAccount: {
+                /** @description Integer cents */
+                amountCents: number;
+                count: number;
+                items: {
+                  /** @description Integer cents */
+                  balanceCents: number;
+                  customerName: string;
+                  /** Format: date-time */
+                  dueAt: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  invoiceId: string;
+                  invoiceNumber: number;
+                }[];
+              };
+              /** @description A day in the shop's time zone, YYYY-MM-DD */
+              date: string;
+              deposits: {
+                /** @description Integer cents */
+                amountCents: number;
+                count: number;
+                items: {
+                  /** @description Integer cents */
+                  amountCents: number;
+                  cardReference: string | null;
+                  checkNumber: string | null;
+                  customerName: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  invoiceNumber: number | null;
+                  /** @enum {string} */
+                  kind: 'payment' | 'deposit' | 'refund';
+                  /** @enum {string} */
+                  method: 'cash' | 'card' | 'check';
+                  /** Format: date-time */
+                  receivedAt: string;
+                }[];
+              };
+              /** Format: date-time */
+              endsAt: string;
+              /** Format: date-time */
+              generatedAt: string;
+              invoicesIssued: {
+                count: number;
+                items: {
+                  /** @description Integer cents */
+                  balanceCents: number;
+                  customerName: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  number: number;
+                  onAccount: boolean;
+                  /** @enum {string} */
+                  status: 'issued' | 'paid';
+                  /** @description Integer cents */
+                  totalCents: number;
+                }[];
+                /** @description Integer cents */
+                totalCents: number;
+              };
+              methods: ({
+                /** @enum {string} */
+                method: 'cash' | 'card' | 'check';
+              } & {
+                /** @description Payments and deposits taken */
+                count: number;
+                /** @description Integer cents */
+                netCents: number;
+                /** @description Integer cents */
+                paymentsCents: number;
+                refundCount: number;
+                /** @description Integer cents */
+                refundsCents: number;
+              })[];
+              /** Format: date-time */
+              startsAt: string;
+              timeZone: string;
+              totals: {
+                /** @description Payments and deposits taken */
+                count: number;
+                /** @description Integer cents */
+                netCents: number;
+                /** @description Integer cents */
+                paymentsCents: number;
+                refundCount: number;
+                /** @description Integer cents */
+                refundsCents: number;
+              };
+              /** @description Payments voided during the day (whenever received); not in the totals */
+              voidedPayments: {
+                /** @description Integer cents */
+                amountCents: number;
+                cardReference: string | null;
+                checkNumber: string | null;
+                customerName: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                invoiceNumber: number | null;
+                /** @enum {string} */
+                kind: 'payment' | 'deposit' | 'refund';
+                /** @enum {string} */
+                method: 'cash' | 'card' | 'check';
+                /** Format: date-time */
+                receivedAt: string;
+                /** Format: date-time */
+                voidedAt: string;
+                voidReason: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/end-of-day.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The end-of-day report as CSV */
+    get: {
+      parameters: {
+        query: {
+          /** @description The business day (shop time zone), YYYY-MM-DD */
+          date: string;
+          /** @description Cash in the drawer when the day began; 0 when not given (no setting holds a float) */
+          openingFloatCents?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description text/csv (RFC 4180), money in decimal dollars */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/inventory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Inventory value now, at the start and end of the period, cost issued, and turns */
+    get: {
+      parameters: {
+        query: {
+          /** @description First day, inclusive (shop time zone), YYYY-MM-DD */
+          from: string;
+          /** @description Last day, inclusive (shop time zone), YYYY-MM-DD */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Integer cents */
+              averageValueCents: number;
+              days: number;
+              formulas: {
+                averageValue: string;
+                issuedCost: string;
+                turns: string;
+                value: string;
+                valueAt: string;
+              };
+              /** @description A day in the shop's time zone, YYYY-MM-DD */
+              from: string;
+              /** Format: date-time */
+              generatedAt: string;
+              /** @description Integer cents */
+              issuedCostCents: number;
+              itemsInStockNow: number;
+              timeZone: string;
+              /** @description A day in the shop's time zone, YYYY-MM-DD */
+              to: string;
+              /** @description Annualized: issued cost ÷ average value × 365 ÷ days */
+              turns: number | null;
+              /** @description Not annualized: issued cost ÷ average value */
+              turnsInPeriod: number | null;
+              /** @description Integer cents */
+              valueAtEndCents: number;
+              /** @description Integer cents */
+              valueAtStartCents: number;
+              /** @description Integer cents */
+              valueNowCents: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/inventory.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The inventory report as CSV */
+    get: {
+      parameters: {
+        query: {
+          /** @description First day, inclusive (shop time zone), YYYY-MM-DD */
+          from: string;
+          /** @description Last day, inclusive (shop time zone), YYYY-MM-DD */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description text/csv (RFC 4180), money in decimal dollars */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/kpis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The owner's KPIs per day, ISO week or month (shop time zone), each with its formula and parts */
+    get: {
+      parameters: {
+        query: {
+          /** @description First day, inclusive (shop time zone), YYYY-MM-DD */
+          from: string;
+          /** @description Bucket size: a day, an ISO week (Monday to Sunday) or a calendar month. Default month. */
+          period?: 'day' | 'week' | 'month';
+          /** @description Last day, inclusive (shop time zone), YYYY-MM-DD */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              buckets: {
+                /** Format: date-time */
+                endsAt: string;
+                /** @description A day in the shop's time zone, YYYY-MM-DD */
+                from: string;
+                /** @description '2026-11-23' (day), '2026-W48' (ISO week), '2026-11' (month) */
+                key: string;
+                label: string;
+                /** Format: date-time */
+                startsAt: string;
+                /** @description A day in the shop's time zone, YYYY-MM-DD */
+                to: string;
+              }[];
+              /** @description A day in the shop's time zone, YYYY-MM-DD */
+              from: string;
+              /** Format: date-time */
+              generatedAt: string;
+              metrics: {
+                denominatorLabel: string | null;
+                /** @enum {string|null} */
+                denominatorUnit: 'cents' | 'count' | 'percent' | 'hours' | 'cents_per_hour' | 'ratio' | null;
+                /** @description The formula as the owner reads it, e.g. "RO sales before tax ÷ ROs closed" */
+                formula: string;
+                key: string;
+                label: string;
+                numeratorLabel: string;
+                /** @enum {string} */
+                numeratorUnit: 'cents' | 'count' | 'percent' | 'hours' | 'cents_per_hour' | 'ratio';
+                total: {
+                  denominator: number | null;
+                  numerator: number | null;
+                  value: number | null;
+                };
+                /**
+                 * @description How to show `value`. 'percent': 62.5 means 62.5 %. 'hours': decimal hours. 'cents_per_hour': cents per billed hour.
+                 * @enum {string}
+                 */
+                unit: 'cents' | 'count' | 'percent' | 'hours' | 'cents_per_hour' | 'ratio';
+                /** @description One per bucket, in bucket order */
+                values: {
+                  denominator: number | null;
+                  numerator: number | null;
+                  value: number | null;
+                }[];
+              }[];
+              /** @description Definitions the numbers rest on */
+              notes: string[];
+              /** @enum {string} */
+              period: 'day' | 'week' | 'month';
+              timeZone: string;
+              /** @description A day in the shop's time zone, YYYY-MM-DD */
+              to: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/kpis.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The KPIs as CSV: one row per metric and bucket, then the total */
+    get: {
+      parameters: {
+        query: {
+          /** @description First day, inclusive (shop time zone), YYYY-MM-DD */
+          from: string;
+          /** @description Bucket size: a day, an ISO week (Monday to Sunday) or a calendar month. Default month. */
+          period?: 'day' | 'week' | 'month';
+          /** @description Last day, inclusive (shop time zone), YYYY-MM-DD */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description text/csv (RFC 4180), money in decimal dollars */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/technicians': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per technician: billed, clocked and available hours, efficiency, productivity, proficiency */
+    get: {
+      parameters: {
+        query: {
+          /** @description First day, inclusive (shop time zone), YYYY-MM-DD */
+          from: string;
+          /** @description Last day, inclusive (shop time zone), YYYY-MM-DD */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              formulas: {
+                availableHours: string;
+                billedHours: string;
+                clockedHours: string;
+                efficiency: string;
+                laborSales: string;
+                pay: string;
+                productivity: string;
+                proficiency: string;
+              };
+              /** @description A day in the shop's time zone, YYYY-MM-DD */
+              from: string;
+              /** Format: date-time */
+              generatedAt: string;
+              technicians: {
+                active: boolean;
+                /** @description Hours, rounded to 2 decimals */
+                availableHours: number;
+                /** @description Hours, rounded to 2 decimals */
+                billedHours: number;
+                /** @description Hours, rounded to 2 decimals */
+                clockedHours: number;
+                /** @description A percentage: 62.5 means 62.5 % (numerator ÷ denominator × 100); null when ÷ 0 */
+                efficiency: number | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /** @description Integer cents */
+                laborSalesCents: number;
+                name: string;
+                /** @enum {string} */
+                payBasis: 'hourly' | 'flat_rate';
+                /** @description Integer cents */
+                payCents: number;
+                /** @description Integer cents */
+                payRateCents: number;
+                /** @description A percentage: 62.5 means 62.5 % (numerator ÷ denominator × 100); null when ÷ 0 */
+                productivity: number | null;
+                /** @description A percentage: 62.5 means 62.5 % (numerator ÷ denominator × 100); null when ÷ 0 */
+                proficiency: number | null;
+              }[];
+              timeZone: string;
+              /** @description A day in the shop's time zone, YYYY-MM-DD */
+              to: string;
+              /** @description The whole shop, unassigned labor included */
+              totals: {
+                /** @description Hours, rounded to 2 decimals */
+                availableHours: number;
+                /** @description Hours, rounded to 2 decimals */
+                billedHours: number;
+                /** @description Hours, rounded to 2 decimals */
+                clockedHours: number;
+                /** @description A percentage: 62.5 means 62.5 % (numerator ÷ denominator × 100); null when ÷ 0 */
+                efficiency: number | null;
+                /** @description Integer cents */
+                laborSalesCents: number;
+                /** @description Integer cents */
+                payCents: number;
+                /** @description A percentage: 62.5 means 62.5 % (numerator ÷ denominator × 100); null when ÷ 0 */
+                productivity: number | null;
+                /** @description A percentage: 62.5 means 62.5 % (numerator ÷ denominator × 100); null when ÷ 0 */
+                proficiency: number | null;
+              };
+              /** @description Labor billed on jobs nobody clocked and nobody was assigned to */
+              unassigned: {
+                /** @description Hours, rounded to 2 decimals */
+                billedHours: number;
+                /** @description Integer cents */
+                laborSalesCents: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/technicians.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The technician report as CSV */
+    get: {
+      parameters: {
+        query: {
+          /** @description First day, inclusive (shop time zone), YYYY-MM-DD */
+          from: string;
+          /** @description Last day, inclusive (shop time zone), YYYY-MM-DD */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description text/csv (RFC 4180), money in decimal dollars */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/search': {
     parameters: {
       query?: never;
@@ -16177,6 +17759,12 @@ export interface paths {
                  */
                 id: string;
                 name: string;
+                /**
+                 * @description hourly: paid for clocked hours; flat_rate: paid for the billed (flag) hours
+                 * @enum {string}
+                 */
+                payBasis: 'hourly' | 'flat_rate';
+                payRateCents: number;
                 skills: string[];
                 /** Format: date-time */
                 updatedAt: string;
@@ -16203,6 +17791,13 @@ export interface paths {
             /** @description Colour on the board and calendar, #rrggbb */
             color?: string | null;
             name: string;
+            /**
+             * @description hourly: paid for clocked hours; flat_rate: paid for the billed (flag) hours
+             * @enum {string}
+             */
+            payBasis?: 'hourly' | 'flat_rate';
+            /** @description What the shop pays the technician, in cents per hour (clock or flag hour by the basis) */
+            payRateCents?: number;
             /** @description e.g. "brakes", "diagnostics", "alignment", "ASE A5" */
             skills?: string[];
             /** @description The staff account this technician signs in with */
@@ -16270,6 +17865,12 @@ export interface paths {
                */
               id: string;
               name: string;
+              /**
+               * @description hourly: paid for clocked hours; flat_rate: paid for the billed (flag) hours
+               * @enum {string}
+               */
+              payBasis: 'hourly' | 'flat_rate';
+              payRateCents: number;
               skills: string[];
               /** Format: date-time */
               updatedAt: string;
@@ -16317,6 +17918,13 @@ export interface paths {
             /** @description Colour on the board and calendar, #rrggbb */
             color?: string | null;
             name?: string;
+            /**
+             * @description hourly: paid for clocked hours; flat_rate: paid for the billed (flag) hours
+             * @enum {string}
+             */
+            payBasis?: 'hourly' | 'flat_rate';
+            /** @description What the shop pays the technician, in cents per hour (clock or flag hour by the basis) */
+            payRateCents?: number;
             /** @description e.g. "brakes", "diagnostics", "alignment", "ASE A5" */
             skills?: string[];
             userId?: string | null;
@@ -16385,6 +17993,12 @@ export interface paths {
                */
               id: string;
               name: string;
+              /**
+               * @description hourly: paid for clocked hours; flat_rate: paid for the billed (flag) hours
+               * @enum {string}
+               */
+              payBasis: 'hourly' | 'flat_rate';
+              payRateCents: number;
               skills: string[];
               /** Format: date-time */
               updatedAt: string;
@@ -16395,6 +18009,1025 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/timeclock/entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Job clock entries started in [from, to), newest first, for review */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          /** @description UUIDv7 identifier */
+          jobId?: string;
+          /** @description UUIDv7 identifier */
+          technicianId?: string;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                endedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                note: string;
+                running: boolean;
+                seconds: number;
+                /** Format: date-time */
+                startedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string;
+                technicianName: string;
+                version: number;
+              }[];
+              truncated: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/timeclock/entries/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Correct a job clock entry (send the version you read and a reason) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            endedAt?: string;
+            note?: string;
+            /** @description Why the time is corrected (kept in the audit log). */
+            reason: string;
+            /** Format: date-time */
+            startedAt?: string;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              endedAt: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              jobId: string;
+              note: string;
+              running: boolean;
+              seconds: number;
+              /** Format: date-time */
+              startedAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              technicianId: string;
+              technicianName: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/timeclock/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in technician's running job clock and open shift */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              now: string;
+              running: {
+                entry: {
+                  /** Format: date-time */
+                  endedAt: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  jobId: string;
+                  note: string;
+                  running: boolean;
+                  seconds: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  technicianId: string;
+                  technicianName: string;
+                  version: number;
+                };
+                jobTitle: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                repairOrderNumber: number;
+              } | null;
+              shift: {
+                /** Format: date-time */
+                clockInAt: string;
+                /** Format: date-time */
+                clockOutAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                note: string;
+                open: boolean;
+                seconds: number;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string;
+                technicianName: string;
+                version: number;
+              } | null;
+              technician: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/timeclock/shifts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Shifts clocked in during [from, to), newest first */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          /** @description UUIDv7 identifier */
+          technicianId?: string;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                clockInAt: string;
+                /** Format: date-time */
+                clockOutAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                note: string;
+                open: boolean;
+                seconds: number;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string;
+                technicianName: string;
+                version: number;
+              }[];
+              truncated: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/timeclock/shifts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Correct a shift (send the version you read and a reason) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            clockInAt?: string;
+            /** Format: date-time */
+            clockOutAt?: string;
+            note?: string;
+            /** @description Why the time is corrected (kept in the audit log). */
+            reason: string;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              clockInAt: string;
+              /** Format: date-time */
+              clockOutAt: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              note: string;
+              open: boolean;
+              seconds: number;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              technicianId: string;
+              technicianName: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/timeclock/shifts/clock-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Clock a technician in for the day */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description Leave out to clock yourself (technicians); owner and advisor name the technician.
+             */
+            technicianId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              shift: {
+                /** Format: date-time */
+                clockInAt: string;
+                /** Format: date-time */
+                clockOutAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                note: string;
+                open: boolean;
+                seconds: number;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string;
+                technicianName: string;
+                version: number;
+              };
+              stoppedEntry: {
+                /** Format: date-time */
+                endedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                note: string;
+                running: boolean;
+                seconds: number;
+                /** Format: date-time */
+                startedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string;
+                technicianName: string;
+                version: number;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/timeclock/shifts/clock-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Clock a technician out (stops their running job clock too) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description Leave out to clock yourself (technicians); owner and advisor name the technician.
+             */
+            technicianId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              shift: {
+                /** Format: date-time */
+                clockInAt: string;
+                /** Format: date-time */
+                clockOutAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                note: string;
+                open: boolean;
+                seconds: number;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string;
+                technicianName: string;
+                version: number;
+              };
+              stoppedEntry: {
+                /** Format: date-time */
+                endedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                note: string;
+                running: boolean;
+                seconds: number;
+                /** Format: date-time */
+                startedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string;
+                technicianName: string;
+                version: number;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/timeclock/technicians/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A technician's running job clock and open shift */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              now: string;
+              running: {
+                entry: {
+                  /** Format: date-time */
+                  endedAt: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  jobId: string;
+                  note: string;
+                  running: boolean;
+                  seconds: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  technicianId: string;
+                  technicianName: string;
+                  version: number;
+                };
+                jobTitle: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                repairOrderNumber: number;
+              } | null;
+              shift: {
+                /** Format: date-time */
+                clockInAt: string;
+                /** Format: date-time */
+                clockOutAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                note: string;
+                open: boolean;
+                seconds: number;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                technicianId: string;
+                technicianName: string;
+                version: number;
+              } | null;
+              technician: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/users': {

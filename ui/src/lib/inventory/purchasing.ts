@@ -149,7 +149,7 @@ export function purchaseOrderFromSuggestions(
   };
 }
 
-/** The server's receive errors come as `lines/0/quantity`; the form's fields use dots. */
+/** Field paths from the server (dotted; older servers sent `lines/0/quantity`) as the form names them. */
 export function dottedPath(path: string): string {
   return path.replaceAll('/', '.');
 }

@@ -21,7 +21,9 @@ describe('navigation', () => {
     expect(navItemsFor('advisor').map((i) => i.href)).not.toContain('/settings');
     expect(navItemsFor('parts').map((i) => i.href)).toEqual(['/board', '/inventory']);
     expect(navItemsFor('advisor').map((i) => i.href)).not.toContain('/reports');
-    expect(navItemsFor('owner').map((i) => i.href)).toEqual(expect.arrayContaining(['/invoices', '/reports']));
+    expect(navItemsFor('owner').map((i) => i.href)).toEqual(
+      expect.arrayContaining(['/invoices', '/reports']),
+    );
   });
 
   it('sends technicians to their jobs and everyone else to the board', () => {

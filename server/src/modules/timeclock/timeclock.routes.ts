@@ -1,0 +1,178 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { IdParams, withProblems } from '../../lib/schema.js';
+import { actorOf, requireAuth } from '../../plugins/authentication.js';
+import {
+  ClockBody,
+  ClockEntrySchema,
+  CorrectEntryBody,
+  CorrectShiftBody,
+  EntriesQuery,
+  EntryListSchema,
+  JobClockSchema,
+  ShiftListSchema,
+  ShiftResultSchema,
+  ShiftSchema,
+  ShiftsQuery,
+  TechnicianClockSchema,
+} from './timeclock.schemas.js';
+import type { Clocker, TimeclockService } from './timeclock.service.js';
+
+const tags = ['timeclock'];
+
+function clockerOf(request: FastifyRequest): Clocker {
+  return { actor: actorOf(request), role: requireAuth(request).role };
+}
+
+/** The technician job clock and shifts (see TimeclockService for the rules). */
+export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockService }> = async (
+  app,
+  { service },
+) => {
+  app.get(
+    '/api/jobs/:id/clock',
+    {
+      schema: {
+        tags,
+        summary: "A job's clock entries and who is clocked on it now",
+        params: IdParams,
+        response: withProblems({ 200: JobClockSchema }),
+      },
+    },
+    async (request) => service.jobClock(request.params.id),
+  );
+
+  app.post(
+    '/api/jobs/:id/clock/on',
+    {
+      schema: {
+        tags,
+        summary:
+          'Clock a technician on a job (stops their other running job clock; clocks them in for the day if needed; starts a Pending job)',
+        params: IdParams,
+        body: ClockBody,
+        response: withProblems({ 200: JobClockSchema }),
+      },
+    },
+    async (request) => service.clockOn(clockerOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/jobs/:id/clock/off',
+    {
+      schema: {
+        tags,
+        summary: 'Clock a technician off a job (409 when they are not on it)',
+        params: IdParams,
+        body: ClockBody,
+        response: withProblems({ 200: JobClockSchema }),
+      },
+    },
+    async (request) => service.clockOff(clockerOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/timeclock/me',
+    {
+      schema: {
+        tags,
+        summary: "The signed-in technician's running job clock and open shift",
+        response: withProblems({ 200: TechnicianClockSchema }),
+      },
+    },
+    async (request) => service.status(clockerOf(request)),
+  );
+
+  app.get(
+    '/api/timeclock/technicians/:id',
+    {
+      schema: {
+        tags,
+        summary: "A technician's running job clock and open shift",
+        params: IdParams,
+        response: withProblems({ 200: TechnicianClockSchema }),
+      },
+    },
+    async (request) => service.statusOfTechnician(request.params.id),
+  );
+
+  app.get(
+    '/api/timeclock/entries',
+    {
+      schema: {
+        tags,
+        summary: 'Job clock entries started in [from, to), newest first, for review',
+        querystring: EntriesQuery,
+        response: withProblems({ 200: EntryListSchema }),
+      },
+    },
+    async (request) => service.listEntries(request.query),
+  );
+
+  app.patch(
+    '/api/timeclock/entries/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Correct a job clock entry (send the version you read and a reason)',
+        params: IdParams,
+        body: CorrectEntryBody,
+        response: withProblems({ 200: ClockEntrySchema }),
+      },
+    },
+    async (request) => service.correctEntry(actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/timeclock/shifts/clock-in',
+    {
+      schema: {
+        tags,
+        summary: 'Clock a technician in for the day',
+        body: ClockBody,
+        response: withProblems({ 200: ShiftResultSchema }),
+      },
+    },
+    async (request) => service.clockIn(clockerOf(request), request.body),
+  );
+
+  app.post(
+    '/api/timeclock/shifts/clock-out',
+    {
+      schema: {
+        tags,
+        summary: 'Clock a technician out (stops their running job clock too)',
+        body: ClockBody,
+        response: withProblems({ 200: ShiftResultSchema }),
+      },
+    },
+    async (request) => service.clockOut(clockerOf(request), request.body),
+  );
+
+  app.get(
+    '/api/timeclock/shifts',
+    {
+      schema: {
+        tags,
+        summary: 'Shifts clocked in during [from, to), newest first',
+        querystring: ShiftsQuery,
+        response: withProblems({ 200: ShiftListSchema }),
+      },
+    },
+    async (request) => service.listShifts(request.query),
+  );
+
+  app.patch(
+    '/api/timeclock/shifts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Correct a shift (send the version you read and a reason)',
+        params: IdParams,
+        body: CorrectShiftBody,
+        response: withProblems({ 200: ShiftSchema }),
+      },
+    },
+    async (request) => service.correctShift(actorOf(request), request.params.id, request.body),
+  );
+};
