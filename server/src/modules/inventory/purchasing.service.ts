@@ -7,7 +7,7 @@ import { staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { InventoryService } from './inventory.service.js';
 import { findVendor } from './inventory.repository.js';
-import { movingAverageCost, sellPriceFromMatrix, type PricingTier } from './pricing.js';
+import { matrixTierFor, movingAverageCost, sellPriceFromMatrix, type PricingTier } from './pricing.js';
 import {
   addReceived,
   findPurchaseOrder,
@@ -23,9 +23,11 @@ import {
 import type {
   CreatePurchaseOrderInput,
   PricingMatrixInput,
+  PricingPreview,
   PurchaseOrder,
   PurchaseOrderActionInput,
   ReceiveInput,
+  ReceiveResult,
 } from './purchasing.schemas.js';
 
 /**
@@ -58,7 +60,7 @@ export class PurchasingService {
   }
 
   async create(actor: Actor, input: CreatePurchaseOrderInput): Promise<PurchaseOrder> {
-    return this.db.transaction().execute(async (tx) => {
+    const po = await this.db.transaction().execute(async (tx) => {
       const errors: FieldError[] = [];
       const vendor = await findVendor(tx, input.vendorId);
       if (vendor === undefined || vendor.active !== 1)
@@ -100,6 +102,8 @@ export class PurchasingService {
       });
       return po;
     });
+    this.inventory.announce('purchase_order_changed', { purchaseOrderId: po.id })();
+    return po;
   }
 
   /** draft → ordered. */
@@ -117,8 +121,8 @@ export class PurchasingService {
    * the matrix sell price, and the PO's status (partially received / received). More than ordered
    * on any line is refused (409 naming the line) unless `confirmOverReceipt` is true.
    */
-  async receive(actor: Actor, id: string, input: ReceiveInput): Promise<PurchaseOrder> {
-    return this.db.transaction().execute(async (tx) => {
+  async receive(actor: Actor, id: string, input: ReceiveInput): Promise<ReceiveResult> {
+    const result = await this.db.transaction().execute(async (tx) => {
       const po = await this.read(tx, id);
       if (po === undefined) throw problems.notFound(`No purchase order with id ${id}.`);
       if (po.version !== input.version) throw staleVersionProblem('purchase order', po.version, po);
@@ -198,12 +202,33 @@ export class PurchasingService {
           overReceiptConfirmed: over.length > 0,
         },
       });
-      return (await this.read(tx, id))!;
+      const itemIds = [...new Set(input.lines.map((r) => byId.get(r.lineId)!.itemId))];
+      const receivedItems: ReceiveResult['receivedItems'] = [];
+      for (const itemId of itemIds) {
+        const item = (await this.inventory.read(tx, itemId))!;
+        receivedItems.push({
+          itemId,
+          sku: item.sku,
+          quantityOnHand: item.quantityOnHand,
+          costPriceCents: item.costPriceCents,
+          sellPriceCents: item.sellPriceCents,
+          version: item.version,
+        });
+      }
+      return { ...(await this.read(tx, id))!, receivedItems };
     });
+    this.inventory.announce('purchase_order_received', { purchaseOrderId: id })();
+    return result;
   }
 
   async pricingMatrix(): Promise<{ tiers: PricingTier[] }> {
     return { tiers: await this.tiers(this.db) };
+  }
+
+  /** What the matrix would sell a part of this cost for (the pricing page's live preview). */
+  async pricingPreview(costCents: number): Promise<PricingPreview> {
+    const tier = matrixTierFor(costCents, await this.tiers(this.db));
+    return { costCents, sellPriceCents: sellPriceFromMatrix(costCents, tier ? [tier] : []), tier };
   }
 
   async setPricingMatrix(actor: Actor, input: PricingMatrixInput): Promise<{ tiers: PricingTier[] }> {
@@ -214,7 +239,7 @@ export class PurchasingService {
         errors.push({ path: `tiers.${i}.minCostCents`, message: 'repeats another tier' });
     });
     if (errors.length > 0) throw problems.validation(errors);
-    return this.db.transaction().execute(async (tx) => {
+    const result = await this.db.transaction().execute(async (tx) => {
       const before = await this.tiers(tx);
       const at = this.clock.now().toISOString();
       await replacePricingTiers(
@@ -235,6 +260,8 @@ export class PurchasingService {
       });
       return { tiers };
     });
+    this.inventory.announce('pricing_matrix_changed')();
+    return result;
   }
 
   private async tiers(db: Db): Promise<PricingTier[]> {
@@ -251,7 +278,7 @@ export class PurchasingService {
     from: PurchaseOrderStatus[],
     to: PurchaseOrderStatus,
   ): Promise<PurchaseOrder> {
-    return this.db.transaction().execute(async (tx) => {
+    const changed = await this.db.transaction().execute(async (tx) => {
       const po = await this.read(tx, id);
       if (po === undefined) throw problems.notFound(`No purchase order with id ${id}.`);
       if (po.version !== input.version) throw staleVersionProblem('purchase order', po.version, po);
@@ -275,6 +302,8 @@ export class PurchasingService {
       });
       return (await this.read(tx, id))!;
     });
+    this.inventory.announce('purchase_order_changed', { purchaseOrderId: id })();
+    return changed;
   }
 
   private async read(db: Db, id: string): Promise<PurchaseOrder | undefined> {
