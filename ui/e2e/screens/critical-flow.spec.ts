@@ -287,6 +287,16 @@ test('booking → check-in → clock on → inspection → approval by link → 
 
   // ---------------------------------------------------------------- 8. the reports count it
   const today = localInput(Date.now(), timezone).date;
+  await page.goto(`/reports?from=${today}&to=${today}&period=day`);
+  const rosClosed = page.getByTestId('kpi-ros_closed');
+  await expect(rosClosed.getByTestId('kpi-value')).not.toHaveText('0');
+  await expect(rosClosed.getByTestId('kpi-formula')).toBeVisible();
+  await expect(page.getByTestId('kpi-aro').getByTestId('kpi-formula')).toContainText(
+    'RO sales before tax ÷ ROs closed',
+  );
+  await expect(page.getByTestId('technicians-totals')).toContainText('Shop total');
+  await expect(page.getByRole('row').filter({ hasText: a.technician.name })).toBeVisible();
+  await expectAccessible(page, 'reports for today');
   const kpis = await json<{ metrics: { key: string; total: { value: number | null } }[] }>(
     await api.get(`/api/reports/kpis?from=${today}&to=${today}&period=day`),
   );

@@ -33,7 +33,10 @@ export function parseOpeningFloat(text: string): FloatInput {
 }
 
 /** The API query of a day: `{ date, openingFloatCents? }`. */
-export function endOfDayQuery(date: string, floatCents: number | null): { date: string; openingFloatCents?: number } {
+export function endOfDayQuery(
+  date: string,
+  floatCents: number | null,
+): { date: string; openingFloatCents?: number } {
   return floatCents === null ? { date } : { date, openingFloatCents: floatCents };
 }
 

@@ -97,7 +97,10 @@ export interface ChartData {
 }
 
 /** Series of the named metrics per bucket; metrics the report lacks are left out. */
-export function chartData(report: Pick<KpiReport, 'buckets' | 'metrics'>, keys: readonly string[]): ChartData {
+export function chartData(
+  report: Pick<KpiReport, 'buckets' | 'metrics'>,
+  keys: readonly string[],
+): ChartData {
   const series = keys.flatMap((key) => {
     const metric = report.metrics.find((m) => m.key === key);
     if (!metric) return [];

@@ -95,12 +95,12 @@ describe('the address', () => {
   });
 
   it('replaces an unknown or impossible period by the default', () => {
-    expect(readReportQuery(new URLSearchParams('from=2026-01-01&to=2026-03-01&period=year'), today).period).toBe(
-      'week',
-    );
-    expect(readReportQuery(new URLSearchParams('from=2020-01-01&to=2026-03-01&period=day'), today).period).toBe(
-      'month',
-    );
+    expect(
+      readReportQuery(new URLSearchParams('from=2026-01-01&to=2026-03-01&period=year'), today).period,
+    ).toBe('week');
+    expect(
+      readReportQuery(new URLSearchParams('from=2020-01-01&to=2026-03-01&period=day'), today).period,
+    ).toBe('month');
   });
 
   it('explains a custom range it cannot ask for', () => {

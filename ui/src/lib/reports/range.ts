@@ -112,7 +112,8 @@ export function daysIn(range: DateRange): number {
 /** How many bars a period cuts the range into (first and last clipped, as the server does). */
 export function bucketCount(range: DateRange, period: Period): number {
   if (period === 'day') return daysIn(range);
-  if (period === 'week') return (dayNumber(startOfWeek(range.to)) - dayNumber(startOfWeek(range.from))) / 7 + 1;
+  if (period === 'week')
+    return (dayNumber(startOfWeek(range.to)) - dayNumber(startOfWeek(range.from))) / 7 + 1;
   const a = parsePlainDate(range.from);
   const b = parsePlainDate(range.to);
   return (b.year - a.year) * 12 + (b.month - a.month) + 1;

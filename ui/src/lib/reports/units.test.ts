@@ -33,7 +33,7 @@ describe('formatParts', () => {
     expect(formatParts(metric, { numerator: 1_234_000, denominator: 98.5 })).toBe(
       '$12,340.00 labor sales ÷ 98.5 billed hours',
     );
-    expect(formatParts(metric, { numerator: 0, denominator: 0 })).toBe('$0.00 labor sales ÷ 0 h billed hours');
+    expect(formatParts(metric, { numerator: 0, denominator: 0 })).toBe('$0.00 labor sales ÷ 0 billed hours');
   });
 
   it('writes a plain amount without a divisor', () => {

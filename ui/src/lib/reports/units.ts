@@ -48,9 +48,15 @@ export function formatParts(
   metric: MetricParts,
   value: { numerator: number | null; denominator: number | null },
 ): string {
-  const top = `${formatValue(value.numerator, metric.numeratorUnit)} ${metric.numeratorLabel}`;
+  const top = `${partValue(value.numerator, metric.numeratorUnit)} ${metric.numeratorLabel}`;
   if (metric.denominatorLabel === null || metric.denominatorUnit === null) return top;
-  return `${top} ÷ ${formatValue(value.denominator, metric.denominatorUnit)} ${metric.denominatorLabel}`;
+  return `${top} ÷ ${partValue(value.denominator, metric.denominatorUnit)} ${metric.denominatorLabel}`;
+}
+
+/** A part's number: its label already says "hours", so "98.5 billed hours", not "98.5 h billed hours". */
+function partValue(value: number | null, unit: Unit): string {
+  if (unit === 'hours' && value !== null && Number.isFinite(value)) return decimal.format(value);
+  return formatValue(value, unit);
 }
 
 /**
@@ -76,7 +82,8 @@ export function axisTick(value: number, unit: Unit): string {
       return `${count.format(value)} %`;
     case 'hours':
       return `${decimal.format(value)} h`;
-    default:
+    case 'count':
+    case 'ratio':
       return decimal.format(value);
   }
 }

@@ -21,6 +21,7 @@ describe('navigation', () => {
     expect(navItemsFor('advisor').map((i) => i.href)).not.toContain('/settings');
     expect(navItemsFor('parts').map((i) => i.href)).toEqual(['/board', '/inventory']);
     expect(navItemsFor('advisor').map((i) => i.href)).not.toContain('/reports');
+    expect(navItemsFor('advisor').map((i) => i.href)).toContain('/reports/end-of-day');
     expect(navItemsFor('owner').map((i) => i.href)).toEqual(
       expect.arrayContaining(['/invoices', '/reports']),
     );

@@ -20,6 +20,7 @@ export function navItemsFor(role: Role): NavItem[] {
   if (role === 'owner' || role === 'advisor') items.push({ href: '/invoices', label: 'Invoices' });
   if (role !== 'technician') items.push({ href: '/inventory', label: 'Inventory' });
   if (role === 'owner') items.push({ href: '/reports', label: 'Reports' });
+  if (role === 'advisor') items.push({ href: '/reports/end-of-day', label: 'End of day' });
   if (role === 'technician') items.push({ href: '/board', label: 'Board' });
   if (role === 'owner') items.push({ href: '/settings', label: 'Settings' });
   return items;
