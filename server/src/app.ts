@@ -246,14 +246,21 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // </approvals-services>
   // Money and parts (issue 6): inventory first (billing prices parts and issues stock), then billing.
   // <inventory-services>
-  const inventory = new InventoryService(db, clock, audit);
+  const inventory = new InventoryService(db, clock, audit, events, users);
   const purchasing = new PurchasingService(db, clock, audit, inventory);
   repairOrders.addJobCompletionParticipant((tx, actor, completion) =>
     inventory.issueForCompletedJob(tx, actor, completion),
   );
+  // A stock part added to a job without a price: its sell price, else the matrix on its cost.
+  repairOrders.setPartPricer((tx, itemId) => inventory.priceFor(tx, itemId));
+  // Stock issued by a completion is announced once that completion has committed.
+  const stopInventoryIssueListener = events.on('jobStatusChanged', (event) => {
+    if (event.to === 'Completed') inventory.announceJobIssue(event.jobId);
+  });
+  app.addHook('onClose', async () => stopInventoryIssueListener());
   // </inventory-services>
   // <billing-services>
-  const invoiceLedger = new InvoiceLedger(clock, audit, repairOrders);
+  const invoiceLedger = new InvoiceLedger(clock, audit, repairOrders, users, events);
   const billing = new BillingService(db, clock, audit, repairOrders, customers, settings, invoiceLedger);
   const payments = new PaymentsService(db, clock, audit, repairOrders, invoiceLedger);
   // </billing-services>

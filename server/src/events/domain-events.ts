@@ -66,6 +66,40 @@ export interface DomainEvents {
     change: 'created' | 'updated' | 'transferred' | 'odometer';
     at: string;
   };
+  /**
+   * Money moved on an invoice or a repair order (billing module): issued, voided, paid (settled),
+   * a payment, deposit, refund, credit note, charge to account or payment void. `invoiceId` is
+   * null for a deposit (or its void) taken before the invoice.
+   */
+  invoiceChanged: {
+    invoiceId: string | null;
+    repairOrderId: string;
+    change:
+      | 'issued'
+      | 'voided'
+      | 'paid'
+      | 'payment'
+      | 'deposit'
+      | 'refund'
+      | 'credit_note'
+      | 'charged_to_account'
+      | 'payment_voided';
+    at: string;
+  };
+  /** Stock, an item, a vendor, a purchase order or the pricing matrix changed (inventory module). */
+  inventoryChanged: {
+    itemId: string | null;
+    purchaseOrderId: string | null;
+    change:
+      | 'item_created'
+      | 'item_updated'
+      | 'stock_moved'
+      | 'vendor_changed'
+      | 'purchase_order_changed'
+      | 'purchase_order_received'
+      | 'pricing_matrix_changed';
+    at: string;
+  };
 }
 
 export type DomainEventName = keyof DomainEvents;

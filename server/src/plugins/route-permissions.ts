@@ -191,6 +191,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Access>> = {
   'POST /api/inventory/purchase-orders/:id/cancel': ['owner', 'advisor', 'parts'],
   'POST /api/inventory/purchase-orders/:id/receive': ['owner', 'advisor', 'parts'],
   'GET /api/inventory/pricing-matrix': ['owner', 'advisor', 'parts'],
+  'GET /api/inventory/pricing-matrix/preview': ['owner', 'advisor', 'parts'],
   'PUT /api/inventory/pricing-matrix': OWNER,
   // </inventory>
 
@@ -205,6 +206,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Access>> = {
   'POST /api/invoices/:id/void': COUNTER,
   'POST /api/invoices/:id/charge-to-account': COUNTER,
   'POST /api/repair-orders/:id/deposits': COUNTER,
+  'GET /api/repair-orders/:id/deposits': COUNTER,
   'POST /api/payments/:id/void': COUNTER,
   'GET /api/accounts-receivable/aging': OWNER,
   // </billing>

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService, SYSTEM_ACTOR } from '../../src/modules/audit/audit.service.js';
 import { InventoryService } from '../../src/modules/inventory/inventory.service.js';
 import { ManualClock } from '../../src/lib/clock.js';
+import { EventBus } from '../../src/events/event-bus.js';
+import { SessionsService } from '../../src/modules/auth/sessions.service.js';
+import { UsersService } from '../../src/modules/users/users.service.js';
 import { copyTemplateDatabase } from '../helpers/test-app.js';
 import type { Database } from '../../src/db/database.js';
 import { rmSync } from 'node:fs';
@@ -20,7 +23,14 @@ let service: InventoryService;
 beforeAll(() => {
   ({ database, dataDir } = copyTemplateDatabase());
   const clock = new ManualClock('2026-03-02T14:00:00.000Z');
-  service = new InventoryService(database.kysely, clock, new AuditService(database.kysely, clock));
+  const audit = new AuditService(database.kysely, clock);
+  const sessions = new SessionsService(database, clock, {
+    sessionIdleMinutes: 60,
+    sessionMaxAgeHours: 12,
+    pinSessionIdleMinutes: 15,
+  });
+  const users = new UsersService(database.kysely, clock, audit, sessions);
+  service = new InventoryService(database.kysely, clock, audit, new EventBus(), users);
 });
 afterAll(async () => {
   await database.close();

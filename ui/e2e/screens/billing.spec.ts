@@ -164,6 +164,9 @@ test('invoice from the RO editor, split payment recorded once, Paid, print page,
   await expect(page.getByTestId('invoice-balance')).toHaveText('$0.00');
   await expect(page.getByTestId('payment-row')).toHaveCount(2);
   await expect(page.getByTestId('invoice-job')).toContainText('Brake pad set');
+  // Who took each payment, named by the server.
+  const { user: me } = await json<{ user: { name: string } }>(await api.get('/api/auth/me'));
+  await expect(page.getByTestId('payment-received-by')).toHaveText([me.name, me.name]);
   await expectAccessible(page, 'invoice page (paid)');
 
   await page.getByRole('link', { name: 'Print' }).click();
@@ -201,8 +204,21 @@ test('invoice from the RO editor, split payment recorded once, Paid, print page,
   await expectAccessible(page, 'invoice list');
   await page.getByRole('link', { name: 'Accounts receivable aging' }).click();
   await expect(page.getByRole('heading', { name: 'Accounts receivable', level: 1 })).toBeVisible();
-  await expect(page.getByRole('link', { name: `#${issued!.number}`, exact: true })).toBeVisible();
+  const agingRow = page.getByTestId('aging-invoice').filter({
+    has: page.getByRole('link', { name: `#${issued!.number}`, exact: true }),
+  });
+  await expect(agingRow).toContainText(`Bea Billing ${run}`);
+  await expect(agingRow).toContainText(dollars(rest));
   await expectAccessible(page, 'accounts receivable');
+
+  // Paid at another counter: the aging page follows live (invoiceChanged on the board topic).
+  await json(
+    await api.post(`/api/invoices/${issued!.id}/payments`, {
+      data: { method: 'cash', amountCents: rest },
+      headers: { 'Idempotency-Key': `e2e-rest-${run}` },
+    }),
+  );
+  await expect(agingRow).toHaveCount(0);
   await api.dispose();
 });
 
@@ -240,7 +256,20 @@ test('a deposit taken on the open RO is applied when the invoice is created', as
   await tender.getByLabel('Check number').press('Enter');
   await expect(tender.getByTestId('tender-state')).toHaveText('Recorded $50.00 ✓');
   await dialog.getByRole('button', { name: 'Done' }).click();
-  await expect(panel.getByText('$50.00 · Check #1042')).toBeVisible();
+  const deposits = panel.getByTestId('deposits');
+  await expect(deposits.getByText('$50.00 · Check #1042')).toBeVisible();
+
+  // The list is the server's: it survives a reload, and a deposit taken elsewhere shows up live.
+  await page.reload();
+  await expect(deposits.getByText('$50.00 · Check #1042')).toBeVisible();
+  await json(
+    await api.post(`/api/repair-orders/${ro.id}/deposits`, {
+      data: { method: 'cash', amountCents: 2_000 },
+      headers: { 'Idempotency-Key': `e2e-deposit-${run}` },
+    }),
+  );
+  await expect(deposits.getByText('$20.00 · Cash')).toBeVisible();
+  await expectAccessible(page, 'RO editor with deposits');
 
   await moveJob(api, job.id, 'In_Progress');
   await moveJob(api, job.id, 'Completed');
@@ -248,8 +277,12 @@ test('a deposit taken on the open RO is applied when the invoice is created', as
   await panel.getByRole('button', { name: 'Create invoice' }).click();
   await expect(panel.getByTestId('invoice-status')).toHaveText('Open');
   const [invoice] = await invoicesOf(api, ro.id);
-  expect(invoice!.payments.map((p) => [p.method, p.amountCents])).toEqual([['check', 5_000]]);
+  expect(invoice!.payments.map((p) => [p.method, p.amountCents])).toEqual([
+    ['check', 5_000],
+    ['cash', 2_000],
+  ]);
   await expect(panel.getByTestId('invoice-panel-balance')).toHaveText(dollars(invoice!.balanceCents));
-  expect(invoice!.balanceCents).toBe(invoice!.totalCents - 5_000);
+  expect(invoice!.balanceCents).toBe(invoice!.totalCents - 7_000);
+  await expect(deposits).toHaveCount(0);
   await api.dispose();
 });

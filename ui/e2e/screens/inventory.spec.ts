@@ -236,3 +236,66 @@ test('the pricing matrix reads as tiers; the owner opens the editor', async ({ p
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('button', { name: 'Edit tiers' })).toBeVisible();
 });
+
+test('the pricing page previews cost → sell, a new item takes the suggested price, the item page is live', async ({
+  page,
+}) => {
+  const api = await ownerApi();
+  const run = stamp();
+  const sku = `PV-${run}`.toUpperCase();
+  // The matrix is the shop's: set a known one for this test and put the old one back after.
+  const original = await json<{ tiers: { minCostCents: number; markupBasisPoints: number }[] }>(
+    await api.get('/api/inventory/pricing-matrix'),
+  );
+  await json(
+    await api.put('/api/inventory/pricing-matrix', {
+      data: { tiers: [{ minCostCents: 0, markupBasisPoints: 5_000 }] },
+    }),
+  );
+  try {
+    await page.goto('/inventory/pricing');
+    await expect(page.getByRole('heading', { name: 'Try a cost' })).toBeVisible();
+    await page.getByLabel('Part cost ($)').fill('12.34');
+    await expect(page.getByTestId('pricing-preview')).toHaveText('$12.34 → $18.51 (tier from $0.00, +50 %)');
+    await page.getByLabel('Part cost ($)').fill('12.3x');
+    await expect(page.getByTestId('pricing-preview')).toHaveText('Enter dollars and cents, like 12.50.');
+    await expectAccessible(page, 'inventory: pricing preview');
+
+    // New item: the sell field empty, the matrix price for the cost is offered and taken.
+    await page.goto('/inventory');
+    await page.getByRole('button', { name: 'New item' }).click();
+    const itemDialog = page.getByRole('dialog', { name: 'New item' });
+    await itemDialog.getByLabel('SKU').fill(sku);
+    await itemDialog.getByLabel('Name').fill(`Wiper blade ${run}`);
+    await itemDialog.getByLabel('Cost ($)').fill('10.00');
+    const suggestion = itemDialog.getByTestId('sell-suggestion');
+    await expect(suggestion).toContainText('The pricing matrix sells this cost for $15.00.');
+    await expectAccessible(page, 'inventory: new item with a suggested price');
+    await suggestion.getByRole('button', { name: 'Use $15.00' }).click();
+    await expect(itemDialog.getByLabel('Sell price ($)')).toHaveValue('15.00');
+    await expect(suggestion).toHaveCount(0);
+    await itemDialog.getByLabel('Opening stock').fill('3');
+    await itemDialog.getByRole('button', { name: 'Add item' }).click();
+    await expect(itemDialog).toBeHidden();
+    const row = page.getByRole('row', { name: new RegExp(sku) });
+    await expect(row).toContainText('$15.00');
+
+    // The item page follows stock moved at another counter, without a reload.
+    await row.getByRole('link', { name: sku }).click();
+    await expect(page.getByTestId('on-hand')).toHaveText('3');
+    await expect(page.getByText('Ledger matches on hand')).toBeVisible();
+    const itemId = page.url().split('/').pop()!;
+    const item = await json<{ version: number }>(await api.get(`/api/inventory/items/${itemId}`));
+    await json(
+      await api.post(`/api/inventory/items/${itemId}/movements`, {
+        data: { kind: 'receive', quantity: 4, version: item.version },
+      }),
+    );
+    await expect(page.getByTestId('on-hand')).toHaveText('7');
+    await expect(page.getByRole('row', { name: /Received/ })).toContainText('+4');
+    await expectAccessible(page, 'inventory: item after a live change');
+  } finally {
+    await api.put('/api/inventory/pricing-matrix', { data: { tiers: original.tiers } });
+    await api.dispose();
+  }
+});

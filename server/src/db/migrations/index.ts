@@ -13,6 +13,7 @@ import * as billing from './0011-billing.js';
 import * as timeclock from './0012-timeclock.js';
 import * as reportIndexes from './0013-report-indexes.js';
 import * as reservedStockView from './0014-reserved-stock-view.js';
+import * as reportSpeed from './0015-report-speed.js';
 
 /**
  * Every migration this build knows, in order. Forward-only: never edit or remove a shipped entry,
@@ -33,4 +34,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-timeclock': timeclock,
   '0013-report-indexes': reportIndexes,
   '0014-reserved-stock-view': reservedStockView,
+  '0015-report-speed': reportSpeed,
 };

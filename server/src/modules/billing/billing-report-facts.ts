@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { LineKind } from '../../db/tables/repair-orders.js';
 import type { InvoiceStatus, PaymentKind, PaymentMethod } from '../../db/tables/billing.js';
-import { rangesCte, type UtcRange } from '../reports/report-ranges.js';
+import { parseJsonRows, rangesCte, type UtcRange } from '../reports/report-ranges.js';
 
 /**
  * What the reports module reads from billing (the contract between the two modules). Only
@@ -104,19 +104,29 @@ const n = (value: unknown): number => Number(value ?? 0);
 export class BillingReportFacts {
   constructor(private readonly db: Db) {}
 
-  /** Per range: invoices issued (not void), distinct repair orders and vehicles, money columns. */
+  /**
+   * Per range: invoices issued (not void), distinct repair orders and vehicles, money columns. One
+   * more fact, `range: ranges.length`, is all the ranges together (distinct counts over the whole).
+   */
   async invoiceTotals(ranges: readonly UtcRange[]): Promise<InvoiceTotalsFact[]> {
+    // One scan of the invoices, materialized once, then grouped per range and over the whole.
     const { rows } = await sql<Record<string, unknown>>`
-      WITH ${rangesCte(ranges)}
-      SELECT b.i AS range, count(*) AS invoices,
-             count(DISTINCT inv.repair_order_id) AS repair_orders,
-             count(DISTINCT inv.vehicle_id) AS vehicles,
-             sum(inv.subtotal_cents) AS subtotal, sum(inv.discount_cents) AS discount,
-             sum(inv.shop_supplies_cents) AS supplies, sum(inv.tax_cents) AS tax,
-             sum(inv.total_cents) AS total
-      FROM b CROSS JOIN invoices inv ON inv.issued_at >= b.f AND inv.issued_at < b.t
-      WHERE inv.status <> 'void'
-      GROUP BY b.i`.execute(this.db);
+      WITH ${rangesCte(ranges)},
+      issued AS MATERIALIZED (
+        SELECT b.i AS range, inv.repair_order_id AS repair_order_id, inv.vehicle_id AS vehicle_id,
+               inv.subtotal_cents AS subtotal, inv.discount_cents AS discount,
+               inv.shop_supplies_cents AS supplies, inv.tax_cents AS tax, inv.total_cents AS total
+        FROM b CROSS JOIN invoices inv ON inv.issued_at >= b.f AND inv.issued_at < b.t
+        WHERE inv.status <> 'void'
+      )
+      SELECT range, count(*) AS invoices, count(DISTINCT repair_order_id) AS repair_orders,
+             count(DISTINCT vehicle_id) AS vehicles, sum(subtotal) AS subtotal,
+             sum(discount) AS discount, sum(supplies) AS supplies, sum(tax) AS tax, sum(total) AS total
+      FROM issued GROUP BY range
+      UNION ALL
+      SELECT ${ranges.length}, count(*), count(DISTINCT repair_order_id), count(DISTINCT vehicle_id),
+             sum(subtotal), sum(discount), sum(supplies), sum(tax), sum(total)
+      FROM issued HAVING count(*) > 0`.execute(this.db);
     return rows.map((row) => ({
       range: n(row.range),
       invoices: n(row.invoices),
@@ -153,30 +163,38 @@ export class BillingReportFacts {
 
   /** Per range and job: the labor billed on it (for splitting billed hours by technician). */
   async laborByJob(ranges: readonly UtcRange[]): Promise<JobLaborFact[]> {
-    const { rows } = await sql<Record<string, unknown>>`
-      WITH ${rangesCte(ranges)}
-      SELECT b.i AS range, l.job_id AS job_id, sum(l.quantity_milli) AS quantity,
-             sum(l.amount_cents - l.discount_cents) AS net
-      FROM b CROSS JOIN invoices inv ON inv.issued_at >= b.f AND inv.issued_at < b.t
-      CROSS JOIN invoice_lines l ON l.invoice_id = inv.id
-      WHERE inv.status <> 'void' AND l.kind = 'labor'
-      GROUP BY b.i, l.job_id`.execute(this.db);
-    return rows.map((row) => ({
-      range: n(row.range),
-      jobId: String(row.job_id),
-      quantityMilli: n(row.quantity),
-      netCents: n(row.net),
+    const result = await sql<Record<string, unknown>>`
+      WITH ${rangesCte(ranges)},
+      per_job AS (
+        SELECT b.i AS range, l.job_id AS job_id, sum(l.quantity_milli) AS quantity,
+               sum(l.amount_cents - l.discount_cents) AS net
+        FROM b CROSS JOIN invoices inv ON inv.issued_at >= b.f AND inv.issued_at < b.t
+        CROSS JOIN invoice_lines l ON l.invoice_id = inv.id
+        WHERE inv.status <> 'void' AND l.kind = 'labor'
+        GROUP BY b.i, l.job_id
+      )
+      SELECT json_group_array(json_array(range, job_id, quantity, net)) AS rows FROM per_job`.execute(
+      this.db,
+    );
+    return parseJsonRows<[number, string, number, number]>(result).map(([range, jobId, quantity, net]) => ({
+      range,
+      jobId,
+      quantityMilli: quantity,
+      netCents: net,
     }));
   }
 
   /** Per range: the repair orders closed (their live invoice issued in it). */
   async closedRepairOrders(ranges: readonly UtcRange[]): Promise<ClosedRepairOrderFact[]> {
-    const { rows } = await sql<Record<string, unknown>>`
+    const result = await sql<Record<string, unknown>>`
       WITH ${rangesCte(ranges)}
-      SELECT b.i AS range, inv.repair_order_id AS repair_order_id
+      SELECT json_group_array(json_array(b.i, inv.repair_order_id)) AS rows
       FROM b CROSS JOIN invoices inv ON inv.issued_at >= b.f AND inv.issued_at < b.t
       WHERE inv.status <> 'void'`.execute(this.db);
-    return rows.map((row) => ({ range: n(row.range), repairOrderId: String(row.repair_order_id) }));
+    return parseJsonRows<[number, string]>(result).map(([range, repairOrderId]) => ({
+      range,
+      repairOrderId,
+    }));
   }
 
   /** Every invoice issued in [from, to), void ones included (status says), by number. */

@@ -7,6 +7,7 @@ import {
   AgingSchema,
   ChargeToAccountBody,
   CreditNoteBody,
+  DepositListSchema,
   IdempotencyHeaders,
   InvoiceListQuery,
   InvoicePageSchema,
@@ -185,6 +186,19 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
       const result = await payments.deposit(actorOf(request), request.params.id, request.body, key);
       return reply.code(result.statusCode).send(result.body);
     },
+  );
+
+  app.get(
+    '/api/repair-orders/:id/deposits',
+    {
+      schema: {
+        tags,
+        summary: "A repair order's deposits: not yet applied (invoiceId null) and applied to its invoice",
+        params: IdParams,
+        response: withProblems({ 200: DepositListSchema }),
+      },
+    },
+    async (request) => ({ items: await payments.depositsOf(request.params.id) }),
   );
 
   app.post(

@@ -65,6 +65,8 @@ export const PaymentSchema = Type.Object({
   status: StringEnum(['recorded', 'void'] as const),
   voidReason: Nullable(Type.String()),
   receivedAt: IsoDateTime,
+  /** The staff member who took it (null when unknown: recorded by the system). */
+  receivedBy: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
 });
 export type Payment = Static<typeof PaymentSchema>;
 
@@ -155,6 +157,13 @@ export const ChargeToAccountBody = StrictObject({
   termsDays: Type.Integer({ minimum: 0, maximum: 180, default: 30 }),
 });
 
+export const DepositListSchema = Type.Object({
+  items: Type.Array(PaymentSchema, {
+    description:
+      'Deposits taken on the repair order, oldest first: invoiceId null = not yet applied (void ones included, status says)',
+  }),
+});
+
 export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(IdempotencyKey),
 });
@@ -168,11 +177,32 @@ const Buckets = Type.Object({
   over90: Type.Integer(),
   totalCents: Type.Integer(),
 });
+export const AgingInvoiceSchema = Type.Object({
+  invoiceId: Uuid,
+  number: Type.Integer(),
+  customerId: Uuid,
+  customerName: Type.String(),
+  dueAt: IsoDateTime,
+  /** Whole days past the due date as of `asOf`; 0 while not yet due. */
+  daysPastDue: Type.Integer({ minimum: 0 }),
+  balanceCents: Type.Integer(),
+  onAccount: Type.Boolean(),
+});
+export type AgingInvoice = Static<typeof AgingInvoiceSchema>;
+const AgingInvoiceList = Type.Array(AgingInvoiceSchema, { description: 'Oldest due first' });
 export const AgingSchema = Type.Object({
   asOf: IsoDateTime,
   totals: Buckets,
   customers: Type.Array(
     Type.Intersect([Type.Object({ customerId: Uuid, customerName: Type.String() }), Buckets]),
   ),
+  /** Every open invoice with a balance, in the bucket its days past due put it in. */
+  invoices: Type.Object({
+    current: AgingInvoiceList,
+    days1to30: AgingInvoiceList,
+    days31to60: AgingInvoiceList,
+    days61to90: AgingInvoiceList,
+    over90: AgingInvoiceList,
+  }),
 });
 export type Aging = Static<typeof AgingSchema>;

@@ -167,7 +167,7 @@ export class BillingService {
           lines: approved.length,
         },
       });
-      const publishes: Publish[] = [roStatus.publish];
+      const publishes: Publish[] = [this.ledger.announce(id, ro.id, 'issued'), roStatus.publish];
       // Deposits taken on the repair order are applied now.
       const deposits = (await listDepositsOfRepairOrder(tx, ro.id)).filter(
         (d) => d.status === 'recorded' && d.invoice_id === null,
@@ -262,7 +262,14 @@ export class BillingService {
         entityId: id,
         data: { number: row.number, reason: input.reason.trim(), totalCents: row.total_cents },
       });
-      return { invoice: await this.ledger.read(tx, id), publish: roStatus.publish };
+      const announced = this.ledger.announce(id, row.repair_order_id, 'voided');
+      return {
+        invoice: await this.ledger.read(tx, id),
+        publish: () => {
+          announced();
+          roStatus.publish();
+        },
+      };
     });
     publish();
     return invoice!;
@@ -299,8 +306,15 @@ export class BillingService {
           reason: input.reason,
         },
       });
-      const publish = await this.ledger.settleIfPaid(tx, actor, (await findInvoice(tx, id))!);
-      return { invoice: await this.ledger.read(tx, id), publish };
+      const announced = this.ledger.announce(id, row.repair_order_id, 'credit_note');
+      const settled = await this.ledger.settleIfPaid(tx, actor, (await findInvoice(tx, id))!);
+      return {
+        invoice: await this.ledger.read(tx, id),
+        publish: () => {
+          announced();
+          settled();
+        },
+      };
     });
     publish();
     return invoice!;
@@ -308,7 +322,7 @@ export class BillingService {
 
   /** Business and fleet customers may leave with the balance on account, due after their terms. */
   async chargeToAccount(actor: Actor, id: string, termsDays: number): Promise<Invoice> {
-    return this.db.transaction().execute(async (tx) => {
+    const { invoice, publish } = await this.db.transaction().execute(async (tx) => {
       const row = await this.ledger.openInvoice(tx, id);
       const customer = await this.customers.find(tx, row.customer_id);
       if (customer === undefined || customer.kind === 'person')
@@ -325,8 +339,13 @@ export class BillingService {
         entityId: id,
         data: { number: row.number, balanceCents: balanceOf(row), termsDays, dueAt },
       });
-      return (await this.ledger.read(tx, id))!;
+      return {
+        invoice: (await this.ledger.read(tx, id))!,
+        publish: this.ledger.announce(id, row.repair_order_id, 'charged_to_account'),
+      };
     });
+    publish();
+    return invoice;
   }
 
   /** Open balances by days past due: current (not yet due), 1–30, 31–60, 61–90, over 90. */
@@ -338,11 +357,18 @@ export class BillingService {
       string,
       ReturnType<typeof zero> & { customerId: string; customerName: string }
     >();
+    const invoices: Aging['invoices'] = {
+      current: [],
+      days1to30: [],
+      days31to60: [],
+      days61to90: [],
+      over90: [],
+    };
     for (const row of await listOpenInvoices(this.db)) {
       const balance = balanceOf(row);
       if (balance <= 0) continue;
       const daysLate = Math.floor((at.getTime() - Date.parse(row.due_at)) / DAY_MS);
-      const bucket =
+      const bucket: keyof Aging['invoices'] =
         daysLate <= 0
           ? 'current'
           : daysLate <= 30
@@ -363,11 +389,24 @@ export class BillingService {
       totals[bucket] += balance;
       totals.totalCents += balance;
       byCustomer.set(row.customer_id, entry);
+      invoices[bucket].push({
+        invoiceId: row.id,
+        number: row.number,
+        customerId: row.customer_id,
+        customerName: parties.customer.name,
+        dueAt: row.due_at,
+        daysPastDue: Math.max(0, daysLate),
+        balanceCents: balance,
+        onAccount: row.on_account === 1,
+      });
     }
+    for (const list of Object.values(invoices))
+      list.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.number - b.number));
     return {
       asOf: at.toISOString(),
       totals,
       customers: [...byCustomer.values()].sort((a, b) => b.totalCents - a.totalCents),
+      invoices,
     };
   }
 

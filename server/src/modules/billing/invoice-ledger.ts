@@ -1,10 +1,13 @@
 import type { Db } from '../../db/database.js';
+import type { DomainEvents } from '../../events/domain-events.js';
+import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { HttpProblem, problems } from '../../lib/problem.js';
 import { staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { RepairOrder } from '../repair-orders/repair-orders.schemas.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
+import type { UsersService } from '../users/users.service.js';
 import {
   findInvoice,
   listCreditNotesOfInvoice,
@@ -27,7 +30,11 @@ export interface Parties {
 /** Work to do after the transaction commits (events). */
 export type Publish = () => void;
 
-export function toPayment(row: PaymentRow): Payment {
+/** What an invoiceChanged event says changed. */
+export type InvoiceChange = DomainEvents['invoiceChanged']['change'];
+
+export function toPayment(row: PaymentRow, names: ReadonlyMap<string, string>): Payment {
+  const receivedByName = row.received_by === null ? undefined : names.get(row.received_by);
   return {
     id: row.id,
     kind: row.kind,
@@ -42,6 +49,10 @@ export function toPayment(row: PaymentRow): Payment {
     status: row.status,
     voidReason: row.void_reason,
     receivedAt: row.received_at,
+    receivedBy:
+      row.received_by === null || receivedByName === undefined
+        ? null
+        : { id: row.received_by, name: receivedByName },
   };
 }
 
@@ -70,7 +81,31 @@ export class InvoiceLedger {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly repairOrders: RepairOrdersService,
+    private readonly users: UsersService,
+    private readonly events: EventBus,
   ) {}
+
+  /**
+   * The invoiceChanged event of a money change, to run after commit (`at` is taken now, inside
+   * the transaction, so it is the change's time).
+   */
+  announce(invoiceId: string | null, repairOrderId: string, change: InvoiceChange): Publish {
+    const at = this.now();
+    return () => this.events.emit('invoiceChanged', { invoiceId, repairOrderId, change, at });
+  }
+
+  /** Payments as the API shows them, with the name of who received each. */
+  async toPayments(db: Db, rows: readonly PaymentRow[]): Promise<Payment[]> {
+    const names = await this.users.namesOf(
+      db,
+      rows.map((r) => r.received_by),
+    );
+    return rows.map((row) => toPayment(row, names));
+  }
+
+  async toPayment(db: Db, row: PaymentRow): Promise<Payment> {
+    return (await this.toPayments(db, [row]))[0]!;
+  }
 
   /** When nothing is left to pay: the invoice is paid, its jobs move to Paid and the RO closes. */
   async settleIfPaid(tx: Db, actor: Actor, row: InvoiceRow, known?: RepairOrder): Promise<Publish> {
@@ -95,7 +130,9 @@ export class InvoiceLedger {
       current.status === 'invoiced'
         ? await this.repairOrders.setStatusInTransaction(tx, actor, row.repair_order_id, 'closed')
         : { publish: () => undefined };
+    const announced = this.announce(row.id, row.repair_order_id, 'paid');
     return () => {
+      announced();
       paid.publish();
       closed.publish();
     };
@@ -169,7 +206,7 @@ export class InvoiceLedger {
       paidAt: row.paid_at,
       voidReason: row.void_reason,
       voidedAt: row.voided_at,
-      payments: payments.map(toPayment),
+      payments: await this.toPayments(db, payments),
       creditNotes: notes.map((n) => ({
         id: n.id,
         number: n.number,

@@ -11,13 +11,14 @@ import {
   findPayment,
   insertIdempotencyKey,
   insertPayment,
+  listDepositsOfRepairOrder,
   refundedOf,
   updatePayment,
   type PaymentRow,
 } from './billing.repository.js';
 import type { Invoice, Payment, PaymentInput, ReasonInput, RefundInput } from './billing.schemas.js';
 import { requestHash } from './idempotency.js';
-import { balanceOf, overpayment, toPayment, type InvoiceLedger, type Publish } from './invoice-ledger.js';
+import { balanceOf, overpayment, type InvoiceLedger, type Publish } from './invoice-ledger.js';
 
 /** An idempotent request's answer: replayed as is for the same key. */
 export interface StoredResult<T> {
@@ -77,11 +78,18 @@ export class PaymentsService {
           amountCents: input.amountCents,
         },
       });
-      const publish = await this.ledger.settleIfPaid(tx, actor, (await findInvoice(tx, invoiceId))!);
+      const announced = this.ledger.announce(invoiceId, row.repair_order_id, 'payment');
+      const settled = await this.ledger.settleIfPaid(tx, actor, (await findInvoice(tx, invoiceId))!);
       return {
         statusCode: 201,
-        body: { payment: toPayment(payment), invoice: (await this.ledger.read(tx, invoiceId))! },
-        publish,
+        body: {
+          payment: await this.ledger.toPayment(tx, payment),
+          invoice: (await this.ledger.read(tx, invoiceId))!,
+        },
+        publish: () => {
+          announced();
+          settled();
+        },
       };
     });
   }
@@ -121,7 +129,11 @@ export class PaymentsService {
           amountCents: input.amountCents,
         },
       });
-      return { statusCode: 201, body: toPayment(payment), publish: () => undefined };
+      return {
+        statusCode: 201,
+        body: await this.ledger.toPayment(tx, payment),
+        publish: this.ledger.announce(null, repairOrderId, 'deposit'),
+      };
     });
   }
 
@@ -170,8 +182,11 @@ export class PaymentsService {
       });
       return {
         statusCode: 201,
-        body: { payment: toPayment(refund), invoice: (await this.ledger.read(tx, invoiceId))! },
-        publish: () => undefined,
+        body: {
+          payment: await this.ledger.toPayment(tx, refund),
+          invoice: (await this.ledger.read(tx, invoiceId))!,
+        },
+        publish: this.ledger.announce(invoiceId, row.repair_order_id, 'refund'),
       };
     });
   }
@@ -218,12 +233,27 @@ export class PaymentsService {
           reason: input.reason.trim(),
         },
       });
-      const publish =
+      const announced = this.ledger.announce(payment.invoice_id, payment.repair_order_id, 'payment_voided');
+      const settled =
         payment.invoice_id === null
           ? () => undefined
           : await this.ledger.settleIfPaid(tx, actor, (await findInvoice(tx, payment.invoice_id))!);
-      return { statusCode: 200, body: toPayment((await findPayment(tx, paymentId))!), publish };
+      return {
+        statusCode: 200,
+        body: await this.ledger.toPayment(tx, (await findPayment(tx, paymentId))!),
+        publish: () => {
+          announced();
+          settled();
+        },
+      };
     });
+  }
+
+  /** The deposits of a repair order: waiting for its invoice (invoiceId null) or applied to one. */
+  async depositsOf(repairOrderId: string): Promise<Payment[]> {
+    if ((await this.repairOrders.find(this.db, repairOrderId)) === undefined)
+      throw problems.notFound(`No repair order with id ${repairOrderId}.`);
+    return this.ledger.toPayments(this.db, await listDepositsOfRepairOrder(this.db, repairOrderId));
   }
 
   // ------------------------------------------------------------------ internals

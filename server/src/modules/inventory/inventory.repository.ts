@@ -127,8 +127,8 @@ export function listMovements(db: Db, itemId: string, limit: number) {
 }
 
 /** Items whose cached quantity_on_hand differs from the sum of their ledger rows. */
-export function findLedgerMismatches(db: Db) {
-  return db
+export function findLedgerMismatches(db: Db, itemId?: string) {
+  let query = db
     .selectFrom('inventory_items as i')
     .leftJoin(
       db
@@ -140,15 +140,15 @@ export function findLedgerMismatches(db: Db) {
       'i.id',
     )
     .select(['i.id', 'i.sku', 'i.quantity_on_hand', sql<number>`coalesce(m.total, 0)`.as('ledger_sum')])
-    .where(sql<boolean>`i.quantity_on_hand <> coalesce(m.total, 0)`)
-    .execute();
+    .where(sql<boolean>`i.quantity_on_hand <> coalesce(m.total, 0)`);
+  if (itemId !== undefined) query = query.where('i.id', '=', itemId);
+  return query.execute();
 }
 
-export async function countItems(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('inventory_items')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+export async function countItems(db: Db, itemId?: string): Promise<number> {
+  let query = db.selectFrom('inventory_items').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (itemId !== undefined) query = query.where('id', '=', itemId);
+  const row = await query.executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -9,6 +9,7 @@ import {
   InventoryItemSchema,
   ItemListQuery,
   ItemListSchema,
+  LedgerCheckQuery,
   LedgerCheckSchema,
   MovementResultSchema,
   ReorderSuggestionListSchema,
@@ -109,11 +110,12 @@ export const inventoryRoutes: FastifyPluginAsyncTypebox<{ service: InventoryServ
     {
       schema: {
         tags,
-        summary: "Every item's quantity on hand against the sum of its ledger",
+        summary: "Every item's (or one item's) quantity on hand against the sum of its ledger",
+        querystring: LedgerCheckQuery,
         response: withProblems({ 200: LedgerCheckSchema }),
       },
     },
-    async () => service.checkLedger(),
+    async (request) => service.checkLedger(undefined, request.query.itemId),
   );
   app.get(
     '/api/inventory/reorder-suggestions',

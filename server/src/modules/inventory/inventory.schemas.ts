@@ -89,6 +89,8 @@ export const StockMovementSchema = Type.Object({
   unitCostCents: Nullable(Type.Integer()),
   overrideReason: Nullable(Type.String()),
   actorUserId: Nullable(Type.String()),
+  /** The name of the staff member who moved it (null for the system or an unknown user). */
+  actorName: Nullable(Type.String()),
   at: IsoDateTime,
 });
 export type StockMovement = Static<typeof StockMovementSchema>;
@@ -112,6 +114,10 @@ export type CreateMovementInput = Static<typeof CreateMovementBody>;
 export const MovementResultSchema = Type.Object({
   item: InventoryItemSchema,
   movement: StockMovementSchema,
+});
+
+export const LedgerCheckQuery = StrictObject({
+  itemId: Type.Optional(Uuid),
 });
 
 export const LedgerCheckSchema = Type.Object({

@@ -2,11 +2,16 @@ import type { StockedPartLine } from '../repair-orders/jobs.service.js';
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { StockMovementKind, StockMovementsTable, VendorsTable } from '../../db/tables/inventory.js';
+import type { DomainEvents } from '../../events/domain-events.js';
+import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems, type FieldError } from '../../lib/problem.js';
 import { staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
+import type { UsersService } from '../users/users.service.js';
+import { sellPriceFromMatrix } from './pricing.js';
+import { listPricingTiers } from './purchasing.repository.js';
 import {
   addToQuantity,
   countItems,
@@ -65,7 +70,7 @@ function toItem(row: ItemRow): InventoryItem {
   };
 }
 
-function toMovement(row: Selectable<StockMovementsTable>): StockMovement {
+function toMovement(row: Selectable<StockMovementsTable>, names: ReadonlyMap<string, string>): StockMovement {
   return {
     id: row.id,
     itemId: row.item_id,
@@ -78,6 +83,7 @@ function toMovement(row: Selectable<StockMovementsTable>): StockMovement {
     unitCostCents: row.unit_cost_cents,
     overrideReason: row.override_reason,
     actorUserId: row.actor_user_id,
+    actorName: row.actor_user_id === null ? null : (names.get(row.actor_user_id) ?? null),
     at: row.at,
   };
 }
@@ -113,17 +119,91 @@ export interface MovementDraft {
   purchaseOrderLineId?: string | null;
 }
 
+/** What an inventoryChanged event says changed. */
+export type InventoryChange = DomainEvents['inventoryChanged']['change'];
+
+/** A stock part's price for a new job line: its sell price, else the pricing matrix on its cost. */
+export interface PartPrice {
+  unitPriceCents: number;
+  unitCostCents: number;
+}
+
 /**
  * Parts on the shelf: items, the stock-movement ledger (quantity_on_hand is always the sum of an
  * item's movements: both change in one transaction, only through `move`), reservations computed
  * from approved part lines, issue on job completion, reorder suggestions and vendors.
  */
 export class InventoryService {
+  /** Items issued by a job completion whose transaction has not been announced yet, by job. */
+  readonly #issuedByJob = new Map<string, string[]>();
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly events: EventBus,
+    private readonly users: UsersService,
   ) {}
+
+  /**
+   * The inventoryChanged event of a change, to call after its transaction commits (the `inventory`
+   * topic: every inventory screen reloads on it). Purchasing announces through this too.
+   */
+  announce(
+    change: InventoryChange,
+    ids: { itemId?: string | null; purchaseOrderId?: string | null } = {},
+  ): () => void {
+    const at = this.clock.now().toISOString();
+    return () =>
+      this.events.emit('inventoryChanged', {
+        itemId: ids.itemId ?? null,
+        purchaseOrderId: ids.purchaseOrderId ?? null,
+        change,
+        at,
+      });
+  }
+
+  /**
+   * After a job's completion committed (app.ts calls this on jobStatusChanged → Completed): announces
+   * the stock its completion issued, if any.
+   */
+  announceJobIssue(jobId: string): void {
+    const itemIds = this.#issuedByJob.get(jobId);
+    if (itemIds === undefined) return;
+    this.#issuedByJob.delete(jobId);
+    for (const itemId of new Set(itemIds)) this.announce('stock_moved', { itemId })();
+  }
+
+  /**
+   * The price of a stock part on a new job line, read in the caller's transaction: the item's sell
+   * price, or when it has none (0) the pricing matrix on its cost (0 when no tier covers it).
+   * Undefined for an unknown item. The repair-orders module gets this as its PartPricer (app.ts).
+   */
+  async priceFor(db: Db, itemId: string): Promise<PartPrice | undefined> {
+    const item = await findItem(db, itemId);
+    if (item === undefined) return undefined;
+    if (item.sell_price > 0) return { unitPriceCents: item.sell_price, unitCostCents: item.cost_price };
+    const tiers = (await listPricingTiers(db)).map((t) => ({
+      minCostCents: t.min_cost_cents,
+      markupBasisPoints: t.markup_bp,
+    }));
+    return {
+      unitPriceCents: sellPriceFromMatrix(item.cost_price, tiers) ?? 0,
+      unitCostCents: item.cost_price,
+    };
+  }
+
+  /** Ledger rows as the API shows them, with who moved the stock. */
+  private async toMovements(
+    db: Db,
+    rows: readonly Selectable<StockMovementsTable>[],
+  ): Promise<StockMovement[]> {
+    const names = await this.users.namesOf(
+      db,
+      rows.map((r) => r.actor_user_id),
+    );
+    return rows.map((row) => toMovement(row, names));
+  }
 
   // ---- items -------------------------------------------------------------------------------
 
@@ -144,7 +224,7 @@ export class InventoryService {
   }
 
   async create(actor: Actor, input: CreateItemInput): Promise<InventoryItem> {
-    return this.db.transaction().execute(async (tx) => {
+    const item = await this.db.transaction().execute(async (tx) => {
       const sku = input.sku.trim();
       const errors: FieldError[] = [];
       if (sku === '') errors.push({ path: 'sku', message: 'must not be blank' });
@@ -185,10 +265,12 @@ export class InventoryService {
         });
       return toItem((await findItem(tx, id))!);
     });
+    this.announce('item_created', { itemId: item.id })();
+    return item;
   }
 
   async update(actor: Actor, id: string, input: UpdateItemInput): Promise<InventoryItem> {
-    return this.db.transaction().execute(async (tx) => {
+    const item = await this.db.transaction().execute(async (tx) => {
       const current = await findItem(tx, id);
       if (current === undefined) throw problems.notFound(`No inventory item with id ${id}.`);
       if (current.version !== input.version)
@@ -233,13 +315,15 @@ export class InventoryService {
       });
       return toItem((await findItem(tx, id))!);
     });
+    this.announce('item_updated', { itemId: id })();
+    return item;
   }
 
   // ---- the ledger ----------------------------------------------------------------------------
 
   async movements(itemId: string, limit = 200): Promise<StockMovement[]> {
     await this.get(itemId);
-    return (await listMovements(this.db, itemId, limit)).map(toMovement);
+    return this.toMovements(this.db, await listMovements(this.db, itemId, limit));
   }
 
   /** A movement posted by staff: receive, return, adjust (with a reason) or a shelf count. */
@@ -248,7 +332,7 @@ export class InventoryService {
     itemId: string,
     input: CreateMovementInput,
   ): Promise<{ item: InventoryItem; movement: StockMovement }> {
-    return this.db.transaction().execute(async (tx) => {
+    const result = await this.db.transaction().execute(async (tx) => {
       const current = await findItem(tx, itemId);
       if (current === undefined) throw problems.notFound(`No inventory item with id ${itemId}.`);
       if (current.version !== input.version)
@@ -285,9 +369,11 @@ export class InventoryService {
       });
       return {
         item: toItem((await findItem(tx, itemId))!),
-        movement: toMovement(await findMovement(tx, id)),
+        movement: (await this.toMovements(tx, [await findMovement(tx, id)]))[0]!,
       };
     });
+    this.announce('stock_moved', { itemId })();
+    return result;
   }
 
   /**
@@ -389,11 +475,13 @@ export class InventoryService {
   }
 
   /** Every item's quantity_on_hand against the sum of its ledger rows. */
-  async checkLedger(db: Db = this.db): Promise<LedgerCheck> {
-    const mismatches = await findLedgerMismatches(db);
+  async checkLedger(db: Db = this.db, itemId?: string): Promise<LedgerCheck> {
+    if (itemId !== undefined && (await findItem(db, itemId)) === undefined)
+      throw problems.notFound(`No inventory item with id ${itemId}.`);
+    const mismatches = await findLedgerMismatches(db, itemId);
     return {
       ok: mismatches.length === 0,
-      itemsChecked: await countItems(db),
+      itemsChecked: await countItems(db, itemId),
       mismatches: mismatches.map((m) => ({
         itemId: m.id,
         sku: m.sku,
@@ -451,6 +539,7 @@ export class InventoryService {
           shortages,
         },
       );
+    this.#issuedByJob.set(completion.jobId, [...need.keys()]);
     for (const line of toIssue)
       await this.move(tx, actor, {
         itemId: line.inventory_item_id!,
@@ -493,7 +582,7 @@ export class InventoryService {
   }
 
   async createVendor(actor: Actor, input: CreateVendorInput): Promise<Vendor> {
-    return this.db.transaction().execute(async (tx) => {
+    const vendor = await this.db.transaction().execute(async (tx) => {
       const name = input.name.trim();
       if (name === '') throw problems.validation([{ path: 'name', message: 'must not be blank' }]);
       await this.ensureVendorNameFree(tx, name, null);
@@ -513,10 +602,12 @@ export class InventoryService {
       await this.audit.record(tx, actor, { action: 'vendor.created', entityType: 'vendor', entityId: id });
       return toVendor((await findVendor(tx, id))!);
     });
+    this.announce('vendor_changed')();
+    return vendor;
   }
 
   async updateVendor(actor: Actor, id: string, input: UpdateVendorInput): Promise<Vendor> {
-    return this.db.transaction().execute(async (tx) => {
+    const vendor = await this.db.transaction().execute(async (tx) => {
       const current = await findVendor(tx, id);
       if (current === undefined) throw problems.notFound(`No vendor with id ${id}.`);
       if (current.version !== input.version)
@@ -543,6 +634,8 @@ export class InventoryService {
       });
       return toVendor((await findVendor(tx, id))!);
     });
+    this.announce('vendor_changed')();
+    return vendor;
   }
 
   private async ensureSkuFree(tx: Db, sku: string, exceptId: string | null): Promise<void> {

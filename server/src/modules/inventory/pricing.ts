@@ -41,10 +41,15 @@ export interface PricingTier {
  * (an empty matrix, or a cost below the lowest tier): the price is then left as it is.
  */
 export function sellPriceFromMatrix(costCents: number, tiers: readonly PricingTier[]): number | null {
+  const tier = matrixTierFor(costCents, tiers);
+  return tier === null ? null : costCents + divideHalfUp(costCents * tier.markupBasisPoints, 10_000);
+}
+
+/** The tier that prices a cost: the greatest minimum ≤ cost; null when none covers it. */
+export function matrixTierFor(costCents: number, tiers: readonly PricingTier[]): PricingTier | null {
   let best: PricingTier | null = null;
   for (const tier of tiers)
     if (tier.minCostCents <= costCents && (best === null || tier.minCostCents > best.minCostCents))
       best = tier;
-  if (best === null) return null;
-  return costCents + divideHalfUp(costCents * best.markupBasisPoints, 10_000);
+  return best;
 }

@@ -5,11 +5,14 @@ import {
   CreatePurchaseOrderBody,
   PricingMatrixBody,
   PricingMatrixSchema,
+  PricingPreviewQuery,
+  PricingPreviewSchema,
   PurchaseOrderActionBody,
   PurchaseOrderListQuery,
   PurchaseOrderListSchema,
   PurchaseOrderSchema,
   ReceiveBody,
+  ReceiveResultSchema,
 } from './purchasing.schemas.js';
 import type { PurchasingService } from './purchasing.service.js';
 
@@ -90,7 +93,7 @@ export const purchasingRoutes: FastifyPluginAsyncTypebox<{ service: PurchasingSe
           'Receive parts: stock, moving-average cost and matrix price (confirmOverReceipt for more than ordered)',
         params: IdParams,
         body: ReceiveBody,
-        response: withProblems({ 200: PurchaseOrderSchema }),
+        response: withProblems({ 200: ReceiveResultSchema }),
       },
     },
     async (request) => service.receive(actorOf(request), request.params.id, request.body),
@@ -105,6 +108,18 @@ export const purchasingRoutes: FastifyPluginAsyncTypebox<{ service: PurchasingSe
       },
     },
     async () => service.pricingMatrix(),
+  );
+  app.get(
+    '/api/inventory/pricing-matrix/preview',
+    {
+      schema: {
+        tags,
+        summary: 'What the pricing matrix sells a part of this cost for, and the tier that prices it',
+        querystring: PricingPreviewQuery,
+        response: withProblems({ 200: PricingPreviewSchema }),
+      },
+    },
+    async (request) => service.pricingPreview(request.query.costCents),
   );
   app.put(
     '/api/inventory/pricing-matrix',

@@ -72,3 +72,28 @@ export const PricingMatrixBody = StrictObject({
   ),
 });
 export type PricingMatrixInput = Static<typeof PricingMatrixBody>;
+
+/** What receiving answers: the PO, and each received item as it now stands. */
+export const ReceiveResultSchema = Type.Object({
+  ...PurchaseOrderSchema.properties,
+  receivedItems: Type.Array(
+    Type.Object({
+      itemId: Uuid,
+      sku: Type.String(),
+      quantityOnHand: Type.Integer(),
+      costPriceCents: Type.Integer(),
+      sellPriceCents: Type.Integer(),
+      version: Type.Integer(),
+    }),
+  ),
+});
+export type ReceiveResult = Static<typeof ReceiveResultSchema>;
+
+export const PricingPreviewQuery = StrictObject({ costCents: Cents });
+export const PricingPreviewSchema = Type.Object({
+  costCents: Type.Integer(),
+  /** Null when no tier covers the cost (an empty matrix, or below the lowest tier). */
+  sellPriceCents: Nullable(Type.Integer()),
+  tier: Nullable(Type.Object({ minCostCents: Type.Integer(), markupBasisPoints: Type.Integer() })),
+});
+export type PricingPreview = Static<typeof PricingPreviewSchema>;

@@ -3,7 +3,8 @@ import type { DomainEventName, DomainEvents } from '../../events/domain-events.j
 /**
  * Which topics an event is published on. A browser subscribes to the topics of the screen it shows:
  * `board` (the job board and the bay TVs), `repair-order:<id>` (one RO being edited),
- * `appointments` (the calendar), `customer:<id>`, `vehicle:<id>`.
+ * `appointments` (the calendar), `customer:<id>`, `vehicle:<id>`, `inventory` (stock, items, POs:
+ * any staff member; not the bay TVs).
  */
 export type AnyDomainEvent = {
   [N in DomainEventName]: { name: N; payload: DomainEvents[N] };
@@ -30,10 +31,14 @@ export function topicsFor(event: AnyDomainEvent): string[] {
       return [`customer:${event.payload.customerId}`];
     case 'vehicleChanged':
       return [`vehicle:${event.payload.vehicleId}`];
+    case 'invoiceChanged':
+      return ['board', `repair-order:${event.payload.repairOrderId}`];
+    case 'inventoryChanged':
+      return ['inventory'];
   }
 }
 
-const TOPIC_PATTERN = /^(board|appointments|(repair-order|customer|vehicle):[0-9a-f-]{36})$/;
+const TOPIC_PATTERN = /^(board|appointments|inventory|(repair-order|customer|vehicle):[0-9a-f-]{36})$/;
 
 export function isValidTopic(topic: string): boolean {
   return TOPIC_PATTERN.test(topic);

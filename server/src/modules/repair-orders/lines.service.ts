@@ -45,12 +45,30 @@ export async function insertLineDrafts(
 ): Promise<string[]> {
   const at = nowIso(ctx.clock);
   let sortOrder = await nextLineSortOrder(tx, job.id);
-  const rows = drafts.map((draft) => {
-    const price = priceDraft(
-      draft,
-      laborRateCents,
-      draft.inventoryItemId === null ? undefined : items.get(draft.inventoryItemId),
+  const prices: { unitPriceCents: number; unitCostCents: number }[] = [];
+  for (const draft of drafts) {
+    const stocked = draft.kind === 'part' && draft.inventoryItemId !== null;
+    // A stock part with no price of its own is priced by the inventory module (sell price, else
+    // the pricing matrix on its cost); everything else as before.
+    const priced =
+      stocked && ctx.partPricer !== null && (draft.unitPriceCents === null || draft.unitCostCents === null)
+        ? await ctx.partPricer(tx, draft.inventoryItemId!)
+        : undefined;
+    prices.push(
+      priced === undefined
+        ? priceDraft(
+            draft,
+            laborRateCents,
+            draft.inventoryItemId === null ? undefined : items.get(draft.inventoryItemId),
+          )
+        : {
+            unitPriceCents: draft.unitPriceCents ?? priced.unitPriceCents,
+            unitCostCents: draft.unitCostCents ?? priced.unitCostCents,
+          },
     );
+  }
+  const rows = drafts.map((draft, i) => {
+    const price = prices[i]!;
     return {
       id: newId(),
       job_id: job.id,

@@ -11,8 +11,20 @@ import type { SettingsService } from '../settings/settings.service.js';
 import type { TechniciansService } from '../technicians/technicians.service.js';
 import { findRepairOrder } from './repair-orders.repository.js';
 
+/**
+ * Prices a stock part for a new line that names no price, in the caller's transaction: the
+ * inventory module's InventoryService.priceFor, handed in by app.ts (setPartPricer), so this
+ * module never reads inventory tables for prices. Undefined for an unknown item.
+ */
+export type PartPricer = (
+  tx: Db,
+  itemId: string,
+) => Promise<{ unitPriceCents: number; unitCostCents: number } | undefined>;
+
 /** What the module's services share: collaborators handed in by app.ts through RepairOrdersService. */
 export interface ModuleContext {
+  /** Set by app.ts once inventory exists; without it a stock part's price is its sell price. */
+  partPricer: PartPricer | null;
   db: Db;
   clock: Clock;
   audit: AuditService;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { chunks, rangesCte, type UtcRange } from '../reports/report-ranges.js';
+import { rangesCte, type UtcRange } from '../reports/report-ranges.js';
 
 /** What the reports module reads from repair orders, jobs and lines (the contract). */
 export interface ApprovalFact {
@@ -18,10 +18,12 @@ export interface ApprovalFact {
 }
 
 export interface CycleFact {
-  repairOrderId: string;
-  openedAt: string;
-  /** The last job's actual end (null when no job recorded an end). */
-  readyAt: string | null;
+  /** Index of the range the repair orders were given with. */
+  range: number;
+  /** Σ (ready − check-in), ms, of those with a ready time. */
+  cycleMs: number;
+  /** Repair orders with a ready time (not before their check-in). */
+  count: number;
 }
 
 const n = (value: unknown): number => Number(value ?? 0);
@@ -31,14 +33,16 @@ export class RepairOrdersReportFacts {
 
   /**
    * Per range: recommended work the customer decided (approved, declined or deferred, by the
-   * line's decision time), in dollars (round-half-up(quantity × price)) and in jobs.
+   * line's decision time), in dollars (round-half-up(quantity × price)) and in jobs. One more fact,
+   * `range: ranges.length`, is all the ranges together (jobs counted once over the whole).
    */
   async approvals(ranges: readonly UtcRange[]): Promise<ApprovalFact[]> {
-    // One group per (range, job) first: a single sort, then the jobs are plain counts.
+    // One scan: a group per (range, job), materialized once; the ranges are plain counts of it,
+    // and the whole is the same groups grouped again by job (a job decided in two ranges is one).
     const { rows } = await sql<Record<string, unknown>>`
       WITH ${rangesCte(ranges)},
-      per_job AS (
-        SELECT b.i AS range,
+      per_job AS MATERIALIZED (
+        SELECT b.i AS range, l.job_id AS job_id,
                sum(CASE WHEN l.approval_state = 'approved' THEN (l.quantity_milli * l.unit_price_cents + 500) / 1000 ELSE 0 END) AS approved,
                sum(CASE WHEN l.approval_state = 'declined' THEN (l.quantity_milli * l.unit_price_cents + 500) / 1000 ELSE 0 END) AS declined,
                sum(CASE WHEN l.approval_state = 'deferred' THEN (l.quantity_milli * l.unit_price_cents + 500) / 1000 ELSE 0 END) AS deferred,
@@ -46,11 +50,20 @@ export class RepairOrdersReportFacts {
         FROM b CROSS JOIN line_items l ON l.approval_at >= b.f AND l.approval_at < b.t
         WHERE l.approval_state IN ('approved', 'declined', 'deferred')
         GROUP BY b.i, l.job_id
+      ),
+      whole AS (
+        SELECT sum(approved) AS approved, sum(declined) AS declined, sum(deferred) AS deferred,
+               sum(lines_approved) AS lines_approved, sum(lines_presented) AS lines_presented
+        FROM per_job GROUP BY job_id
       )
       SELECT range, sum(approved) AS approved, sum(declined) AS declined, sum(deferred) AS deferred,
              sum(lines_approved) AS lines_approved, sum(lines_presented) AS lines_presented,
              count(*) AS jobs_presented, sum(lines_approved > 0) AS jobs_approved
-      FROM per_job GROUP BY range`.execute(this.db);
+      FROM per_job GROUP BY range
+      UNION ALL
+      SELECT ${ranges.length}, sum(approved), sum(declined), sum(deferred), sum(lines_approved),
+             sum(lines_presented), count(*), sum(lines_approved > 0)
+      FROM whole HAVING count(*) > 0`.execute(this.db);
     return rows.map((row) => ({
       range: n(row.range),
       approvedCents: n(row.approved),
@@ -63,35 +76,45 @@ export class RepairOrdersReportFacts {
     }));
   }
 
-  /** Check-in (opened_at) and vehicle ready (the last job's actual end) of these repair orders. */
-  async cycleTimes(repairOrderIds: readonly string[]): Promise<CycleFact[]> {
-    const facts: CycleFact[] = [];
-    for (const ids of chunks([...new Set(repairOrderIds)])) {
-      const rows = await this.db
-        .selectFrom('repair_orders as ro')
-        .leftJoin('service_jobs as j', 'j.repair_order_id', 'ro.id')
-        .select((eb) => ['ro.id', 'ro.opened_at', eb.fn.max('j.actual_end').as('ready_at')])
-        .where('ro.id', 'in', ids)
-        .groupBy('ro.id')
-        .execute();
-      for (const row of rows)
-        facts.push({ repairOrderId: row.id, openedAt: row.opened_at, readyAt: row.ready_at ?? null });
-    }
-    return facts;
+  /**
+   * Per range: Σ (vehicle ready − check-in) in whole ms and how many of these repair orders had a
+   * ready time (check-in = `opened_at`, ready = the last job's actual end; a ready time before the
+   * check-in is left out). Each repair order counts in the range it is given with.
+   */
+  async cycleTimes(repairOrders: readonly { range: number; repairOrderId: string }[]): Promise<CycleFact[]> {
+    if (repairOrders.length === 0) return [];
+    const pairs = JSON.stringify(repairOrders.map((r) => [r.range, r.repairOrderId]));
+    // One JSON parameter (no IN chunks); the ready time is one index probe per repair order.
+    const { rows } = await sql<Record<string, unknown>>`
+      WITH given AS (
+        SELECT value ->> 0 AS range, value ->> 1 AS id FROM json_each(${pairs})
+      ),
+      ready AS (
+        SELECT g.range AS range, ro.opened_at AS opened_at,
+               (SELECT max(j.actual_end) FROM service_jobs j WHERE j.repair_order_id = ro.id) AS ready_at
+        FROM given g CROSS JOIN repair_orders ro ON ro.id = g.id
+      ),
+      cycle AS (
+        SELECT range, CAST(round((julianday(ready_at) - julianday(opened_at)) * 86400000) AS INTEGER) AS ms
+        FROM ready WHERE ready_at IS NOT NULL
+      )
+      SELECT range, sum(ms) AS ms, count(*) AS count FROM cycle WHERE ms >= 0 GROUP BY range`.execute(
+      this.db,
+    );
+    return rows.map((row) => ({ range: n(row.range), cycleMs: n(row.ms), count: n(row.count) }));
   }
 
   /** The technician each job is assigned to (jobs without one are left out). */
   async jobAssignees(jobIds: readonly string[]): Promise<Map<string, string>> {
     const assignees = new Map<string, string>();
-    for (const ids of chunks([...new Set(jobIds)])) {
-      const rows = await this.db
-        .selectFrom('service_jobs')
-        .select(['id', 'technician_id'])
-        .where('id', 'in', ids)
-        .where('technician_id', 'is not', null)
-        .execute();
-      for (const row of rows) assignees.set(row.id, row.technician_id!);
-    }
+    if (jobIds.length === 0) return assignees;
+    const rows = await this.db
+      .selectFrom('service_jobs')
+      .select(['id', 'technician_id'])
+      .where('id', 'in', sql<string>`(SELECT value FROM json_each(${JSON.stringify(jobIds)}))`)
+      .where('technician_id', 'is not', null)
+      .execute();
+    for (const row of rows) assignees.set(row.id, row.technician_id!);
     return assignees;
   }
 }

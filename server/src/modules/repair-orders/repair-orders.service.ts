@@ -27,6 +27,7 @@ import {
   nowIso,
   toUtc,
   type ModuleContext,
+  type PartPricer,
 } from './module-context.js';
 import {
   titleFromConcern,
@@ -109,7 +110,7 @@ export class RepairOrdersService implements CustomerMergeParticipant {
     bays: BaysService,
     writeStamp: WriteStamp,
   ) {
-    this.#ctx = { db, clock, audit, events, settings, technicians, bays, writeStamp };
+    this.#ctx = { db, clock, audit, events, settings, technicians, bays, writeStamp, partPricer: null };
     this.#cache = new WriteStampedCache(writeStamp, 256);
     this.#jsonCache = new WriteStampedCache(writeStamp, 256);
     this.jobs = new JobsService(this.#ctx);
@@ -380,6 +381,11 @@ export class RepairOrdersService implements CustomerMergeParticipant {
   /** app.ts: the inventory module issues a job's approved parts when it is completed. */
   addJobCompletionParticipant(participant: JobCompletionParticipant): void {
     this.jobs.addCompletionParticipant(participant);
+  }
+
+  /** app.ts: the inventory module prices stock parts added without a price (see PartPricer). */
+  setPartPricer(pricer: PartPricer): void {
+    this.#ctx.partPricer = pricer;
   }
 
   /** For billing: marks Completed jobs Paid in the caller's transaction; `publish` after commit. */

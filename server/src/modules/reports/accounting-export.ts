@@ -1,6 +1,6 @@
 import type { CreditNoteFact, InvoiceFact, PaymentFact } from '../billing/billing-report-facts.js';
 import { dollars, toCsv } from './csv.js';
-import { localDate } from './periods.js';
+import { localDates } from './periods.js';
 
 /**
  * The accounting export, pure. QuickBooks Desktop IIF: one transaction per invoice, payment,
@@ -52,9 +52,12 @@ function iifText(text: string): string {
   return text.replace(/[\t\r\n]+/g, ' ').replace(/"/g, "'");
 }
 
-function usDate(iso: string, timeZone: string): string {
-  const [y, m, d] = localDate(iso, timeZone).split('-');
-  return `${m}/${d}/${y}`;
+function usDates(timeZone: string): (iso: string) => string {
+  const localDate = localDates(timeZone);
+  return (iso) => {
+    const [y, m, d] = localDate(iso).split('-');
+    return `${m}/${d}/${y}`;
+  };
 }
 
 function nameOf(payment: PaymentFact, names: ReadonlyMap<string, string>): string {
@@ -141,8 +144,9 @@ export function accountingTransactions(input: AccountingInput): Transaction[] {
 
 export function toIif(input: AccountingInput): string {
   const lines = [`!TRNS\t${FIELDS.join('\t')}`, `!SPL\tSPLID\t${FIELDS.slice(1).join('\t')}`, '!ENDTRNS'];
+  const usDate = usDates(input.timeZone);
   for (const t of accountingTransactions(input)) {
-    const date = usDate(t.at, input.timeZone);
+    const date = usDate(t.at);
     const row = (tag: 'TRNS' | 'SPL', posting: Posting) =>
       [
         tag,
@@ -184,7 +188,7 @@ export const ACCOUNTING_CSV_HEADER = [
 
 export function toAccountingCsv(input: AccountingInput): string {
   const rows: (string | number | null)[][] = [];
-  const day = (iso: string) => localDate(iso, input.timeZone);
+  const day = localDates(input.timeZone);
   const events: { at: string; order: number; row: (string | number | null)[] }[] = [];
   for (const invoice of input.invoices) {
     if (invoice.status === 'void') continue;

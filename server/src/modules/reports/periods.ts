@@ -108,6 +108,32 @@ export function localDate(iso: string, timeZone: string): string {
   return formatDay(localDayOf(Date.parse(iso), timeZone));
 }
 
+/**
+ * `localDate` for many instants in a row (an export): remembers the bounds of the last local day
+ * found, so instants of the same day (sorted documents mostly are) need no time-zone lookup.
+ */
+export function localDates(timeZone: string): (iso: string) => string {
+  let startMs = Infinity;
+  let endMs = -Infinity;
+  let text = '';
+  return (iso) => {
+    const ms = Date.parse(iso);
+    if (ms < startMs || ms >= endMs) {
+      const day = localDayOf(ms, timeZone);
+      startMs = localDayStartMs(day, timeZone);
+      endMs = localDayStartMs(day + 1, timeZone);
+      text = formatDay(day);
+      // A day whose bounds do not hold the instant (never expected): no caching for it.
+      if (ms < startMs || ms >= endMs) {
+        startMs = Infinity;
+        endMs = -Infinity;
+        return text;
+      }
+    }
+    return text;
+  };
+}
+
 /** The local days [from, to] as UTC instants [startsAt, endsAt). */
 export function dayRange(from: DayNumber, to: DayNumber, timeZone: string): UtcRange {
   return {

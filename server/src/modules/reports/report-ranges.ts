@@ -24,9 +24,14 @@ export function rangesCte(ranges: readonly UtcRange[]): RawBuilder<unknown> {
   return sql`b(i, f, t) AS (VALUES ${sql.join(rows)})`;
 }
 
-/** Splits a long IN list: SQLite caps bound parameters, and shorter lists plan better. */
-export function chunks<T>(items: readonly T[], size = 500): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/**
+ * Many small rows as one JSON text: a facts query that returns thousands of rows selects
+ * `json_group_array(json_array(col, ...)) AS rows` over them, and this parses that one string
+ * (cheaper than the driver building an object per row: 16k labor-per-job rows 45 → 37 ms).
+ */
+export function parseJsonRows<T extends unknown[]>(result: {
+  rows: readonly Record<string, unknown>[];
+}): T[] {
+  const text = result.rows[0]?.rows;
+  return typeof text === 'string' ? (JSON.parse(text) as T[]) : [];
 }

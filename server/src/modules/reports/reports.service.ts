@@ -75,16 +75,15 @@ export class ReportsService {
     const days = parseRange(query.from, query.to);
     const buckets = bucketsOf(days.from, days.to, period, timeZone);
     const ranges = buckets.map(toRange);
-    const whole: UtcRange = { from: ranges[0]!.from, to: ranges.at(-1)!.to };
-    const withWhole = [...ranges, whole];
     const W = buckets.length;
     const { billing, repairOrders } = this.facts;
 
     const tallies = buckets.map(() => emptyKpiTally());
+    // The facts add one more row, range W, for the whole period (distinct counts over it).
     const total = emptyKpiTally();
     const target = (range: number): Tally => (range === W ? total : tallies[range]!);
 
-    for (const fact of await billing.invoiceTotals(withWhole)) {
+    for (const fact of await billing.invoiceTotals(ranges)) {
       const t = target(fact.range);
       t.repairOrders = fact.repairOrders;
       t.vehicles = fact.vehicles;
@@ -106,26 +105,19 @@ export class ReportsService {
         t.subletCostCents += fact.costCents;
       }
     }
-    for (const fact of await repairOrders.approvals(withWhole)) {
+    for (const fact of await repairOrders.approvals(ranges)) {
       const t = target(fact.range);
       t.approvedCents = fact.approvedCents;
       t.presentedCents = fact.approvedCents + fact.declinedCents + fact.deferredCents;
       t.jobsApproved = fact.jobsApproved;
       t.jobsPresented = fact.jobsPresented;
     }
-    const closed = await billing.closedRepairOrders(ranges);
-    const cycles = new Map(
-      (await repairOrders.cycleTimes(closed.map((c) => c.repairOrderId))).map((c) => [c.repairOrderId, c]),
-    );
-    for (const { range, repairOrderId } of closed) {
-      const cycle = cycles.get(repairOrderId);
-      if (cycle?.readyAt == null) continue;
-      const ms = Date.parse(cycle.readyAt) - Date.parse(cycle.openedAt);
-      if (ms < 0) continue;
-      tallies[range]!.cycleMs += ms;
-      tallies[range]!.cycleCount += 1;
+    for (const fact of await repairOrders.cycleTimes(await billing.closedRepairOrders(ranges))) {
+      tallies[fact.range]!.cycleMs += fact.cycleMs;
+      tallies[fact.range]!.cycleCount += fact.count;
     }
-    const { time, technicians } = await this.technicianTime(ranges, whole);
+    // Only flat-rate pay needs the billed hours split by technician.
+    const { time, technicians } = await this.technicianTime(ranges, { split: 'when-flat-rate' });
     time.forEach((bucket, i) => {
       const t = tallies[i]!;
       for (const [technicianId, tally] of bucket.byTechnician) {
@@ -160,7 +152,7 @@ export class ReportsService {
     const timeZone = await this.timeZone();
     const days = parseRange(query.from, query.to);
     const whole = dayRange(days.from, days.to, timeZone);
-    const { time, technicians } = await this.technicianTime([whole], whole);
+    const { time, technicians } = await this.technicianTime([whole], { split: 'always' });
     const bucket = time[0]!;
     const rows = [...technicians.values()]
       .filter((t) => t.active || bucket.byTechnician.has(t.id))
@@ -286,25 +278,33 @@ export class ReportsService {
     };
   }
 
+  /**
+   * Technician time per range. The billed-hours split (labor per job, who clocked each job, the
+   * assignees of the others) is the expensive part: with `when-flat-rate` it is skipped when no
+   * technician is paid flat rate (hourly pay needs only clocked and attendance time).
+   */
   private async technicianTime(
     ranges: readonly UtcRange[],
-    whole: UtcRange,
+    options: { split: 'always' | 'when-flat-rate' },
   ): Promise<{ time: BucketTime[]; technicians: Map<string, TechnicianFact> }> {
-    const { billing, repairOrders, timeclock, technicians } = this.facts;
-    const laborByJob = await billing.laborByJob(ranges);
+    const { billing, repairOrders, timeclock } = this.facts;
+    const technicians = new Map((await this.facts.technicians.all()).map((t) => [t.id, t]));
+    const split =
+      options.split === 'always' || [...technicians.values()].some((t) => t.payBasis === 'flat_rate');
+    const laborByJob = split ? await billing.laborByJob(ranges) : [];
     const jobIds = [...new Set(laborByJob.map((l) => l.jobId))];
-    const jobEntries = await timeclock.entriesForJobs(jobIds);
-    const clocked = new Set(jobEntries.map((e) => e.jobId));
+    const clockedOnJobs = await timeclock.clockedOnJobs(jobIds);
+    const clocked = new Set(clockedOnJobs.map((e) => e.jobId));
     const assignees = await repairOrders.jobAssignees(jobIds.filter((id) => !clocked.has(id)));
     const time = technicianTime({
-      buckets: ranges.map((r) => ({ startsAt: r.from, endsAt: r.to })),
-      entries: await timeclock.entriesStartedBetween(whole.from, whole.to),
-      shifts: await timeclock.shiftsStartedBetween(whole.from, whole.to),
+      buckets: ranges.length,
+      clocked: await timeclock.clockedByRange(ranges),
+      attendance: await timeclock.attendanceByRange(ranges),
       laborByJob,
-      jobEntries,
+      clockedOnJobs,
       assignees,
     });
-    return { time, technicians: new Map((await technicians.all()).map((t) => [t.id, t])) };
+    return { time, technicians };
   }
 
   private async timeZone(): Promise<string> {

@@ -1,7 +1,6 @@
 import type { JobLaborFact } from '../billing/billing-report-facts.js';
 import type { TechnicianFact } from '../technicians/technicians-report-facts.js';
-import type { ClockEntryFact, ShiftFact } from '../timeclock/timeclock-report-facts.js';
-import { bucketIndexOf } from './periods.js';
+import type { JobTimeFact, RangeTimeFact } from '../timeclock/timeclock-report-facts.js';
 
 /**
  * Technician time per bucket, pure: hours billed (split by who clocked each job), clocked on jobs,
@@ -13,6 +12,9 @@ import { bucketIndexOf } from './periods.js';
  *   Billed hours land in the bucket of the invoice's issue time.
  * - clocked: job-clock entries, in the bucket of their start (a running clock counts up to now).
  * - available: shifts (attendance), in the bucket of their clock-in (an open shift up to now).
+ *
+ * The time clock sums the milliseconds in SQL (per bucket and technician, per job and technician);
+ * this puts them together with the labor billed per job.
  */
 export interface TechTally {
   billedMilli: number;
@@ -28,23 +30,23 @@ export interface BucketTime {
 
 export const HOUR_MS = 3_600_000;
 
-function durationMs(from: string, to: string): number {
-  return Math.max(0, Date.parse(to) - Date.parse(from));
-}
-
 export function emptyTally(): TechTally {
   return { billedMilli: 0, laborNetCents: 0, clockedMs: 0, availableMs: 0 };
 }
 
 export function technicianTime(input: {
-  buckets: readonly { startsAt: string; endsAt: string }[];
-  entries: readonly ClockEntryFact[];
-  shifts: readonly ShiftFact[];
+  /** How many buckets (ranges) the facts were asked for. */
+  buckets: number;
+  /** Job-clock time per bucket and technician. */
+  clocked: readonly RangeTimeFact[];
+  /** Attendance (shifts) per bucket and technician. */
+  attendance: readonly RangeTimeFact[];
   laborByJob: readonly JobLaborFact[];
-  jobEntries: readonly ClockEntryFact[];
+  /** All the time clocked on each billed job, per technician. */
+  clockedOnJobs: readonly JobTimeFact[];
   assignees: ReadonlyMap<string, string>;
 }): BucketTime[] {
-  const time: BucketTime[] = input.buckets.map(() => ({
+  const time: BucketTime[] = Array.from({ length: input.buckets }, () => ({
     byTechnician: new Map(),
     unassigned: { billedMilli: 0, laborNetCents: 0 },
   }));
@@ -57,34 +59,23 @@ export function technicianTime(input: {
     }
     return found;
   };
-  for (const entry of input.entries) {
-    const bucket = bucketIndexOf(input.buckets, entry.startedAt);
-    if (bucket >= 0)
-      tally(bucket, entry.technicianId).clockedMs += durationMs(entry.startedAt, entry.endedAt);
-  }
-  for (const shift of input.shifts) {
-    const bucket = bucketIndexOf(input.buckets, shift.clockInAt);
-    if (bucket >= 0)
-      tally(bucket, shift.technicianId).availableMs += durationMs(shift.clockInAt, shift.clockOutAt);
-  }
-  const clockedOnJob = new Map<string, Map<string, number>>();
-  for (const entry of input.jobEntries) {
-    let perTech = clockedOnJob.get(entry.jobId);
-    if (perTech === undefined) {
-      perTech = new Map();
-      clockedOnJob.set(entry.jobId, perTech);
+  for (const fact of input.clocked) tally(fact.range, fact.technicianId).clockedMs += fact.ms;
+  for (const fact of input.attendance) tally(fact.range, fact.technicianId).availableMs += fact.ms;
+  const clockedOnJob = new Map<string, { total: number; byTechnician: Map<string, number> }>();
+  for (const fact of input.clockedOnJobs) {
+    let job = clockedOnJob.get(fact.jobId);
+    if (job === undefined) {
+      job = { total: 0, byTechnician: new Map() };
+      clockedOnJob.set(fact.jobId, job);
     }
-    perTech.set(
-      entry.technicianId,
-      (perTech.get(entry.technicianId) ?? 0) + durationMs(entry.startedAt, entry.endedAt),
-    );
+    job.total += fact.ms;
+    job.byTechnician.set(fact.technicianId, (job.byTechnician.get(fact.technicianId) ?? 0) + fact.ms);
   }
   for (const labor of input.laborByJob) {
-    const perTech = clockedOnJob.get(labor.jobId);
-    const totalMs = perTech === undefined ? 0 : [...perTech.values()].reduce((a, b) => a + b, 0);
-    if (perTech !== undefined && totalMs > 0) {
-      for (const [technicianId, ms] of perTech) {
-        const share = ms / totalMs;
+    const job = clockedOnJob.get(labor.jobId);
+    if (job !== undefined && job.total > 0) {
+      for (const [technicianId, ms] of job.byTechnician) {
+        const share = ms / job.total;
         const t = tally(labor.range, technicianId);
         t.billedMilli += labor.quantityMilli * share;
         t.laborNetCents += labor.netCents * share;

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { parseJsonRows, rangesCte, type UtcRange } from '../reports/report-ranges.js';
 
 /**
  * What the reports module reads from the time clock (the contract between the two modules):
@@ -20,8 +22,31 @@ export interface ShiftFact {
   clockOutAt: string;
 }
 
-/** Larger IN lists are split: SQLite allows 32766 bound parameters, and smaller ones plan better. */
-const CHUNK = 500;
+/** Clocked time of one technician, summed in SQL (per range, or per job). */
+export interface ClockedTimeFact {
+  technicianId: string;
+  /** Σ max(0, end − start) of the entries or shifts, whole milliseconds (running ones up to now). */
+  ms: number;
+}
+
+export interface RangeTimeFact extends ClockedTimeFact {
+  /** Index of the range asked for. */
+  range: number;
+}
+
+export interface JobTimeFact extends ClockedTimeFact {
+  jobId: string;
+}
+
+/**
+ * Whole milliseconds from column `start` to column `end` (ISO-8601 text; `now` when null), never
+ * negative: the same integer as `Date.parse(end) - Date.parse(start)` (julianday is precise to
+ * about 50 µs, which the rounding takes away).
+ */
+const durationMs = (start: string, end: string, now: string) =>
+  sql`max(0, CAST(round((julianday(coalesce(${sql.ref(end)}, ${now})) - julianday(${sql.ref(start)})) * 86400000) AS INTEGER))`;
+
+const n = (value: unknown): number => Number(value ?? 0);
 
 export class TimeclockReportFacts {
   constructor(
@@ -42,16 +67,68 @@ export class TimeclockReportFacts {
 
   /** Every entry on these jobs, whenever it was: billed hours are split by who clocked the job. */
   async entriesForJobs(jobIds: readonly string[]): Promise<ClockEntryFact[]> {
-    const facts: ClockEntryFact[] = [];
-    for (let i = 0; i < jobIds.length; i += CHUNK) {
-      const rows = await this.db
-        .selectFrom('job_clock_entries')
-        .select(['job_id', 'technician_id', 'started_at', 'ended_at'])
-        .where('job_id', 'in', jobIds.slice(i, i + CHUNK))
-        .execute();
-      for (const row of rows) facts.push(this.entry(row));
-    }
-    return facts;
+    // One JSON parameter instead of IN lists: no cap on bound parameters, one statement.
+    const rows = await this.db
+      .selectFrom('job_clock_entries')
+      .select(['job_id', 'technician_id', 'started_at', 'ended_at'])
+      .where('job_id', 'in', sql<string>`(SELECT value FROM json_each(${JSON.stringify(jobIds)}))`)
+      .execute();
+    return rows.map((row) => this.entry(row));
+  }
+
+  /**
+   * Per range and technician: job-clock time of the entries started in the range (a running clock
+   * up to now), summed in SQL.
+   */
+  async clockedByRange(ranges: readonly UtcRange[]): Promise<RangeTimeFact[]> {
+    const { rows } = await sql<Record<string, unknown>>`
+      WITH ${rangesCte(ranges)}
+      SELECT b.i AS range, e.technician_id AS technician_id,
+             sum(${durationMs('e.started_at', 'e.ended_at', this.now())}) AS ms
+      FROM b CROSS JOIN job_clock_entries e ON e.started_at >= b.f AND e.started_at < b.t
+      GROUP BY b.i, e.technician_id`.execute(this.db);
+    return rows.map((row) => ({
+      range: n(row.range),
+      technicianId: String(row.technician_id),
+      ms: n(row.ms),
+    }));
+  }
+
+  /** Per range and technician: attendance of the shifts clocked in during the range (open: to now). */
+  async attendanceByRange(ranges: readonly UtcRange[]): Promise<RangeTimeFact[]> {
+    const { rows } = await sql<Record<string, unknown>>`
+      WITH ${rangesCte(ranges)}
+      SELECT b.i AS range, s.technician_id AS technician_id,
+             sum(${durationMs('s.clock_in_at', 's.clock_out_at', this.now())}) AS ms
+      FROM b CROSS JOIN technician_shifts s ON s.clock_in_at >= b.f AND s.clock_in_at < b.t
+      GROUP BY b.i, s.technician_id`.execute(this.db);
+    return rows.map((row) => ({
+      range: n(row.range),
+      technicianId: String(row.technician_id),
+      ms: n(row.ms),
+    }));
+  }
+
+  /**
+   * Per job and technician: all the time clocked on these jobs, whenever it was (billed hours are
+   * split by it). Jobs nobody clocked are left out.
+   */
+  async clockedOnJobs(jobIds: readonly string[]): Promise<JobTimeFact[]> {
+    if (jobIds.length === 0) return [];
+    const result = await sql<Record<string, unknown>>`
+      WITH per_job AS (
+        SELECT e.job_id AS job_id, e.technician_id AS technician_id,
+               sum(${durationMs('e.started_at', 'e.ended_at', this.now())}) AS ms
+        FROM json_each(${JSON.stringify([...new Set(jobIds)])}) j
+        CROSS JOIN job_clock_entries e ON e.job_id = j.value
+        GROUP BY e.job_id, e.technician_id
+      )
+      SELECT json_group_array(json_array(job_id, technician_id, ms)) AS rows FROM per_job`.execute(this.db);
+    return parseJsonRows<[string, string, number]>(result).map(([jobId, technicianId, ms]) => ({
+      jobId,
+      technicianId,
+      ms,
+    }));
   }
 
   /** Shifts clocked in during [from, to). */

@@ -24,6 +24,12 @@ export function listPinUsers(db: Db): Promise<Pick<UserRow, 'id' | 'name' | 'rol
     .execute();
 }
 
+/** Names of the users with these ids (unknown ids are simply absent). */
+export function listUserNames(db: Db, ids: readonly string[]): Promise<Pick<UserRow, 'id' | 'name'>[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
+}
+
 export async function countUsers(db: Db): Promise<number> {
   const row = await db
     .selectFrom('users')

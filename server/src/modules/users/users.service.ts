@@ -14,6 +14,7 @@ import {
   findUserById,
   insertUser,
   listPinUsers,
+  listUserNames,
   listUsers,
   updateUser,
   updateUserIfVersion,
@@ -66,6 +67,15 @@ export class UsersService {
   }
   listPinUsers(): Promise<{ id: string; name: string; role: Role }[]> {
     return listPinUsers(this.db);
+  }
+
+  /**
+   * Staff names by id for other modules' answers ("received by", "moved by"), read in the caller's
+   * transaction or on `db`. Null ids and unknown ids are left out of the map.
+   */
+  async namesOf(db: Db, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    return new Map((await listUserNames(db, wanted)).map((u) => [u.id, u.name]));
   }
 
   /** First run: creates the owner, and only while the database has no user at all. */

@@ -89,6 +89,108 @@ export interface paths {
                 over90: number;
                 totalCents: number;
               })[];
+              invoices: {
+                /** @description Oldest due first */
+                current: {
+                  balanceCents: number;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  customerId: string;
+                  customerName: string;
+                  daysPastDue: number;
+                  /** Format: date-time */
+                  dueAt: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  invoiceId: string;
+                  number: number;
+                  onAccount: boolean;
+                }[];
+                /** @description Oldest due first */
+                days1to30: {
+                  balanceCents: number;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  customerId: string;
+                  customerName: string;
+                  daysPastDue: number;
+                  /** Format: date-time */
+                  dueAt: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  invoiceId: string;
+                  number: number;
+                  onAccount: boolean;
+                }[];
+                /** @description Oldest due first */
+                days31to60: {
+                  balanceCents: number;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  customerId: string;
+                  customerName: string;
+                  daysPastDue: number;
+                  /** Format: date-time */
+                  dueAt: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  invoiceId: string;
+                  number: number;
+                  onAccount: boolean;
+                }[];
+                /** @description Oldest due first */
+                days61to90: {
+                  balanceCents: number;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  customerId: string;
+                  customerName: string;
+                  daysPastDue: number;
+                  /** Format: date-time */
+                  dueAt: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  invoiceId: string;
+                  number: number;
+                  onAccount: boolean;
+                }[];
+                /** @description Oldest due first */
+                over90: {
+                  balanceCents: number;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  customerId: string;
+                  customerName: string;
+                  daysPastDue: number;
+                  /** Format: date-time */
+                  dueAt: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  invoiceId: string;
+                  number: number;
+                  onAccount: boolean;
+                }[];
+              };
               totals: {
                 current: number;
                 days1to30: number;
@@ -6344,6 +6446,7 @@ export interface paths {
           content: {
             'application/json': {
               items: {
+                actorName: string | null;
                 actorUserId: string | null;
                 /** Format: date-time */
                 at: string;
@@ -6483,6 +6586,7 @@ export interface paths {
                 version: number;
               };
               movement: {
+                actorName: string | null;
                 actorUserId: string | null;
                 /** Format: date-time */
                 at: string;
@@ -6529,10 +6633,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every item's quantity on hand against the sum of its ledger */
+    /** Every item's (or one item's) quantity on hand against the sum of its ledger */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description UUIDv7 identifier */
+          itemId?: string;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -6766,6 +6873,93 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/pricing-matrix/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the pricing matrix sells a part of this cost for, and the tier that prices it */
+    get: {
+      parameters: {
+        query: {
+          costCents: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              costCents: number;
+              sellPriceCents: number | null;
+              tier: {
+                markupBasisPoints: number;
+                minCostCents: number;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -7514,6 +7708,18 @@ export interface paths {
               number: number;
               /** Format: date-time */
               orderedAt: string | null;
+              receivedItems: {
+                costPriceCents: number;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                itemId: string;
+                quantityOnHand: number;
+                sellPriceCents: number;
+                sku: string;
+                version: number;
+              }[];
               /** @enum {string} */
               status: 'draft' | 'ordered' | 'partially_received' | 'received' | 'cancelled';
               totalCents: number;
@@ -8105,6 +8311,14 @@ export interface paths {
                   reason: string | null;
                   /** Format: date-time */
                   receivedAt: string;
+                  receivedBy: {
+                    /**
+                     * Format: uuid
+                     * @description UUIDv7 identifier
+                     */
+                    id: string;
+                    name: string;
+                  } | null;
                   /**
                    * Format: uuid
                    * @description UUIDv7 identifier
@@ -8353,6 +8567,14 @@ export interface paths {
                 reason: string | null;
                 /** Format: date-time */
                 receivedAt: string;
+                receivedBy: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  name: string;
+                } | null;
                 /**
                  * Format: uuid
                  * @description UUIDv7 identifier
@@ -8578,6 +8800,14 @@ export interface paths {
                 reason: string | null;
                 /** Format: date-time */
                 receivedAt: string;
+                receivedBy: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  name: string;
+                } | null;
                 /**
                  * Format: uuid
                  * @description UUIDv7 identifier
@@ -8814,6 +9044,14 @@ export interface paths {
                 reason: string | null;
                 /** Format: date-time */
                 receivedAt: string;
+                receivedBy: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  name: string;
+                } | null;
                 /**
                  * Format: uuid
                  * @description UUIDv7 identifier
@@ -9049,6 +9287,14 @@ export interface paths {
                 reason: string | null;
                 /** Format: date-time */
                 receivedAt: string;
+                receivedBy: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  name: string;
+                } | null;
                 /**
                  * Format: uuid
                  * @description UUIDv7 identifier
@@ -9294,6 +9540,14 @@ export interface paths {
                   reason: string | null;
                   /** Format: date-time */
                   receivedAt: string;
+                  receivedBy: {
+                    /**
+                     * Format: uuid
+                     * @description UUIDv7 identifier
+                     */
+                    id: string;
+                    name: string;
+                  } | null;
                   /**
                    * Format: uuid
                    * @description UUIDv7 identifier
@@ -9370,6 +9624,14 @@ export interface paths {
                 reason: string | null;
                 /** Format: date-time */
                 receivedAt: string;
+                receivedBy: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  name: string;
+                } | null;
                 /**
                  * Format: uuid
                  * @description UUIDv7 identifier
@@ -9657,6 +9919,14 @@ export interface paths {
                   reason: string | null;
                   /** Format: date-time */
                   receivedAt: string;
+                  receivedBy: {
+                    /**
+                     * Format: uuid
+                     * @description UUIDv7 identifier
+                     */
+                    id: string;
+                    name: string;
+                  } | null;
                   /**
                    * Format: uuid
                    * @description UUIDv7 identifier
@@ -9733,6 +10003,14 @@ export interface paths {
                 reason: string | null;
                 /** Format: date-time */
                 receivedAt: string;
+                receivedBy: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  name: string;
+                } | null;
                 /**
                  * Format: uuid
                  * @description UUIDv7 identifier
@@ -9928,6 +10206,14 @@ export interface paths {
                 reason: string | null;
                 /** Format: date-time */
                 receivedAt: string;
+                receivedBy: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  name: string;
+                } | null;
                 /**
                  * Format: uuid
                  * @description UUIDv7 identifier
@@ -12368,6 +12654,14 @@ export interface paths {
               reason: string | null;
               /** Format: date-time */
               receivedAt: string;
+              receivedBy: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+              } | null;
               /**
                * Format: uuid
                * @description UUIDv7 identifier
@@ -14892,7 +15186,117 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** A repair order's deposits: not yet applied (invoiceId null) and applied to its invoice */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Deposits taken on the repair order, oldest first: invoiceId null = not yet applied (void ones included, status says) */
+              items: {
+                amountCents: number;
+                cardReference: string | null;
+                checkNumber: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                invoiceId: string | null;
+                /** @enum {string} */
+                kind: 'payment' | 'deposit' | 'refund';
+                /** @enum {string} */
+                method: 'cash' | 'card' | 'check';
+                reason: string | null;
+                /** Format: date-time */
+                receivedAt: string;
+                receivedBy: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  name: string;
+                } | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                refundOf: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                /** @enum {string} */
+                status: 'recorded' | 'void';
+                voidReason: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
     put?: never;
     /** Take a deposit before the invoice; applied when it is issued. Idempotency-Key required */
     post: {
@@ -14993,6 +15397,14 @@ export interface paths {
               reason: string | null;
               /** Format: date-time */
               receivedAt: string;
+              receivedBy: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+              } | null;
               /**
                * Format: uuid
                * @description UUIDv7 identifier

@@ -1,7 +1,7 @@
 import type { Body } from '$lib/api/client';
 import { ApiProblem } from '$lib/api/problem';
 import { parseCents, parsePercentBp } from './money-input';
-import type { Invoice, InvoiceLine, Payment } from './types';
+import type { Aging, Invoice, InvoiceLine, Payment } from './types';
 
 /** How the invoice screens read: lines by job, status, payments, discounts, aging. No money sums. */
 
@@ -146,7 +146,8 @@ export function issueRefusal(
   return { unfinishedJobs, lineErrors, discountError };
 }
 
-export type BucketKey = 'current' | 'days1to30' | 'days31to60' | 'days61to90' | 'over90';
+/** The server's aging buckets (it decides which invoice sits in which: see Aging['invoices']). */
+export type BucketKey = keyof Aging['invoices'];
 
 export const BUCKETS: { key: BucketKey; label: string }[] = [
   { key: 'current', label: 'Current' },
@@ -155,40 +156,3 @@ export const BUCKETS: { key: BucketKey; label: string }[] = [
   { key: 'days61to90', label: '61–90 days' },
   { key: 'over90', label: 'Over 90 days' },
 ];
-
-const DAY_MS = 86_400_000;
-
-/** Days past due, as the server counts them (whole days; 0 or less = not yet due). */
-export function daysPastDue(dueAt: string, asOf: string): number {
-  return Math.floor((Date.parse(asOf) - Date.parse(dueAt)) / DAY_MS);
-}
-
-/** Which aging bucket an open invoice sits in (the same edges as the server's aging report). */
-export function bucketOf(dueAt: string, asOf: string): BucketKey {
-  const late = daysPastDue(dueAt, asOf);
-  if (late <= 0) return 'current';
-  if (late <= 30) return 'days1to30';
-  if (late <= 60) return 'days31to60';
-  if (late <= 90) return 'days61to90';
-  return 'over90';
-}
-
-/** Open invoices (balance above zero) by aging bucket, oldest due first inside each bucket. */
-export function invoicesByBucket<T extends Pick<Invoice, 'dueAt' | 'balanceCents' | 'status'>>(
-  invoices: readonly T[],
-  asOf: string,
-): Record<BucketKey, T[]> {
-  const result: Record<BucketKey, T[]> = {
-    current: [],
-    days1to30: [],
-    days31to60: [],
-    days61to90: [],
-    over90: [],
-  };
-  for (const invoice of invoices) {
-    if (invoice.status !== 'issued' || invoice.balanceCents <= 0) continue;
-    result[bucketOf(invoice.dueAt, asOf)].push(invoice);
-  }
-  for (const list of Object.values(result)) list.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
-  return result;
-}

@@ -71,3 +71,37 @@ export function tierRange(tiers: readonly PricingTier[], index: number): string 
 export function markupLabel(basisPoints: number): string {
   return `+${basisPointsToPercent(basisPoints)} %`;
 }
+
+export type PricingPreview = Ok<'/api/inventory/pricing-matrix/preview', 'get'>;
+
+/** The most cents the preview accepts (the server's limit for a cost). */
+const MAX_COST_CENTS = 100_000_000;
+
+/** A cost typed in a field → cents to ask the preview about; null when it does not read as one. */
+export function previewCost(text: string): number | null {
+  if (text.trim() === '') return null;
+  const cents = dollarsToCents(text);
+  return cents.ok && cents.value <= MAX_COST_CENTS ? cents.value : null;
+}
+
+/** "$12.34 → $17.28 (tier from $10.00, +40 %)": the server's answer, in words. */
+export function previewText(preview: PricingPreview): string {
+  if (preview.sellPriceCents === null || preview.tier === null)
+    return `No tier covers ${money(preview.costCents)}: the sell price stays as it is set.`;
+  return `${money(preview.costCents)} → ${money(preview.sellPriceCents)} (tier from ${money(
+    preview.tier.minCostCents,
+  )}, ${markupLabel(preview.tier.markupBasisPoints)})`;
+}
+
+/**
+ * The sell price to suggest on the new-item form: only while its sell field is empty, for the cost
+ * the preview was asked about, and when a tier covers it.
+ */
+export function sellSuggestion(
+  form: { cost: string; sell: string },
+  preview: PricingPreview | null,
+): number | null {
+  if (preview === null || form.sell.trim() !== '') return null;
+  if (previewCost(form.cost) !== preview.costCents) return null;
+  return preview.sellPriceCents;
+}

@@ -8,6 +8,9 @@ export type PoStatus = PurchaseOrder['status'];
 export type ReorderSuggestion = Ok<'/api/inventory/reorder-suggestions', 'get'>['items'][number];
 export type CreatePurchaseOrderBody = Body<'/api/inventory/purchase-orders', 'post'>;
 export type ReceiveBody = Body<'/api/inventory/purchase-orders/{id}/receive', 'post'>;
+export type ReceiveResult = Ok<'/api/inventory/purchase-orders/{id}/receive', 'post'>;
+/** A received part as it stands after the receipt (stock, moving-average cost, sell price). */
+export type ReceivedItem = ReceiveResult['receivedItems'][number];
 
 export const PO_STATUSES: readonly PoStatus[] = [
   'draft',
