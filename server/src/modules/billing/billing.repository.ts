@@ -144,19 +144,3 @@ export async function findIdempotencyKey(
 export async function insertIdempotencyKey(db: Db, row: Insertable<IdempotencyKeysTable>): Promise<void> {
   await db.insertInto('idempotency_keys').values(row).execute();
 }
-
-/** The next number of a gapless counter, in the caller's transaction (see repair orders). */
-export async function takeNextNumber(tx: Db, name: string, floor: number, at: string): Promise<number> {
-  await tx
-    .insertInto('counters')
-    .values({ name, value: floor - 1, created_at: at, updated_at: at })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const row = await tx
-    .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', 1), updated_at: at }))
-    .where('name', '=', name)
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return row.value;
-}

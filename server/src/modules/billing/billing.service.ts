@@ -1,3 +1,4 @@
+import { takeNextNumber } from '../../db/counters.js';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
@@ -19,7 +20,6 @@ import {
   listInvoices,
   listOpenInvoices,
   listPaymentsOfInvoice,
-  takeNextNumber,
   updatePayment,
 } from './billing.repository.js';
 import type {

@@ -5,26 +5,6 @@ import type { RepairOrdersTable, RepairOrderStatus } from '../../db/tables/repai
 /** The counters row that numbers repair orders; the seed uses the same name. */
 export const REPAIR_ORDER_COUNTER = 'repair_order';
 
-/**
- * The next number from a gapless counter. The UPDATE runs in the caller's transaction and holds
- * SQLite's write lock until commit, so two check-ins never get the same number and a rolled-back
- * check-in gives its number back. `floor` lets the owner start (or jump) numbering at a chosen value.
- */
-export async function takeNextNumber(tx: Db, name: string, floor: number, at: string): Promise<number> {
-  await tx
-    .insertInto('counters')
-    .values({ name, value: floor - 1, created_at: at, updated_at: at })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const row = await tx
-    .updateTable('counters')
-    .set({ value: sql<number>`max(value + 1, ${floor})`, updated_at: at })
-    .where('name', '=', name)
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return row.value;
-}
-
 export async function insertRepairOrder(db: Db, row: Insertable<RepairOrdersTable>): Promise<void> {
   await db.insertInto('repair_orders').values(row).execute();
 }

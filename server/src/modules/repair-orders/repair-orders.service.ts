@@ -1,3 +1,4 @@
+import { takeNextNumber } from '../../db/counters.js';
 import type { Db } from '../../db/database.js';
 import type { ApprovalMethod, ApprovalState, LineKind } from '../../db/tables/repair-orders.js';
 import type { EventBus } from '../../events/event-bus.js';
@@ -46,7 +47,6 @@ import {
   listRepairOrders,
   moveRepairOrdersToCustomer,
   REPAIR_ORDER_COUNTER,
-  takeNextNumber,
   updateRepairOrderIfVersion,
 } from './repair-orders.repository.js';
 import type {
