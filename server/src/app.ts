@@ -283,6 +283,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     timeclock: new TimeclockReportFacts(db, () => clock.now().toISOString()),
   });
   // </reports-services>
+  // The appliance (issue 7): off-site copies of the database (Litestream) and the files, remote access.
+  // <backup-services>
+  // </backup-services>
+  // <offsite-files-services>
+  // </offsite-files-services>
+  // <remote-access-services>
+  // </remote-access-services>
   const search = new SearchService(db);
   const displays = new DisplayService(db, clock, audit, bays, repairOrders, settings);
   const hub = new RealtimeHub(events, clock);
@@ -355,6 +362,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // <reports-routes>
   await app.register(reportsRoutes, { service: reports });
   // </reports-routes>
+  // <backup-routes>
+  // </backup-routes>
+  // <offsite-files-routes>
+  // </offsite-files-routes>
+  // <remote-access-routes>
+  // </remote-access-routes>
   await app.register(displayRoutes, { service: displays });
   await app.register(realtimeRoutes, {
     service: realtime,

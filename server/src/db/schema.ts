@@ -9,6 +9,7 @@ import type { InventoryTables } from './tables/inventory.js';
 import type { BillingTables } from './tables/billing.js';
 import type { TimeclockTables } from './tables/timeclock.js';
 import type { VehiclesTables } from './tables/vehicles.js';
+import type { ApplianceTables } from './tables/appliance.js';
 
 /**
  * Kysely's view of the tables. Money is integer cents, times are UTC ISO-8601 text, ids are UUIDv7
@@ -113,7 +114,8 @@ export interface DB
     TrustTables,
     InventoryTables,
     BillingTables,
-    TimeclockTables {}
+    TimeclockTables,
+    ApplianceTables {}
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;

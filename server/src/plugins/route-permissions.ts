@@ -237,6 +237,15 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Access>> = {
   'GET /api/reports/accounting.iif': OWNER,
   'GET /api/reports/accounting.csv': OWNER,
   // </reports>
+
+  // <backup>  (the owner's off-site copies)
+  // </backup>
+
+  // <offsite-files>
+  // </offsite-files>
+
+  // <remote-access>  (tunnel and certificates: the owner's; the CA is public on the LAN)
+  // </remote-access>
 };
 
 export function accessFor(method: string, url: string): Access | undefined {

@@ -14,6 +14,7 @@ import * as timeclock from './0012-timeclock.js';
 import * as reportIndexes from './0013-report-indexes.js';
 import * as reservedStockView from './0014-reserved-stock-view.js';
 import * as reportSpeed from './0015-report-speed.js';
+import * as appliance from './0016-appliance.js';
 
 /**
  * Every migration this build knows, in order. Forward-only: never edit or remove a shipped entry,
@@ -35,4 +36,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0013-report-indexes': reportIndexes,
   '0014-reserved-stock-view': reservedStockView,
   '0015-report-speed': reportSpeed,
+  '0016-appliance': appliance,
 };

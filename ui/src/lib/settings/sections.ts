@@ -12,6 +12,8 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { href: '/settings/canned-jobs', label: 'Canned jobs' },
   { href: '/settings/inspections', label: 'Inspection templates' },
   { href: '/settings/notifications', label: 'Messages' },
+  { href: '/settings/backup', label: 'Backup' },
+  { href: '/settings/remote-access', label: 'Remote access' },
   { href: '/settings/account', label: 'My account' },
 ];
 
