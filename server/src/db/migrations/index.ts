@@ -15,6 +15,7 @@ import * as reportIndexes from './0013-report-indexes.js';
 import * as reservedStockView from './0014-reserved-stock-view.js';
 import * as reportSpeed from './0015-report-speed.js';
 import * as appliance from './0016-appliance.js';
+import * as reportDayFacts from './0017-report-day-facts.js';
 
 /**
  * Every migration this build knows, in order. Forward-only: never edit or remove a shipped entry,
@@ -37,4 +38,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014-reserved-stock-view': reservedStockView,
   '0015-report-speed': reportSpeed,
   '0016-appliance': appliance,
+  '0017-report-day-facts': reportDayFacts,
 };

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { LineKind } from '../../db/tables/repair-orders.js';
 import type { InvoiceStatus, PaymentKind, PaymentMethod } from '../../db/tables/billing.js';
+import { daySummaries, rangesOf, type DayStore, type LocalDay } from '../reports/report-days.js';
 import { parseJsonRows, rangesCte, type UtcRange } from '../reports/report-ranges.js';
 
 /**
@@ -99,10 +100,125 @@ export interface CreditNoteFact {
   createdAt: string;
 }
 
+/**
+ * One shop-local day of invoices issued (not void), the unit of the day cache
+ * (`billing_report_days`, migration 0017): money, sales per line kind, labor per job.
+ */
+export interface BillingDay {
+  invoices: number;
+  /** Repair orders closed (one live invoice per repair order, so additive over days). */
+  repairOrders: number;
+  subtotalCents: number;
+  discountCents: number;
+  shopSuppliesCents: number;
+  taxCents: number;
+  totalCents: number;
+  /** Per line kind present: [kind, gross, net, quantity milli, cost]. */
+  lines: [LineKind, number, number, number, number][];
+  /** Labor per job, by job id: [job id, quantity milli, net cents]. */
+  labor: [string, number, number][];
+}
+
+/** Distinct vehicles on the invoices issued (not void) per range; `range: ranges.length` = all. */
+export interface VehicleCountFact {
+  range: number;
+  vehicles: number;
+}
+
 const n = (value: unknown): number => Number(value ?? 0);
 
 export class BillingReportFacts {
   constructor(private readonly db: Db) {}
+
+  /** The day cache (see reports/report-days.ts): invoices are immutable, so any past day keeps. */
+  readonly dayStore: DayStore<BillingDay> = {
+    epoch: async () => {
+      const { rows } = await sql<{ n: number }>`SELECT n FROM billing_report_days_epoch`.execute(this.db);
+      return n(rows[0]?.n);
+    },
+    read: async (timeZone, from, to) => {
+      const { rows } = await sql<{ day: string; data: string }>`
+        SELECT day, data FROM billing_report_days
+        WHERE day >= ${from} AND day <= ${to} AND time_zone = ${timeZone}`.execute(this.db);
+      return new Map(rows.map((row) => [row.day, JSON.parse(row.data) as BillingDay]));
+    },
+    write: async (timeZone, rows, epoch, now) => {
+      await sql`
+        INSERT OR REPLACE INTO billing_report_days (day, time_zone, data, created_at)
+        SELECT value ->> 0, ${timeZone}, value ->> 1, ${now} FROM json_each(${JSON.stringify(rows.map(([day, data]) => [day, JSON.stringify(data)]))})
+        WHERE (SELECT n FROM billing_report_days_epoch) = ${epoch}`.execute(this.db);
+    },
+  };
+
+  /**
+   * Per local day: what `invoiceTotals`, `lineTotals` and `laborByJob` give for it, from the day
+   * cache where kept. `epoch` is `dayStore.epoch()` read before (see report-days.ts).
+   */
+  async reportDays(input: {
+    timeZone: string;
+    days: readonly LocalDay[];
+    now: string;
+    epoch: number;
+    useCache?: boolean;
+  }): Promise<BillingDay[]> {
+    return daySummaries({
+      ...input,
+      store: this.dayStore,
+      compute: async (days) => {
+        const ranges = rangesOf(days);
+        const summaries: BillingDay[] = days.map(() => ({
+          invoices: 0,
+          repairOrders: 0,
+          subtotalCents: 0,
+          discountCents: 0,
+          shopSuppliesCents: 0,
+          taxCents: 0,
+          totalCents: 0,
+          lines: [],
+          labor: [],
+        }));
+        for (const fact of await this.invoiceTotals(ranges)) {
+          const day = summaries[fact.range];
+          if (day === undefined) continue; // the whole-period row
+          day.invoices = fact.invoices;
+          day.repairOrders = fact.repairOrders;
+          day.subtotalCents = fact.subtotalCents;
+          day.discountCents = fact.discountCents;
+          day.shopSuppliesCents = fact.shopSuppliesCents;
+          day.taxCents = fact.taxCents;
+          day.totalCents = fact.totalCents;
+        }
+        for (const fact of await this.lineTotals(ranges))
+          summaries[fact.range]!.lines.push([
+            fact.kind,
+            fact.grossCents,
+            fact.netCents,
+            fact.quantityMilli,
+            fact.costCents,
+          ]);
+        for (const fact of await this.laborByJob(ranges))
+          summaries[fact.range]!.labor.push([fact.jobId, fact.quantityMilli, fact.netCents]);
+        for (const day of summaries) day.labor.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+        return summaries.map((summary) => ({ summary, cacheable: true }));
+      },
+    });
+  }
+
+  /** Per range, and over all of them (`range: ranges.length`): distinct vehicles (car count). */
+  async vehicleCounts(ranges: readonly UtcRange[]): Promise<VehicleCountFact[]> {
+    const { rows } = await sql<Record<string, unknown>>`
+      WITH ${rangesCte(ranges)},
+      issued AS MATERIALIZED (
+        SELECT b.i AS range, inv.vehicle_id AS vehicle_id
+        FROM b CROSS JOIN invoices inv INDEXED BY invoices_issued_vehicle
+          ON inv.issued_at >= b.f AND inv.issued_at < b.t
+        WHERE inv.status <> 'void'
+      )
+      SELECT range, count(DISTINCT vehicle_id) AS vehicles FROM issued GROUP BY range
+      UNION ALL
+      SELECT ${ranges.length}, count(DISTINCT vehicle_id) FROM issued HAVING count(*) > 0`.execute(this.db);
+    return rows.map((row) => ({ range: n(row.range), vehicles: n(row.vehicles) }));
+  }
 
   /**
    * Per range: invoices issued (not void), distinct repair orders and vehicles, money columns. One

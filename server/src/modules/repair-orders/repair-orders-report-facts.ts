@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { daySummaries, rangesOf, type DayStore, type LocalDay } from '../reports/report-days.js';
 import { rangesCte, type UtcRange } from '../reports/report-ranges.js';
 
 /** What the reports module reads from repair orders, jobs and lines (the contract). */
@@ -26,10 +27,116 @@ export interface CycleFact {
   count: number;
 }
 
+/**
+ * One shop-local day, the unit of the day cache (`repair_orders_report_days`, migration 0017):
+ * decisions by their time (with the ids of the jobs, as distinct counts over a range are not
+ * additive), and the cycle time of the repair orders closed that day.
+ */
+export interface RepairOrdersDay {
+  approvedCents: number;
+  declinedCents: number;
+  deferredCents: number;
+  linesApproved: number;
+  linesPresented: number;
+  /** Jobs with a line decided that day. */
+  jobsPresented: string[];
+  /** Of those, jobs with a line approved that day. */
+  jobsApproved: string[];
+  cycleMs: number;
+  cycleCount: number;
+}
+
 const n = (value: unknown): number => Number(value ?? 0);
 
 export class RepairOrdersReportFacts {
   constructor(private readonly db: Db) {}
+
+  /** The day cache (see reports/report-days.ts). */
+  readonly dayStore: DayStore<RepairOrdersDay> = {
+    epoch: async () => {
+      const { rows } = await sql<{ n: number }>`SELECT n FROM repair_orders_report_days_epoch`.execute(
+        this.db,
+      );
+      return n(rows[0]?.n);
+    },
+    read: async (timeZone, from, to) => {
+      const { rows } = await sql<{ day: string; data: string }>`
+        SELECT day, data FROM repair_orders_report_days
+        WHERE day >= ${from} AND day <= ${to} AND time_zone = ${timeZone}`.execute(this.db);
+      return new Map(rows.map((row) => [row.day, JSON.parse(row.data) as RepairOrdersDay]));
+    },
+    write: async (timeZone, rows, epoch, now) => {
+      await sql`
+        INSERT OR REPLACE INTO repair_orders_report_days (day, time_zone, data, created_at)
+        SELECT value ->> 0, ${timeZone}, value ->> 1, ${now} FROM json_each(${JSON.stringify(rows.map(([day, data]) => [day, JSON.stringify(data)]))})
+        WHERE (SELECT n FROM repair_orders_report_days_epoch) = ${epoch}`.execute(this.db);
+    },
+  };
+
+  /**
+   * Per local day: decisions and cycle time (of the repair orders `closedRepairOrders` gives for
+   * the days' ranges, billing's), from the day cache where kept. `epoch` is `dayStore.epoch()`
+   * read before anything else (see report-days.ts).
+   */
+  async reportDays(input: {
+    timeZone: string;
+    days: readonly LocalDay[];
+    now: string;
+    epoch: number;
+    useCache?: boolean;
+    closedRepairOrders: (ranges: readonly UtcRange[]) => Promise<{ range: number; repairOrderId: string }[]>;
+  }): Promise<RepairOrdersDay[]> {
+    return daySummaries({
+      ...input,
+      store: this.dayStore,
+      compute: async (days) => {
+        const ranges = rangesOf(days);
+        const summaries: RepairOrdersDay[] = days.map(() => ({
+          approvedCents: 0,
+          declinedCents: 0,
+          deferredCents: 0,
+          linesApproved: 0,
+          linesPresented: 0,
+          jobsPresented: [],
+          jobsApproved: [],
+          cycleMs: 0,
+          cycleCount: 0,
+        }));
+        const { rows } = await sql<Record<string, unknown>>`
+          WITH ${rangesCte(ranges)},
+          per_job AS (
+            SELECT b.i AS range, l.job_id AS job_id,
+                   sum(CASE WHEN l.approval_state = 'approved' THEN (l.quantity_milli * l.unit_price_cents + 500) / 1000 ELSE 0 END) AS approved,
+                   sum(CASE WHEN l.approval_state = 'declined' THEN (l.quantity_milli * l.unit_price_cents + 500) / 1000 ELSE 0 END) AS declined,
+                   sum(CASE WHEN l.approval_state = 'deferred' THEN (l.quantity_milli * l.unit_price_cents + 500) / 1000 ELSE 0 END) AS deferred,
+                   sum(l.approval_state = 'approved') AS lines_approved, count(*) AS lines_presented
+            FROM b CROSS JOIN line_items l ON l.approval_at >= b.f AND l.approval_at < b.t
+            WHERE l.approval_state IN ('approved', 'declined', 'deferred')
+            GROUP BY b.i, l.job_id
+          )
+          SELECT range, sum(approved) AS approved, sum(declined) AS declined, sum(deferred) AS deferred,
+                 sum(lines_approved) AS lines_approved, sum(lines_presented) AS lines_presented,
+                 json_group_array(job_id) AS jobs_presented,
+                 json_group_array(job_id) FILTER (WHERE lines_approved > 0) AS jobs_approved
+          FROM per_job GROUP BY range`.execute(this.db);
+        for (const row of rows) {
+          const day = summaries[n(row.range)]!;
+          day.approvedCents = n(row.approved);
+          day.declinedCents = n(row.declined);
+          day.deferredCents = n(row.deferred);
+          day.linesApproved = n(row.lines_approved);
+          day.linesPresented = n(row.lines_presented);
+          day.jobsPresented = JSON.parse(String(row.jobs_presented)) as string[];
+          day.jobsApproved = JSON.parse(String(row.jobs_approved)) as string[];
+        }
+        for (const fact of await this.cycleTimes(await input.closedRepairOrders(ranges))) {
+          summaries[fact.range]!.cycleMs += fact.cycleMs;
+          summaries[fact.range]!.cycleCount += fact.count;
+        }
+        return summaries.map((summary) => ({ summary, cacheable: true }));
+      },
+    });
+  }
 
   /**
    * Per range: recommended work the customer decided (approved, declined or deferred, by the

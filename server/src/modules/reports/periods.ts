@@ -1,4 +1,5 @@
 import { problems } from '../../lib/problem.js';
+import type { LocalDay } from './report-days.js';
 import type { UtcRange } from './report-ranges.js';
 
 /**
@@ -248,4 +249,13 @@ export function bucketIndexOf(buckets: readonly Pick<Bucket, 'startsAt' | 'endsA
     else return mid;
   }
   return -1;
+}
+
+/** Each local day of [from, to] with its UTC bounds (the units the day summaries are kept in). */
+export function localDaysOf(from: DayNumber, to: DayNumber, timeZone: string): LocalDay[] {
+  const startOfDay = dayStarts(timeZone);
+  const days: LocalDay[] = [];
+  for (let day = from; day <= to; day++)
+    days.push({ day: formatDay(day), from: startOfDay(day), to: startOfDay(day + 1) });
+  return days;
 }

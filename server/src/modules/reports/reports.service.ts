@@ -1,16 +1,25 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
-import type { BillingReportFacts } from '../billing/billing-report-facts.js';
+import type { BillingDay, BillingReportFacts, JobLaborFact } from '../billing/billing-report-facts.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import type { InventoryReportFacts } from '../inventory/inventory-report-facts.js';
-import type { RepairOrdersReportFacts } from '../repair-orders/repair-orders-report-facts.js';
+import type {
+  RepairOrdersDay,
+  RepairOrdersReportFacts,
+} from '../repair-orders/repair-orders-report-facts.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { TechnicianFact, TechniciansReportFacts } from '../technicians/technicians-report-facts.js';
-import type { TimeclockReportFacts } from '../timeclock/timeclock-report-facts.js';
+import type {
+  JobTimeFact,
+  RangeTimeFact,
+  TimeclockDay,
+  TimeclockReportFacts,
+} from '../timeclock/timeclock-report-facts.js';
 import { toAccountingCsv, toIif, type AccountingInput } from './accounting-export.js';
 import { endOfDay } from './end-of-day.js';
 import { buildMetrics, emptyKpiTally, sumTallies, type Tally } from './kpis.js';
-import { bucketsOf, dayRange, parseDay, parseRange, type Bucket } from './periods.js';
+import { bucketsOf, dayRange, localDaysOf, parseDay, parseRange, type Bucket } from './periods.js';
+import type { LocalDay } from './report-days.js';
 import type { UtcRange } from './report-ranges.js';
 import type {
   EndOfDayInput,
@@ -67,57 +76,75 @@ export class ReportsService {
     private readonly settings: SettingsService,
     private readonly customers: CustomersService,
     private readonly facts: ReportFacts,
+    /** `dayCache: false` computes every day live (the reference the day cache is tested against). */
+    private readonly options: { dayCache?: boolean } = {},
   ) {}
 
   async kpis(query: KpiInput): Promise<KpiReport> {
     const timeZone = await this.timeZone();
     const period = query.period ?? 'month';
-    const days = parseRange(query.from, query.to);
-    const buckets = bucketsOf(days.from, days.to, period, timeZone);
+    const span = parseRange(query.from, query.to);
+    const buckets = bucketsOf(span.from, span.to, period, timeZone);
     const ranges = buckets.map(toRange);
     const W = buckets.length;
-    const { billing, repairOrders } = this.facts;
+    const { billing } = this.facts;
 
     const tallies = buckets.map(() => emptyKpiTally());
-    // The facts add one more row, range W, for the whole period (distinct counts over it).
+    // Distinct counts over the whole period (cars, jobs) are not additive: counted apart.
     const total = emptyKpiTally();
     const target = (range: number): Tally => (range === W ? total : tallies[range]!);
 
-    for (const fact of await billing.invoiceTotals(ranges)) {
-      const t = target(fact.range);
-      t.repairOrders = fact.repairOrders;
-      t.vehicles = fact.vehicles;
-      t.subtotalCents = fact.subtotalCents;
-      t.discountCents = fact.discountCents;
-      t.shopSuppliesCents = fact.shopSuppliesCents;
-    }
-    for (const fact of await billing.lineTotals(ranges)) {
-      const t = tallies[fact.range]!;
-      if (fact.kind === 'labor') {
-        t.laborSalesCents += fact.netCents;
-        t.billedMilli += fact.quantityMilli;
-      } else if (fact.kind === 'part') {
-        t.partsSalesCents += fact.netCents;
-        t.partsCostCents += fact.costCents;
-      } else if (fact.kind === 'fee') t.feeSalesCents += fact.netCents;
-      else {
-        t.subletSalesCents += fact.netCents;
-        t.subletCostCents += fact.costCents;
+    // Per local day (cached summaries, or live), then added up per bucket.
+    const days = localDaysOf(span.from, span.to, timeZone);
+    const bucketOfDay = bucketIndexes(days, buckets);
+    const facts = await this.dayFacts(timeZone, days, { approvals: true });
+    const jobsPresented = buckets.map(() => new Set<string>());
+    const jobsApproved = buckets.map(() => new Set<string>());
+    days.forEach((_, d) => {
+      const t = tallies[bucketOfDay[d]!]!;
+      const bill = facts.billing[d]!;
+      t.repairOrders += bill.repairOrders;
+      t.subtotalCents += bill.subtotalCents;
+      t.discountCents += bill.discountCents;
+      t.shopSuppliesCents += bill.shopSuppliesCents;
+      for (const [kind, , net, quantity, cost] of bill.lines) {
+        if (kind === 'labor') {
+          t.laborSalesCents += net;
+          t.billedMilli += quantity;
+        } else if (kind === 'part') {
+          t.partsSalesCents += net;
+          t.partsCostCents += cost;
+        } else if (kind === 'fee') t.feeSalesCents += net;
+        else {
+          t.subletSalesCents += net;
+          t.subletCostCents += cost;
+        }
       }
-    }
-    for (const fact of await repairOrders.approvals(ranges)) {
-      const t = target(fact.range);
-      t.approvedCents = fact.approvedCents;
-      t.presentedCents = fact.approvedCents + fact.declinedCents + fact.deferredCents;
-      t.jobsApproved = fact.jobsApproved;
-      t.jobsPresented = fact.jobsPresented;
-    }
-    for (const fact of await repairOrders.cycleTimes(await billing.closedRepairOrders(ranges))) {
-      tallies[fact.range]!.cycleMs += fact.cycleMs;
-      tallies[fact.range]!.cycleCount += fact.count;
-    }
+      const ro = facts.repairOrders[d]!;
+      t.approvedCents += ro.approvedCents;
+      t.presentedCents += ro.approvedCents + ro.declinedCents + ro.deferredCents;
+      for (const id of ro.jobsPresented) jobsPresented[bucketOfDay[d]!]!.add(id);
+      for (const id of ro.jobsApproved) jobsApproved[bucketOfDay[d]!]!.add(id);
+      t.cycleMs += ro.cycleMs;
+      t.cycleCount += ro.cycleCount;
+    });
+    const allPresented = new Set<string>();
+    const allApproved = new Set<string>();
+    tallies.forEach((t, i) => {
+      t.jobsPresented = jobsPresented[i]!.size;
+      t.jobsApproved = jobsApproved[i]!.size;
+      for (const id of jobsPresented[i]!) allPresented.add(id);
+      for (const id of jobsApproved[i]!) allApproved.add(id);
+    });
+    total.jobsPresented = allPresented.size;
+    total.jobsApproved = allApproved.size;
+    for (const fact of await billing.vehicleCounts(ranges)) target(fact.range).vehicles = fact.vehicles;
+    total.repairOrders = tallies.reduce((sum, t) => sum + t.repairOrders, 0);
+
     // Only flat-rate pay needs the billed hours split by technician.
-    const { time, technicians } = await this.technicianTime(ranges, { split: 'when-flat-rate' });
+    const technicians = await this.technicianList();
+    const split = [...technicians.values()].some((t) => t.payBasis === 'flat_rate');
+    const time = await this.technicianTime(facts, bucketOfDay, buckets.length, split);
     time.forEach((bucket, i) => {
       const t = tallies[i]!;
       for (const [technicianId, tally] of bucket.byTechnician) {
@@ -151,8 +178,15 @@ export class ReportsService {
   async technicians(query: RangeInput): Promise<TechniciansReport> {
     const timeZone = await this.timeZone();
     const days = parseRange(query.from, query.to);
-    const whole = dayRange(days.from, days.to, timeZone);
-    const { time, technicians } = await this.technicianTime([whole], { split: 'always' });
+    const localDays = localDaysOf(days.from, days.to, timeZone);
+    const facts = await this.dayFacts(timeZone, localDays, { approvals: false });
+    const technicians = await this.technicianList();
+    const time = await this.technicianTime(
+      facts,
+      localDays.map(() => 0),
+      1,
+      true,
+    );
     const bucket = time[0]!;
     const rows = [...technicians.values()]
       .filter((t) => t.active || bucket.byTechnician.has(t.id))
@@ -278,38 +312,117 @@ export class ReportsService {
     };
   }
 
+  private async technicianList(): Promise<Map<string, TechnicianFact>> {
+    return new Map((await this.facts.technicians.all()).map((t) => [t.id, t]));
+  }
+
   /**
-   * Technician time per range. The billed-hours split (labor per job, who clocked each job, the
-   * assignees of the others) is the expensive part: with `when-flat-rate` it is skipped when no
-   * technician is paid flat rate (hourly pay needs only clocked and attendance time).
+   * The day summaries of billing, repair orders (when `approvals`) and the time clock, cached or
+   * live (see report-days.ts). Each cache's epoch is read first, before anything its summaries
+   * depend on (the time clock's split depends on billing's jobs, cycle time on billing's closed ROs).
+   */
+  private async dayFacts(
+    timeZone: string,
+    days: readonly LocalDay[],
+    options: { approvals: boolean },
+  ): Promise<{ billing: BillingDay[]; repairOrders: RepairOrdersDay[]; timeclock: TimeclockDay[] }> {
+    const { billing, repairOrders, timeclock } = this.facts;
+    const now = this.clock.now().toISOString();
+    const useCache = this.options.dayCache ?? true;
+    const epochs = {
+      billing: await billing.dayStore.epoch(),
+      repairOrders: options.approvals ? await repairOrders.dayStore.epoch() : 0,
+      timeclock: await timeclock.dayStore.epoch(),
+    };
+    const common = { timeZone, days, now, useCache };
+    const billingDays = await billing.reportDays({ ...common, epoch: epochs.billing });
+    const repairOrdersDays = options.approvals
+      ? await repairOrders.reportDays({
+          ...common,
+          epoch: epochs.repairOrders,
+          closedRepairOrders: (ranges) => billing.closedRepairOrders(ranges),
+        })
+      : [];
+    const billedJobs = new Map(days.map((d, i) => [d.day, billingDays[i]!.labor.map(([jobId]) => jobId)]));
+    const timeclockDays = await timeclock.reportDays({ ...common, epoch: epochs.timeclock, billedJobs });
+    return { billing: billingDays, repairOrders: repairOrdersDays, timeclock: timeclockDays };
+  }
+
+  /**
+   * Technician time per bucket from the day summaries, put in the same order the per-range facts
+   * came in (technicians by id, jobs by id within a bucket), so the sums of the split (fractions)
+   * add up in the same order as before. The billed-hours split (labor per job, who clocked each job,
+   * the assignees of the others) is left out when `split` is false (hourly pay needs only clocked
+   * and attendance time).
    */
   private async technicianTime(
-    ranges: readonly UtcRange[],
-    options: { split: 'always' | 'when-flat-rate' },
-  ): Promise<{ time: BucketTime[]; technicians: Map<string, TechnicianFact> }> {
-    const { billing, repairOrders, timeclock } = this.facts;
-    const technicians = new Map((await this.facts.technicians.all()).map((t) => [t.id, t]));
-    const split =
-      options.split === 'always' || [...technicians.values()].some((t) => t.payBasis === 'flat_rate');
-    const laborByJob = split ? await billing.laborByJob(ranges) : [];
+    facts: { billing: BillingDay[]; timeclock: TimeclockDay[] },
+    bucketOfDay: readonly number[],
+    buckets: number,
+    split: boolean,
+  ): Promise<BucketTime[]> {
+    const clocked = Array.from({ length: buckets }, () => new Map<string, number>());
+    const attendance = Array.from({ length: buckets }, () => new Map<string, number>());
+    const labor = Array.from({ length: buckets }, () => new Map<string, [number, number]>());
+    const onJobs = new Map<string, [string, number][]>();
+    bucketOfDay.forEach((b, d) => {
+      const day = facts.timeclock[d]!;
+      for (const [id, ms] of day.clocked) clocked[b]!.set(id, (clocked[b]!.get(id) ?? 0) + ms);
+      for (const [id, ms] of day.attendance) attendance[b]!.set(id, (attendance[b]!.get(id) ?? 0) + ms);
+      if (!split) return;
+      for (const [jobId, quantity, net] of facts.billing[d]!.labor) {
+        const found = labor[b]!.get(jobId);
+        if (found === undefined) labor[b]!.set(jobId, [quantity, net]);
+        else {
+          found[0] += quantity;
+          found[1] += net;
+        }
+      }
+      const seen = new Set<string>();
+      for (const [jobId, technicianId, ms] of day.jobs) {
+        if (onJobs.has(jobId) && !seen.has(jobId)) continue; // the same job billed on two days
+        seen.add(jobId);
+        let list = onJobs.get(jobId);
+        if (list === undefined) onJobs.set(jobId, (list = []));
+        list.push([technicianId, ms]);
+      }
+    });
+    const byId = <T>(entries: Iterable<[string, T]>): [string, T][] =>
+      [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const rangeFacts = (maps: Map<string, number>[]): RangeTimeFact[] =>
+      maps.flatMap((map, range) => byId(map).map(([technicianId, ms]) => ({ range, technicianId, ms })));
+    const laborByJob: JobLaborFact[] = labor.flatMap((map, range) =>
+      byId(map).map(([jobId, [quantityMilli, netCents]]) => ({ range, jobId, quantityMilli, netCents })),
+    );
     const jobIds = [...new Set(laborByJob.map((l) => l.jobId))];
-    const clockedOnJobs = await timeclock.clockedOnJobs(jobIds);
-    const clocked = new Set(clockedOnJobs.map((e) => e.jobId));
-    const assignees = await repairOrders.jobAssignees(jobIds.filter((id) => !clocked.has(id)));
-    const time = technicianTime({
-      buckets: ranges.length,
-      clocked: await timeclock.clockedByRange(ranges),
-      attendance: await timeclock.attendanceByRange(ranges),
+    const clockedOnJobs: JobTimeFact[] = [];
+    for (const jobId of jobIds)
+      for (const [technicianId, ms] of onJobs.get(jobId) ?? [])
+        clockedOnJobs.push({ jobId, technicianId, ms });
+    const clockedJobs = new Set(clockedOnJobs.map((e) => e.jobId));
+    const assignees = await this.facts.repairOrders.jobAssignees(jobIds.filter((id) => !clockedJobs.has(id)));
+    return technicianTime({
+      buckets,
+      clocked: rangeFacts(clocked),
+      attendance: rangeFacts(attendance),
       laborByJob,
       clockedOnJobs,
       assignees,
     });
-    return { time, technicians };
   }
 
   private async timeZone(): Promise<string> {
     return (await this.settings.get()).timezone;
   }
+}
+
+/** The bucket of each day (days and buckets sorted, buckets covering the days). */
+function bucketIndexes(days: readonly LocalDay[], buckets: readonly Bucket[]): number[] {
+  let b = 0;
+  return days.map((d) => {
+    while (d.day > buckets[b]!.to) b++;
+    return b;
+  });
 }
 
 function toRange(bucket: Bucket): UtcRange {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { daySummaries, rangesOf, type DayStore, type LocalDay } from '../reports/report-days.js';
 import { parseJsonRows, rangesCte, type UtcRange } from '../reports/report-ranges.js';
 
 /**
@@ -48,11 +49,104 @@ const durationMs = (start: string, end: string, now: string) =>
 
 const n = (value: unknown): number => Number(value ?? 0);
 
+/**
+ * One shop-local day, the unit of the day cache (`timeclock_report_days`, migration 0017): clocked
+ * and attendance time started that day per technician, and all the time clocked on the jobs
+ * billed that day (the billed-hours split), whole ms. A day with a clock or shift still running
+ * in it, or a running clock on one of its billed jobs, is never kept (it counts up to now).
+ */
+export interface TimeclockDay {
+  /** [technician id, ms], by technician id. */
+  clocked: [string, number][];
+  /** [technician id, ms], by technician id. */
+  attendance: [string, number][];
+  /** [job id, technician id, ms] of the jobs given as billed that day, by job and technician. */
+  jobs: [string, string, number][];
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export class TimeclockReportFacts {
   constructor(
     private readonly db: Db,
     private readonly now: () => string,
   ) {}
+
+  /** The day cache (see reports/report-days.ts). */
+  readonly dayStore: DayStore<TimeclockDay> = {
+    epoch: async () => {
+      const { rows } = await sql<{ n: number }>`SELECT n FROM timeclock_report_days_epoch`.execute(this.db);
+      return n(rows[0]?.n);
+    },
+    read: async (timeZone, from, to) => {
+      const { rows } = await sql<{ day: string; data: string }>`
+        SELECT day, data FROM timeclock_report_days
+        WHERE day >= ${from} AND day <= ${to} AND time_zone = ${timeZone}`.execute(this.db);
+      return new Map(rows.map((row) => [row.day, JSON.parse(row.data) as TimeclockDay]));
+    },
+    write: async (timeZone, rows, epoch, now) => {
+      await sql`
+        INSERT OR REPLACE INTO timeclock_report_days (day, time_zone, data, created_at)
+        SELECT value ->> 0, ${timeZone}, value ->> 1, ${now} FROM json_each(${JSON.stringify(rows.map(([day, data]) => [day, JSON.stringify(data)]))})
+        WHERE (SELECT n FROM timeclock_report_days_epoch) = ${epoch}`.execute(this.db);
+    },
+  };
+
+  /**
+   * Per local day: `clockedByRange`, `attendanceByRange`, and `clockedOnJobs` of the jobs billed
+   * that day (`billedJobs`, day → job ids, from billing), from the day cache where kept. `epoch` is
+   * `dayStore.epoch()` read before the billed jobs were (see report-days.ts).
+   */
+  async reportDays(input: {
+    timeZone: string;
+    days: readonly LocalDay[];
+    now: string;
+    epoch: number;
+    useCache?: boolean;
+    billedJobs: ReadonlyMap<string, readonly string[]>;
+  }): Promise<TimeclockDay[]> {
+    return daySummaries({
+      ...input,
+      store: this.dayStore,
+      compute: async (days) => {
+        const ranges = rangesOf(days);
+        const summaries: TimeclockDay[] = days.map(() => ({ clocked: [], attendance: [], jobs: [] }));
+        for (const fact of await this.clockedByRange(ranges))
+          summaries[fact.range]!.clocked.push([fact.technicianId, fact.ms]);
+        for (const fact of await this.attendanceByRange(ranges))
+          summaries[fact.range]!.attendance.push([fact.technicianId, fact.ms]);
+        const daysOfJob = new Map<string, number[]>();
+        days.forEach((d, i) => {
+          for (const jobId of input.billedJobs.get(d.day) ?? []) {
+            const list = daysOfJob.get(jobId);
+            if (list === undefined) daysOfJob.set(jobId, [i]);
+            else list.push(i);
+          }
+        });
+        for (const fact of await this.clockedOnJobs([...daysOfJob.keys()]))
+          for (const i of daysOfJob.get(fact.jobId) ?? [])
+            summaries[i]!.jobs.push([fact.jobId, fact.technicianId, fact.ms]);
+        // What is still running counts up to now: such a day is computed live until it stops.
+        const running = new Set<number>();
+        const { rows: open } = await sql<{ job_id: string | null; at: string }>`
+          SELECT job_id, started_at AS at FROM job_clock_entries WHERE ended_at IS NULL
+          UNION ALL
+          SELECT NULL, clock_in_at FROM technician_shifts WHERE clock_out_at IS NULL`.execute(this.db);
+        for (const row of open) {
+          days.forEach((d, i) => {
+            if (row.at >= d.from && row.at < d.to) running.add(i);
+          });
+          for (const i of row.job_id === null ? [] : (daysOfJob.get(row.job_id) ?? [])) running.add(i);
+        }
+        for (const day of summaries) {
+          day.clocked.sort((a, b) => byText(a[0], b[0]));
+          day.attendance.sort((a, b) => byText(a[0], b[0]));
+          day.jobs.sort((a, b) => byText(a[0], b[0]) || byText(a[1], b[1]));
+        }
+        return summaries.map((summary, i) => ({ summary, cacheable: !running.has(i) }));
+      },
+    });
+  }
 
   /** Job-clock entries started in [from, to). */
   async entriesStartedBetween(from: string, to: string): Promise<ClockEntryFact[]> {

@@ -1,0 +1,71 @@
+import type { UtcRange } from './report-ranges.js';
+
+/**
+ * Per-local-day summaries (issue 6, speed). A module that publishes report facts keeps a CACHE of
+ * one JSON summary per shop-local day and time zone (`<module>_report_days`, migration 0017),
+ * filled lazily: a report asks for its days, gets the cached ones, and the others are computed
+ * live from the source tables (the same SQL as before, with each day as a range) and stored when
+ * the day is over and nothing in it is still running. Triggers on the source tables delete the
+ * days a write touches and bump the cache's epoch; a fill stores only when the epoch it read before
+ * computing is unchanged, so a concurrent write never leaves a stale summary.
+ */
+export interface LocalDay {
+  /** Local date, YYYY-MM-DD. */
+  day: string;
+  /** UTC instant of its local midnight (inclusive). */
+  from: string;
+  /** UTC instant of the next local midnight (exclusive). */
+  to: string;
+}
+
+/** How a module keeps its day summaries (its own SQL, in its own folder). */
+export interface DayStore<T> {
+  /** The invalidation counter, read before computing. */
+  epoch(): Promise<number>;
+  /** Cached summaries of these days (those found). */
+  read(timeZone: string, from: string, to: string): Promise<Map<string, T>>;
+  /** Stores the summaries, only if the epoch is still `epoch`. */
+  write(timeZone: string, rows: readonly (readonly [string, T])[], epoch: number, now: string): Promise<void>;
+}
+
+/** At most this many days are computed in one live query (bound parameters, statement size). */
+const CHUNK = 500;
+
+/**
+ * The summaries of `days` (sorted, contiguous): cached where present, else computed by `compute`
+ * (which also says which of them may be kept), stored when over by `now`.
+ */
+export async function daySummaries<T>(input: {
+  store: DayStore<T>;
+  timeZone: string;
+  days: readonly LocalDay[];
+  now: string;
+  /** Read before anything the computation depends on (see the module's trigger list). */
+  epoch: number;
+  /** Live summaries of these days (in order), and whether each may be cached once over. */
+  compute: (days: readonly LocalDay[]) => Promise<{ summary: T; cacheable: boolean }[]>;
+  /** False: compute everything live (the reference the cache is tested against). */
+  useCache?: boolean;
+}): Promise<T[]> {
+  const { store, timeZone, days, now } = input;
+  if (days.length === 0) return [];
+  const useCache = input.useCache ?? true;
+  const cached = useCache ? await store.read(timeZone, days[0]!.day, days.at(-1)!.day) : new Map<string, T>();
+  const missing = days.filter((d) => !cached.has(d.day));
+  const computed = new Map<string, T>();
+  const keep: [string, T][] = [];
+  for (let i = 0; i < missing.length; i += CHUNK) {
+    const chunk = missing.slice(i, i + CHUNK);
+    const results = await input.compute(chunk);
+    chunk.forEach((d, j) => {
+      const result = results[j]!;
+      computed.set(d.day, result.summary);
+      if (useCache && result.cacheable && d.to <= now) keep.push([d.day, result.summary]);
+    });
+  }
+  if (keep.length > 0) await store.write(timeZone, keep, input.epoch, now);
+  return days.map((d) => cached.get(d.day) ?? computed.get(d.day)!);
+}
+
+export const rangesOf = (days: readonly LocalDay[]): UtcRange[] =>
+  days.map((d) => ({ from: d.from, to: d.to }));
