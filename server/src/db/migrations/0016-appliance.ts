@@ -9,7 +9,8 @@ import { sql, type Kysely } from 'kysely';
  * - offsite_files: the durable queue of media files still to upload to the bucket. A trigger on
  *   media_files enqueues every new file in the same transaction that records it, so a crash or an
  *   internet outage can delay an upload but never lose one; rows stay after the upload as the
- *   record of what the bucket holds.
+ *   record of what the bucket holds. A file the shop deletes (a photo removed before anyone
+ *   saw it) leaves the queue with it; a copy already uploaded stays in the bucket, harmless.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -23,7 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await sql`
     CREATE TABLE offsite_files (
-      hash TEXT PRIMARY KEY REFERENCES media_files(hash),
+      hash TEXT PRIMARY KEY REFERENCES media_files(hash) ON DELETE CASCADE,
       state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'uploaded')),
       attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
       next_attempt_at TEXT NOT NULL,
