@@ -40,6 +40,7 @@ export default defineConfig({
       ASE_PORT: String(E2E_PORT),
       ASE_HOST: '127.0.0.1',
       ASE_LOG_LEVEL: 'warn',
+      ASE_HTTPS_PORT: '0', // LAN HTTPS is tested by the server's own tests; one fixed port per run would collide
     },
     stdout: 'ignore',
     stderr: 'pipe',

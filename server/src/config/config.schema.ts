@@ -28,9 +28,22 @@ export const ConfigSchema = Type.Object(
       (['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const).map((l) => Type.Literal(l)),
       { default: 'info', description: 'pino log level: fatal, error, warn, info, debug, trace or silent.' },
     ),
-    trustProxy: Type.Boolean({
-      default: false,
-      description: 'Trust X-Forwarded-* from a local reverse proxy or tunnel (client IP, https).',
+    trustedProxies: Type.String({
+      default: '127.0.0.1,::1',
+      description:
+        'Comma-separated addresses or CIDRs whose X-Forwarded-* headers are believed (client IP, https); ' +
+        'the tunnel (cloudflared, tailscale serve) runs on the box itself. Empty = trust no one.',
+    }),
+    httpsPort: Type.Integer({
+      default: 8443,
+      minimum: 0,
+      maximum: 65535,
+      description: 'HTTPS port on the LAN (certificate from the local CA in <dataDir>/tls); 0 turns it off.',
+    }),
+    tunnelMetricsAddress: Type.String({
+      default: '127.0.0.1:20241',
+      minLength: 1,
+      description: "host:port of cloudflared's --metrics server; its /ready says whether the tunnel is up.",
     }),
     bodyLimitBytes: Type.Integer({
       default: 1_048_576,

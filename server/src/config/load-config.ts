@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { parseTrustedProxies } from '../lib/network.js';
 import { ConfigSchema, type AppConfig } from './config.schema.js';
 
 /** Thrown when the configuration cannot be used; its message names every offending key. */
@@ -105,6 +106,23 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     const where = sources.get(key) ?? `"${key}"`;
     const shown = rawEnvValues.get(key) ?? error.value;
     issues.push(`${where}: ${error.message}, got ${JSON.stringify(shown)}`);
+  }
+  // Shapes the schema cannot say: a list of proxy addresses, a host:port.
+  if (typeof withDefaults.trustedProxies === 'string') {
+    const { invalid } = parseTrustedProxies(withDefaults.trustedProxies);
+    if (invalid.length > 0) {
+      const where = sources.get('trustedProxies') ?? '"trustedProxies"';
+      issues.push(`${where}: not an address or CIDR (e.g. 127.0.0.1,10.0.0.0/8): ${invalid.join(', ')}`);
+    }
+  }
+  if (
+    typeof withDefaults.tunnelMetricsAddress === 'string' &&
+    !/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/.test(withDefaults.tunnelMetricsAddress)
+  ) {
+    const where = sources.get('tunnelMetricsAddress') ?? '"tunnelMetricsAddress"';
+    issues.push(
+      `${where}: must be host:port, e.g. 127.0.0.1:20241, got ${withDefaults.tunnelMetricsAddress}`,
+    );
   }
   if (issues.length > 0) throw new ConfigError(issues);
 

@@ -52,3 +52,37 @@ export function isLanRequest(socketAddress: string | undefined, headers: Record<
   }
   return true;
 }
+
+/** Names proxy-addr (Fastify's trustProxy) understands besides addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `trustedProxies` ("127.0.0.1,::1", "10.0.0.0/8", "" = none) as the list Fastify's trustProxy
+ * takes, plus the entries that are not an address, a CIDR or a proxy-addr range name.
+ */
+export function parseTrustedProxies(raw: string): { proxies: string[]; invalid: string[] } {
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  return {
+    proxies: entries.filter(isProxyEntry),
+    invalid: entries.filter((entry) => !isProxyEntry(entry)),
+  };
+}
+
+/** What to hand Fastify: false when no proxy is trusted, so forwarding headers are never read. */
+export function fastifyTrustProxy(raw: string): false | string[] {
+  const { proxies } = parseTrustedProxies(raw);
+  return proxies.length === 0 ? false : proxies;
+}

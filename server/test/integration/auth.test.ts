@@ -90,7 +90,7 @@ describe('password sign-in', () => {
   });
 
   it('marks the cookie Secure when served over HTTPS (behind a trusted proxy)', async () => {
-    const proxied = await createTestApp({ trustProxy: true });
+    const proxied = await createTestApp({ trustedProxies: '127.0.0.1' });
     try {
       await proxied.app.inject({ method: 'POST', url: '/api/setup', payload: OWNER });
       const login = await proxied.app.inject({
