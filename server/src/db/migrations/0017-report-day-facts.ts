@@ -16,7 +16,8 @@ import { sql, type Kysely } from 'kysely';
  *
  * What each cache depends on (and so which writes invalidate it):
  * - billing: invoices issued (insert, status change: void/paid) and their lines.
- * - repair orders: decided line items (by `approval_at`, old and new), and the cycle time of the
+ * - repair orders: decided line items (by `approval_at`, old and new, and every decision day of
+ *   the line's job: a day counts the jobs decided on it only), and the cycle time of the
  *   repair orders closed on the day: their jobs' `actual_end`, the RO's `opened_at`, invoices.
  * - time clock: job-clock entries (by `started_at`, old and new), shifts (by `clock_in_at`), and the
  *   billed-hours split of the jobs invoiced on the day: any clock entry on such a job, whenever it
@@ -30,6 +31,17 @@ type Cache = (typeof CACHES)[number];
 /** Delete the cached days around one instant (text expression) and bump the cache's epoch. */
 const forget = (cache: Cache, instant: string): string => `
       DELETE FROM ${cache} WHERE day BETWEEN date(${instant}, '-1 day') AND date(${instant}, '+1 day');
+      UPDATE ${cache}_epoch SET n = n + 1;`;
+
+/**
+ * The same for every day a job has a decision on (`job` is a job id expression): a day's summary
+ * counts a job decided on that day only, so a decision on another day changes it.
+ */
+const forgetJobDecisions = (cache: Cache, job: string): string => `
+      DELETE FROM ${cache} WHERE day IN (
+        SELECT date(o.approval_at, s.shift) FROM line_items o
+        CROSS JOIN (SELECT '-1 day' AS shift UNION ALL SELECT '+0 days' UNION ALL SELECT '+1 day') s
+        WHERE o.job_id = ${job} AND o.approval_at IS NOT NULL);
       UPDATE ${cache}_epoch SET n = n + 1;`;
 
 /** The same for the day a job's live invoice was issued on (`job` is a job id expression). */
@@ -88,26 +100,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
   }
 
-  // Decided line items (approval ratio), by the old and the new decision time.
+  // Decided line items (approval ratio), by the old and the new decision time, and every other
+  // day the job (old and new) has a decision on.
   const decided = 'approval_at, approval_state, quantity_milli, unit_price_cents, job_id';
   await trigger(
     db,
     'report_days_line_item_insert',
     'AFTER INSERT ON line_items WHEN NEW.approval_at IS NOT NULL',
-    forget('repair_orders_report_days', 'NEW.approval_at'),
+    forget('repair_orders_report_days', 'NEW.approval_at') +
+      forgetJobDecisions('repair_orders_report_days', 'NEW.job_id'),
   );
   await trigger(
     db,
     'report_days_line_item_delete',
     'AFTER DELETE ON line_items WHEN OLD.approval_at IS NOT NULL',
-    forget('repair_orders_report_days', 'OLD.approval_at'),
+    forget('repair_orders_report_days', 'OLD.approval_at') +
+      forgetJobDecisions('repair_orders_report_days', 'OLD.job_id'),
   );
   await trigger(
     db,
     'report_days_line_item_update',
     `AFTER UPDATE OF ${decided} ON line_items WHEN OLD.approval_at IS NOT NULL OR NEW.approval_at IS NOT NULL`,
     forget('repair_orders_report_days', 'OLD.approval_at') +
-      forget('repair_orders_report_days', 'NEW.approval_at'),
+      forget('repair_orders_report_days', 'NEW.approval_at') +
+      forgetJobDecisions('repair_orders_report_days', 'NEW.job_id'),
   );
 
   // Cycle time: a repair order's check-in and its jobs' actual end (the day its invoice was issued).

@@ -2,7 +2,13 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { LineKind } from '../../db/tables/repair-orders.js';
 import type { InvoiceStatus, PaymentKind, PaymentMethod } from '../../db/tables/billing.js';
-import { daySummaries, rangesOf, type DayStore, type LocalDay } from '../reports/report-days.js';
+import {
+  daySummaries,
+  rangesOf,
+  type DayStats,
+  type DayStore,
+  type LocalDay,
+} from '../reports/report-days.js';
 import { parseJsonRows, rangesCte, type UtcRange } from '../reports/report-ranges.js';
 
 /**
@@ -102,7 +108,8 @@ export interface CreditNoteFact {
 
 /**
  * One shop-local day of invoices issued (not void), the unit of the day cache
- * (`billing_report_days`, migration 0017): money, sales per line kind, labor per job.
+ * (`billing_report_days`, migration 0017): money and sales per line kind. (Labor per job is not
+ * kept: the time clock's day cache keeps its split between technicians.)
  */
 export interface BillingDay {
   invoices: number;
@@ -115,8 +122,6 @@ export interface BillingDay {
   totalCents: number;
   /** Per line kind present: [kind, gross, net, quantity milli, cost]. */
   lines: [LineKind, number, number, number, number][];
-  /** Labor per job, by job id: [job id, quantity milli, net cents]. */
-  labor: [string, number, number][];
 }
 
 /** Distinct vehicles on the invoices issued (not void) per range; `range: ranges.length` = all. */
@@ -142,6 +147,13 @@ export class BillingReportFacts {
         WHERE day >= ${from} AND day <= ${to} AND time_zone = ${timeZone}`.execute(this.db);
       return new Map(rows.map((row) => [row.day, JSON.parse(row.data) as BillingDay]));
     },
+    days: async (timeZone, from, to) => {
+      const { rows } = await sql<{ day: string }>`
+        SELECT day FROM billing_report_days WHERE day >= ${from} AND day <= ${to} AND time_zone = ${timeZone}`.execute(
+        this.db,
+      );
+      return new Set(rows.map((row) => row.day));
+    },
     write: async (timeZone, rows, epoch, now) => {
       await sql`
         INSERT OR REPLACE INTO billing_report_days (day, time_zone, data, created_at)
@@ -151,7 +163,7 @@ export class BillingReportFacts {
   };
 
   /**
-   * Per local day: what `invoiceTotals`, `lineTotals` and `laborByJob` give for it, from the day
+   * Per local day: what `invoiceTotals` and `lineTotals` give for it, from the day
    * cache where kept. `epoch` is `dayStore.epoch()` read before (see report-days.ts).
    */
   async reportDays(input: {
@@ -160,6 +172,7 @@ export class BillingReportFacts {
     now: string;
     epoch: number;
     useCache?: boolean;
+    stats?: DayStats;
   }): Promise<BillingDay[]> {
     return daySummaries({
       ...input,
@@ -175,7 +188,6 @@ export class BillingReportFacts {
           taxCents: 0,
           totalCents: 0,
           lines: [],
-          labor: [],
         }));
         for (const fact of await this.invoiceTotals(ranges)) {
           const day = summaries[fact.range];
@@ -196,9 +208,6 @@ export class BillingReportFacts {
             fact.quantityMilli,
             fact.costCents,
           ]);
-        for (const fact of await this.laborByJob(ranges))
-          summaries[fact.range]!.labor.push([fact.jobId, fact.quantityMilli, fact.netCents]);
-        for (const day of summaries) day.labor.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
         return summaries.map((summary) => ({ summary, cacheable: true }));
       },
     });

@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { daySummaries, rangesOf, type DayStore, type LocalDay } from '../reports/report-days.js';
+import {
+  daySummaries,
+  rangesOf,
+  type DayStats,
+  type DayStore,
+  type LocalDay,
+} from '../reports/report-days.js';
 import { rangesCte, type UtcRange } from '../reports/report-ranges.js';
 
 /** What the reports module reads from repair orders, jobs and lines (the contract). */
@@ -29,8 +35,11 @@ export interface CycleFact {
 
 /**
  * One shop-local day, the unit of the day cache (`repair_orders_report_days`, migration 0017):
- * decisions by their time (with the ids of the jobs, as distinct counts over a range are not
- * additive), and the cycle time of the repair orders closed that day.
+ * decisions by their time, and the cycle time of the repair orders closed that day. Distinct job
+ * counts over a range are not additive, but a job decided on this day only counts once in any range
+ * holding the day: those are counted; only jobs also decided on another day keep their ids (a range
+ * takes their union). Such a summary depends on the job's other decisions: a decision written
+ * forgets every day the job has decisions on (migration 0017's triggers).
  */
 export interface RepairOrdersDay {
   approvedCents: number;
@@ -38,10 +47,14 @@ export interface RepairOrdersDay {
   deferredCents: number;
   linesApproved: number;
   linesPresented: number;
-  /** Jobs with a line decided that day. */
-  jobsPresented: string[];
-  /** Of those, jobs with a line approved that day. */
-  jobsApproved: string[];
+  /** Jobs with a line decided that day and on no other day. */
+  jobsPresented: number;
+  /** Of those, jobs with a line approved. */
+  jobsApproved: number;
+  /** Ids of the jobs with a line decided that day and on another day too. */
+  multiDayJobsPresented: string[];
+  /** Of those, the jobs with a line approved that day. */
+  multiDayJobsApproved: string[];
   cycleMs: number;
   cycleCount: number;
 }
@@ -65,6 +78,13 @@ export class RepairOrdersReportFacts {
         WHERE day >= ${from} AND day <= ${to} AND time_zone = ${timeZone}`.execute(this.db);
       return new Map(rows.map((row) => [row.day, JSON.parse(row.data) as RepairOrdersDay]));
     },
+    days: async (timeZone, from, to) => {
+      const { rows } = await sql<{ day: string }>`
+        SELECT day FROM repair_orders_report_days WHERE day >= ${from} AND day <= ${to} AND time_zone = ${timeZone}`.execute(
+        this.db,
+      );
+      return new Set(rows.map((row) => row.day));
+    },
     write: async (timeZone, rows, epoch, now) => {
       await sql`
         INSERT OR REPLACE INTO repair_orders_report_days (day, time_zone, data, created_at)
@@ -84,6 +104,7 @@ export class RepairOrdersReportFacts {
     now: string;
     epoch: number;
     useCache?: boolean;
+    stats?: DayStats;
     closedRepairOrders: (ranges: readonly UtcRange[]) => Promise<{ range: number; repairOrderId: string }[]>;
   }): Promise<RepairOrdersDay[]> {
     return daySummaries({
@@ -97,8 +118,10 @@ export class RepairOrdersReportFacts {
           deferredCents: 0,
           linesApproved: 0,
           linesPresented: 0,
-          jobsPresented: [],
-          jobsApproved: [],
+          jobsPresented: 0,
+          jobsApproved: 0,
+          multiDayJobsPresented: [],
+          multiDayJobsApproved: [],
           cycleMs: 0,
           cycleCount: 0,
         }));
@@ -109,16 +132,26 @@ export class RepairOrdersReportFacts {
                    sum(CASE WHEN l.approval_state = 'approved' THEN (l.quantity_milli * l.unit_price_cents + 500) / 1000 ELSE 0 END) AS approved,
                    sum(CASE WHEN l.approval_state = 'declined' THEN (l.quantity_milli * l.unit_price_cents + 500) / 1000 ELSE 0 END) AS declined,
                    sum(CASE WHEN l.approval_state = 'deferred' THEN (l.quantity_milli * l.unit_price_cents + 500) / 1000 ELSE 0 END) AS deferred,
-                   sum(l.approval_state = 'approved') AS lines_approved, count(*) AS lines_presented
+                   sum(l.approval_state = 'approved') AS lines_approved, count(*) AS lines_presented,
+                   b.f AS f, b.t AS t
             FROM b CROSS JOIN line_items l ON l.approval_at >= b.f AND l.approval_at < b.t
             WHERE l.approval_state IN ('approved', 'declined', 'deferred')
             GROUP BY b.i, l.job_id
+          ),
+          flagged AS (
+            SELECT p.*, EXISTS (
+                     SELECT 1 FROM line_items o
+                     WHERE o.job_id = p.job_id AND o.approval_state IN ('approved', 'declined', 'deferred')
+                       AND (o.approval_at < p.f OR o.approval_at >= p.t)
+                   ) AS multi
+            FROM per_job p
           )
           SELECT range, sum(approved) AS approved, sum(declined) AS declined, sum(deferred) AS deferred,
                  sum(lines_approved) AS lines_approved, sum(lines_presented) AS lines_presented,
-                 json_group_array(job_id) AS jobs_presented,
-                 json_group_array(job_id) FILTER (WHERE lines_approved > 0) AS jobs_approved
-          FROM per_job GROUP BY range`.execute(this.db);
+                 sum(NOT multi) AS jobs_presented, sum(NOT multi AND lines_approved > 0) AS jobs_approved,
+                 json_group_array(job_id) FILTER (WHERE multi) AS multi_presented,
+                 json_group_array(job_id) FILTER (WHERE multi AND lines_approved > 0) AS multi_approved
+          FROM flagged GROUP BY range`.execute(this.db);
         for (const row of rows) {
           const day = summaries[n(row.range)]!;
           day.approvedCents = n(row.approved);
@@ -126,8 +159,10 @@ export class RepairOrdersReportFacts {
           day.deferredCents = n(row.deferred);
           day.linesApproved = n(row.lines_approved);
           day.linesPresented = n(row.lines_presented);
-          day.jobsPresented = JSON.parse(String(row.jobs_presented)) as string[];
-          day.jobsApproved = JSON.parse(String(row.jobs_approved)) as string[];
+          day.jobsPresented = n(row.jobs_presented);
+          day.jobsApproved = n(row.jobs_approved);
+          day.multiDayJobsPresented = JSON.parse(String(row.multi_presented)) as string[];
+          day.multiDayJobsApproved = JSON.parse(String(row.multi_approved)) as string[];
         }
         for (const fact of await this.cycleTimes(await input.closedRepairOrders(ranges))) {
           summaries[fact.range]!.cycleMs += fact.cycleMs;

@@ -24,8 +24,16 @@ export interface DayStore<T> {
   epoch(): Promise<number>;
   /** Cached summaries of these days (those found). */
   read(timeZone: string, from: string, to: string): Promise<Map<string, T>>;
+  /** The days cached in [from, to] (keys only: what the background warm-up still has to fill). */
+  days(timeZone: string, from: string, to: string): Promise<Set<string>>;
   /** Stores the summaries, only if the epoch is still `epoch`. */
   write(timeZone: string, rows: readonly (readonly [string, T])[], epoch: number, now: string): Promise<void>;
+}
+
+/** How many day summaries were read from the cache and computed live (counted, never reset). */
+export interface DayStats {
+  cached: number;
+  computed: number;
 }
 
 /** At most this many days are computed in one live query (bound parameters, statement size). */
@@ -46,6 +54,7 @@ export async function daySummaries<T>(input: {
   compute: (days: readonly LocalDay[]) => Promise<{ summary: T; cacheable: boolean }[]>;
   /** False: compute everything live (the reference the cache is tested against). */
   useCache?: boolean;
+  stats?: DayStats;
 }): Promise<T[]> {
   const { store, timeZone, days, now } = input;
   if (days.length === 0) return [];
@@ -64,6 +73,10 @@ export async function daySummaries<T>(input: {
     });
   }
   if (keep.length > 0) await store.write(timeZone, keep, input.epoch, now);
+  if (input.stats !== undefined) {
+    input.stats.cached += days.length - missing.length;
+    input.stats.computed += missing.length;
+  }
   return days.map((d) => cached.get(d.day) ?? computed.get(d.day)!);
 }
 

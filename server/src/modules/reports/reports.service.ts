@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
-import type { BillingDay, BillingReportFacts, JobLaborFact } from '../billing/billing-report-facts.js';
+import type { BillingDay, BillingReportFacts } from '../billing/billing-report-facts.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import type { InventoryReportFacts } from '../inventory/inventory-report-facts.js';
 import type {
@@ -9,17 +9,20 @@ import type {
 } from '../repair-orders/repair-orders-report-facts.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { TechnicianFact, TechniciansReportFacts } from '../technicians/technicians-report-facts.js';
-import type {
-  JobTimeFact,
-  RangeTimeFact,
-  TimeclockDay,
-  TimeclockReportFacts,
-} from '../timeclock/timeclock-report-facts.js';
+import type { TimeclockDay, TimeclockReportFacts } from '../timeclock/timeclock-report-facts.js';
 import { toAccountingCsv, toIif, type AccountingInput } from './accounting-export.js';
 import { endOfDay } from './end-of-day.js';
 import { buildMetrics, emptyKpiTally, sumTallies, type Tally } from './kpis.js';
-import { bucketsOf, dayRange, localDaysOf, parseDay, parseRange, type Bucket } from './periods.js';
-import type { LocalDay } from './report-days.js';
+import {
+  bucketsOf,
+  dayRange,
+  localDayOf,
+  localDaysOf,
+  parseDay,
+  parseRange,
+  type Bucket,
+} from './periods.js';
+import type { DayStats, LocalDay } from './report-days.js';
 import type { UtcRange } from './report-ranges.js';
 import type {
   EndOfDayInput,
@@ -30,7 +33,7 @@ import type {
   RangeInput,
   TechniciansReport,
 } from './reports.schemas.js';
-import { HOUR_MS, emptyTally, payOf, technicianTime, type BucketTime } from './technician-time.js';
+import { HOUR_MS, emptyTally, payOf, type BucketTime, type TechTally } from './technician-time.js';
 
 const KPI_NOTES = [
   'A repair order is closed in the period its invoice was issued in (shop time zone); void invoices are left out.',
@@ -70,6 +73,9 @@ export interface ReportFacts {
  * publish (their `*-report-facts.ts`), grouped in SQL per bucket, and is put together here.
  */
 export class ReportsService {
+  /** Day summaries read from the caches and computed live, all modules together (see report-days.ts). */
+  readonly dayStats: DayStats = { cached: 0, computed: 0 };
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -97,7 +103,8 @@ export class ReportsService {
     // Per local day (cached summaries, or live), then added up per bucket.
     const days = localDaysOf(span.from, span.to, timeZone);
     const bucketOfDay = bucketIndexes(days, buckets);
-    const facts = await this.dayFacts(timeZone, days, { approvals: true });
+    const facts = await this.dayFacts(timeZone, days, { billing: true, approvals: true });
+    // Jobs decided on one day only are counted per day; the others are a union of ids.
     const jobsPresented = buckets.map(() => new Set<string>());
     const jobsApproved = buckets.map(() => new Set<string>());
     days.forEach((_, d) => {
@@ -123,28 +130,30 @@ export class ReportsService {
       const ro = facts.repairOrders[d]!;
       t.approvedCents += ro.approvedCents;
       t.presentedCents += ro.approvedCents + ro.declinedCents + ro.deferredCents;
-      for (const id of ro.jobsPresented) jobsPresented[bucketOfDay[d]!]!.add(id);
-      for (const id of ro.jobsApproved) jobsApproved[bucketOfDay[d]!]!.add(id);
+      t.jobsPresented += ro.jobsPresented;
+      t.jobsApproved += ro.jobsApproved;
+      for (const id of ro.multiDayJobsPresented) jobsPresented[bucketOfDay[d]!]!.add(id);
+      for (const id of ro.multiDayJobsApproved) jobsApproved[bucketOfDay[d]!]!.add(id);
       t.cycleMs += ro.cycleMs;
       t.cycleCount += ro.cycleCount;
     });
     const allPresented = new Set<string>();
     const allApproved = new Set<string>();
     tallies.forEach((t, i) => {
-      t.jobsPresented = jobsPresented[i]!.size;
-      t.jobsApproved = jobsApproved[i]!.size;
+      total.jobsPresented += t.jobsPresented;
+      total.jobsApproved += t.jobsApproved;
+      t.jobsPresented += jobsPresented[i]!.size;
+      t.jobsApproved += jobsApproved[i]!.size;
       for (const id of jobsPresented[i]!) allPresented.add(id);
       for (const id of jobsApproved[i]!) allApproved.add(id);
     });
-    total.jobsPresented = allPresented.size;
-    total.jobsApproved = allApproved.size;
+    total.jobsPresented += allPresented.size;
+    total.jobsApproved += allApproved.size;
     for (const fact of await billing.vehicleCounts(ranges)) target(fact.range).vehicles = fact.vehicles;
     total.repairOrders = tallies.reduce((sum, t) => sum + t.repairOrders, 0);
 
-    // Only flat-rate pay needs the billed hours split by technician.
     const technicians = await this.technicianList();
-    const split = [...technicians.values()].some((t) => t.payBasis === 'flat_rate');
-    const time = await this.technicianTime(facts, bucketOfDay, buckets.length, split);
+    const time = this.technicianTime(facts.timeclock, bucketOfDay, buckets.length);
     time.forEach((bucket, i) => {
       const t = tallies[i]!;
       for (const [technicianId, tally] of bucket.byTechnician) {
@@ -179,13 +188,12 @@ export class ReportsService {
     const timeZone = await this.timeZone();
     const days = parseRange(query.from, query.to);
     const localDays = localDaysOf(days.from, days.to, timeZone);
-    const facts = await this.dayFacts(timeZone, localDays, { approvals: false });
+    const facts = await this.dayFacts(timeZone, localDays, { billing: false, approvals: false });
     const technicians = await this.technicianList();
-    const time = await this.technicianTime(
-      facts,
+    const time = this.technicianTime(
+      facts.timeclock,
       localDays.map(() => 0),
       1,
-      true,
     );
     const bucket = time[0]!;
     const rows = [...technicians.values()]
@@ -312,30 +320,64 @@ export class ReportsService {
     };
   }
 
+  /**
+   * Fills the day caches of the `days` closed local days before today (the shop's zone), the most
+   * recent first, one day at a time with a turn of the event loop in between, so requests are
+   * served while it runs. Days every cache already holds are skipped; `shouldStop` is asked before
+   * each day. Resolves with how many days were computed.
+   */
+  async warmDayCache(options: {
+    days: number;
+    shouldStop?: () => boolean;
+  }): Promise<{ filled: number; ms: number }> {
+    const started = performance.now();
+    const timeZone = await this.timeZone();
+    const today = localDayOf(this.clock.now().getTime(), timeZone);
+    const days = localDaysOf(today - options.days, today - 1, timeZone);
+    if (days.length === 0) return { filled: 0, ms: 0 };
+    const { billing, repairOrders, timeclock } = this.facts;
+    const from = days[0]!.day;
+    const to = days.at(-1)!.day;
+    const kept = [
+      await billing.dayStore.days(timeZone, from, to),
+      await repairOrders.dayStore.days(timeZone, from, to),
+      await timeclock.dayStore.days(timeZone, from, to),
+    ];
+    let filled = 0;
+    for (const day of days.filter((d) => kept.some((set) => !set.has(d.day))).reverse()) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (options.shouldStop?.() === true) break;
+      await this.dayFacts(timeZone, [day], { billing: true, approvals: true });
+      filled++;
+    }
+    return { filled, ms: Math.round(performance.now() - started) };
+  }
+
   private async technicianList(): Promise<Map<string, TechnicianFact>> {
     return new Map((await this.facts.technicians.all()).map((t) => [t.id, t]));
   }
 
   /**
-   * The day summaries of billing, repair orders (when `approvals`) and the time clock, cached or
-   * live (see report-days.ts). Each cache's epoch is read first, before anything its summaries
-   * depend on (the time clock's split depends on billing's jobs, cycle time on billing's closed ROs).
+   * The day summaries of billing (when `billing`), repair orders (when `approvals`) and the time
+   * clock, cached or live (see report-days.ts). Each cache's epoch is read first, before anything
+   * its summaries depend on (the time clock's billed-hours split on billing's labor per job and
+   * repair orders' assignees, cycle time on billing's closed ROs).
    */
   private async dayFacts(
     timeZone: string,
     days: readonly LocalDay[],
-    options: { approvals: boolean },
+    options: { billing: boolean; approvals: boolean },
   ): Promise<{ billing: BillingDay[]; repairOrders: RepairOrdersDay[]; timeclock: TimeclockDay[] }> {
     const { billing, repairOrders, timeclock } = this.facts;
     const now = this.clock.now().toISOString();
     const useCache = this.options.dayCache ?? true;
     const epochs = {
-      billing: await billing.dayStore.epoch(),
+      billing: options.billing ? await billing.dayStore.epoch() : 0,
       repairOrders: options.approvals ? await repairOrders.dayStore.epoch() : 0,
       timeclock: await timeclock.dayStore.epoch(),
     };
-    const common = { timeZone, days, now, useCache };
-    const billingDays = await billing.reportDays({ ...common, epoch: epochs.billing });
+    const common = { timeZone, days, now, useCache, stats: this.dayStats };
+    const billingDays = options.billing ? await billing.reportDays({ ...common, epoch: epochs.billing }) : [];
     const repairOrdersDays = options.approvals
       ? await repairOrders.reportDays({
           ...common,
@@ -343,72 +385,49 @@ export class ReportsService {
           closedRepairOrders: (ranges) => billing.closedRepairOrders(ranges),
         })
       : [];
-    const billedJobs = new Map(days.map((d, i) => [d.day, billingDays[i]!.labor.map(([jobId]) => jobId)]));
-    const timeclockDays = await timeclock.reportDays({ ...common, epoch: epochs.timeclock, billedJobs });
+    const timeclockDays = await timeclock.reportDays({
+      ...common,
+      epoch: epochs.timeclock,
+      laborByJob: (ranges) => billing.laborByJob(ranges),
+      jobAssignees: (jobIds) => repairOrders.jobAssignees(jobIds),
+    });
     return { billing: billingDays, repairOrders: repairOrdersDays, timeclock: timeclockDays };
   }
 
   /**
-   * Technician time per bucket from the day summaries, put in the same order the per-range facts
-   * came in (technicians by id, jobs by id within a bucket), so the sums of the split (fractions)
-   * add up in the same order as before. The billed-hours split (labor per job, who clocked each job,
-   * the assignees of the others) is left out when `split` is false (hourly pay needs only clocked
-   * and attendance time).
+   * Technician time per bucket: the day summaries of the time clock added up (clocked and
+   * attendance ms per technician, and the billed-hours split each day keeps per technician). The
+   * split's fractions add up per day, then per bucket (see README, Speed: equal to splitting per
+   * bucket after the reports' rounding).
    */
-  private async technicianTime(
-    facts: { billing: BillingDay[]; timeclock: TimeclockDay[] },
+  private technicianTime(
+    timeclockDays: readonly TimeclockDay[],
     bucketOfDay: readonly number[],
     buckets: number,
-    split: boolean,
-  ): Promise<BucketTime[]> {
-    const clocked = Array.from({ length: buckets }, () => new Map<string, number>());
-    const attendance = Array.from({ length: buckets }, () => new Map<string, number>());
-    const labor = Array.from({ length: buckets }, () => new Map<string, [number, number]>());
-    const onJobs = new Map<string, [string, number][]>();
+  ): BucketTime[] {
+    const time: BucketTime[] = Array.from({ length: buckets }, () => ({
+      byTechnician: new Map(),
+      unassigned: { billedMilli: 0, laborNetCents: 0 },
+    }));
+    const tally = (bucket: BucketTime, technicianId: string): TechTally => {
+      let found = bucket.byTechnician.get(technicianId);
+      if (found === undefined) bucket.byTechnician.set(technicianId, (found = emptyTally()));
+      return found;
+    };
     bucketOfDay.forEach((b, d) => {
-      const day = facts.timeclock[d]!;
-      for (const [id, ms] of day.clocked) clocked[b]!.set(id, (clocked[b]!.get(id) ?? 0) + ms);
-      for (const [id, ms] of day.attendance) attendance[b]!.set(id, (attendance[b]!.get(id) ?? 0) + ms);
-      if (!split) return;
-      for (const [jobId, quantity, net] of facts.billing[d]!.labor) {
-        const found = labor[b]!.get(jobId);
-        if (found === undefined) labor[b]!.set(jobId, [quantity, net]);
-        else {
-          found[0] += quantity;
-          found[1] += net;
-        }
+      const day = timeclockDays[d]!;
+      const bucket = time[b]!;
+      for (const [id, ms] of day.clocked) tally(bucket, id).clockedMs += ms;
+      for (const [id, ms] of day.attendance) tally(bucket, id).availableMs += ms;
+      for (const [id, billedMilli, laborNetCents] of day.billed) {
+        const t = tally(bucket, id);
+        t.billedMilli += billedMilli;
+        t.laborNetCents += laborNetCents;
       }
-      const seen = new Set<string>();
-      for (const [jobId, technicianId, ms] of day.jobs) {
-        if (onJobs.has(jobId) && !seen.has(jobId)) continue; // the same job billed on two days
-        seen.add(jobId);
-        let list = onJobs.get(jobId);
-        if (list === undefined) onJobs.set(jobId, (list = []));
-        list.push([technicianId, ms]);
-      }
+      bucket.unassigned.billedMilli += day.unassigned[0];
+      bucket.unassigned.laborNetCents += day.unassigned[1];
     });
-    const byId = <T>(entries: Iterable<[string, T]>): [string, T][] =>
-      [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const rangeFacts = (maps: Map<string, number>[]): RangeTimeFact[] =>
-      maps.flatMap((map, range) => byId(map).map(([technicianId, ms]) => ({ range, technicianId, ms })));
-    const laborByJob: JobLaborFact[] = labor.flatMap((map, range) =>
-      byId(map).map(([jobId, [quantityMilli, netCents]]) => ({ range, jobId, quantityMilli, netCents })),
-    );
-    const jobIds = [...new Set(laborByJob.map((l) => l.jobId))];
-    const clockedOnJobs: JobTimeFact[] = [];
-    for (const jobId of jobIds)
-      for (const [technicianId, ms] of onJobs.get(jobId) ?? [])
-        clockedOnJobs.push({ jobId, technicianId, ms });
-    const clockedJobs = new Set(clockedOnJobs.map((e) => e.jobId));
-    const assignees = await this.facts.repairOrders.jobAssignees(jobIds.filter((id) => !clockedJobs.has(id)));
-    return technicianTime({
-      buckets,
-      clocked: rangeFacts(clocked),
-      attendance: rangeFacts(attendance),
-      laborByJob,
-      clockedOnJobs,
-      assignees,
-    });
+    return time;
   }
 
   private async timeZone(): Promise<string> {

@@ -1,6 +1,14 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { daySummaries, rangesOf, type DayStore, type LocalDay } from '../reports/report-days.js';
+import type { JobLaborFact } from '../billing/billing-report-facts.js';
+import {
+  daySummaries,
+  rangesOf,
+  type DayStats,
+  type DayStore,
+  type LocalDay,
+} from '../reports/report-days.js';
+import { technicianTime } from '../reports/technician-time.js';
 import { parseJsonRows, rangesCte, type UtcRange } from '../reports/report-ranges.js';
 
 /**
@@ -51,17 +59,20 @@ const n = (value: unknown): number => Number(value ?? 0);
 
 /**
  * One shop-local day, the unit of the day cache (`timeclock_report_days`, migration 0017): clocked
- * and attendance time started that day per technician, and all the time clocked on the jobs
- * billed that day (the billed-hours split), whole ms. A day with a clock or shift still running
- * in it, or a running clock on one of its billed jobs, is never kept (it counts up to now).
+ * and attendance time started that day per technician (whole ms), and the billed hours and labor
+ * sales of the jobs invoiced that day split between the technicians who clocked on them (see
+ * reports/technician-time.ts: fractions, unrounded). A day with a clock or shift still running in
+ * it, or a running clock on one of its billed jobs, is never kept (it counts up to now).
  */
 export interface TimeclockDay {
   /** [technician id, ms], by technician id. */
   clocked: [string, number][];
   /** [technician id, ms], by technician id. */
   attendance: [string, number][];
-  /** [job id, technician id, ms] of the jobs given as billed that day, by job and technician. */
-  jobs: [string, string, number][];
+  /** [technician id, billed milli-hours, labor net cents] of the split, by technician id. */
+  billed: [string, number, number][];
+  /** Billed milli-hours and labor net cents of jobs nobody clocked and nobody is assigned to. */
+  unassigned: [number, number];
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -84,6 +95,13 @@ export class TimeclockReportFacts {
         WHERE day >= ${from} AND day <= ${to} AND time_zone = ${timeZone}`.execute(this.db);
       return new Map(rows.map((row) => [row.day, JSON.parse(row.data) as TimeclockDay]));
     },
+    days: async (timeZone, from, to) => {
+      const { rows } = await sql<{ day: string }>`
+        SELECT day FROM timeclock_report_days WHERE day >= ${from} AND day <= ${to} AND time_zone = ${timeZone}`.execute(
+        this.db,
+      );
+      return new Set(rows.map((row) => row.day));
+    },
     write: async (timeZone, rows, epoch, now) => {
       await sql`
         INSERT OR REPLACE INTO timeclock_report_days (day, time_zone, data, created_at)
@@ -93,9 +111,10 @@ export class TimeclockReportFacts {
   };
 
   /**
-   * Per local day: `clockedByRange`, `attendanceByRange`, and `clockedOnJobs` of the jobs billed
-   * that day (`billedJobs`, day → job ids, from billing), from the day cache where kept. `epoch` is
-   * `dayStore.epoch()` read before the billed jobs were (see report-days.ts).
+   * Per local day: `clockedByRange`, `attendanceByRange`, and the billed-hours split of the labor
+   * invoiced that day (`laborByJob`, billing's, for the days' ranges; `jobAssignees`, repair
+   * orders', for the jobs nobody clocked), from the day cache where kept. `epoch` is
+   * `dayStore.epoch()` read before anything else (see report-days.ts).
    */
   async reportDays(input: {
     timeZone: string;
@@ -103,30 +122,56 @@ export class TimeclockReportFacts {
     now: string;
     epoch: number;
     useCache?: boolean;
-    billedJobs: ReadonlyMap<string, readonly string[]>;
+    stats?: DayStats;
+    laborByJob: (ranges: readonly UtcRange[]) => Promise<JobLaborFact[]>;
+    jobAssignees: (jobIds: readonly string[]) => Promise<ReadonlyMap<string, string>>;
   }): Promise<TimeclockDay[]> {
     return daySummaries({
       ...input,
       store: this.dayStore,
       compute: async (days) => {
         const ranges = rangesOf(days);
-        const summaries: TimeclockDay[] = days.map(() => ({ clocked: [], attendance: [], jobs: [] }));
-        for (const fact of await this.clockedByRange(ranges))
-          summaries[fact.range]!.clocked.push([fact.technicianId, fact.ms]);
-        for (const fact of await this.attendanceByRange(ranges))
-          summaries[fact.range]!.attendance.push([fact.technicianId, fact.ms]);
-        const daysOfJob = new Map<string, number[]>();
-        days.forEach((d, i) => {
-          for (const jobId of input.billedJobs.get(d.day) ?? []) {
-            const list = daysOfJob.get(jobId);
-            if (list === undefined) daysOfJob.set(jobId, [i]);
-            else list.push(i);
-          }
+        const clocked = await this.clockedByRange(ranges);
+        const attendance = await this.attendanceByRange(ranges);
+        // Per day and job, by job id: the order the split adds up in (see technician-time.ts).
+        const laborByJob = (await input.laborByJob(ranges)).sort(
+          (a, b) => a.range - b.range || byText(a.jobId, b.jobId),
+        );
+        const jobIds = [...new Set(laborByJob.map((l) => l.jobId))];
+        const clockedOnJobs = await this.clockedOnJobs(jobIds);
+        const clockedJobs = new Set(clockedOnJobs.map((e) => e.jobId));
+        const assignees = await input.jobAssignees(jobIds.filter((id) => !clockedJobs.has(id)));
+        // Only the split goes through technicianTime: a technician is in `billed` when the split
+        // touched them (even for 0), as the per-range facts had them.
+        const time = technicianTime({
+          buckets: days.length,
+          clocked: [],
+          attendance: [],
+          laborByJob,
+          clockedOnJobs,
+          assignees,
         });
-        for (const fact of await this.clockedOnJobs([...daysOfJob.keys()]))
-          for (const i of daysOfJob.get(fact.jobId) ?? [])
-            summaries[i]!.jobs.push([fact.jobId, fact.technicianId, fact.ms]);
+        const summaries: TimeclockDay[] = time.map((day) => ({
+          clocked: [],
+          attendance: [],
+          billed: [...day.byTechnician]
+            .sort((a, b) => byText(a[0], b[0]))
+            .map(([id, t]) => [id, t.billedMilli, t.laborNetCents]),
+          unassigned: [day.unassigned.billedMilli, day.unassigned.laborNetCents],
+        }));
+        for (const fact of clocked) summaries[fact.range]!.clocked.push([fact.technicianId, fact.ms]);
+        for (const fact of attendance) summaries[fact.range]!.attendance.push([fact.technicianId, fact.ms]);
+        for (const day of summaries) {
+          day.clocked.sort((a, b) => byText(a[0], b[0]));
+          day.attendance.sort((a, b) => byText(a[0], b[0]));
+        }
         // What is still running counts up to now: such a day is computed live until it stops.
+        const daysOfJob = new Map<string, number[]>();
+        for (const labor of laborByJob) {
+          const list = daysOfJob.get(labor.jobId);
+          if (list === undefined) daysOfJob.set(labor.jobId, [labor.range]);
+          else list.push(labor.range);
+        }
         const running = new Set<number>();
         const { rows: open } = await sql<{ job_id: string | null; at: string }>`
           SELECT job_id, started_at AS at FROM job_clock_entries WHERE ended_at IS NULL
@@ -137,11 +182,6 @@ export class TimeclockReportFacts {
             if (row.at >= d.from && row.at < d.to) running.add(i);
           });
           for (const i of row.job_id === null ? [] : (daysOfJob.get(row.job_id) ?? [])) running.add(i);
-        }
-        for (const day of summaries) {
-          day.clocked.sort((a, b) => byText(a[0], b[0]));
-          day.attendance.sort((a, b) => byText(a[0], b[0]));
-          day.jobs.sort((a, b) => byText(a[0], b[0]) || byText(a[1], b[1]));
         }
         return summaries.map((summary, i) => ({ summary, cacheable: !running.has(i) }));
       },
