@@ -5,7 +5,8 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { AppConfig } from './config/config.schema.js';
 import type { Database } from './db/database.js';
 import { prepareWriteStamp } from './db/write-stamp.js';
-import { systemClock, type Clock } from './lib/clock.js';
+import { HOUR_MS, systemClock, type Clock } from './lib/clock.js';
+import { fastifyTrustProxy } from './lib/network.js';
 import { problems } from './lib/problem.js';
 import { readAppVersion } from './lib/version.js';
 import { join } from 'node:path';
@@ -24,6 +25,9 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { LoginThrottle } from './modules/auth/login-throttle.js';
 import { SessionsService } from './modules/auth/sessions.service.js';
+import { backupRoutes } from './modules/backup/backup.routes.js';
+import { BackupService } from './modules/backup/backup.service.js';
+import { findLitestreamBinary } from './modules/backup/litestream.js';
 import { baysRoutes } from './modules/bays/bays.routes.js';
 import { BaysService } from './modules/bays/bays.service.js';
 import { displayRoutes } from './modules/display/display.routes.js';
@@ -33,6 +37,8 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { OutboxWorker } from './modules/notifications/outbox-worker.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
+import { offsiteFilesRoutes } from './modules/offsite-files/offsite-files.routes.js';
+import { OffsiteFilesService } from './modules/offsite-files/offsite-files.service.js';
 import { InspectionsService } from './modules/inspections/inspections.service.js';
 import { MediaStore } from './modules/inspections/media-store.js';
 import { RealtimeHub } from './modules/realtime/realtime.hub.js';
@@ -44,6 +50,11 @@ import { purchasingRoutes } from './modules/inventory/purchasing.routes.js';
 import { PurchasingService } from './modules/inventory/purchasing.service.js';
 import { customersRoutes } from './modules/customers/customers.routes.js';
 import { CustomersService } from './modules/customers/customers.service.js';
+import { LanHttps } from './modules/remote-access/lan-https.js';
+import { LocalCertificates } from './modules/remote-access/local-ca.js';
+import { remoteAccessRoutes } from './modules/remote-access/remote-access.routes.js';
+import { RemoteAccessService } from './modules/remote-access/remote-access.service.js';
+import { TunnelTokenFile } from './modules/remote-access/tunnel.js';
 import { repairOrdersRoutes } from './modules/repair-orders/repair-orders.routes.js';
 import { RepairOrdersService } from './modules/repair-orders/repair-orders.service.js';
 import { searchRoutes } from './modules/search/search.routes.js';
@@ -116,7 +127,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     ...(ctx.logger ? { loggerInstance: ctx.logger } : { logger: { level: config.logLevel } }),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // Only the listed proxies' X-Forwarded-* count (request.ip, protocol, rate limits, audit ip);
+    // a forged header from any other address is ignored.
+    trustProxy: fastifyTrustProxy(config.trustedProxies),
     // Per-request lines only when debugging: 15 LAN clients polling would drown the journal.
     logController: new LogController({
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
@@ -285,10 +298,64 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // </reports-services>
   // The appliance (issue 7): off-site copies of the database (Litestream) and the files, remote access.
   // <backup-services>
+  const backup = new BackupService({
+    db,
+    clock,
+    audit,
+    log: app.log,
+    dbPath: database.path,
+    dataDir: config.dataDir,
+    litestreamBinary: findLitestreamBinary(),
+  });
+  system.setReplicationSource(() => backup.health());
+  app.decorate('backup', backup);
+  app.addHook('onReady', async () => backup.start());
+  app.addHook('onClose', async () => backup.stop());
   // </backup-services>
   // <offsite-files-services>
+  const offsiteFiles = new OffsiteFilesService({
+    db,
+    clock,
+    dataDir: config.dataDir,
+    // The files go where the owner's backup settings send the database.
+    targetProvider: () => backup.currentTarget(),
+    // Content-Type of the uploaded object: media_files.mime, read through the inspections service.
+    mimeOf: async (hash) => (await inspections.openMedia(hash)).mime,
+    log: app.log,
+  });
+  app.decorate('offsiteFiles', offsiteFiles);
+  // A new bucket or folder holds none of the files yet: send them all again.
+  const stopRequeueOnTargetChange = backup.onTargetChanged(() => {
+    offsiteFiles
+      .requeueAll()
+      .catch((error: unknown) => app.log.error({ err: error }, 'requeueing files failed'));
+  });
+  app.addHook('onClose', async () => stopRequeueOnTargetChange());
+  app.addHook('onReady', async () => offsiteFiles.start());
+  app.addHook('onClose', async () => offsiteFiles.stop());
   // </offsite-files-services>
   // <remote-access-services>
+  // The local CA and HTTPS beside HTTP: nothing is generated or bound until main.ts calls
+  // app.lanHttps.listen() (or GET /api/remote-access, /api/tls/ca.crt make the CA on first use).
+  const certificates = new LocalCertificates({
+    dir: join(config.dataDir, 'tls'),
+    clock,
+    shopName: async () => (await settings.get()).shopName,
+  });
+  const lanHttps = new LanHttps({ app, certificates, refreshMs: HOUR_MS, log: app.log });
+  app.decorate('lanHttps', lanHttps);
+  app.addHook('onClose', async () => lanHttps.close());
+  const remoteAccess = new RemoteAccessService({
+    db,
+    clock,
+    audit,
+    notifications,
+    certificates,
+    https: lanHttps,
+    tunnelFile: new TunnelTokenFile(join(config.dataDir, 'tunnel')),
+    metricsAddress: config.tunnelMetricsAddress,
+    httpsPort: config.httpsPort,
+  });
   // </remote-access-services>
   const search = new SearchService(db);
   const displays = new DisplayService(db, clock, audit, bays, repairOrders, settings);
@@ -363,10 +430,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(reportsRoutes, { service: reports });
   // </reports-routes>
   // <backup-routes>
+  await app.register(backupRoutes, { service: backup });
   // </backup-routes>
   // <offsite-files-routes>
+  await app.register(offsiteFilesRoutes, { service: offsiteFiles });
   // </offsite-files-routes>
   // <remote-access-routes>
+  await app.register(remoteAccessRoutes, { service: remoteAccess });
   // </remote-access-routes>
   await app.register(displayRoutes, { service: displays });
   await app.register(realtimeRoutes, {

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config/load-config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest, UnknownMigrationError } from './db/migrate.js';
 import { systemClock } from './lib/clock.js';
+import { SystemdNotifier } from './lib/systemd-notify.js';
 
 /** Starts ASE: config → database (migrated, backed up first) → app → listen; stops cleanly on signals. */
 async function main(): Promise<void> {
@@ -40,14 +41,28 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp({ config, database, logger });
+  // <systemd-notify>: under systemd (ase.service, Type=notify) say READY=1 once listening, WATCHDOG=1
+  // while the database answers, STOPPING=1 on shutdown. Without NOTIFY_SOCKET it does nothing.
+  const notifier = new SystemdNotifier({
+    logger,
+    healthCheck: async () => database.sqlite.prepare('SELECT 1').pluck().get() === 1,
+  });
+  // </systemd-notify>
   closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'stopping after an unexpected error');
     else logger.info({ signal }, 'stopping');
+    await notifier.stopping(); // <systemd-notify>
     await app.close();
     await database.close();
   });
   await app.listen({ host: config.host, port: config.port });
+  // <remote-access>: HTTPS on the shop network beside HTTP, with the local CA's certificate (made in
+  // <dataDir>/tls on first start). httpsPort 0 = off. A failure (port taken) is logged and shown in
+  // Settings → Remote access; HTTP keeps serving.
+  if (config.httpsPort !== 0) await app.lanHttps.listen(config.host, config.httpsPort);
+  // </remote-access>
   logger.info({ dataDir: config.dataDir, database: databasePath }, 'ASE is ready');
+  await notifier.ready(`ASE is ready, data in ${config.dataDir}`); // <systemd-notify>
 }
 
 await main();

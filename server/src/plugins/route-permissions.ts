@@ -239,12 +239,22 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Access>> = {
   // </reports>
 
   // <backup>  (the owner's off-site copies)
+  'GET /api/backup': OWNER,
+  'PUT /api/backup/settings': OWNER,
+  'POST /api/backup/test': OWNER,
   // </backup>
 
-  // <offsite-files>
+  // <offsite-files>  (photos and files on their way off-site: the owner's)
+  'GET /api/backup/files': OWNER,
+  'POST /api/backup/files/retry': OWNER,
   // </offsite-files>
 
   // <remote-access>  (tunnel and certificates: the owner's; the CA is public on the LAN)
+  'GET /api/remote-access': OWNER,
+  'PUT /api/remote-access/tunnel': OWNER,
+  'DELETE /api/remote-access/tunnel': OWNER,
+  'GET /api/tls/ca.crt': 'public',
+  'GET /api/tls/ca.mobileconfig': 'public',
   // </remote-access>
 };
 

@@ -154,6 +154,8 @@ describe('health and API documents', () => {
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       db: 'ok',
       uptimeSeconds: 90,
+      // No backup target configured yet: nothing replicates, and health says so without failing.
+      replication: { state: 'off', lastSyncAt: null, lagSeconds: null, warning: null },
     });
   });
 

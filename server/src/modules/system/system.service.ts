@@ -7,11 +7,28 @@ export interface Health {
   version: string;
   db: 'ok' | 'error';
   uptimeSeconds: number;
+  /** Off-site replication of the database; a problem here never turns the health check red. */
+  replication: ReplicationHealth;
 }
+
+export interface ReplicationHealth {
+  state: 'off' | 'starting' | 'replicating' | 'error';
+  lastSyncAt: string | null;
+  lagSeconds: number | null;
+  warning: string | null;
+}
+
+const REPLICATION_OFF: ReplicationHealth = {
+  state: 'off',
+  lastSyncAt: null,
+  lagSeconds: null,
+  warning: null,
+};
 
 /** What a monitor (systemd watchdog, Docker HEALTHCHECK, the owner) asks: is the server well? */
 export class SystemService {
   readonly #startedAt: number;
+  #replication: () => ReplicationHealth = () => REPLICATION_OFF;
 
   constructor(
     private readonly db: Db,
@@ -19,6 +36,11 @@ export class SystemService {
     private readonly version: string,
   ) {
     this.#startedAt = clock.now().getTime();
+  }
+
+  /** The backup module reports here (wired in app.ts; it is built after this service). */
+  setReplicationSource(source: () => ReplicationHealth): void {
+    this.#replication = source;
   }
 
   async health(): Promise<Health> {
@@ -33,6 +55,9 @@ export class SystemService {
       version: this.version,
       db: dbOk ? 'ok' : 'error',
       uptimeSeconds: Math.max(0, Math.floor((this.clock.now().getTime() - this.#startedAt) / 1000)),
+      // Status stays 'ok' whatever this says: a backup problem must not make Docker or systemd
+      // restart the shop's server; the owner sees the warning instead.
+      replication: this.#replication(),
     };
   }
 }

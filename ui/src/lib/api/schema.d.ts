@@ -2118,6 +2118,563 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/backup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where the database is replicated (the secret only as set/not set) and how replication is doing */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              settings: {
+                file: {
+                  path: string;
+                };
+                lagWarningSeconds: number;
+                s3: {
+                  accessKeyId: string;
+                  bucket: string;
+                  endpoint: string;
+                  forcePathStyle: boolean;
+                  path: string;
+                  region: string;
+                  /** @description Whether a secret access key is stored (it is never returned) */
+                  secretSet: boolean;
+                };
+                /** @enum {string} */
+                target: 'off' | 's3' | 'file';
+                /** Format: date-time */
+                updatedAt: string | null;
+                version: number;
+              };
+              status: {
+                /** @description The Litestream binary in use; null when none was found */
+                binary: string | null;
+                /** @description Litestream's current generation id */
+                generation: string | null;
+                /** @description How long commits have waited for the replica (0 = it has everything) */
+                lagSeconds: number | null;
+                /** Format: date-time */
+                lastSyncAt: string | null;
+                /** @description What is happening, or what went wrong, in words */
+                message: string | null;
+                /** @enum {string} */
+                state: 'off' | 'starting' | 'replicating' | 'error';
+                /** @description Set when the owner should act (error, or lag too long) */
+                warning: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/backup/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Photos and other files on their way to the off-site copy: counts, last upload, last error */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Pending files whose last attempt failed (they are retried with backoff, never dropped) */
+              failing: number;
+              /** @description The most recent error of a file still waiting, as a sentence */
+              lastError: string | null;
+              /** Format: date-time */
+              lastUploadAt: string | null;
+              /** Format: date-time */
+              nextAttemptAt: string | null;
+              /** @description Files not yet copied to the target */
+              pending: number;
+              /**
+               * @description Where files go: 'off' (nowhere yet), an S3-compatible bucket, or a folder (USB disk, NAS)
+               * @enum {string}
+               */
+              target: 'off' | 's3' | 'file';
+              /** @description Files the target holds */
+              uploaded: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/backup/files/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Retry failed uploads now instead of waiting for their backoff */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Pending files whose last attempt failed (they are retried with backoff, never dropped) */
+              failing: number;
+              /** @description The most recent error of a file still waiting, as a sentence */
+              lastError: string | null;
+              /** Format: date-time */
+              lastUploadAt: string | null;
+              /** Format: date-time */
+              nextAttemptAt: string | null;
+              /** @description Files not yet copied to the target */
+              pending: number;
+              /**
+               * @description Where files go: 'off' (nowhere yet), an S3-compatible bucket, or a folder (USB disk, NAS)
+               * @enum {string}
+               */
+              target: 'off' | 's3' | 'file';
+              /** @description Files the target holds */
+              uploaded: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/backup/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change the replica target (send the version you read; the secret is write-only) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            file?: {
+              /** @description Absolute directory, e.g. /mnt/usb/ase */
+              path?: string;
+            };
+            lagWarningSeconds?: number;
+            s3?: {
+              accessKeyId?: string;
+              bucket?: string;
+              /** @description http(s) URL of the S3 API */
+              endpoint?: string;
+              forcePathStyle?: boolean;
+              /** @description Folder in the bucket, e.g. shop1 */
+              path?: string;
+              region?: string;
+              /** @description Write-only; absent keeps the stored one. */
+              secretAccessKey?: string;
+            };
+            /** @enum {string} */
+            target?: 'off' | 's3' | 'file';
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              settings: {
+                file: {
+                  path: string;
+                };
+                lagWarningSeconds: number;
+                s3: {
+                  accessKeyId: string;
+                  bucket: string;
+                  endpoint: string;
+                  forcePathStyle: boolean;
+                  path: string;
+                  region: string;
+                  /** @description Whether a secret access key is stored (it is never returned) */
+                  secretSet: boolean;
+                };
+                /** @enum {string} */
+                target: 'off' | 's3' | 'file';
+                /** Format: date-time */
+                updatedAt: string | null;
+                version: number;
+              };
+              status: {
+                /** @description The Litestream binary in use; null when none was found */
+                binary: string | null;
+                /** @description Litestream's current generation id */
+                generation: string | null;
+                /** @description How long commits have waited for the replica (0 = it has everything) */
+                lagSeconds: number | null;
+                /** Format: date-time */
+                lastSyncAt: string | null;
+                /** @description What is happening, or what went wrong, in words */
+                message: string | null;
+                /** @enum {string} */
+                state: 'off' | 'starting' | 'replicating' | 'error';
+                /** @description Set when the owner should act (error, or lag too long) */
+                warning: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/backup/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Test the stored target, or a candidate before saving it (write, read, delete a probe) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            file?: {
+              /** @description Absolute directory, e.g. /mnt/usb/ase */
+              path?: string;
+            };
+            s3?: {
+              accessKeyId?: string;
+              bucket?: string;
+              /** @description http(s) URL of the S3 API */
+              endpoint?: string;
+              forcePathStyle?: boolean;
+              /** @description Folder in the bucket, e.g. shop1 */
+              path?: string;
+              region?: string;
+              /** @description Write-only; absent keeps the stored one. */
+              secretAccessKey?: string;
+            };
+            /** @enum {string} */
+            target?: 'off' | 's3' | 'file';
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              elapsedMs: number;
+              message: string;
+              ok: boolean;
+              /** @enum {string} */
+              target: 'off' | 's3' | 'file';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/bays': {
     parameters: {
       query?: never;
@@ -4141,6 +4698,13 @@ export interface paths {
           content: {
             'application/json': {
               db: 'ok' | 'error';
+              /** @description Off-site replication of the database (never makes the check fail) */
+              replication: {
+                lagSeconds: number | null;
+                lastSyncAt: string | null;
+                state: 'off' | 'starting' | 'replicating' | 'error';
+                warning: string | null;
+              };
               status: 'ok' | 'degraded';
               uptimeSeconds: number;
               version: string;
@@ -4155,6 +4719,13 @@ export interface paths {
           content: {
             'application/json': {
               db: 'ok' | 'error';
+              /** @description Off-site replication of the database (never makes the check fail) */
+              replication: {
+                lagSeconds: number | null;
+                lastSyncAt: string | null;
+                state: 'off' | 'starting' | 'replicating' | 'error';
+                warning: string | null;
+              };
               status: 'ok' | 'degraded';
               uptimeSeconds: number;
               version: string;
@@ -13402,6 +13973,345 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/remote-access': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tunnel state (asks cloudflared now), the public base URL, and HTTPS on the shop network */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The base of customer links (set in the Messages settings), or null. */
+              publicBaseUrl: string | null;
+              tls: {
+                /** @description Compare with what the device shows before trusting. */
+                caFingerprintSha256: string;
+                caName: string;
+                /** Format: date-time */
+                caNotAfter: string;
+                /** @description Why HTTPS is not up. */
+                error: string | null;
+                /** @description Config httpsPort; 0 = HTTPS on the shop network is off. */
+                httpsPort: number;
+                listening: boolean;
+                /** @description Names and addresses in the server certificate. */
+                serverNames: string[];
+                /** Format: date-time */
+                serverNotAfter: string;
+                /** @description Addresses to open on a shop device once it trusts the CA. */
+                urls: string[];
+              };
+              tunnel: {
+                /** Format: date-time */
+                checkedAt: string;
+                /** @description A tunnel token is saved. */
+                configured: boolean;
+                /** @description What was seen, in words, when not connected. */
+                detail: string | null;
+                /** @description Where ASE asks cloudflared (its --metrics address). */
+                metricsAddress: string;
+                /**
+                 * @description not configured: no token; connecting: cloudflared is starting or has no connection yet; connected: Cloudflare can reach the shop; unreachable: cloudflared does not answer
+                 * @enum {string}
+                 */
+                state: 'not configured' | 'connecting' | 'connected' | 'unreachable';
+                /** @description The tunnel id inside the saved token (not secret). */
+                tunnelId: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/remote-access/tunnel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Save the cloudflared tunnel token (write-only; the tunnel service restarts with it) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The cloudflared tunnel token (or the whole install command containing it). Write-only. */
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The base of customer links (set in the Messages settings), or null. */
+              publicBaseUrl: string | null;
+              tls: {
+                /** @description Compare with what the device shows before trusting. */
+                caFingerprintSha256: string;
+                caName: string;
+                /** Format: date-time */
+                caNotAfter: string;
+                /** @description Why HTTPS is not up. */
+                error: string | null;
+                /** @description Config httpsPort; 0 = HTTPS on the shop network is off. */
+                httpsPort: number;
+                listening: boolean;
+                /** @description Names and addresses in the server certificate. */
+                serverNames: string[];
+                /** Format: date-time */
+                serverNotAfter: string;
+                /** @description Addresses to open on a shop device once it trusts the CA. */
+                urls: string[];
+              };
+              tunnel: {
+                /** Format: date-time */
+                checkedAt: string;
+                /** @description A tunnel token is saved. */
+                configured: boolean;
+                /** @description What was seen, in words, when not connected. */
+                detail: string | null;
+                /** @description Where ASE asks cloudflared (its --metrics address). */
+                metricsAddress: string;
+                /**
+                 * @description not configured: no token; connecting: cloudflared is starting or has no connection yet; connected: Cloudflare can reach the shop; unreachable: cloudflared does not answer
+                 * @enum {string}
+                 */
+                state: 'not configured' | 'connecting' | 'connected' | 'unreachable';
+                /** @description The tunnel id inside the saved token (not secret). */
+                tunnelId: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove the tunnel token: remote access ends when the tunnel service stops */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The base of customer links (set in the Messages settings), or null. */
+              publicBaseUrl: string | null;
+              tls: {
+                /** @description Compare with what the device shows before trusting. */
+                caFingerprintSha256: string;
+                caName: string;
+                /** Format: date-time */
+                caNotAfter: string;
+                /** @description Why HTTPS is not up. */
+                error: string | null;
+                /** @description Config httpsPort; 0 = HTTPS on the shop network is off. */
+                httpsPort: number;
+                listening: boolean;
+                /** @description Names and addresses in the server certificate. */
+                serverNames: string[];
+                /** Format: date-time */
+                serverNotAfter: string;
+                /** @description Addresses to open on a shop device once it trusts the CA. */
+                urls: string[];
+              };
+              tunnel: {
+                /** Format: date-time */
+                checkedAt: string;
+                /** @description A tunnel token is saved. */
+                configured: boolean;
+                /** @description What was seen, in words, when not connected. */
+                detail: string | null;
+                /** @description Where ASE asks cloudflared (its --metrics address). */
+                metricsAddress: string;
+                /**
+                 * @description not configured: no token; connecting: cloudflared is starting or has no connection yet; connected: Cloudflare can reach the shop; unreachable: cloudflared does not answer
+                 * @enum {string}
+                 */
+                state: 'not configured' | 'connecting' | 'connected' | 'unreachable';
+                /** @description The tunnel id inside the saved token (not secret). */
+                tunnelId: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/repair-orders': {
     parameters: {
       query?: never;
@@ -19430,6 +20340,162 @@ export interface paths {
                 name: string;
               } | null;
             };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tls/ca.crt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The shop's local CA certificate (PEM) to install on shop devices */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description The local CA certificate (PEM). */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tls/ca.mobileconfig': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The CA as an Apple configuration profile (iPad, iPhone, macOS) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Apple configuration profile with the CA. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
           };
         };
       };

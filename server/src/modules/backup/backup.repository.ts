@@ -1,0 +1,34 @@
+import type { Db } from '../../db/database.js';
+
+/** The one backup_settings row (id = 1); absent until the owner first saves. */
+export function findBackupSettingsRow(db: Db) {
+  return db.selectFrom('backup_settings').selectAll().where('id', '=', 1).executeTakeFirst();
+}
+
+/**
+ * The first save: version 2, because the defaults shown before any row existed were version 1
+ * (so a second editor who also read those defaults gets a 409, not a silent overwrite).
+ */
+export async function insertBackupSettingsRow(db: Db, data: string, at: string): Promise<boolean> {
+  const result = await db
+    .insertInto('backup_settings')
+    .values({ id: 1, data, version: 2, created_at: at, updated_at: at })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return (result.numInsertedOrUpdatedRows ?? 0n) === 1n;
+}
+
+export async function updateBackupSettingsIfVersion(
+  db: Db,
+  data: string,
+  expectedVersion: number,
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('backup_settings')
+    .set((eb) => ({ data, updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', '=', 1)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
