@@ -1,3 +1,4 @@
+import { withReportCacheTriggersSuspended } from './report-cache.js';
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../../src/db/database.js';
 import { addDays, DAY, isOpen, localDate, shopDay, type ShopDay } from './calendar.js';
@@ -95,20 +96,22 @@ export async function seedShop(database: Database, options: SeedOptions): Promis
   const cacheSize = database.sqlite.pragma('cache_size', { simple: true }) as number;
   database.sqlite.pragma('cache_size = -262144');
   try {
-    database.sqlite.transaction(() => {
-      generator = new ShopGenerator(ctx, plan, days, writeShopSetup(ctx, systemStart, hashes));
-      const recent = generator.history((fraction) => progress(0.9 * fraction, 'history'));
-      progress(0.9, 'board');
-      generator.board(recent);
-      progress(0.93, 'appointments');
-      generator.bookings(openDaysBetween(boardDay.date, addDays(boardDay.date, 14), timeZone));
-      progress(0.95, 'odometers');
-      generator.finish(systemStart, {
-        profile: options.profile,
-        seed: options.seed,
-        now: options.now.toISOString(),
-      });
-    })();
+    database.sqlite.transaction(() =>
+      withReportCacheTriggersSuspended(database.sqlite, () => {
+        generator = new ShopGenerator(ctx, plan, days, writeShopSetup(ctx, systemStart, hashes));
+        const recent = generator.history((fraction) => progress(0.9 * fraction, 'history'));
+        progress(0.9, 'board');
+        generator.board(recent);
+        progress(0.93, 'appointments');
+        generator.bookings(openDaysBetween(boardDay.date, addDays(boardDay.date, 14), timeZone));
+        progress(0.95, 'odometers');
+        generator.finish(systemStart, {
+          profile: options.profile,
+          seed: options.seed,
+          now: options.now.toISOString(),
+        });
+      }),
+    )();
   } finally {
     database.sqlite.pragma(`cache_size = ${cacheSize}`);
   }
