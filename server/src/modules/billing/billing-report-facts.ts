@@ -8,6 +8,7 @@ import {
   type DayStats,
   type DayStore,
   type LocalDay,
+  sqliteDayStore,
 } from '../reports/report-days.js';
 import { parseJsonRows, rangesCte, type UtcRange } from '../reports/report-ranges.js';
 
@@ -133,34 +134,12 @@ export interface VehicleCountFact {
 const n = (value: unknown): number => Number(value ?? 0);
 
 export class BillingReportFacts {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.dayStore = sqliteDayStore(db, 'billing_report_days');
+  }
 
   /** The day cache (see reports/report-days.ts): invoices are immutable, so any past day keeps. */
-  readonly dayStore: DayStore<BillingDay> = {
-    epoch: async () => {
-      const { rows } = await sql<{ n: number }>`SELECT n FROM billing_report_days_epoch`.execute(this.db);
-      return n(rows[0]?.n);
-    },
-    read: async (timeZone, from, to) => {
-      const { rows } = await sql<{ day: string; data: string }>`
-        SELECT day, data FROM billing_report_days
-        WHERE day >= ${from} AND day <= ${to} AND time_zone = ${timeZone}`.execute(this.db);
-      return new Map(rows.map((row) => [row.day, JSON.parse(row.data) as BillingDay]));
-    },
-    days: async (timeZone, from, to) => {
-      const { rows } = await sql<{ day: string }>`
-        SELECT day FROM billing_report_days WHERE day >= ${from} AND day <= ${to} AND time_zone = ${timeZone}`.execute(
-        this.db,
-      );
-      return new Set(rows.map((row) => row.day));
-    },
-    write: async (timeZone, rows, epoch, now) => {
-      await sql`
-        INSERT OR REPLACE INTO billing_report_days (day, time_zone, data, created_at)
-        SELECT value ->> 0, ${timeZone}, value ->> 1, ${now} FROM json_each(${JSON.stringify(rows.map(([day, data]) => [day, JSON.stringify(data)]))})
-        WHERE (SELECT n FROM billing_report_days_epoch) = ${epoch}`.execute(this.db);
-    },
-  };
+  readonly dayStore: DayStore<BillingDay>;
 
   /**
    * Per local day: what `invoiceTotals` and `lineTotals` give for it, from the day

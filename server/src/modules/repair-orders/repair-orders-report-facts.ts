@@ -6,6 +6,7 @@ import {
   type DayStats,
   type DayStore,
   type LocalDay,
+  sqliteDayStore,
 } from '../reports/report-days.js';
 import { rangesCte, type UtcRange } from '../reports/report-ranges.js';
 
@@ -62,36 +63,12 @@ export interface RepairOrdersDay {
 const n = (value: unknown): number => Number(value ?? 0);
 
 export class RepairOrdersReportFacts {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.dayStore = sqliteDayStore(db, 'repair_orders_report_days');
+  }
 
   /** The day cache (see reports/report-days.ts). */
-  readonly dayStore: DayStore<RepairOrdersDay> = {
-    epoch: async () => {
-      const { rows } = await sql<{ n: number }>`SELECT n FROM repair_orders_report_days_epoch`.execute(
-        this.db,
-      );
-      return n(rows[0]?.n);
-    },
-    read: async (timeZone, from, to) => {
-      const { rows } = await sql<{ day: string; data: string }>`
-        SELECT day, data FROM repair_orders_report_days
-        WHERE day >= ${from} AND day <= ${to} AND time_zone = ${timeZone}`.execute(this.db);
-      return new Map(rows.map((row) => [row.day, JSON.parse(row.data) as RepairOrdersDay]));
-    },
-    days: async (timeZone, from, to) => {
-      const { rows } = await sql<{ day: string }>`
-        SELECT day FROM repair_orders_report_days WHERE day >= ${from} AND day <= ${to} AND time_zone = ${timeZone}`.execute(
-        this.db,
-      );
-      return new Set(rows.map((row) => row.day));
-    },
-    write: async (timeZone, rows, epoch, now) => {
-      await sql`
-        INSERT OR REPLACE INTO repair_orders_report_days (day, time_zone, data, created_at)
-        SELECT value ->> 0, ${timeZone}, value ->> 1, ${now} FROM json_each(${JSON.stringify(rows.map(([day, data]) => [day, JSON.stringify(data)]))})
-        WHERE (SELECT n FROM repair_orders_report_days_epoch) = ${epoch}`.execute(this.db);
-    },
-  };
+  readonly dayStore: DayStore<RepairOrdersDay>;
 
   /**
    * Per local day: decisions and cycle time (of the repair orders `closedRepairOrders` gives for

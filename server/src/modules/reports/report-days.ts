@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
 import type { UtcRange } from './report-ranges.js';
 
 /**
@@ -28,6 +30,43 @@ export interface DayStore<T> {
   days(timeZone: string, from: string, to: string): Promise<Set<string>>;
   /** Stores the summaries, only if the epoch is still `epoch`. */
   write(timeZone: string, rows: readonly (readonly [string, T])[], epoch: number, now: string): Promise<void>;
+}
+
+/** The day-cache tables of migration 0017, one per module that publishes report facts. */
+export type DayCacheTable = 'billing_report_days' | 'repair_orders_report_days' | 'timeclock_report_days';
+
+/**
+ * The DayStore over one module's cache table (`<table>` and `<table>_epoch`, same shape for every
+ * module): the owning facts class names its table, so only it touches it.
+ */
+export function sqliteDayStore<T>(db: Db, table: DayCacheTable): DayStore<T> {
+  const cache = sql.table(table);
+  const epochTable = sql.table(`${table}_epoch`);
+  return {
+    epoch: async () => {
+      const { rows } = await sql<{ n: number }>`SELECT n FROM ${epochTable}`.execute(db);
+      return Number(rows[0]?.n ?? 0);
+    },
+    read: async (timeZone, from, to) => {
+      const { rows } = await sql<{ day: string; data: string }>`
+        SELECT day, data FROM ${cache}
+        WHERE day >= ${from} AND day <= ${to} AND time_zone = ${timeZone}`.execute(db);
+      return new Map(rows.map((row) => [row.day, JSON.parse(row.data) as T]));
+    },
+    days: async (timeZone, from, to) => {
+      const { rows } = await sql<{ day: string }>`
+        SELECT day FROM ${cache} WHERE day >= ${from} AND day <= ${to} AND time_zone = ${timeZone}`.execute(
+        db,
+      );
+      return new Set(rows.map((row) => row.day));
+    },
+    write: async (timeZone, rows, epoch, now) => {
+      await sql`
+        INSERT OR REPLACE INTO ${cache} (day, time_zone, data, created_at)
+        SELECT value ->> 0, ${timeZone}, value ->> 1, ${now} FROM json_each(${JSON.stringify(rows.map(([day, data]) => [day, JSON.stringify(data)]))})
+        WHERE (SELECT n FROM ${epochTable}) = ${epoch}`.execute(db);
+    },
+  };
 }
 
 /** How many day summaries were read from the cache and computed live (counted, never reset). */

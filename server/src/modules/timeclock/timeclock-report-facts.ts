@@ -7,6 +7,7 @@ import {
   type DayStats,
   type DayStore,
   type LocalDay,
+  sqliteDayStore,
 } from '../reports/report-days.js';
 import { technicianTime } from '../reports/technician-time.js';
 import { parseJsonRows, rangesCte, type UtcRange } from '../reports/report-ranges.js';
@@ -81,34 +82,12 @@ export class TimeclockReportFacts {
   constructor(
     private readonly db: Db,
     private readonly now: () => string,
-  ) {}
+  ) {
+    this.dayStore = sqliteDayStore(db, 'timeclock_report_days');
+  }
 
   /** The day cache (see reports/report-days.ts). */
-  readonly dayStore: DayStore<TimeclockDay> = {
-    epoch: async () => {
-      const { rows } = await sql<{ n: number }>`SELECT n FROM timeclock_report_days_epoch`.execute(this.db);
-      return n(rows[0]?.n);
-    },
-    read: async (timeZone, from, to) => {
-      const { rows } = await sql<{ day: string; data: string }>`
-        SELECT day, data FROM timeclock_report_days
-        WHERE day >= ${from} AND day <= ${to} AND time_zone = ${timeZone}`.execute(this.db);
-      return new Map(rows.map((row) => [row.day, JSON.parse(row.data) as TimeclockDay]));
-    },
-    days: async (timeZone, from, to) => {
-      const { rows } = await sql<{ day: string }>`
-        SELECT day FROM timeclock_report_days WHERE day >= ${from} AND day <= ${to} AND time_zone = ${timeZone}`.execute(
-        this.db,
-      );
-      return new Set(rows.map((row) => row.day));
-    },
-    write: async (timeZone, rows, epoch, now) => {
-      await sql`
-        INSERT OR REPLACE INTO timeclock_report_days (day, time_zone, data, created_at)
-        SELECT value ->> 0, ${timeZone}, value ->> 1, ${now} FROM json_each(${JSON.stringify(rows.map(([day, data]) => [day, JSON.stringify(data)]))})
-        WHERE (SELECT n FROM timeclock_report_days_epoch) = ${epoch}`.execute(this.db);
-    },
-  };
+  readonly dayStore: DayStore<TimeclockDay>;
 
   /**
    * Per local day: `clockedByRange`, `attendanceByRange`, and the billed-hours split of the labor
