@@ -5,10 +5,9 @@ import type { InvoiceStatus, PaymentKind, PaymentMethod } from '../../db/tables/
 import {
   daySummaries,
   rangesOf,
-  type DayStats,
   type DayStore,
-  type LocalDay,
   sqliteDayStore,
+  type DaySummaryRequest,
 } from '../reports/report-days.js';
 import { parseJsonRows, rangesCte, type UtcRange } from '../reports/report-ranges.js';
 
@@ -145,14 +144,7 @@ export class BillingReportFacts {
    * Per local day: what `invoiceTotals` and `lineTotals` give for it, from the day
    * cache where kept. `epoch` is `dayStore.epoch()` read before (see report-days.ts).
    */
-  async reportDays(input: {
-    timeZone: string;
-    days: readonly LocalDay[];
-    now: string;
-    epoch: number;
-    useCache?: boolean;
-    stats?: DayStats;
-  }): Promise<BillingDay[]> {
+  async reportDays(input: DaySummaryRequest): Promise<BillingDay[]> {
     return daySummaries({
       ...input,
       store: this.dayStore,

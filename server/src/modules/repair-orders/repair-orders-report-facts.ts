@@ -3,10 +3,9 @@ import type { Db } from '../../db/database.js';
 import {
   daySummaries,
   rangesOf,
-  type DayStats,
   type DayStore,
-  type LocalDay,
   sqliteDayStore,
+  type DaySummaryRequest,
 } from '../reports/report-days.js';
 import { rangesCte, type UtcRange } from '../reports/report-ranges.js';
 
@@ -75,15 +74,13 @@ export class RepairOrdersReportFacts {
    * the days' ranges, billing's), from the day cache where kept. `epoch` is `dayStore.epoch()`
    * read before anything else (see report-days.ts).
    */
-  async reportDays(input: {
-    timeZone: string;
-    days: readonly LocalDay[];
-    now: string;
-    epoch: number;
-    useCache?: boolean;
-    stats?: DayStats;
-    closedRepairOrders: (ranges: readonly UtcRange[]) => Promise<{ range: number; repairOrderId: string }[]>;
-  }): Promise<RepairOrdersDay[]> {
+  async reportDays(
+    input: DaySummaryRequest & {
+      closedRepairOrders: (
+        ranges: readonly UtcRange[],
+      ) => Promise<{ range: number; repairOrderId: string }[]>;
+    },
+  ): Promise<RepairOrdersDay[]> {
     return daySummaries({
       ...input,
       store: this.dayStore,

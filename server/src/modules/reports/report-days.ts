@@ -69,6 +69,16 @@ export function sqliteDayStore<T>(db: Db, table: DayCacheTable): DayStore<T> {
   };
 }
 
+/** What a facts class's `reportDays` is asked: these local days, with the epoch read before. */
+export interface DaySummaryRequest {
+  timeZone: string;
+  days: readonly LocalDay[];
+  now: string;
+  epoch: number;
+  useCache?: boolean;
+  stats?: DayStats;
+}
+
 /** How many day summaries were read from the cache and computed live (counted, never reset). */
 export interface DayStats {
   cached: number;

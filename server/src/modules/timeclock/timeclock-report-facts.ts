@@ -4,10 +4,9 @@ import type { JobLaborFact } from '../billing/billing-report-facts.js';
 import {
   daySummaries,
   rangesOf,
-  type DayStats,
   type DayStore,
-  type LocalDay,
   sqliteDayStore,
+  type DaySummaryRequest,
 } from '../reports/report-days.js';
 import { technicianTime } from '../reports/technician-time.js';
 import { parseJsonRows, rangesCte, type UtcRange } from '../reports/report-ranges.js';
@@ -95,16 +94,12 @@ export class TimeclockReportFacts {
    * orders', for the jobs nobody clocked), from the day cache where kept. `epoch` is
    * `dayStore.epoch()` read before anything else (see report-days.ts).
    */
-  async reportDays(input: {
-    timeZone: string;
-    days: readonly LocalDay[];
-    now: string;
-    epoch: number;
-    useCache?: boolean;
-    stats?: DayStats;
-    laborByJob: (ranges: readonly UtcRange[]) => Promise<JobLaborFact[]>;
-    jobAssignees: (jobIds: readonly string[]) => Promise<ReadonlyMap<string, string>>;
-  }): Promise<TimeclockDay[]> {
+  async reportDays(
+    input: DaySummaryRequest & {
+      laborByJob: (ranges: readonly UtcRange[]) => Promise<JobLaborFact[]>;
+      jobAssignees: (jobIds: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+    },
+  ): Promise<TimeclockDay[]> {
     return daySummaries({
       ...input,
       store: this.dayStore,
