@@ -141,7 +141,7 @@ function shopTable(shop: ShopReport, settings: BenchSettings): string {
   });
   return [
     renderTable(
-      `Shop (issue 3): ${db.years}-year shop, ${counts}, ${db.sizeMb} MB; ${settings.seconds} s each, ratios vs bare Fastify at the same connections`,
+      `Shop (issue 3): ${db.years}-year shop, ${counts}, ${db.sizeMb} MB; ${settings.seconds} s each, ratios vs bare Fastify at the same connections (a ratio goal: median of 3 rounds alternating with bare Fastify)`,
       ['target', 'conn', 'req/s', 'req/s ratio', 'p50 ms', 'p99 ms', 'goal', 'result'],
       [...baselines, ...rows],
     ),

@@ -68,6 +68,7 @@ import { TimeclockService } from './modules/timeclock/timeclock.service.js';
 import { BillingReportFacts } from './modules/billing/billing-report-facts.js';
 import { InventoryReportFacts } from './modules/inventory/inventory-report-facts.js';
 import { RepairOrdersReportFacts } from './modules/repair-orders/repair-orders-report-facts.js';
+import { DayCacheWarmer } from './modules/reports/day-cache-warmer.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { ReportsService } from './modules/reports/reports.service.js';
 import { TechniciansReportFacts } from './modules/technicians/technicians-report-facts.js';
@@ -111,6 +112,8 @@ declare module 'fastify' {
     registeredRoutes: RegisteredRoute[];
     /** The in-process event bus the services emit on. */
     events: EventBus;
+    /** Fills the report day caches after listen; benchmarks await its first pass before measuring. */
+    reportDayCacheWarmer: DayCacheWarmer;
   }
 }
 
@@ -144,7 +147,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   // services
   const audit = new AuditService(db, clock);
-  const sessions = new SessionsService(database, clock, config);
+  // One write stamp for every read cache (sessions, repair orders, the board): see write-stamp.ts.
+  const writeStamp = prepareWriteStamp(database.sqlite);
+  const sessions = new SessionsService(database, clock, config, writeStamp);
   const users = new UsersService(db, clock, audit, sessions);
   const auth = new AuthService(db, clock, users, sessions, new LoginThrottle(clock, config), audit);
   const system = new SystemService(db, clock, version);
@@ -167,7 +172,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     settings,
     technicians,
     bays,
-    prepareWriteStamp(database.sqlite),
+    writeStamp,
   );
   const appointments = new AppointmentsService(
     db,
@@ -295,6 +300,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     technicians: new TechniciansReportFacts(db),
     timeclock: new TimeclockReportFacts(db, () => clock.now().toISOString()),
   });
+  // The day caches are filled in the background once the server listens (not in inject-only
+  // tests); closing the app waits for the day being computed.
+  const reportDayCacheWarmer = new DayCacheWarmer(reports, app.log);
+  app.decorate('reportDayCacheWarmer', reportDayCacheWarmer);
+  app.addHook('onListen', async () => reportDayCacheWarmer.start());
+  app.addHook('onClose', async () => reportDayCacheWarmer.stop());
   // </reports-services>
   // The appliance (issue 7): off-site copies of the database (Litestream) and the files, remote access.
   // <backup-services>

@@ -11,6 +11,7 @@ import {
   type Rng,
 } from './crash-load.js';
 import { CrashServer, freePort, raceTimeout } from './crash-server.js';
+import { removeServerBundle } from './server-bundle.js';
 import { verifyDatabaseFile } from './crash-verify.js';
 
 /**
@@ -318,6 +319,7 @@ export class CrashLoop {
     this.closed = true;
     await Promise.allSettled(this.lanes.map((lane) => lane.close()));
     for (const dir of this.dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    removeServerBundle();
   }
 }
 

@@ -2,11 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { ConfigSchema } from '../../src/config/config.schema.js';
+import { serverBundle } from './server-bundle.js';
 
 /**
- * The real ASE server as a child process, for the crash-safety loop: `node --import tsx
- * server/src/main.ts` (tsx as a loader inside the one process, not the tsx CLI, which would add a
- * second process, so SIGKILL hits the server itself and start-up skips the wrapper's cost).
+ * The real ASE server as a child process, for the crash-safety loop: `node <bundle>`, where the
+ * bundle is server/src/main.ts built once per test process (server-bundle.ts). One process, no
+ * wrapper, so SIGKILL hits the server itself; no tsx loader, so each of the many restarts is quick.
  */
 export const ROOT = new URL('../../../', import.meta.url).pathname;
 
@@ -102,8 +103,9 @@ export class CrashServer {
   /** Spawns the server and resolves with the milliseconds until /api/health answered 200. */
   async start(): Promise<number> {
     if (this.child !== undefined) throw new Error('this CrashServer was started already');
+    const entry = await serverBundle(); // built once per test process, not part of a start's time
     const startedAt = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    const child = spawn(process.execPath, [entry], {
       cwd: ROOT,
       // Its own process group: the SIGKILL goes to the group, so anything the server started
       // (a Litestream child, say) dies with it and no orphan outlives the test.

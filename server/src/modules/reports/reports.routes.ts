@@ -12,7 +12,6 @@ import {
   RangeQuery,
   TechniciansReportSchema,
 } from './reports.schemas.js';
-import { DayCacheWarmer } from './day-cache-warmer.js';
 import type { ReportsService } from './reports.service.js';
 import { endOfDayCsv, inventoryCsv, kpisCsv, techniciansCsv } from './reports-csv.js';
 
@@ -34,11 +33,6 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ service: ReportsService 
   app,
   { service },
 ) => {
-  // The day caches are filled in the background once the server listens (not in inject-only
-  // tests); closing the app waits for the day being computed.
-  const warmer = new DayCacheWarmer(service, app.log);
-  app.addHook('onListen', async () => warmer.start());
-  app.addHook('onClose', async () => warmer.stop());
   app.get(
     '/api/reports/kpis',
     {
