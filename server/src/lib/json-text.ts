@@ -11,6 +11,11 @@ export interface JsonText {
    * value (a memo, not a change of its content): every screen after that gets it for free.
    */
   gzipped?: Buffer;
+  /**
+   * `text` as UTF-8 bytes, made on the first plain request: sending a string makes Node encode
+   * it again for every response (the board's ~80 KB, for every screen that polls it).
+   */
+  utf8?: Buffer;
 }
 
 /** Below this, gzip costs more than the bytes it saves on a LAN. */
@@ -34,7 +39,7 @@ export function acceptsGzip(request: FastifyRequest): boolean {
 }
 
 /**
- * Sends pre-serialized JSON as is (a string skips the response serializer), or 304 with no body
+ * Sends pre-serialized JSON as is (bytes skip the response serializer), or 304 with no body
  * when the client already holds this version: screens that poll the board pay for bytes only when
  * something changed. Browsers (which all accept gzip) get the body gzipped once per version:
  * the board's ~60 KB becomes ~6 KB, which is what a tablet on shop Wi-Fi waits for.
@@ -47,5 +52,6 @@ export function sendJsonText(request: FastifyRequest, reply: FastifyReply, body:
     body.gzipped ??= gzipSync(body.text, { level: 6 });
     return reply.header('content-encoding', 'gzip').send(body.gzipped);
   }
-  return reply.send(body.text);
+  body.utf8 ??= Buffer.from(body.text, 'utf8');
+  return reply.send(body.utf8);
 }
