@@ -84,6 +84,7 @@ import { installAuthorization } from './plugins/authorization.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { installOpenApi } from './plugins/openapi.js';
 import { installStaticUi } from './plugins/static-ui.js';
+import { installSerializers } from './plugins/serializers.js';
 import { installValidators } from './plugins/validation.js';
 
 /** Everything the app needs from outside; main.ts builds it from config, tests build their own. */
@@ -380,6 +381,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   // cross-cutting plugins, in the order requests meet them
   installValidators(app);
+  installSerializers(app);
   installErrorHandler(app);
   // Before the auth hooks: its own onRequest hook marks upgrade requests, so that a refused
   // upgrade (401/403 from authorization) still has its socket closed after the response.
