@@ -23,8 +23,12 @@ describe('navigation', () => {
     expect(navItemsFor('advisor').map((i) => i.href)).not.toContain('/reports');
     expect(navItemsFor('advisor').map((i) => i.href)).toContain('/reports/end-of-day');
     expect(navItemsFor('owner').map((i) => i.href)).toEqual(
-      expect.arrayContaining(['/invoices', '/reports']),
+      expect.arrayContaining(['/invoices', '/reports', '/time']),
     );
+    // Time review (correcting the technicians' clock) is the counter's.
+    expect(navItemsFor('advisor').map((i) => i.href)).toContain('/time');
+    expect(navItemsFor('technician').map((i) => i.href)).not.toContain('/time');
+    expect(navItemsFor('parts').map((i) => i.href)).not.toContain('/time');
   });
 
   it('sends technicians to their jobs and everyone else to the board', () => {

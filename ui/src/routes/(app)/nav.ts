@@ -18,6 +18,7 @@ export function navItemsFor(role: Role): NavItem[] {
   if (role === 'technician' || role === 'owner') items.push({ href: '/my-jobs', label: 'My jobs' });
   if (role !== 'parts') items.push({ href: '/inspections', label: 'Inspections' });
   if (role === 'owner' || role === 'advisor') items.push({ href: '/invoices', label: 'Invoices' });
+  if (role === 'owner' || role === 'advisor') items.push({ href: '/time', label: 'Time' });
   if (role !== 'technician') items.push({ href: '/inventory', label: 'Inventory' });
   if (role === 'owner') items.push({ href: '/reports', label: 'Reports' });
   if (role === 'advisor') items.push({ href: '/reports/end-of-day', label: 'End of day' });
