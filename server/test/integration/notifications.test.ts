@@ -562,15 +562,15 @@ describe('SMS opt-out (STOP)', () => {
     await app.outbox.drain();
     expect(outboxRows()[0]).toMatchObject({ status: 'failed' });
     expect(gateway.requests).toHaveLength(0);
-    // Without an auth token set, the webhook needs no signature.
+    // Without an auth token set, the webhook trusts no one (inbound-sms-signature.test.ts has more).
     const response = await app.inject({
       method: 'POST',
       url: '/api/public/sms/inbound',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: 'From=%2B15552016002&Body=unsubscribe',
     });
-    expect(response.statusCode).toBe(200);
-    expect(await app.notifications.isOptedOut('+15552016002')).toBe(true);
+    expect(response.statusCode).toBe(403);
+    expect(await app.notifications.isOptedOut('+15552016002')).toBe(false);
   });
 });
 

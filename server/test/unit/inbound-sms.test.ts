@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  INBOUND_SMS_PATH,
+  inboundSmsRefusal,
   replyIntent,
   twilioSignature,
   twilioSignatureMatches,
@@ -33,5 +35,41 @@ describe('inbound SMS replies', () => {
     expect(twilioSignatureMatches('secret-token', url, { ...params, Body: 'START' }, signature)).toBe(false);
     expect(twilioSignatureMatches('secret-token', `${url}?x=1`, params, signature)).toBe(false);
     expect(twilioSignatureMatches('secret-token', url, params, '')).toBe(false);
+  });
+
+  it('matches the example signature in Twilio’s documentation', () => {
+    // TwilioDevEd/api-snippets security/signature_validation: auth token 12345.
+    const params = {
+      CallSid: 'CA1234567890ABCDE',
+      Caller: '+14158675309',
+      Digits: '1234',
+      From: '+14158675309',
+      To: '+18005551212',
+    };
+    const url = 'https://mycompany.com/myapp.php?foo=1&bar=2';
+    expect(twilioSignature('12345', url, params)).toBe('RSOYDt4T1cUTdK1PDd93/VVr8B8=');
+    expect(twilioSignatureMatches('12345', url, params, 'RSOYDt4T1cUTdK1PDd93/VVr8B8=')).toBe(true);
+  });
+
+  it('trusts nothing until the auth token and the public address are both set', () => {
+    const params = { From: '+15125550100', Body: 'STOP' };
+    const base = 'https://shop.example';
+    const signedWith = (token: string) => twilioSignature(token, `${base}${INBOUND_SMS_PATH}`, params);
+    const refusal = (config: { authToken: string; publicBaseUrl: string }, signature?: string) =>
+      inboundSmsRefusal(config, INBOUND_SMS_PATH, params, signature);
+
+    expect(refusal({ authToken: '', publicBaseUrl: base }, signedWith(''))).toMatchObject({
+      slug: 'sms-inbound-not-configured',
+      detail: expect.stringMatching(/sms\.authToken/) as unknown,
+    });
+    expect(refusal({ authToken: 'tok', publicBaseUrl: '' }, signedWith('tok'))).toMatchObject({
+      slug: 'sms-inbound-not-configured',
+      detail: expect.stringMatching(/publicBaseUrl/) as unknown,
+    });
+    const configured = { authToken: 'tok', publicBaseUrl: base };
+    expect(refusal(configured)?.slug).toBe('bad-signature');
+    expect(refusal(configured, '')?.slug).toBe('bad-signature');
+    expect(refusal(configured, signedWith('other'))?.slug).toBe('bad-signature');
+    expect(refusal(configured, signedWith('tok'))).toBeNull();
   });
 });

@@ -19,6 +19,7 @@ import {
   TestSendResultSchema,
   UpdateNotificationSettingsBody,
 } from './notifications.schemas.js';
+import { INBOUND_SMS_PATH } from './inbound-sms.js';
 import type { NotificationsService } from './notifications.service.js';
 
 const tags = ['notifications'];
@@ -171,7 +172,7 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: Notificat
 
   // Twilio's inbound-message webhook: STOP / START replies.
   app.post(
-    '/api/public/sms/inbound',
+    INBOUND_SMS_PATH,
     {
       config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: {
@@ -185,14 +186,13 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: Notificat
       const params = Object.fromEntries(
         Object.entries(request.body as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
       );
-      const base = (await service.inboundSmsUrlBase()) ?? `${request.protocol}://${request.host}`;
       const signature = request.headers['x-twilio-signature'];
-      const ok = await service.verifyInboundSignature(
-        `${base}${request.url}`,
+      // request.url is the path with its query string, both of which Twilio signs.
+      await service.assertInboundSmsSigned(
+        request.url,
         params,
         typeof signature === 'string' ? signature : undefined,
       );
-      if (!ok) throw problems.forbidden('The X-Twilio-Signature does not match.', 'bad-signature');
       await service.handleInboundSms(request.body.From, request.body.Body);
       return reply.type('text/xml').send('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
     },

@@ -35,7 +35,7 @@ import type {
   TestSendResult,
   UpdateNotificationSettingsInput,
 } from './notifications.schemas.js';
-import { replyIntent, twilioSignatureMatches } from './inbound-sms.js';
+import { inboundSmsRefusal, replyIntent } from './inbound-sms.js';
 import { maskRecipient, toMessage, vehicleWords } from './messages.js';
 import { NotificationSettingsStore, type LoadedSettings } from './notification-settings.js';
 import {
@@ -448,15 +448,20 @@ export class NotificationsService {
   // ---------------------------------------------------------------- inbound SMS (STOP / START)
 
   /** Verifies Twilio's signature when an auth token is set; false means "refuse the request". */
-  async verifyInboundSignature(url: string, params: Record<string, string>, signature: string | undefined) {
+  /** Refuses (403) an inbound SMS request that is not provably Twilio's; see `inboundSmsRefusal`. */
+  async assertInboundSmsSigned(
+    pathAndQuery: string,
+    params: Record<string, string>,
+    signature: string | undefined,
+  ): Promise<void> {
     const settings = await this.loadSettings();
-    if (settings.sms.authToken === '') return true;
-    if (signature === undefined) return false;
-    return twilioSignatureMatches(settings.sms.authToken, url, params, signature);
-  }
-
-  async inboundSmsUrlBase(): Promise<string | null> {
-    return this.customerLinkBase();
+    const refusal = inboundSmsRefusal(
+      { authToken: settings.sms.authToken, publicBaseUrl: settings.publicBaseUrl },
+      pathAndQuery,
+      params,
+      signature,
+    );
+    if (refusal !== null) throw problems.forbidden(refusal.detail, refusal.slug);
   }
 
   /** A reply to one of our texts: STOP and friends opt out (and cancel what waits), START opts in. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applicationServerKey,
   canRetry,
+  inboundSmsWebhook,
   secretHint,
   statusText,
   statusTone,
@@ -84,5 +85,24 @@ describe('settings form', () => {
 
   it('decodes the VAPID key from base64url', () => {
     expect([...applicationServerKey('AQID_w')]).toEqual([1, 2, 3, 255]);
+  });
+});
+
+describe('inbound SMS webhook', () => {
+  it('gives the exact URL to paste in Twilio once the public address is saved', () => {
+    expect(inboundSmsWebhook(settings)).toEqual({
+      url: 'https://shop.example.com/api/public/sms/inbound',
+      missing: [],
+    });
+  });
+
+  it('names what is still missing before replies are accepted', () => {
+    expect(inboundSmsWebhook({ publicBaseUrl: '', sms: { ...settings.sms, authTokenSet: false } })).toEqual({
+      url: null,
+      missing: ['the auth token', 'the public address of the shop'],
+    });
+    expect(inboundSmsWebhook({ ...settings, sms: { ...settings.sms, authTokenSet: false } }).missing).toEqual(
+      ['the auth token'],
+    );
   });
 });

@@ -58,6 +58,26 @@ export function canRetry(message: Pick<Message, 'status' | 'lastError'>): boolea
   return message.status === 'failed' || (message.status === 'pending' && message.lastError !== null);
 }
 
+/** Where the gateway posts customers' replies (STOP/START); Twilio signs this exact URL. */
+export const INBOUND_SMS_PATH = '/api/public/sms/inbound';
+
+/**
+ * What the owner pastes into Twilio as the incoming-message webhook, and which saved settings are
+ * still missing: the server refuses every reply until both the auth token and the public address
+ * are set (it cannot tell Twilio from anyone else without them).
+ */
+export function inboundSmsWebhook(settings: Pick<NotificationSettings, 'publicBaseUrl' | 'sms'>): {
+  url: string | null;
+  missing: string[];
+} {
+  const base = settings.publicBaseUrl.replace(/\/+$/, '');
+  const missing = [
+    ...(settings.sms.authTokenSet ? [] : ['the auth token']),
+    ...(base === '' ? ['the public address of the shop'] : []),
+  ];
+  return { url: base === '' ? null : `${base}${INBOUND_SMS_PATH}`, missing };
+}
+
 /** The settings form: what the owner edits. Secrets start empty and are only sent when typed. */
 export interface SettingsForm {
   publicBaseUrl: string;
