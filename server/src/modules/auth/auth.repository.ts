@@ -93,6 +93,16 @@ export async function clearThrottle(db: Db, key: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('key', '=', key).execute();
 }
 
+/** Drops counters untouched since `staleBefore` whose lock (if any) has run out by `now`. */
+export async function deleteStaleThrottles(db: Db, staleBefore: string, now: string): Promise<number> {
+  const result = await db
+    .deleteFrom('login_throttle')
+    .where('updated_at', '<', staleBefore)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function replaceRecoveryCodes(
   db: Db,
   userId: string,

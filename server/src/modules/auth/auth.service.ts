@@ -7,7 +7,7 @@ import type { Actor, AuditService } from '../audit/audit.service.js';
 import { toPublicUser, type UsersService } from '../users/users.service.js';
 import type { PublicUser } from '../users/users.schemas.js';
 import { consumeRecoveryCode, replaceRecoveryCodes } from './auth.repository.js';
-import { lockedProblem, type LoginThrottle } from './login-throttle.js';
+import { lockedProblem, type LoginThrottle, type SignInAttempt } from './login-throttle.js';
 import { REMOTE_ROLES } from './remote-access.js';
 import type { AuthContext, SessionsService } from './sessions.service.js';
 import { enrollmentFor, matchTotp, newRecoveryCodes, newTotpSecret, normalizeRecoveryCode } from './totp.js';
@@ -59,8 +59,8 @@ export class AuthService {
     input: { email: string; password: string; code?: string | undefined },
     origin: RequestOrigin,
   ): Promise<SignedIn> {
-    const throttleKey = `email:${input.email.trim().toLowerCase()}`;
-    await this.ensureNotLocked(throttleKey, { email: input.email }, origin);
+    const attempt = this.attemptOf('password', input.email.trim().toLowerCase(), origin);
+    await this.ensureNotLocked(attempt, { email: input.email }, origin);
 
     const user = await this.users.findByEmail(input.email.trim());
     const usable = user !== undefined && user.active === 1 && user.password_hash !== null;
@@ -69,7 +69,7 @@ export class AuthService {
     else await this.#equalizer.burn(input.password); // same time whether or not the email exists
 
     if (!usable || !passwordOk) {
-      await this.fail(throttleKey, origin, user?.id ?? null, { email: input.email, reason: 'credentials' });
+      await this.fail(attempt, origin, user?.id ?? null, { email: input.email, reason: 'credentials' });
       throw problems.unauthorized(WRONG_CREDENTIALS, 'invalid-credentials');
     }
 
@@ -90,7 +90,7 @@ export class AuthService {
         });
       }
       if (!(await this.verifySecondFactor(user, input.code))) {
-        await this.fail(throttleKey, origin, user.id, { email: input.email, reason: 'second-factor' });
+        await this.fail(attempt, origin, user.id, { email: input.email, reason: 'second-factor' });
         throw problems.unauthorized('That code is not right, or was already used.', 'invalid-mfa-code', {
           mfaRequired: true,
         });
@@ -98,13 +98,13 @@ export class AuthService {
       mfaVerified = true;
     }
 
-    return this.startSession(user, 'password', mfaVerified, throttleKey, origin);
+    return this.startSession(user, 'password', mfaVerified, attempt, origin);
   }
 
   async loginWithPin(input: { userId: string; pin: string }, origin: RequestOrigin): Promise<SignedIn> {
     this.ensureLan(origin, 'PIN sign-in');
-    const throttleKey = `pin:${input.userId}`;
-    await this.ensureNotLocked(throttleKey, { userId: input.userId }, origin);
+    const attempt = this.attemptOf('pin', input.userId, origin);
+    await this.ensureNotLocked(attempt, { userId: input.userId }, origin);
     const user = await this.users.findById(input.userId);
     const usable =
       user !== undefined && user.active === 1 && user.pin_hash !== null && user.role === 'technician';
@@ -112,10 +112,10 @@ export class AuthService {
     if (usable) pinOk = await verifySecret(user.pin_hash!, input.pin);
     else await this.#equalizer.burn(input.pin);
     if (!usable || !pinOk) {
-      await this.fail(throttleKey, origin, user?.id ?? null, { userId: input.userId, reason: 'pin' });
+      await this.fail(attempt, origin, user?.id ?? null, { userId: input.userId, reason: 'pin' });
       throw problems.unauthorized('Wrong PIN.', 'invalid-pin');
     }
-    return this.startSession(user, 'pin', false, throttleKey, origin);
+    return this.startSession(user, 'pin', false, attempt, origin);
   }
 
   /** The PIN pad on a shared tablet lists who can sign in with a PIN (LAN only). */
@@ -252,11 +252,11 @@ export class AuthService {
     user: UserRow,
     method: 'password' | 'pin',
     mfaVerified: boolean,
-    throttleKey: string,
+    attempt: SignInAttempt,
     origin: RequestOrigin,
   ): Promise<SignedIn> {
     const { token } = await this.db.transaction().execute(async (tx) => {
-      await this.throttle.recordSuccess(tx, throttleKey);
+      await this.throttle.recordSuccess(tx, attempt);
       const created = await this.sessions.create(tx, {
         userId: user.id,
         method,
@@ -280,35 +280,37 @@ export class AuthService {
     return { user: toPublicUser(user), token, expiresAt };
   }
 
+  private attemptOf(method: SignInAttempt['method'], account: string, origin: RequestOrigin): SignInAttempt {
+    return { method, account, ip: origin.ip, lan: origin.lan };
+  }
+
   private async ensureNotLocked(
-    key: string,
+    attempt: SignInAttempt,
     data: Record<string, unknown>,
     origin: RequestOrigin,
   ): Promise<void> {
-    try {
-      await this.throttle.ensureNotLocked(this.db, key);
-    } catch (error) {
-      await this.audit.record(
-        this.db,
-        { userId: null, label: 'anonymous', ip: origin.ip },
-        {
-          action: 'auth.login.locked_out',
-          entityType: 'login',
-          data,
-        },
-      );
-      throw error;
-    }
+    const lock = await this.throttle.activeLock(this.db, attempt);
+    if (lock === null) return;
+    await this.audit.record(
+      this.db,
+      { userId: null, label: 'anonymous', ip: origin.ip },
+      {
+        action: 'auth.login.locked_out',
+        entityType: 'login',
+        data: { ...data, scope: lock.scope },
+      },
+    );
+    throw lockedProblem(lock.until, this.clock.now());
   }
 
   private async fail(
-    key: string,
+    attempt: SignInAttempt,
     origin: RequestOrigin,
     userId: string | null,
     data: Record<string, unknown>,
   ): Promise<void> {
     const outcome = await this.db.transaction().execute(async (tx) => {
-      const result = await this.throttle.recordFailure(tx, key);
+      const result = await this.throttle.recordFailure(tx, attempt);
       const actor = { userId: null, label: 'anonymous', ip: origin.ip };
       await this.audit.record(tx, actor, {
         action: 'auth.login.failed',
@@ -316,12 +318,12 @@ export class AuthService {
         entityId: userId,
         data: { ...data, failures: result.failures },
       });
-      if (result.lockedUntil !== null) {
+      for (const lock of result.tripped) {
         await this.audit.record(tx, actor, {
           action: 'auth.lockout',
           entityType: userId === null ? 'login' : 'user',
           entityId: userId,
-          data: { ...data, lockedUntil: result.lockedUntil.toISOString() },
+          data: { ...data, scope: lock.scope, lockedUntil: lock.until.toISOString() },
         });
       }
       return result;
