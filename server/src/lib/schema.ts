@@ -32,6 +32,8 @@ export const Password = Type.String({ minLength: 8, maxLength: 256, description:
 export const Pin = Type.String({ pattern: '^[0-9]{4,8}$', description: '4 to 8 digits.' });
 export const Version = Type.Integer({
   minimum: 1,
+  // Also read from query strings (DELETE ...?version=): 1e308 is a 400 here, not an SQL error.
+  maximum: Number.MAX_SAFE_INTEGER,
   description: 'The version you last read; a stale version gets 409 with the current one.',
 });
 export const IsoDateTime = Type.String({ format: 'date-time' });

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { AppointmentKind, AppointmentStatus } from '../../db/tables/appointments.js';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { offsetPaging } from '../../lib/paging.js';
 
 export const APPOINTMENT_KINDS: readonly AppointmentKind[] = ['drop_off', 'waiter'];
 export const APPOINTMENT_STATUSES: readonly AppointmentStatus[] = [
@@ -112,8 +113,7 @@ export const ListAppointmentsQuery = StrictObject({
   technicianId: Type.Optional(Uuid),
   customerId: Type.Optional(Uuid),
   status: Type.Optional(Type.Array(Status, { description: 'One or more: status=booked&status=arrived' })),
-  limit: Type.Integer({ minimum: 1, maximum: 200, default: 200 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  ...offsetPaging({ maximum: 200, default: 200 }),
 });
 export type ListAppointmentsInput = Static<typeof ListAppointmentsQuery>;
 

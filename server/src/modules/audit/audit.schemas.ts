@@ -1,12 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import { IsoDateTime, StrictObject, Uuid } from '../../lib/schema.js';
+import { pageLimit } from '../../lib/paging.js';
 
 export const AuditQuerySchema = StrictObject({
   entityType: Type.Optional(Type.String({ maxLength: 60 })),
   entityId: Type.Optional(Type.String({ maxLength: 60 })),
   actorUserId: Type.Optional(Uuid),
   before: Type.Optional(Uuid),
-  limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+  limit: pageLimit({ maximum: 500, default: 100 }),
 });
 
 export const AuditEntrySchema = Type.Object({

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid } from '../../lib/schema.js';
+import { pageLimit } from '../../lib/paging.js';
 
 const KINDS = ['labor', 'part', 'fee', 'sublet'] as const;
 export const PAYMENT_METHODS = ['cash', 'card', 'check'] as const;
@@ -122,7 +123,7 @@ export const InvoiceListQuery = StrictObject({
   repairOrderId: Type.Optional(Uuid),
   customerId: Type.Optional(Uuid),
   status: Type.Optional(StringEnum(['issued', 'paid', 'void'] as const)),
-  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+  limit: pageLimit({ maximum: 200, default: 50 }),
 });
 export type InvoiceListFilters = Static<typeof InvoiceListQuery>;
 export const InvoicePageSchema = Type.Object({ items: Type.Array(InvoiceSchema) });

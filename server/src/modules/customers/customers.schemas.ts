@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Email, IsoDateTime, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { pageLimit, pageOffset } from '../../lib/paging.js';
 
 export const CUSTOMER_KINDS = ['person', 'business', 'fleet'] as const;
 export const CONTACT_CHANNELS = ['sms', 'email', 'phone', 'none'] as const;
@@ -157,8 +158,8 @@ export const MergeCustomerBody = StrictObject({
 export type MergeCustomerInput = Static<typeof MergeCustomerBody>;
 
 export const CustomerListQuery = StrictObject({
-  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+  limit: pageLimit({ maximum: 200, default: 50 }),
+  offset: Type.Optional(pageOffset()),
   cursor: Type.Optional(Type.String({ maxLength: 400, description: 'nextCursor of the previous page' })),
   kind: Type.Optional(KindSchema),
   includeMerged: Type.Boolean({ default: false, description: 'Also list customers merged into others' }),

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FindingRating } from '../../db/tables/trust.js';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { pageLimit } from '../../lib/paging.js';
 
 export const RATINGS: readonly FindingRating[] = ['green', 'yellow', 'red'];
 export const INSPECTION_STATUSES = ['in_progress', 'completed'] as const;
@@ -172,7 +173,7 @@ export type InspectionSummary = Static<typeof InspectionSummarySchema>;
 export const InspectionSummaryListSchema = Type.Object({ items: Type.Array(InspectionSummarySchema) });
 export const InspectionListQuery = StrictObject({
   status: Type.Optional(StringEnum(INSPECTION_STATUSES)),
-  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+  limit: pageLimit({ maximum: 200, default: 50 }),
 });
 
 export const StartInspectionBody = StrictObject({

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { pageLimit } from '../../lib/paging.js';
 
 /** Whole cents, never negative. */
 const Cents = Type.Integer({ minimum: 0, maximum: 100_000_000 });
@@ -68,7 +69,7 @@ export const ItemListQuery = StrictObject({
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'part of the SKU or name' })),
   lowStock: Type.Optional(Type.Boolean({ description: 'only items at or below their reorder level' })),
   includeInactive: Type.Optional(Type.Boolean()),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  limit: Type.Optional(pageLimit({ maximum: 500, default: 100 })),
 });
 export type ItemListFilters = Static<typeof ItemListQuery>;
 export const ItemListSchema = Type.Object({ items: Type.Array(InventoryItemSchema) });

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { pageLimit } from '../../lib/paging.js';
 import type { CUSTOMER_EVENTS } from './templates.js';
 
 export const CHANNELS = ['email', 'sms', 'push'] as const;
@@ -164,7 +165,7 @@ export type Message = Static<typeof MessageSchema>;
 export const MessageListSchema = Type.Object({ items: Type.Array(MessageSchema) });
 
 export const MessageProblemsQuery = StrictObject({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  limit: Type.Optional(pageLimit({ maximum: 200, default: 50 })),
 });
 
 export const MessageIdParams = StrictObject({ messageId: Uuid });

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { JOB_STATUSES, type JobStatus } from '../../db/schema.js';
 import type { ApprovalMethod, ApprovalState, RepairOrderStatus } from '../../db/tables/repair-orders.js';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { MAX_QUERY_INTEGER, pageLimit } from '../../lib/paging.js';
 import { LINE_KINDS } from './totals.js';
 
 const REPAIR_ORDER_STATUSES: readonly RepairOrderStatus[] = [
@@ -31,7 +32,7 @@ const Quantity = Type.Number({
 const Description = Type.String({ minLength: 1, maxLength: 500 });
 const PartNumber = Type.String({ minLength: 1, maxLength: 60 });
 const Reason = Type.String({ minLength: 1, maxLength: 500 });
-const Limit = Type.Integer({ minimum: 1, maximum: 200, default: 50 });
+const Limit = pageLimit({ maximum: 200, default: 50 });
 
 // ---------------------------------------------------------------- totals
 
@@ -294,7 +295,11 @@ export const RepairOrderListQuery = StrictObject({
   vehicleId: Type.Optional(Uuid),
   limit: Limit,
   before: Type.Optional(
-    Type.Integer({ minimum: 1, description: 'Repair-order number: pass nextBefore for the next page' }),
+    Type.Integer({
+      minimum: 1,
+      maximum: MAX_QUERY_INTEGER,
+      description: 'Repair-order number: pass nextBefore for the next page',
+    }),
   ),
 });
 export type RepairOrderListFilters = Static<typeof RepairOrderListQuery>;

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { StrictObject, StringEnum, Uuid } from '../../lib/schema.js';
+import { pageLimit } from '../../lib/paging.js';
 
 export const SearchQuery = StrictObject({
   q: Type.String({
@@ -8,7 +9,7 @@ export const SearchQuery = StrictObject({
     description:
       'A name, phone (any format, or its last digits), email, plate, VIN (or its last 6/8), or RO number',
   }),
-  limit: Type.Integer({ minimum: 1, maximum: 50, default: 8, description: 'Most hits per kind' }),
+  limit: pageLimit({ maximum: 50, default: 8, description: 'Most hits per kind' }),
 });
 export type SearchInput = Static<typeof SearchQuery>;
 

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { offsetPaging } from '../../lib/paging.js';
 
 const OdometerUnit = StringEnum(['mi', 'km'] as const, { description: 'Miles or kilometres.' });
 const OdometerSource = StringEnum(['check-in', 'manual', 'obd', 'appointment'] as const);
@@ -124,8 +125,7 @@ export type UpdateVehicleInput = Static<typeof UpdateVehicleBody>;
 
 export const ListVehiclesQuery = StrictObject({
   customerId: Type.Optional(Uuid),
-  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  ...offsetPaging({ maximum: 200, default: 50 }),
 });
 export type ListVehiclesInput = Static<typeof ListVehiclesQuery>;
 
