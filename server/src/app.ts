@@ -240,6 +240,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // </notifications-services>
   // <inspections-services>
   const inspectionMedia = new MediaStore(config.dataDir);
+  // Temp files of uploads a crash or kill cut off: removed before the server takes any request.
+  const staleUploads = await inspectionMedia.clearTempFiles();
+  if (staleUploads > 0) app.log.info({ removed: staleUploads }, 'removed temp files of unfinished uploads');
   const inspections = new InspectionsService(
     db,
     clock,

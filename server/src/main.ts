@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config/load-config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest, UnknownMigrationError } from './db/migrate.js';
 import { systemClock } from './lib/clock.js';
+import { exitIfDataDirUnwritable } from './lib/data-dir-check.js';
 import { SystemdNotifier } from './lib/systemd-notify.js';
 
 /** Starts ASE: config → database (migrated, backed up first) → app → listen; stops cleanly on signals. */
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  exitIfDataDirUnwritable(config.dataDir); // read-only or full: one line on stderr, exit 73
 
   const logger = pino({ level: config.logLevel });
   const databasePath = join(config.dataDir, 'ase.db');

@@ -87,6 +87,19 @@ export const ConfigSchema = Type.Object(
       maximum: 3600,
       description: 'How often the notifications outbox looks for messages to send; 0 turns the worker off.',
     }),
+    lowDiskFreeBytes: Type.Integer({
+      default: 1_000_000_000,
+      minimum: 0,
+      description:
+        "Warn the owner when the data folder's disk has less free space than this (or lowDiskFreePercent, the larger).",
+    }),
+    lowDiskFreePercent: Type.Number({
+      default: 5,
+      minimum: 0,
+      maximum: 100,
+      description:
+        "Warn the owner when the data folder's disk has less than this percentage free (or lowDiskFreeBytes).",
+    }),
   },
   { additionalProperties: false },
 );

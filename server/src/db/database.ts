@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { DB } from './schema.js';
+import { AseSqliteDialect } from './sqlite-dialect.js';
 
 export type Db = Kysely<DB>;
 
@@ -36,7 +37,7 @@ export function openDatabase(path: string, options: { durability?: Durability } 
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma(`synchronous = ${options.durability ?? 'FULL'}`);
-  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<DB>({ dialect: new AseSqliteDialect(sqlite) });
   let closed = false;
   return {
     path,

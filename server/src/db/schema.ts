@@ -10,6 +10,7 @@ import type { BillingTables } from './tables/billing.js';
 import type { TimeclockTables } from './tables/timeclock.js';
 import type { VehiclesTables } from './tables/vehicles.js';
 import type { ApplianceTables } from './tables/appliance.js';
+import type { SystemTables } from './tables/system.js';
 
 /**
  * Kysely's view of the tables. Money is integer cents, times are UTC ISO-8601 text, ids are UUIDv7
@@ -115,7 +116,8 @@ export interface DB
     InventoryTables,
     BillingTables,
     TimeclockTables,
-    ApplianceTables {}
+    ApplianceTables,
+    SystemTables {}
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;

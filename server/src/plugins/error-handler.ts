@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem, problems, problemType, type ProblemBody } from '../lib/problem.js';
+import { storageProblemOf, type StorageFault } from '../lib/storage-errors.js';
 import { toFieldErrors } from './validation.js';
 
 const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -66,11 +67,17 @@ function fromFastifyClientError(error: FastifyError): HttpProblem | null {
   });
 }
 
+export interface ErrorHandlerOptions {
+  /** Told of every write that failed for lack of disk; says what a disk I/O error was. */
+  noticeStorageFault?: (fault: StorageFault) => 'full' | 'read-only' | null;
+}
+
 /**
  * One place that turns every failure into RFC 9457 problem+json. A 5xx says only that something
  * went wrong; the stack and any SQL go to the log, never to the client.
  */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, options: ErrorHandlerOptions = {}): void {
+  const noticeStorageFault = options.noticeStorageFault ?? ((fault) => (fault === 'io' ? null : fault));
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem) return sendProblem(reply, request, error);
     if (error.validation !== undefined) {
@@ -84,6 +91,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     const clientError = fromFastifyClientError(error);
     if (clientError !== null) return sendProblem(reply, request, clientError);
+    const storage = storageProblemOf(error, noticeStorageFault);
+    if (storage !== null) {
+      request.log.error({ err: error }, 'a change could not be saved: the disk is full or read-only');
+      return sendProblem(reply, request, storage);
+    }
 
     request.log.error({ err: error }, 'unhandled error');
     const body: ProblemBody = {

@@ -156,6 +156,12 @@ describe('health and API documents', () => {
       uptimeSeconds: 90,
       // No backup target configured yet: nothing replicates, and health says so without failing.
       replication: { state: 'off', lastSyncAt: null, lagSeconds: null, warning: null },
+      // The database took a small write just now (its free space is the test machine's own).
+      storage: expect.objectContaining({
+        databaseWritable: true,
+        writeCheckedAt: '2026-03-02T14:01:30.000Z',
+        freeBytes: expect.any(Number),
+      }),
     });
   });
 

@@ -16,6 +16,7 @@ import * as reservedStockView from './0014-reserved-stock-view.js';
 import * as reportSpeed from './0015-report-speed.js';
 import * as appliance from './0016-appliance.js';
 import * as reportDayFacts from './0017-report-day-facts.js';
+import * as writeProbe from './0018-write-probe.js';
 
 /**
  * Every migration this build knows, in order. Forward-only: never edit or remove a shipped entry,
@@ -39,4 +40,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015-report-speed': reportSpeed,
   '0016-appliance': appliance,
   '0017-report-day-facts': reportDayFacts,
+  '0018-write-probe': writeProbe,
 };

@@ -1,0 +1,36 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+
+/**
+ * SQLite rolls a transaction back by itself after some errors (SQLITE_FULL, SQLITE_IOERR, ...: a
+ * full or failing disk). Kysely then sends ROLLBACK anyway, which fails with "cannot rollback -
+ * no transaction is active", and that error replaces the real one: a full disk became a generic
+ * 500 instead of the 507 that says what happened. This driver rolls back only what is still open.
+ */
+class SqliteDriverKeepingTheCause extends SqliteDriver {
+  readonly #sqlite: BetterSqlite3.Database;
+
+  constructor(sqlite: BetterSqlite3.Database) {
+    super({ database: sqlite });
+    this.#sqlite = sqlite;
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.#sqlite.inTransaction) return;
+    await super.rollbackTransaction(connection);
+  }
+}
+
+/** Kysely's SQLite dialect over one better-sqlite3 handle, keeping a failed transaction's own error. */
+export class AseSqliteDialect extends SqliteDialect {
+  readonly #sqlite: BetterSqlite3.Database;
+
+  constructor(sqlite: BetterSqlite3.Database) {
+    super({ database: sqlite });
+    this.#sqlite = sqlite;
+  }
+
+  override createDriver(): Driver {
+    return new SqliteDriverKeepingTheCause(this.#sqlite);
+  }
+}
