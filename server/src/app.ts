@@ -153,7 +153,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const sessions = new SessionsService(database, clock, config, writeStamp);
   const users = new UsersService(db, clock, audit, sessions);
   const auth = new AuthService(db, clock, users, sessions, new LoginThrottle(clock, config), audit);
-  const system = new SystemService(db, clock, version);
+  // <storage-watch>: health writes a probe row now and then and watches free space (issue 14).
+  const system = new SystemService(db, clock, version, {
+    dataDir: config.dataDir,
+    lowSpace: { freeBytes: config.lowDiskFreeBytes, freePercent: config.lowDiskFreePercent },
+    log: app.log,
+  });
+  app.addHook('onReady', async () => system.start());
+  app.addHook('onClose', async () => system.stop());
+  // </storage-watch>
   const events =
     ctx.events ??
     new EventBus((error, event) => app.log.error({ err: error, event }, 'event listener failed'));
@@ -385,7 +393,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // cross-cutting plugins, in the order requests meet them
   installValidators(app);
   installSerializers(app);
-  installErrorHandler(app);
+  // A full or read-only disk: 507/503 with a clear message, and health hears of it at once.
+  installErrorHandler(app, { noticeStorageFault: (fault) => system.noticeStorageFault(fault) });
   // Before the auth hooks: its own onRequest hook marks upgrade requests, so that a refused
   // upgrade (401/403 from authorization) still has its socket closed after the response.
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
