@@ -83,8 +83,6 @@ import { installAuthentication } from './plugins/authentication.js';
 import { installAuthorization } from './plugins/authorization.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { installOpenApi } from './plugins/openapi.js';
-import { installOriginCheck } from './plugins/origin-check.js';
-import { installSecurityHeaders } from './plugins/security-headers.js';
 import { installStaticUi } from './plugins/static-ui.js';
 import { installSerializers } from './plugins/serializers.js';
 import { installValidators } from './plugins/validation.js';
@@ -152,12 +150,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const audit = new AuditService(db, clock);
   // One write stamp for every read cache (sessions, repair orders, the board): see write-stamp.ts.
   const writeStamp = prepareWriteStamp(database.sqlite);
-  // Before the services that announce changes on it (sessions: sign-outs, access changes).
-  const events =
-    ctx.events ??
-    new EventBus((error, event) => app.log.error({ err: error, event }, 'event listener failed'));
-  app.decorate('events', events);
-  const sessions = new SessionsService(database, clock, config, writeStamp, events);
+  const sessions = new SessionsService(database, clock, config, writeStamp);
   const users = new UsersService(db, clock, audit, sessions);
   const auth = new AuthService(db, clock, users, sessions, new LoginThrottle(clock, config), audit);
   // <storage-watch>: health writes a probe row now and then and watches free space (issue 14).
@@ -169,6 +162,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addHook('onReady', async () => system.start());
   app.addHook('onClose', async () => system.stop());
   // </storage-watch>
+  const events =
+    ctx.events ??
+    new EventBus((error, event) => app.log.error({ err: error, event }, 'event listener failed'));
+  app.decorate('events', events);
   const settings = new SettingsService(db, clock, audit);
   const technicians = new TechniciansService(db, clock, audit, users);
   const bays = new BaysService(db, clock, audit);
@@ -384,11 +381,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   // </remote-access-services>
   const search = new SearchService(db);
-  const displays = new DisplayService(db, clock, audit, bays, repairOrders, settings, events);
+  const displays = new DisplayService(db, clock, audit, bays, repairOrders, settings);
   const hub = new RealtimeHub(events, clock);
-  const realtime = new RealtimeService(hub, sessions, displays, events);
-  app.addHook('onReady', async () => realtime.start());
-  app.addHook('onClose', async () => realtime.stop());
+  const realtime = new RealtimeService(hub, sessions, displays);
+  app.addHook('onReady', async () => hub.start());
+  app.addHook('onClose', async () => hub.stop());
   // A customer merge moves what these modules keep for the customer, in the merge's transaction.
   for (const participant of [vehicles, repairOrders, appointments])
     customers.addMergeParticipant(participant);
@@ -401,14 +398,6 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // Before the auth hooks: its own onRequest hook marks upgrade requests, so that a refused
   // upgrade (401/403 from authorization) still has its socket closed after the response.
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
-  // Next, before sign-in is read: SameSite=Lax still sends the staff cookie from a sibling subdomain
-  // or another port on the box, so changes and /ws must come from the shop's own pages.
-  installOriginCheck(app, {
-    publicBaseUrl: () => notifications.customerLinkBase(),
-    httpPort: config.port,
-    httpsPort: () => lanHttps.state().boundPort,
-  });
-  installSecurityHeaders(app); // CSP, nosniff, no-store on API JSON, Referrer-Policy: every response
   await installAuthentication(app, sessions, displays);
   installAuthorization(app);
   await app.register(rateLimit, {
