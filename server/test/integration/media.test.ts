@@ -136,7 +136,7 @@ async function pngClaiming(width: number, height: number): Promise<Buffer> {
   return out;
 }
 
-/** The first bytes of an MP4 (ftyp box) followed by filler: enough for the type check. */
+/** An MP4 as laid out on disk: an ftyp box (brand isom), then an mdat box holding filler. */
 function fakeMp4(size = 4096): Buffer {
   const ftyp = Buffer.from([
     0,
@@ -150,7 +150,10 @@ function fakeMp4(size = 4096): Buffer {
     0,
     ...Buffer.from('isomiso2'),
   ]);
-  return Buffer.concat([ftyp, Buffer.alloc(size - ftyp.length, 7)]);
+  const mdat = Buffer.alloc(8);
+  mdat.writeUInt32BE(size - ftyp.length, 0);
+  mdat.write('mdat', 4, 'latin1');
+  return Buffer.concat([ftyp, mdat, Buffer.alloc(size - ftyp.length - mdat.length, 7)]);
 }
 
 /** A service on the test's database for the methods the approvals module calls directly. */
@@ -344,8 +347,11 @@ describe('photo upload', () => {
       Buffer.from('MZ this is an executable, not a video'),
       'video/mp4',
     );
-    expect(fake.statusCode).toBe(400);
-    expect(problemOf(fake).type).toBe('urn:ase:problem:not-a-video');
+    expect(fake.statusCode).toBe(415);
+    expect(problemOf(fake)).toMatchObject({
+      type: 'urn:ase:problem:not-a-video',
+      errors: [{ path: 'body', message: expect.stringContaining('not an MP4') }],
+    });
     expect(filesOnDisk()).toEqual(before); // the temp file went too
     expect(count('inspection_media')).toBe(1);
   });

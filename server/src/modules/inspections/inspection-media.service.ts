@@ -19,13 +19,8 @@ import {
   type InspectionRow,
 } from './inspections.repository.js';
 import type { InspectionMedia } from './inspections.schemas.js';
-import {
-  HASH_PATTERN,
-  sniffVideo,
-  type PreparedFile,
-  type ReceivedFile,
-  type StoredFile,
-} from './media-store.js';
+import { CONTAINER_HEAD_BYTES, sniffVideoContainer } from './media-container.js';
+import { HASH_PATTERN, type PreparedFile, type ReceivedFile, type StoredFile } from './media-store.js';
 import {
   announce,
   ensureInProgress,
@@ -251,7 +246,8 @@ export class InspectionMediaService {
     const { mediaStore } = this.ctx;
     const claimsVideo = contentType.startsWith('video/');
     const looksVideo =
-      contentType === 'application/octet-stream' && sniffVideo(data.subarray(0, 64)) !== null;
+      contentType === 'application/octet-stream' &&
+      sniffVideoContainer(data.subarray(0, CONTAINER_HEAD_BYTES)) !== null;
     if (claimsVideo || looksVideo) return { kind: 'video', files: [mediaStore.prepareVideo(data)] };
     const { image, thumbnail } = await mediaStore.prepareImage(data);
     return { kind: 'image', files: [image, thumbnail] };

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
-import { finished } from 'node:stream/promises';
-import { once } from 'node:events';
+import type { Readable, Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import { HttpProblem, problems } from '../../lib/problem.js';
+import { CONTAINER_HEAD_BYTES, sniffVideoContainer } from './media-container.js';
 
 /**
  * Content-addressed files under `<dataDir>/media/<hash[0..2]>/<hash>`: the hash is the sha256 of
@@ -66,21 +66,6 @@ export const HASH_PATTERN = /^[0-9a-f]{64}$/;
 
 /** Formats sharp decodes that a camera or a canvas produces. SVG (scripts, external refs) is not one. */
 const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'heif', 'avif', 'tiff', 'gif']);
-
-export type VideoType = { mime: 'video/mp4' | 'video/quicktime' | 'video/webm' };
-
-/** The video container from its first bytes (at least 64 are looked at), or null. */
-export function sniffVideo(head: Buffer): VideoType | null {
-  // ISO base media (mp4, mov): [size:4]['ftyp'][major brand:4]
-  if (head.length >= 12 && head.toString('latin1', 4, 8) === 'ftyp') {
-    const brand = head.toString('latin1', 8, 12);
-    return { mime: brand === 'qt  ' ? 'video/quicktime' : 'video/mp4' };
-  }
-  // Matroska/WebM: the EBML magic, then a DocType element naming 'webm'.
-  if (head.length >= 4 && head.readUInt32BE(0) === 0x1a45dfa3 && head.includes('webm', 0, 'latin1'))
-    return { mime: 'video/webm' };
-  return null;
-}
 
 function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
@@ -163,15 +148,16 @@ export class MediaStore {
   /** A video held in memory (a body sent as application/octet-stream): type and size checked. */
   prepareVideo(data: Buffer): PreparedFile {
     if (data.length > this.limits.videoMaxBytes) throw this.videoTooLarge();
-    const type = sniffVideo(data.subarray(0, 64));
-    if (type === null) throw unsupportedVideo();
-    return { ...prepared('video', type.mime, data, null) };
+    const mime = sniffVideoContainer(data.subarray(0, CONTAINER_HEAD_BYTES));
+    if (mime === null) throw unsupportedVideo();
+    return { ...prepared('video', mime, data, null) };
   }
 
   /**
    * Streams a video to a temp file while hashing and counting it (a 100 MB video is never held in
-   * memory) and checks its container by magic bytes. Refused (400/413): the temp file is removed
-   * and the rest of the body is drained, so the client still gets the problem answer. The caller
+   * memory) and checks its container's structure. Refused (400/413/415): the temp file is removed
+   * and the rest of the body is drained, so the client still gets the problem answer. A request
+   * cut off midway (a tablet leaving the Wi-Fi) is a 400 with its temp file removed. The caller
    * moves the file under its hash with `commitReceived` (or drops it with `discardReceived`).
    */
   async receiveVideo(body: Readable, declaredLength: number | undefined): Promise<ReceivedFile> {
@@ -180,43 +166,70 @@ export class MediaStore {
       body.resume();
       throw this.videoTooLarge();
     }
+    const tooLargeError = this.videoTooLarge();
     const tmp = await this.tempPath();
     const out = createWriteStream(tmp, { flags: 'wx' });
     const hash = createHash('sha256');
     let size = 0;
-    let head = Buffer.alloc(0);
-    try {
-      // destroyOnReturn: false: stopping early must not destroy the request (its socket), or the
-      // 413 could never be sent; the rest is drained instead.
-      for await (const chunk of body.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+    const headChunks: Buffer[] = [];
+    let headLength = 0;
+    async function* countedAndHashed(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+      for await (const chunk of source) {
         size += chunk.length;
-        if (size > limit) {
-          body.resume();
-          throw this.videoTooLarge();
+        if (size > limit) throw tooLargeError;
+        if (headLength < CONTAINER_HEAD_BYTES) {
+          headChunks.push(chunk.subarray(0, CONTAINER_HEAD_BYTES - headLength));
+          headLength += headChunks.at(-1)!.length;
         }
-        if (head.length < 64) head = Buffer.concat([head, chunk.subarray(0, 64 - head.length)]);
         hash.update(chunk);
-        if (!out.write(chunk)) await once(out, 'drain');
+        yield chunk;
       }
-      out.end();
-      await finished(out);
+    }
+    try {
+      // The request is read through an iterator that leaves it open when the copy stops early:
+      // destroying it would cut the socket before a 413 could be sent; its rest is drained below.
+      await pipeline(body.iterator({ destroyOnReturn: false }), countedAndHashed, out);
+    } catch (error) {
+      await settled(out);
+      await rm(tmp, { force: true });
+      if (isCutOff(body)) throw uploadInterrupted();
+      body.resume();
+      throw error;
+    }
+    try {
       if (size === 0) throw problems.badRequest('The upload is empty.', 'empty-upload');
-      const type = sniffVideo(head);
-      if (type === null) throw unsupportedVideo();
+      const mime = sniffVideoContainer(Buffer.concat(headChunks));
+      if (mime === null) throw unsupportedVideo();
       return {
         hash: hash.digest('hex'),
         kind: 'video',
-        mime: type.mime,
+        mime,
         byteSize: size,
         width: null,
         height: null,
         tmp,
       };
     } catch (error) {
-      out.destroy();
       await rm(tmp, { force: true });
       throw error;
     }
+  }
+
+  /**
+   * Removes every file in the upload temp folder. Run once at start, before anything is received:
+   * an upload cut off by a crash, a kill or a power cut never reached its own cleanup, and its
+   * temp file would otherwise stay for good. Returns how many were removed.
+   */
+  async clearTempFiles(): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(this.tempDir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+    await Promise.all(names.map((name) => rm(join(this.tempDir, name), { recursive: true, force: true })));
+    return names.length;
   }
 
   /** Moves a received file under its hash; false when those bytes were stored already. */
@@ -287,10 +300,13 @@ export class MediaStore {
     return tooLarge(`A video may be at most ${mib(this.limits.videoMaxBytes)}; record a shorter clip.`);
   }
 
+  private get tempDir(): string {
+    return join(this.root, 'tmp');
+  }
+
   private async tempPath(): Promise<string> {
-    const dir = join(this.root, 'tmp');
-    await mkdir(dir, { recursive: true });
-    return join(dir, `${randomBytes(12).toString('hex')}.part`);
+    await mkdir(this.tempDir, { recursive: true });
+    return join(this.tempDir, `${randomBytes(12).toString('hex')}.part`);
   }
 
   /** Renames a finished temp file under its hash; false (temp removed) when that hash is stored already. */
@@ -306,8 +322,39 @@ export class MediaStore {
   }
 }
 
+/** 415 naming the body: the bytes are not laid out as an MP4, MOV or WebM file (see media-container.ts). */
 function unsupportedVideo() {
-  return problems.badRequest('The video must be MP4, QuickTime (MOV) or WebM.', 'not-a-video');
+  return new HttpProblem({
+    status: 415,
+    title: 'Unsupported media type',
+    slug: 'not-a-video',
+    detail: 'The video must be MP4, QuickTime (MOV) or WebM; these bytes are not one.',
+    errors: [{ path: 'body', message: 'is not an MP4, QuickTime (MOV) or WebM video' }],
+  });
+}
+
+function uploadInterrupted() {
+  return problems.badRequest(
+    'The upload was cut off before it finished; nothing was stored. Send it again.',
+    'upload-interrupted',
+  );
+}
+
+/** Whether the request ended without its whole body (the client's connection dropped). */
+function isCutOff(body: Readable): boolean {
+  return body.destroyed && !body.readableEnded;
+}
+
+/**
+ * Resolves once a destroyed file stream has closed its file. An fs write stream destroyed with a
+ * write in flight closes only when that write returns, and then reports ERR_STREAM_DESTROYED:
+ * removing the temp file before then could race its creation (the open may still be pending) and
+ * leave it behind. `finished` listens for that error, so it never goes unhandled.
+ */
+async function settled(stream: Writable): Promise<void> {
+  if (stream.closed) return;
+  await finished(stream).catch(() => undefined);
+  if (!stream.closed) await new Promise((resolve) => stream.once('close', resolve));
 }
 
 function mib(bytes: number): string {
