@@ -55,6 +55,55 @@ describe('first-run setup', () => {
   });
 });
 
+describe('passwords worth the name', () => {
+  const COMMON = 'This is similar to a commonly used password. Add more words or characters.';
+  const PERSONAL =
+    'This password is built on your name or email, which anyone can find out. Add words that are not about you.';
+
+  it('setup refuses a short, a common or a personal password, naming the field, and creates nobody', async () => {
+    const cases: [string, string][] = [
+      ['password', 'must be at least 10 characters'],
+      ['password1234', COMMON],
+      ['olga.owner2026', PERSONAL],
+    ];
+    for (const [password, message] of cases) {
+      const refused = await t.app.inject({
+        method: 'POST',
+        url: '/api/setup',
+        payload: { ...OWNER, password },
+      });
+      expect(refused.statusCode, password).toBe(400);
+      expect(problemOf(refused).errors).toEqual([{ path: 'password', message }]);
+    }
+    expect(t.database.sqlite.prepare('SELECT count(*) AS n FROM users').get()).toEqual({ n: 0 });
+    expect(auditActions()).toEqual([]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: true });
+  });
+
+  it('a password change refuses a weak new password at newPassword, and the old one keeps working', async () => {
+    const owner = await setupOwner(t.app);
+    const hashBefore = t.database.sqlite.prepare('SELECT password_hash FROM users').get();
+    for (const [newPassword, message] of [
+      ['password', 'must be at least 10 characters'],
+      ['qwertyuiop12', COMMON],
+      ['Olga Owner 2026', PERSONAL],
+    ] as const) {
+      const refused = await injectAs(t.app, owner.cookie, {
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword: OWNER.password, newPassword },
+      });
+      expect(refused.statusCode, newPassword).toBe(400);
+      expect(problemOf(refused).errors).toEqual([{ path: 'newPassword', message }]);
+    }
+    expect(t.database.sqlite.prepare('SELECT password_hash FROM users').get()).toEqual(hashBefore);
+    expect(auditActions()).not.toContain('user.password_changed');
+    expect((await injectAs(t.app, owner.cookie, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(
+      200,
+    );
+  });
+});
+
 describe('password sign-in', () => {
   beforeEach(async () => {
     await t.app.inject({ method: 'POST', url: '/api/setup', payload: OWNER });

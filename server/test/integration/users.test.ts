@@ -52,6 +52,52 @@ describe('staff accounts (owner only)', () => {
     expect(t.database.sqlite.prepare('SELECT count(*) AS n FROM users').get()).toEqual({ n: 1 });
   });
 
+  it('refuses a weak password for a new user, naming the field, and creates nobody', async () => {
+    const cases: [string, string][] = [
+      ['password', 'must be at least 10 characters'],
+      ['Password123!', 'This is similar to a commonly used password. Add more words or characters.'],
+      [
+        'ada.advisor1',
+        'This password is built on your name or email, which anyone can find out. Add words that are not about you.',
+      ],
+    ];
+    for (const [password, message] of cases) {
+      const refused = await injectAs(t.app, owner.cookie, {
+        method: 'POST',
+        url: '/api/users',
+        payload: { name: 'Ada Advisor', role: 'advisor', email: 'ada@shop.test', password },
+      });
+      expect(refused.statusCode, password).toBe(400);
+      expect(problemOf(refused).errors).toEqual([{ path: 'password', message }]);
+    }
+    expect(t.database.sqlite.prepare('SELECT count(*) AS n FROM users').get()).toEqual({ n: 1 });
+    expect(
+      t.database.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'user.created'").get(),
+    ).toEqual({ n: 1 }); // the owner's own, from setup
+  });
+
+  it('refuses a weak password on reset; the old password keeps working and no session ends', async () => {
+    const staff = await createStaff(t.app, owner.cookie, 'advisor', 'Ada Advisor');
+    const cookie = await loginAs(t.app, staff);
+    const hashBefore = t.database.sqlite
+      .prepare('SELECT password_hash FROM users WHERE id = ?')
+      .get(staff.id);
+    for (const password of ['password', 'qwertyuiop12', 'ada-advisor-2026']) {
+      const refused = await injectAs(t.app, owner.cookie, {
+        method: 'POST',
+        url: `/api/users/${staff.id}/password`,
+        payload: { password },
+      });
+      expect(refused.statusCode, password).toBe(400);
+      expect(problemOf(refused).errors?.map((e) => e.path)).toEqual(['password']);
+    }
+    expect(t.database.sqlite.prepare('SELECT password_hash FROM users WHERE id = ?').get(staff.id)).toEqual(
+      hashBefore,
+    );
+    expect((await injectAs(t.app, cookie, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+    expect(auditFor(staff.id).map((a) => a.action)).not.toContain('user.password_reset');
+  });
+
   it('refuses a second user with the same email (any case), naming the field', async () => {
     const response = await injectAs(t.app, owner.cookie, {
       method: 'POST',

@@ -196,10 +196,10 @@ test('not the owner: an advisor opening settings is told settings are for the ow
   const email = `casey.${s}@e2e.shop`;
   await json(
     await api.post('/api/users', {
-      data: { name: `Casey Counter ${s}`, email, role: 'advisor', password: 'counter-pass-1' },
+      data: { name: `Casey Counter ${s}`, email, role: 'advisor', password: 'front-desk-key-1' },
     }),
   );
-  const advisor = await signedInContext(openContext, email, 'counter-pass-1');
+  const advisor = await signedInContext(openContext, email, 'front-desk-key-1');
   const page = await advisor.newPage();
   await page.goto('/settings/users');
   await expect(page.getByText('Only the owner can change')).toBeVisible();
@@ -340,11 +340,20 @@ test('my account: change the password and turn on two-step sign-in (recovery cod
   await expectAccessible(page, 'settings: my account');
 
   await page.getByLabel('Current password').fill('not-it-at-all');
-  await page.getByLabel('New password', { exact: true }).fill('second-pass-2');
-  await page.getByLabel('New password again').fill('second-pass-2');
+  await page.getByLabel('New password', { exact: true }).fill('fresh-start-22');
+  await page.getByLabel('New password again').fill('fresh-start-22');
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(page.locator('#current-password-error')).toHaveText('is not your current password');
   await page.getByLabel('Current password').fill('first-pass-1');
+  // A common password is refused at its field, with the reason.
+  await page.getByLabel('New password', { exact: true }).fill('qwertyuiop12');
+  await page.getByLabel('New password again').fill('qwertyuiop12');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.locator('#new-password-error')).toHaveText(
+    'This is similar to a commonly used password. Add more words or characters.',
+  );
+  await page.getByLabel('New password', { exact: true }).fill('fresh-start-22');
+  await page.getByLabel('New password again').fill('fresh-start-22');
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByText('Password changed.')).toBeVisible();
 

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { Email, IsoDateTime, Password, Pin, StrictObject, StringEnum, Uuid } from '../../lib/schema.js';
-import { RoleSchema, UserSchema } from '../users/users.schemas.js';
+import { Email, IsoDateTime, Pin, StrictObject, StringEnum, Uuid } from '../../lib/schema.js';
+import { NewPassword, RoleSchema, UserSchema } from '../users/users.schemas.js';
 
 export const SetupStatusSchema = Type.Object({
   needed: Type.Boolean({ description: 'true until the first owner is created' }),
@@ -9,7 +9,7 @@ export const SetupStatusSchema = Type.Object({
 export const SetupBody = StrictObject({
   name: Type.String({ minLength: 1, maxLength: 120 }),
   email: Email,
-  password: Password,
+  password: NewPassword,
 });
 
 const SecondFactorCode = Type.String({
@@ -41,7 +41,7 @@ export const LoginResultSchema = Type.Object({ user: UserSchema, expiresAt: IsoD
 
 export const ChangePasswordBody = StrictObject({
   currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
-  newPassword: Password,
+  newPassword: NewPassword,
 });
 
 export const TotpEnrollmentSchema = Type.Object({

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { Role, UserRow } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
+import { PasswordPolicy } from '../../lib/password-policy.js';
 import { hashSecret } from '../../lib/passwords.js';
 import { problems } from '../../lib/problem.js';
 import { staleVersionProblem } from '../../lib/versioning.js';
@@ -37,6 +38,10 @@ export function toPublicUser(row: UserRow): PublicUser {
   };
 }
 
+function noEmailForPassword(field: string) {
+  return problems.validation([{ path: field, message: 'set an email for this user before a password' }]);
+}
+
 /** Staff accounts: the owner manages them; sign-in itself lives in the auth module. */
 export class UsersService {
   constructor(
@@ -44,6 +49,7 @@ export class UsersService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
+    private readonly passwords: PasswordPolicy = new PasswordPolicy(),
   ) {}
 
   async list(): Promise<PublicUser[]> {
@@ -80,6 +86,7 @@ export class UsersService {
 
   /** First run: creates the owner, and only while the database has no user at all. */
   async createFirstOwner(input: { name: string; email: string; password: string }, ip: string | null) {
+    this.passwords.ensureAcceptable(input.password, input);
     const passwordHash = await hashSecret(input.password);
     return this.db.transaction().execute(async (tx) => {
       if ((await countUsers(tx)) > 0) {
@@ -122,6 +129,7 @@ export class UsersService {
     if (input.password !== undefined && input.email === undefined) {
       throw problems.validation([{ path: 'email', message: 'is required when a password is set' }]);
     }
+    if (input.password !== undefined) this.passwords.ensureAcceptable(input.password, input);
     const [passwordHash, pinHash] = await Promise.all([
       input.password === undefined ? null : hashSecret(input.password),
       input.pin === undefined ? null : hashSecret(input.pin),
@@ -141,7 +149,8 @@ export class UsersService {
   }
 
   async update(actor: Actor, id: string, input: UpdateUserInput): Promise<PublicUser> {
-    return this.db.transaction().execute(async (tx) => {
+    let roleChanged = false;
+    const user = await this.db.transaction().execute(async (tx) => {
       const current = await this.requireUser(tx, id);
       this.ensureVersion(current, input.version);
       if (input.role !== undefined && input.role !== current.role && current.role === 'owner') {
@@ -173,6 +182,7 @@ export class UsersService {
       if (!(await updateUserIfVersion(tx, id, input.version, changes)))
         this.throwStale(await this.requireUser(tx, id));
       if (input.role !== undefined && input.role !== current.role) {
+        roleChanged = true;
         await this.audit.record(tx, actor, {
           action: 'user.role_changed',
           entityType: 'user',
@@ -190,11 +200,13 @@ export class UsersService {
       }
       return toPublicUser(await this.requireUser(tx, id));
     });
+    if (roleChanged) this.sessions.announceAccessChanged(id, 'role_changed');
+    return user;
   }
 
   /** Deactivation ends every session of that user at once. */
   async setActive(actor: Actor, id: string, active: boolean): Promise<PublicUser> {
-    return this.db.transaction().execute(async (tx) => {
+    const user = await this.db.transaction().execute(async (tx) => {
       const current = await this.requireUser(tx, id);
       if (!active && actor.userId === id) {
         throw problems.conflict('You cannot deactivate your own account.', 'self-deactivation');
@@ -211,18 +223,18 @@ export class UsersService {
       });
       return toPublicUser(await this.requireUser(tx, id));
     });
+    if (!active) this.sessions.announceAccessChanged(id, 'deactivated');
+    return user;
   }
 
   /** The owner sets a new password for someone; their sessions end so the old one is useless. */
   async resetPassword(actor: Actor, id: string, password: string): Promise<PublicUser> {
+    this.ensureMayHavePassword(await this.requireUser(this.db, id), password, 'password');
     const hash = await hashSecret(password);
-    return this.db.transaction().execute(async (tx) => {
+    const user = await this.db.transaction().execute(async (tx) => {
       const current = await this.requireUser(tx, id);
-      if (current.email === null) {
-        throw problems.validation([
-          { path: 'password', message: 'set an email for this user before a password' },
-        ]);
-      }
+      // The email may have been removed since the check above; the policy need not run again.
+      if (current.email === null) throw noEmailForPassword('password');
       await updateUser(tx, id, { password_hash: hash, updated_at: this.now() });
       const endedSessions = await this.sessions.endAllForUser(tx, id);
       await this.audit.record(tx, actor, {
@@ -233,6 +245,8 @@ export class UsersService {
       });
       return toPublicUser(await this.requireUser(tx, id));
     });
+    this.sessions.announceAccessChanged(id, 'sessions_ended');
+    return user;
   }
 
   /** A user changes their own password (the auth module has checked the current one). */
@@ -242,6 +256,7 @@ export class UsersService {
     newPassword: string,
     keepSessionId: string,
   ): Promise<void> {
+    this.passwords.ensureAcceptable(newPassword, await this.requireUser(this.db, id), 'newPassword');
     const hash = await hashSecret(newPassword);
     await this.db.transaction().execute(async (tx) => {
       await updateUser(tx, id, { password_hash: hash, updated_at: this.now() });
@@ -253,6 +268,7 @@ export class UsersService {
         data: { endedSessions },
       });
     });
+    this.sessions.announceAccessChanged(id, 'sessions_ended');
   }
 
   async setPin(actor: Actor, id: string, pin: string | null): Promise<PublicUser> {
@@ -315,6 +331,12 @@ export class UsersService {
       created_at: at,
       updated_at: at,
     };
+  }
+
+  /** A password needs an email to sign in with, and must pass the policy for this person. */
+  private ensureMayHavePassword(user: UserRow, password: string, field: string): void {
+    if (user.email === null) throw noEmailForPassword(field);
+    this.passwords.ensureAcceptable(password, user, field);
   }
 
   private async requireUser(db: Db, id: string): Promise<UserRow> {

@@ -1594,7 +1594,7 @@ export interface paths {
         content: {
           'application/json': {
             currentPassword: string;
-            /** @description At least 8 characters. */
+            /** @description At least 10 characters; common passwords and ones built on the person's name or email are refused. */
             newPassword: string;
           };
         };
@@ -18917,7 +18917,7 @@ export interface paths {
             /** Format: email */
             email: string;
             name: string;
-            /** @description At least 8 characters. */
+            /** @description At least 10 characters; common passwords and ones built on the person's name or email are refused. */
             password: string;
           };
         };
@@ -20617,7 +20617,7 @@ export interface paths {
             /** Format: email */
             email?: string;
             name: string;
-            /** @description At least 8 characters. */
+            /** @description At least 10 characters; common passwords and ones built on the person's name or email are refused. */
             password?: string;
             /** @description 4 to 8 digits. */
             pin?: string;
@@ -21041,7 +21041,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @description At least 8 characters. */
+            /** @description At least 10 characters; common passwords and ones built on the person's name or email are refused. */
             password: string;
           };
         };
