@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdParams, withProblems } from '../../lib/schema.js';
-import { actorOf } from '../../plugins/authentication.js';
+import { actorOf, requireAuth } from '../../plugins/authentication.js';
 import {
   CreateTechnicianBody,
   TechnicianListSchema,
@@ -17,8 +17,14 @@ export const techniciansRoutes: FastifyPluginAsyncTypebox<{ service: Technicians
 ) => {
   app.get(
     '/api/technicians',
-    { schema: { tags, summary: 'All technicians', response: withProblems({ 200: TechnicianListSchema }) } },
-    async () => ({ items: await service.list() }),
+    {
+      schema: {
+        tags,
+        summary: 'All technicians (pay rate and basis for the owner only)',
+        response: withProblems({ 200: TechnicianListSchema }),
+      },
+    },
+    async (request) => ({ items: await service.list(requireAuth(request).role) }),
   );
   app.post(
     '/api/technicians',

@@ -26,8 +26,12 @@ export const TechnicianSchema = Type.Object({
   skills: Type.Array(Type.String()),
   color: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
-  payRateCents: Type.Integer(),
-  payBasis: PayBasis,
+  payRateCents: Type.Optional(
+    Type.Integer({ description: 'Owner only: left out for everyone else (what a colleague is paid)' }),
+  ),
+  payBasis: Type.Optional(
+    StringEnum(PAY_BASES, { description: 'Owner only: hourly (clocked hours) or flat_rate (billed hours)' }),
+  ),
   version: Type.Integer(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,

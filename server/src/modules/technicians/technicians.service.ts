@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { Role } from '../../db/schema.js';
 import type { TechniciansTable } from '../../db/tables/shop.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
@@ -32,6 +33,16 @@ function toTechnician(row: Selectable<TechniciansTable>): Technician {
   };
 }
 
+/**
+ * A technician as a staff member of `role` may see it: pay is the owner's business, so everyone
+ * else gets the record without it (the board, the clock and the calendar need names, not wages).
+ */
+export function technicianAsSeenBy(role: Role, technician: Technician): Technician {
+  if (role === 'owner') return technician;
+  const { payRateCents: _payRateCents, payBasis: _payBasis, ...seen } = technician;
+  return seen;
+}
+
 /** The people who turn wrenches: who is on the floor, what they can do, which account is theirs. */
 export class TechniciansService {
   constructor(
@@ -41,8 +52,9 @@ export class TechniciansService {
     private readonly users: UsersService,
   ) {}
 
-  async list(): Promise<Technician[]> {
-    return (await listTechnicians(this.db)).map(toTechnician);
+  /** Every technician, with only the fields `viewer` may read (see `technicianAsSeenBy`). */
+  async list(viewer: Role): Promise<Technician[]> {
+    return (await listTechnicians(this.db)).map((row) => technicianAsSeenBy(viewer, toTechnician(row)));
   }
 
   /** Whether an active technician exists; `db` may be the caller's transaction. */
