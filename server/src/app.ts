@@ -83,6 +83,7 @@ import { installAuthentication } from './plugins/authentication.js';
 import { installAuthorization } from './plugins/authorization.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { installOpenApi } from './plugins/openapi.js';
+import { installOriginCheck } from './plugins/origin-check.js';
 import { installStaticUi } from './plugins/static-ui.js';
 import { installSerializers } from './plugins/serializers.js';
 import { installValidators } from './plugins/validation.js';
@@ -398,6 +399,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // Before the auth hooks: its own onRequest hook marks upgrade requests, so that a refused
   // upgrade (401/403 from authorization) still has its socket closed after the response.
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  // Next, before sign-in is read: SameSite=Lax still sends the staff cookie from a sibling subdomain
+  // or another port on the box, so changes and /ws must come from the shop's own pages.
+  installOriginCheck(app, {
+    publicBaseUrl: () => notifications.customerLinkBase(),
+    httpPort: config.port,
+    httpsPort: () => lanHttps.state().boundPort,
+  });
   await installAuthentication(app, sessions, displays);
   installAuthorization(app);
   await app.register(rateLimit, {
