@@ -9,6 +9,7 @@ import { findLitestreamBinary } from '../src/modules/backup/litestream.js';
 import { LitestreamSupervisor } from '../src/modules/backup/litestream-supervisor.js';
 import { restoreShop, type ActiveReplicaTarget } from '../src/modules/backup/restore.js';
 import { startTestS3Server } from '../test/helpers/s3-server.js';
+import { drillAfterWrites, printAfterWrites, type AfterWritesResult } from './restore-after-writes.js';
 import { copyShopDatabase, ensureShopDatabase } from './shop-database.js';
 
 /**
@@ -202,8 +203,32 @@ try {
   await s3.stop();
 }
 
+/**
+ * After a busy stretch: the same write load with snapshots every 30 s (the bound a snapshot
+ * interval gives, in minutes instead of hours) and every 24 h (Litestream 0.3's own behaviour).
+ */
+const LOAD_SECONDS = Number(process.env.RESTORE_BENCH_LOAD_SECONDS ?? 120);
+const afterWrites: AfterWritesResult[] = [];
+for (const [label, snapshotInterval] of [
+  ['snapshots every 30 s', '30s'],
+  ['snapshots every 24 h', '24h'],
+] as const) {
+  afterWrites.push(
+    await drillAfterWrites({
+      label,
+      sourcePath: shop.path,
+      binary,
+      snapshotInterval,
+      loadSeconds: LOAD_SECONDS,
+      clients: 4,
+    }),
+  );
+  printAfterWrites(afterWrites.slice(-1));
+}
+
 console.log('');
 console.log(
   'replica               | first sync | RPO p50 | RPO p95 | RPO max | full restore | restored | rows back',
 );
 for (const r of results) print(r);
+printAfterWrites(afterWrites);

@@ -151,7 +151,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const audit = new AuditService(db, clock);
   // One write stamp for every read cache (sessions, repair orders, the board): see write-stamp.ts.
   const writeStamp = prepareWriteStamp(database.sqlite);
-  const sessions = new SessionsService(database, clock, config, writeStamp);
+  // Before the services that announce changes on it (sessions: sign-outs, access changes).
+  const events =
+    ctx.events ??
+    new EventBus((error, event) => app.log.error({ err: error, event }, 'event listener failed'));
+  app.decorate('events', events);
+  const sessions = new SessionsService(database, clock, config, writeStamp, events);
   const users = new UsersService(db, clock, audit, sessions);
   const auth = new AuthService(db, clock, users, sessions, new LoginThrottle(clock, config), audit);
   // <storage-watch>: health writes a probe row now and then and watches free space (issue 14).
@@ -163,10 +168,6 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addHook('onReady', async () => system.start());
   app.addHook('onClose', async () => system.stop());
   // </storage-watch>
-  const events =
-    ctx.events ??
-    new EventBus((error, event) => app.log.error({ err: error, event }, 'event listener failed'));
-  app.decorate('events', events);
   const settings = new SettingsService(db, clock, audit);
   const technicians = new TechniciansService(db, clock, audit, users);
   const bays = new BaysService(db, clock, audit);
@@ -382,11 +383,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   // </remote-access-services>
   const search = new SearchService(db);
-  const displays = new DisplayService(db, clock, audit, bays, repairOrders, settings);
+  const displays = new DisplayService(db, clock, audit, bays, repairOrders, settings, events);
   const hub = new RealtimeHub(events, clock);
-  const realtime = new RealtimeService(hub, sessions, displays);
-  app.addHook('onReady', async () => hub.start());
-  app.addHook('onClose', async () => hub.stop());
+  const realtime = new RealtimeService(hub, sessions, displays, events);
+  app.addHook('onReady', async () => realtime.start());
+  app.addHook('onClose', async () => realtime.stop());
   // A customer merge moves what these modules keep for the customer, in the merge's transaction.
   for (const participant of [vehicles, repairOrders, appointments])
     customers.addMergeParticipant(participant);

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 
 /**
  * SQLite rolls a transaction back by itself after some errors (SQLITE_FULL, SQLITE_IOERR, ...: a
@@ -13,6 +13,18 @@ class SqliteDriverKeepingTheCause extends SqliteDriver {
   constructor(sqlite: BetterSqlite3.Database) {
     super({ database: sqlite });
     this.#sqlite = sqlite;
+  }
+
+  /**
+   * BEGIN IMMEDIATE, not Kysely's deferred BEGIN. ASE has one connection, but Litestream is a
+   * second writer on the same file (its _litestream_seq/_litestream_lock rows, its checkpoints).
+   * A deferred transaction that reads, then writes after Litestream committed in between, fails at
+   * once with SQLITE_BUSY_SNAPSHOT (the busy timeout does not apply to a stale snapshot): a
+   * payment answered 500 under replication. Taking the write lock at BEGIN waits (busy_timeout)
+   * instead, and the transaction then reads what it writes over.
+   */
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {

@@ -100,6 +100,23 @@ export interface DomainEvents {
       | 'pricing_matrix_changed';
     at: string;
   };
+  /**
+   * A staff session was signed out. Like the two below, not for browsers (its topics are none):
+   * the realtime hub closes the live connections it no longer allows at once, instead of at its
+   * next heartbeat re-check.
+   */
+  staffSessionEnded: { sessionId: string; at: string };
+  /**
+   * What a staff member may do changed: deactivated, given another role, or their sessions ended
+   * (a password reset). Their live connections are checked again at once.
+   */
+  staffAccessChanged: {
+    userId: string;
+    change: 'deactivated' | 'role_changed' | 'sessions_ended';
+    at: string;
+  };
+  /** A bay TV's display token was revoked: the TV's live connection closes at once. */
+  displayTokenRevoked: { displayTokenId: string; at: string };
 }
 
 export type DomainEventName = keyof DomainEvents;

@@ -67,7 +67,7 @@ export interface CrashLoopSummary {
 
 const OWNER = { name: 'Crash Owner', email: 'owner@crash.test', password: 'correct horse crash 1' };
 
-const CANNED_JOB = {
+export const CANNED_JOB = {
   name: 'Crash oil service',
   title: 'Oil and filter',
   lines: [

@@ -1,5 +1,7 @@
 import type { AppConfig } from '../../config/config.schema.js';
 import type { Database, Db } from '../../db/database.js';
+import type { DomainEvents } from '../../events/domain-events.js';
+import type { EventBus } from '../../events/event-bus.js';
 import type { Role, SessionMethod } from '../../db/schema.js';
 import { MINUTE_MS, HOUR_MS, type Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
@@ -65,6 +67,11 @@ export class SessionsService {
     private readonly clock: Clock,
     private readonly config: SessionsConfig,
     writeStamp?: WriteStamp,
+    /**
+     * Where sign-outs and access changes are announced, so live connections close at once; tests
+     * that only mint sessions pass none.
+     */
+    private readonly events?: EventBus,
   ) {
     this.db = database.kysely;
     this.#sqlite = database.sqlite;
@@ -149,6 +156,15 @@ export class SessionsService {
 
   async end(sessionId: string): Promise<void> {
     await deleteSession(this.db, sessionId);
+    this.events?.emit('staffSessionEnded', { sessionId, at: this.clock.now().toISOString() });
+  }
+
+  /**
+   * Tells whoever holds a live connection of this user to check it again now. Call it after the
+   * transaction that deactivated the user, changed their role or ended their sessions has committed.
+   */
+  announceAccessChanged(userId: string, change: DomainEvents['staffAccessChanged']['change']): void {
+    this.events?.emit('staffAccessChanged', { userId, change, at: this.clock.now().toISOString() });
   }
 
   /** Ends every session of a user (deactivation, password reset), optionally keeping one. */

@@ -11,6 +11,7 @@ import {
   litestreamConfigYaml,
   parseLogLine,
   type LitestreamLogLine,
+  type ReplicaConfigOptions,
 } from './litestream.js';
 import type { ReplicaTarget } from './replica-target.js';
 
@@ -31,6 +32,8 @@ export interface SupervisorOptions {
   restartBackoffMs?: { first: number; max: number };
   /** How long a stopping Litestream may take for its final sync before it is killed. */
   stopTimeoutMs?: number;
+  /** Sync, snapshot and retention intervals; the defaults (REPLICA_KEEPING) are the shop's. */
+  replica?: ReplicaConfigOptions;
 }
 
 type ActiveTarget = Exclude<ReplicaTarget, { kind: 'off' }>;
@@ -67,6 +70,7 @@ export class LitestreamSupervisor {
       now: Date.now,
       restartBackoffMs: { first: 1000, max: 60_000 },
       stopTimeoutMs: 10_000,
+      replica: {},
       ...options,
     };
   }
@@ -174,7 +178,9 @@ export class LitestreamSupervisor {
     const { configDir, dbPath, log } = this.#options;
     mkdirSync(configDir, { recursive: true });
     // No secret in the file (credentials go through the environment); 0600 all the same.
-    writeFileSync(this.configPath, litestreamConfigYaml(dbPath, target), { mode: 0o600 });
+    writeFileSync(this.configPath, litestreamConfigYaml(dbPath, target, this.#options.replica), {
+      mode: 0o600,
+    });
     // Only the parent's variables Litestream could need; never a stray LITESTREAM_* of the parent.
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',

@@ -47,13 +47,48 @@ export function replicaDbPath(target: Exclude<ReplicaTarget, { kind: 'off' }>): 
   return target.path === '' ? REPLICA_DB_FOLDER : `${target.path}/${REPLICA_DB_FOLDER}`;
 }
 
+/**
+ * How the replica is kept, and why these numbers.
+ *
+ * A restore is the newest snapshot (the whole database, LZ4) plus every WAL segment written since
+ * it, applied one after the other. Litestream 0.3 takes a snapshot only when a generation starts
+ * and when retention runs (every 24 h by default), so a restore could have to replay a day of WAL
+ * or more: the ten-year shop after a busy stretch took 40-90 s here, almost all of it WAL.
+ * A snapshot every 4 hours bounds that to 4 hours of writes (a busy shop's day of visits restores
+ * in seconds; figures in the README and `npm run bench:restore`).
+ * The cost is upload: one snapshot of the ten-year shop is about 340 MB, so six a day is about
+ * 2 GB, a few minutes of a small shop's uplink each time. Hourly snapshots would be 8 GB a day for
+ * no gain a shop would notice. Retention 72 h keeps three days of point-in-time restore (a mistake
+ * found on Monday morning can still be undone to Friday evening's state); older snapshots and
+ * WAL are deleted by Litestream, checked hourly.
+ */
+export const REPLICA_KEEPING = {
+  snapshotInterval: '4h',
+  retention: '72h',
+  retentionCheckInterval: '1h',
+} as const;
+
+export interface ReplicaConfigOptions {
+  /** How often WAL changes are shipped: 1 s keeps the RPO under a second. */
+  syncIntervalSeconds?: number;
+  /** Go duration strings; the bench and tests shorten them to see several snapshots. */
+  snapshotInterval?: string;
+  retention?: string;
+  retentionCheckInterval?: string;
+}
+
 /** One database, one replica. No secrets in here (see credentialsEnv). */
 export function litestreamConfigYaml(
   dbPath: string,
   target: Exclude<ReplicaTarget, { kind: 'off' }>,
-  options: { syncIntervalSeconds?: number } = {},
+  options: ReplicaConfigOptions = {},
 ): string {
   const sync = `${options.syncIntervalSeconds ?? 1}s`;
+  const keeping = {
+    snapshotInterval: options.snapshotInterval ?? REPLICA_KEEPING.snapshotInterval,
+    retention: options.retention ?? REPLICA_KEEPING.retention,
+    retentionCheckInterval: options.retentionCheckInterval ?? REPLICA_KEEPING.retentionCheckInterval,
+  };
   const replica =
     target.kind === 'file'
       ? [`      - type: file`, `        path: ${q(replicaDbPath(target))}`]
@@ -72,6 +107,9 @@ export function litestreamConfigYaml(
     '    replicas:',
     ...replica,
     `        sync-interval: ${sync}`,
+    `        snapshot-interval: ${keeping.snapshotInterval}`,
+    `        retention: ${keeping.retention}`,
+    `        retention-check-interval: ${keeping.retentionCheckInterval}`,
     '',
   ].join('\n');
 }

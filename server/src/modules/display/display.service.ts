@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import type { EventBus } from '../../events/event-bus.js';
 import { MINUTE_MS, type Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { randomToken, sha256Hex } from '../../lib/passwords.js';
@@ -38,6 +39,7 @@ export class DisplayService {
     private readonly bays: BaysService,
     private readonly repairOrders: RepairOrdersService,
     private readonly settings: SettingsService,
+    private readonly events: EventBus,
   ) {}
 
   /** The bay TV's picture of the floor: each active bay with the open jobs placed in it. */
@@ -141,6 +143,8 @@ export class DisplayService {
         entityId: id,
       });
     });
+    // After the commit: the TV's open socket closes now, not at its next heartbeat.
+    this.events.emit('displayTokenRevoked', { displayTokenId: id, at: this.clock.now().toISOString() });
   }
 
   /** The screen a token belongs to, or null when unknown or revoked. */

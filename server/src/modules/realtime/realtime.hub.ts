@@ -93,6 +93,8 @@ export class RealtimeHub {
 
   private publish(name: DomainEventName, payload: unknown): void {
     const topics = topicsFor({ name, payload } as AnyDomainEvent);
+    // Nobody can receive it, so it takes no seq and no room in the replay log.
+    if (topics.length === 0) return;
     const event: RealtimeEvent = {
       type: 'event',
       seq: ++this.#seq,

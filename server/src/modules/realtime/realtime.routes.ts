@@ -1,7 +1,7 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type WebSocket from 'ws';
 import { displayTokenOf, SESSION_COOKIE } from '../../plugins/authentication.js';
-import type { RealtimeService, Viewer } from './realtime.service.js';
+import { CLOSE_CODES, type RealtimeService, type Viewer } from './realtime.service.js';
 
 export interface RealtimeRoutesOptions {
   service: RealtimeService;
@@ -24,20 +24,17 @@ export const realtimeRoutes: FastifyPluginAsync<RealtimeRoutesOptions> = async (
     '/ws',
     { websocket: true, schema: { tags: ['realtime'], summary: 'Live updates (WebSocket)' } },
     (socket, request) => {
-      const sessionToken = request.auth !== null ? request.cookies[SESSION_COOKIE] : undefined;
-      const displayToken = request.display !== null ? displayTokenOf(request) : undefined;
-      const viewer: Viewer | null =
-        sessionToken !== undefined
-          ? { kind: 'staff', sessionToken }
-          : displayToken !== undefined
-            ? { kind: 'display', displayToken }
-            : null;
+      const viewer = viewerOf(request);
       if (viewer === null) {
-        socket.close(4401, 'Sign in first.');
+        socket.close(CLOSE_CODES.unauthorized, 'Sign in first.');
         return;
       }
 
-      const connection = service.open(viewer, (message) => send(socket, message));
+      const connection = service.open(viewer, {
+        send: (message) => send(socket, message),
+        close: (code, reason) => socket.close(code, reason),
+      });
+      if (connection === null) return;
       let alive = true;
       socket.on('pong', () => (alive = true));
       socket.on('message', (data: WebSocket.RawData) => service.handle(connection, rawText(data)));
@@ -49,9 +46,9 @@ export const realtimeRoutes: FastifyPluginAsync<RealtimeRoutesOptions> = async (
         }
         alive = false;
         socket.ping();
-        service.stillAllowed(connection).then(
-          (allowed) => {
-            if (!allowed) socket.close(4401, 'Your session ended.');
+        service.standing(connection).then(
+          (standing) => {
+            if (!standing.allowed) socket.close(standing.code, standing.reason);
           },
           (error: unknown) => request.log.warn({ err: error }, 'realtime re-check failed'),
         );
@@ -65,6 +62,19 @@ export const realtimeRoutes: FastifyPluginAsync<RealtimeRoutesOptions> = async (
     },
   );
 };
+
+function viewerOf(request: FastifyRequest): Viewer | null {
+  const sessionToken = request.auth !== null ? request.cookies[SESSION_COOKIE] : undefined;
+  if (request.auth !== null && sessionToken !== undefined) {
+    const { sessionId, userId, role } = request.auth;
+    return { kind: 'staff', sessionToken, sessionId, userId, role };
+  }
+  const displayToken = request.display !== null ? displayTokenOf(request) : undefined;
+  if (request.display !== null && displayToken !== undefined) {
+    return { kind: 'display', displayToken, displayTokenId: request.display.tokenId };
+  }
+  return null;
+}
 
 function send(socket: WebSocket, message: object): void {
   if (socket.readyState !== socket.OPEN) return;

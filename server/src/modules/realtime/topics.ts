@@ -35,6 +35,11 @@ export function topicsFor(event: AnyDomainEvent): string[] {
       return ['board', `repair-order:${event.payload.repairOrderId}`];
     case 'inventoryChanged':
       return ['inventory'];
+    case 'staffSessionEnded':
+    case 'staffAccessChanged':
+    case 'displayTokenRevoked':
+      // Who signed out or lost access is nobody else's business; the realtime service acts on these.
+      return [];
   }
 }
 
