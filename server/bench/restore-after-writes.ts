@@ -102,9 +102,9 @@ export async function drillAfterWrites(options: {
     const running = clients.map((client) => client.run());
     await sleep(options.loadSeconds * 1000);
     for (const client of clients) client.stopped = true;
-    const errors = (await Promise.all(running)).filter((error) => error !== undefined);
+    const errors = (await Promise.all(running)).filter((error): error is Error => error !== undefined);
     http.close();
-    if (errors.length > 0) throw errors[0];
+    if (errors[0] !== undefined) throw errors[0];
     // Let the last commits reach the replica before Litestream stops (it syncs once more on stop).
     await sleep(2000);
     await supervisor.stop();
