@@ -84,6 +84,7 @@ import { installAuthorization } from './plugins/authorization.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { installOpenApi } from './plugins/openapi.js';
 import { installOriginCheck } from './plugins/origin-check.js';
+import { installSecurityHeaders } from './plugins/security-headers.js';
 import { installStaticUi } from './plugins/static-ui.js';
 import { installSerializers } from './plugins/serializers.js';
 import { installValidators } from './plugins/validation.js';
@@ -407,6 +408,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     httpPort: config.port,
     httpsPort: () => lanHttps.state().boundPort,
   });
+  installSecurityHeaders(app); // CSP, nosniff, no-store on API JSON, Referrer-Policy: every response
   await installAuthentication(app, sessions, displays);
   installAuthorization(app);
   await app.register(rateLimit, {

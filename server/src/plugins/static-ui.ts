@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -22,6 +24,8 @@ const NOT_BUILT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-
  */
 export async function installStaticUi(app: FastifyInstance, uiDir = DEFAULT_UI_DIR): Promise<void> {
   const built = existsSync(`${uiDir}/${SHELL}`);
+  // The pages' Content-Security-Policy (security-headers.ts) allows these inline scripts and no other.
+  app.decorate('uiInlineScriptHashes', built ? inlineScriptHashesOfBuild(uiDir) : []);
   if (built) {
     await app.register(fastifyStatic, {
       root: uiDir,
@@ -32,17 +36,13 @@ export async function installStaticUi(app: FastifyInstance, uiDir = DEFAULT_UI_D
       setHeaders: (res, path) => {
         const immutable = path.includes('/_app/immutable/');
         res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-        res.setHeader('x-content-type-options', 'nosniff');
       },
     });
   }
 
+  // Content-Security-Policy, X-Frame-Options, Referrer-Policy and nosniff: security-headers.ts.
   const sendShell = (reply: FastifyReply): FastifyReply => {
-    void reply
-      .header('cache-control', 'no-cache')
-      .header('x-frame-options', 'DENY')
-      .header('referrer-policy', 'same-origin')
-      .header('x-content-type-options', 'nosniff');
+    void reply.header('cache-control', 'no-cache');
     if (!built) return reply.type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
     return reply.sendFile(SHELL);
   };
@@ -50,6 +50,32 @@ export async function installStaticUi(app: FastifyInstance, uiDir = DEFAULT_UI_D
   app.decorate('sendUiShell', (request: FastifyRequest, reply: FastifyReply) =>
     isPageRequest(request) ? sendShell(reply) : null,
   );
+}
+
+/**
+ * `'sha256-…'` of every inline <script> (one without src) in the build's HTML files: SvelteKit's
+ * adapter-static writes its bootstrap inline into the SPA fallback, and its text (an app-specific
+ * global name, the entry chunks' hashed names) changes with every build, so it is hashed from the
+ * files being served rather than written down anywhere.
+ */
+export function inlineScriptHashesOfBuild(uiDir: string): string[] {
+  const hashes = new Set<string>();
+  const files = readdirSync(uiDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+  for (const file of files) {
+    for (const hash of inlineScriptHashes(readFileSync(join(uiDir, file), 'utf8'))) hashes.add(hash);
+  }
+  return [...hashes].sort();
+}
+
+/** The CSP hash sources of one HTML document's inline scripts, over their exact text. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    const [, attributes = '', body = ''] = match;
+    if (/\bsrc\s*=/i.test(attributes)) continue;
+    hashes.push(`sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}`);
+  }
+  return hashes;
 }
 
 /** A browser asking for a screen of the app, not for the API or a missing file. */
