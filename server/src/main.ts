@@ -7,6 +7,7 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest, UnknownMigrationError } from './db/migrate.js';
 import { systemClock } from './lib/clock.js';
 import { exitIfDataDirUnwritable } from './lib/data-dir-check.js';
+import { containRequestFaults } from './lib/request-faults.js';
 import { SystemdNotifier } from './lib/systemd-notify.js';
 
 /** Starts ASE: config → database (migrated, backed up first) → app → listen; stops cleanly on signals. */
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp({ config, database, logger });
+  containRequestFaults(app); // an error escaping one request is its 500, not the server's exit
   // <systemd-notify>: under systemd (ase.service, Type=notify) say READY=1 once listening, WATCHDOG=1
   // while the database answers, STOPPING=1 on shutdown. Without NOTIFY_SOCKET it does nothing.
   const notifier = new SystemdNotifier({
@@ -50,7 +52,9 @@ async function main(): Promise<void> {
     healthCheck: async () => database.sqlite.prepare('SELECT 1').pluck().get() === 1,
   });
   // </systemd-notify>
-  closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
+  // Unhandled rejections are left to Node, which raises them as uncaught exceptions: those of a
+  // request are contained above, the rest come back here.
+  closeWithGrace({ delay: 10_000, logger, skip: ['unhandledRejection'] }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'stopping after an unexpected error');
     else logger.info({ signal }, 'stopping');
     await notifier.stopping(); // <systemd-notify>
