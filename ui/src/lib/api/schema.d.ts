@@ -6130,7 +6130,7 @@ export interface paths {
     put?: never;
     /**
      * Attach a photo or short video: the body is the file itself, Content-Type image/* or video/* (mp4, mov, webm)
-     * @description Images are decoded and re-encoded (longest side 2048 px, JPEG, EXIF/GPS removed) with a 320 px thumbnail; videos are checked by their first bytes and size. A refused upload (400 not an image, 400 too many pixels, 413 too large) stores nothing.
+     * @description Images are decoded and re-encoded (longest side 2048 px, JPEG, EXIF/GPS removed) with a 320 px thumbnail; videos are checked by their container's structure (MP4/MOV ftyp box, WebM/Matroska EBML header) and size. A refused upload (400 not an image, 400 too many pixels, 413 too large, 415 not a video, 400 cut off midway) stores nothing.
      */
     post: {
       parameters: {
