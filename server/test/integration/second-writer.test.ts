@@ -23,7 +23,7 @@ describe('a second writer on the database file', () => {
     cleanups.push(() => database.close());
     database.sqlite.exec('CREATE TABLE visits (id INTEGER PRIMARY KEY, note TEXT NOT NULL)');
     const other = new BetterSqlite3(database.path);
-    cleanups.push(() => other.close());
+    cleanups.push(() => void other.close());
     other.pragma('busy_timeout = 50');
     // The other writer, the way Litestream does it: a short write now and then.
     let otherCommits = 0;

@@ -52,7 +52,7 @@ describe('Litestream snapshots', () => {
     const replica = tempDir('ase-snap-replica-');
     const dbPath = join(dataDir, 'ase.db');
     const db = new BetterSqlite3(dbPath);
-    cleanups.push(() => db.close());
+    cleanups.push(() => void db.close());
     db.pragma('journal_mode = WAL');
     db.exec('CREATE TABLE visits (id INTEGER PRIMARY KEY, note TEXT NOT NULL, photo BLOB NOT NULL)');
     const supervisor = new LitestreamSupervisor({
@@ -109,7 +109,7 @@ describe('Litestream snapshots', () => {
       },
     });
     const check = new BetterSqlite3(restored.databasePath, { readonly: true });
-    cleanups.push(() => check.close());
+    cleanups.push(() => void check.close());
     expect(check.prepare('SELECT count(*) FROM visits').pluck().get()).toBe(written);
     // "restoring snapshot (<generation> <index>)": the index of the first snapshot is 0.
     const snapshotLine = messages.find((m) => m.startsWith('restoring snapshot'));
