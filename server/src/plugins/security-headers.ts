@@ -61,10 +61,12 @@ function headerText(reply: FastifyReply, name: string): string {
  * - `Referrer-Policy: same-origin`: the customer's approval address carries its token and must not
  *   reach another site. Not `no-referrer`: with it, browsers send `Origin: null` on the page's own
  *   POSTs, which the origin check (origin-check.ts) must refuse.
- * - `Cache-Control: no-store` on every JSON answer of the API: staff screens show customers' names,
- *   phones and cars on shared tablets, and nothing of that may stay in a browser's cache after
- *   sign-out. This replaces the `no-cache` the board and repair-order reads send with their ETag:
- *   the server still answers `If-None-Match` with 304, but a browser that stores nothing sends none.
+ * - `Cache-Control: no-store` on every JSON answer of the API, and on any other API answer that
+ *   chose no caching of its own (an invoice PDF): staff screens show customers' names, phones and
+ *   cars on shared tablets, and nothing of that may stay in a browser's cache after sign-out. This
+ *   replaces the `no-cache` the board and repair-order reads send with their ETag: the server still
+ *   answers `If-None-Match` with 304, but a browser that stores nothing sends none. Files that set
+ *   their own caching (inspection photos: immutable, private) keep it.
  * - A Content-Security-Policy on HTML pages that have none of their own (the API docs bring theirs).
  */
 export function installSecurityHeaders(app: FastifyInstance): void {
@@ -72,7 +74,10 @@ export function installSecurityHeaders(app: FastifyInstance): void {
     void reply.header('x-content-type-options', 'nosniff');
     if (!reply.hasHeader('referrer-policy')) void reply.header('referrer-policy', 'same-origin');
     const contentType = headerText(reply, 'content-type');
-    if (isApiPath(request.url) && (isJson(contentType) || reply.statusCode === 304)) {
+    // A file that chose to be kept (a photo: private, immutable) keeps that, on its 304 too.
+    const cacheControl = headerText(reply, 'cache-control');
+    const keptByChoice = cacheControl !== '' && !/no-cache/i.test(cacheControl) && !isJson(contentType);
+    if (isApiPath(request.url) && !keptByChoice) {
       void reply.header('cache-control', 'no-store');
     }
     if (/^text\/html\b/i.test(contentType) && !reply.hasHeader('content-security-policy')) {

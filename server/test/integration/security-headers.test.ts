@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCustomer, insertVehicle } from '../helpers/fixtures.js';
 import { createTestApp, injectAs, setupOwner, type TestApp } from '../helpers/test-app.js';
@@ -198,6 +199,90 @@ describe('API JSON', () => {
       expect(again.headers['cache-control']).toBe('no-store');
       expectEveryResponseHeaders(again);
     }
+  });
+
+  it('an API file that sets no caching of its own (an invoice PDF) is not stored either', async () => {
+    const jobId = (
+      await injectAs(t.app, cookie, { method: 'GET', url: `/api/repair-orders/${repairOrderId}` })
+    ).json<{
+      jobs: { id: string }[];
+    }>().jobs[0]!.id;
+    const line = await injectAs(t.app, cookie, {
+      method: 'POST',
+      url: `/api/jobs/${jobId}/lines`,
+      payload: { kind: 'fee', description: 'Diagnosis', quantity: 1, unitPriceCents: 5_000 },
+    });
+    const approved = await injectAs(t.app, cookie, {
+      method: 'POST',
+      url: `/api/repair-orders/${repairOrderId}/approvals`,
+      payload: {
+        method: 'in_person',
+        approvedBy: 'Ann Example',
+        decisions: [{ lineId: line.json<{ id: string }>().id, state: 'approved' }],
+      },
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    for (const status of ['In_Progress', 'Completed']) {
+      const job = await injectAs(t.app, cookie, { method: 'GET', url: `/api/jobs/${jobId}` });
+      const moved = await injectAs(t.app, cookie, {
+        method: 'POST',
+        url: `/api/jobs/${jobId}/status`,
+        payload: { status, version: job.json<{ version: number }>().version },
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+    }
+    const invoice = await injectAs(t.app, cookie, {
+      method: 'POST',
+      url: '/api/invoices',
+      payload: { repairOrderId },
+    });
+    expect(invoice.statusCode, invoice.body).toBe(201);
+    const pdf = await injectAs(t.app, cookie, {
+      method: 'GET',
+      url: `/api/invoices/${invoice.json<{ id: string }>().id}/pdf`,
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expectEveryResponseHeaders(pdf);
+    expect(pdf.headers['cache-control']).toBe('no-store');
+  });
+
+  it('an inspection photo keeps its own long private caching, on its 304 too', async () => {
+    const customerId = insertCustomer(t.database, { name: 'Pia Photo' });
+    const ro = await injectAs(t.app, cookie, {
+      method: 'POST',
+      url: '/api/repair-orders',
+      payload: { customerId, vehicleId: insertVehicle(t.database, customerId), concerns: ['Tires'] },
+    });
+    const inspection = await injectAs(t.app, cookie, {
+      method: 'POST',
+      url: `/api/repair-orders/${ro.json<{ id: string }>().id}/inspections`,
+      payload: {},
+    });
+    expect(inspection.statusCode, inspection.body).toBe(201);
+    const itemKey = 'tires.lf'; // an item of the default template
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#b91c1c' } })
+      .jpeg()
+      .toBuffer();
+    const uploaded = await injectAs(t.app, cookie, {
+      method: 'POST',
+      url: `/api/inspections/${inspection.json<{ id: string }>().id}/media?itemKey=${encodeURIComponent(itemKey)}`,
+      headers: { 'content-type': 'image/jpeg' },
+      payload: photo,
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const url = `/api/media/${uploaded.json<{ hash: string }>().hash}`;
+    const served = await injectAs(t.app, cookie, { method: 'GET', url });
+    expect(served.statusCode).toBe(200);
+    expectEveryResponseHeaders(served);
+    expect(served.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    const again = await injectAs(t.app, cookie, {
+      method: 'GET',
+      url,
+      headers: { 'if-none-match': String(served.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.headers['cache-control']).toBe('private, max-age=31536000, immutable');
   });
 
   it.each([
