@@ -133,6 +133,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Access>> = {
   'GET /api/notification-settings': OWNER,
   'PATCH /api/notification-settings': OWNER,
   'POST /api/notification-settings/test': OWNER,
+  'GET /api/notifications/readiness': COUNTER,
   'GET /api/notifications/problems': COUNTER,
   'POST /api/notifications/messages/:messageId/retry': COUNTER,
   'GET /api/repair-orders/:id/messages': 'staff',

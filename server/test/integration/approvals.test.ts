@@ -142,6 +142,7 @@ interface Sent {
   snapshotHash: string;
   delivery: {
     queued: { channel: string; recipient: string }[];
+    notSent: { channel: string; recipient: string; reason: string }[];
     skipped: { channel: string; reason: string }[];
   };
   lines: { lineId: string; changedSinceSent: boolean; decision: string | null; outcome: string | null }[];
@@ -297,8 +298,12 @@ describe('sending the estimate', () => {
     expect(stored.snapshot).not.toContain('1234'); // unit cost never goes to the customer
     expect(stored.snapshot).not.toContain('1HGCM'); // nor the VIN
 
-    // The "estimate ready" email, queued in the same transaction, carrying the link.
-    expect(sent.delivery.queued).toEqual([{ channel: 'email', recipient: expect.any(String) }]);
+    // The "estimate ready" email, written in the same transaction, carrying the link; email is not
+    // set up on this fresh install, so it is written as "not sent" rather than claimed as queued.
+    expect(sent.delivery.queued).toEqual([]);
+    expect(sent.delivery.notSent).toEqual([
+      { channel: 'email', recipient: expect.any(String), reason: 'email not set up' },
+    ]);
     const message = row<{ body: string; idempotency_key: string; repair_order_id: string }>(
       "SELECT * FROM outbox_messages WHERE event = 'estimate_ready'",
     );
@@ -648,16 +653,23 @@ describe("the customer's answer", () => {
     expect(count('approval_decisions', "outcome = 'line_changed' AND line_id = ?", line.id)).toBe(1);
   });
 
-  it('answers once: a second submit and a later visit get "already answered" without repair-order data', async () => {
+  it('answers once: a second submit gets "already answered" without repair-order data, a later visit the summary', async () => {
     const sent = await send();
     expect((await answer(sent.token, decide(brakes.lineIds, 'approved'))).statusCode).toBe(200);
     const again = await answer(sent.token, decide(wipers.lineIds, 'approved'));
     expect(again.statusCode).toBe(410);
     expect(problemOf(again).type).toBe('urn:ase:problem:approval-link-answered');
+    expectNoRepairOrderData(again);
+    // Issue 15: while the link is still within its time, a visit shows the customer's own answer
+    // (what they approved, with the total), and still nothing else of the repair order.
     const visit = await open(sent.token);
     expect(visit.statusCode).toBe(410);
-    expect(problemOf(visit)).toMatchObject({ linkState: 'answered', shop: { name: 'Main Street Auto' } });
-    expectNoRepairOrderData(visit);
+    expect(problemOf(visit)).toMatchObject({
+      linkState: 'answered',
+      shop: { name: 'Main Street Auto' },
+      summary: { signerName: 'Ann Example', approvedCents: 18_000 + 8_950 },
+    });
+    for (const secret of ['Honda', 'Civic', '1HGCM', ro.id]) expect(visit.body).not.toContain(secret);
     expect(
       row<{ approval_state: string }>('SELECT approval_state FROM line_items WHERE id = ?', wipers.lineIds[0])
         .approval_state,

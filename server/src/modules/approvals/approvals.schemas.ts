@@ -54,6 +54,17 @@ const TotalsSchema = Type.Object({
   }),
 });
 
+export const ChargeSchema = Type.Object(
+  {
+    subtotalCents: Type.Integer(),
+    shopSuppliesCents: Type.Integer(),
+    taxCents: Type.Integer(),
+    totalCents: Type.Integer({ description: 'What the invoice will charge, tax included' }),
+  },
+  { description: "Computed by the invoice's own function (billing/invoice-math), without discounts" },
+);
+export type Charge = Static<typeof ChargeSchema>;
+
 export interface Snapshot {
   format: 1;
   repairOrder: { id: string; number: number };
@@ -143,11 +154,15 @@ export const SentApprovalRequestSchema = Type.Composite([
     delivery: Type.Object(
       {
         queued: Type.Array(Type.Object({ channel: Type.String(), recipient: Type.String() })),
+        notSent: Type.Array(
+          Type.Object({ channel: Type.String(), recipient: Type.String(), reason: Type.String() }),
+          { description: 'Written but not sent: the channel is not set up ("SMS not set up")' },
+        ),
         skipped: Type.Array(Type.Object({ channel: Type.String(), reason: Type.String() })),
       },
       {
         description:
-          'The "estimate ready" message: queued per channel (recipient masked), or why a channel was skipped',
+          'The "estimate ready" message: queued per channel (recipient masked), not sent because the channel is not set up, or why a channel was skipped',
       },
     ),
   }),
@@ -195,6 +210,9 @@ export const PublicApprovalSchema = Type.Object({
   jobs: Type.Array(PublicJobSchema),
   approvedWork: Type.Array(Type.Object({ jobId: Uuid, title: Type.String(), amountCents: Type.Integer() })),
   totals: TotalsSchema,
+  ifAllApproved: Type.Composite([ChargeSchema], {
+    description: 'The invoice if the customer approves every job on this page (plus work already approved)',
+  }),
   inspections: Type.Array(CustomerInspectionSchema),
 });
 export type PublicApproval = Static<typeof PublicApprovalSchema>;
@@ -235,6 +253,9 @@ export const SubmittedApprovalSchema = Type.Object({
   approvedCents: Type.Integer({ description: 'Approved and recorded, before tax' }),
   declinedCents: Type.Integer(),
   notApplied: Type.Integer({ description: 'Decisions not applied because the line had changed' }),
+  approvedWithTax: Type.Composite([ChargeSchema], {
+    description: 'All approved work on the repair order as the invoice will charge it, tax included',
+  }),
 });
 export type SubmittedApproval = Static<typeof SubmittedApprovalSchema>;
 

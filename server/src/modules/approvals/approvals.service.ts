@@ -12,6 +12,7 @@ import type { RepairOrder } from '../repair-orders/repair-orders.schemas.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { VehiclesService } from '../vehicles/vehicles.service.js';
+import { approvedLines, chargeOf, linesIfAllApproved } from './approval-totals.js';
 import {
   buildSnapshot,
   currentLines,
@@ -309,7 +310,14 @@ export class ApprovalsService {
 
   /** The page behind `/r/<token>`: the snapshot, with lines changed since marked undecidable. */
   async view(token: string, client: ClientInfo): Promise<PublicApproval> {
-    const row = await this.requirePending(token);
+    const row = await this.findByToken(token);
+    // An answered link shows what was answered (the same summary as right after answering),
+    // not a bare "thank you": the customer may come back to check what they agreed to.
+    // Only while the link is within its time: a link forwarded or found months later says
+    // "answered" and nothing more.
+    if (row.status === 'submitted' && Date.parse(row.expires_at) > this.clock.now().getTime())
+      throw linkGone('submitted', parseSnapshot(row), await this.answered(row));
+    this.ensureUsable(row);
     const snapshot = JSON.parse(row.snapshot) as Snapshot;
     const ro = await this.repairOrders.find(this.db, row.repair_order_id);
     this.ensureStillOpen(ro, snapshot);
@@ -335,6 +343,12 @@ export class ApprovalsService {
         });
     }
     const current = currentLines(ro);
+    const decidable = new Set(
+      snapshotLines(snapshot)
+        .filter((line) => !lineChanged(line.version, current.get(line.lineId)))
+        .map((line) => line.lineId),
+    );
+    const shop = await this.settings.get();
     return {
       status: 'pending',
       shop: snapshot.shop,
@@ -365,6 +379,7 @@ export class ApprovalsService {
       }),
       approvedWork: snapshot.approvedWork,
       totals: snapshot.totals,
+      ifAllApproved: chargeOf(linesIfAllApproved(ro, decidable), shop),
       inspections: snapshot.inspections,
     };
   }
@@ -400,7 +415,7 @@ export class ApprovalsService {
     const at = this.clock.now().toISOString();
     const actor = customerActor(signerName, client);
 
-    const { results, publish } = await this.db.transaction().execute(async (tx) => {
+    const { results, publish, approvedWithTax } = await this.db.transaction().execute(async (tx) => {
       const row = await findApprovalRequest(tx, before.id);
       if (row === undefined) throw linkNotFound();
       this.ensureUsable(row);
@@ -507,7 +522,9 @@ export class ApprovalsService {
           customerName: snapshot.customerName,
         },
       });
-      return { results, publish: publishApprovals };
+      const after = await this.repairOrders.find(tx, row.repair_order_id);
+      const approvedWithTax = chargeOf(after ? approvedLines(after) : [], await this.settings.get(tx));
+      return { results, publish: publishApprovals, approvedWithTax };
     });
 
     publish();
@@ -531,6 +548,45 @@ export class ApprovalsService {
       approvedCents: sum('approved'),
       declinedCents: sum('declined'),
       notApplied: results.filter((r) => r.outcome === 'line_changed').length,
+      approvedWithTax,
+    };
+  }
+
+  /** The summary of an answered link, rebuilt from its decisions: what `submit` answered. */
+  private async answered(row: ApprovalRequestRow): Promise<SubmittedApproval> {
+    const snapshot = parseSnapshot(row);
+    const sent = new Map(snapshotLines(snapshot).map((line) => [line.lineId, line]));
+    const decisions = await listDecisionsOfRequests(this.db, [row.id]);
+    const results = snapshotLines(snapshot).flatMap((line) => {
+      const decision = decisions.find((d) => d.line_id === line.lineId);
+      if (decision === undefined) return [];
+      return [
+        {
+          lineId: line.lineId,
+          jobId: line.jobId,
+          description: sent.get(line.lineId)?.description ?? '',
+          amountCents: decision.amount_cents,
+          decision: decision.decision,
+          outcome: decision.outcome,
+        },
+      ];
+    });
+    const sum = (decision: string) =>
+      results
+        .filter((r) => r.outcome === 'recorded' && r.decision === decision)
+        .reduce((total, r) => total + r.amountCents, 0);
+    const ro = await this.repairOrders.find(this.db, row.repair_order_id);
+    return {
+      status: 'submitted',
+      submittedAt: row.submitted_at ?? row.updated_at,
+      signerName: row.signer_name ?? '',
+      shop: snapshot.shop,
+      repairOrderNumber: snapshot.repairOrder.number,
+      results,
+      approvedCents: sum('approved'),
+      declinedCents: sum('declined'),
+      notApplied: results.filter((r) => r.outcome === 'line_changed').length,
+      approvedWithTax: chargeOf(ro ? approvedLines(ro) : [], await this.settings.get()),
     };
   }
 
@@ -545,7 +601,11 @@ export class ApprovalsService {
     channels: CustomerChannel[] | undefined,
   ): Promise<SentApprovalRequest['delivery']> {
     if (channels !== undefined && channels.length === 0)
-      return { queued: [], skipped: [{ channel: 'all', reason: 'not sent: the advisor shares the link' }] };
+      return {
+        queued: [],
+        notSent: [],
+        skipped: [{ channel: 'all', reason: 'not sent: the advisor shares the link' }],
+      };
     const result = await this.notifications.enqueueForCustomer(tx, {
       event: 'estimate_ready',
       customerId: ro.customer.id,
@@ -565,16 +625,22 @@ export class ApprovalsService {
     });
     return {
       queued: result.queued.map((q) => ({ channel: q.channel, recipient: q.recipient })),
+      notSent: result.notSent.map((n) => ({ channel: n.channel, recipient: n.recipient, reason: n.reason })),
       skipped: result.skipped,
     };
   }
 
   /** The request a token names, if it still works; else the problem that says why (no RO data). */
   private async requirePending(token: string): Promise<ApprovalRequestRow> {
+    const row = await this.findByToken(token);
+    this.ensureUsable(row);
+    return row;
+  }
+
+  private async findByToken(token: string): Promise<ApprovalRequestRow> {
     if (!TOKEN_PATTERN.test(token)) throw linkNotFound();
     const row = await findApprovalRequestByTokenHash(this.db, sha256Hex(token));
     if (row === undefined) throw linkNotFound();
-    this.ensureUsable(row);
     return row;
   }
 
@@ -669,8 +735,15 @@ function linkNotFound(): HttpProblem {
   });
 }
 
-/** A link that worked once: 410 with why, and the shop's name and phone so the customer can call. */
-function linkGone(state: string, snapshot: Snapshot): HttpProblem {
+function parseSnapshot(row: ApprovalRequestRow): Snapshot {
+  return JSON.parse(row.snapshot) as Snapshot;
+}
+
+/**
+ * A link that worked once: 410 with why, and the shop's name and phone so the customer can call;
+ * an answered link also carries the summary of the answer.
+ */
+function linkGone(state: string, snapshot: Snapshot, summary?: SubmittedApproval): HttpProblem {
   const gone = LINK_GONE[state] ?? LINK_GONE.closed!;
   return new HttpProblem({
     status: 410,
@@ -680,6 +753,7 @@ function linkGone(state: string, snapshot: Snapshot): HttpProblem {
     extensions: {
       linkState: state === 'submitted' ? 'answered' : state,
       shop: { name: snapshot.shop.name, phone: snapshot.shop.phone },
+      ...(summary === undefined ? {} : { summary }),
     },
   });
 }

@@ -104,7 +104,7 @@ export class SmtpEmailChannel implements EmailChannel {
 
   async send(settings: SmtpSettings, message: OutgoingMessage): Promise<SendResult> {
     if (settings.host === '' || settings.from === '') {
-      throw new SendError('email is not set up (Settings → Notifications: SMTP host and From)', true);
+      throw new SendError('email is not set up (Settings → Messages: SMTP host and From)', true);
     }
     const transport = nodemailer.createTransport({
       host: settings.host,
@@ -177,10 +177,7 @@ export class TwilioSmsChannel implements SmsChannel {
 
   async send(settings: SmsGatewaySettings, message: OutgoingMessage): Promise<SendResult> {
     if (settings.baseUrl === '' || settings.accountSid === '' || settings.fromNumber === '') {
-      throw new SendError(
-        'SMS is not set up (Settings → Notifications: gateway, account and From number)',
-        true,
-      );
+      throw new SendError('SMS is not set up (Settings → Messages: gateway, account and From number)', true);
     }
     const url = `${settings.baseUrl.replace(/\/+$/, '')}/2010-04-01/Accounts/${encodeURIComponent(settings.accountSid)}/Messages.json`;
     const auth = Buffer.from(`${settings.accountSid}:${settings.authToken}`).toString('base64');

@@ -1,4 +1,5 @@
 import type { OutboxChannel } from '../../db/tables/trust.js';
+import { deliveryState } from './channel-readiness.js';
 import type { OutboxRow } from './notifications.repository.js';
 import type { Message } from './notifications.schemas.js';
 
@@ -26,6 +27,7 @@ export function toMessage(row: OutboxRow): Message {
     attempts: row.attempts,
     nextAttemptAt: row.status === 'pending' ? row.next_attempt_at : null,
     lastError: row.last_error,
+    ...deliveryState(row),
     sentAt: row.sent_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -4,6 +4,7 @@ import { IdParams, NoContent, withProblems } from '../../lib/schema.js';
 import { problems } from '../../lib/problem.js';
 import { actorOf } from '../../plugins/authentication.js';
 import {
+  ChannelReadinessSchema,
   InboundSmsBody,
   MessageIdParams,
   MessageListSchema,
@@ -71,6 +72,17 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: Notificat
       },
     },
     async (request) => service.testSend(actorOf(request), request.body),
+  );
+  app.get(
+    '/api/notifications/readiness',
+    {
+      schema: {
+        tags,
+        summary: 'Which channels can send now (SMS, email, push), and where to set them up',
+        response: withProblems({ 200: ChannelReadinessSchema }),
+      },
+    },
+    async () => service.readiness(),
   );
   app.get(
     '/api/notifications/problems',

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
 import { pageLimit } from '../../lib/paging.js';
+import { DELIVERY_STATES } from './channel-readiness.js';
 import type { CUSTOMER_EVENTS } from './templates.js';
 
 export const CHANNELS = ['email', 'sms', 'push'] as const;
@@ -157,11 +158,31 @@ export const MessageSchema = Type.Object({
   attempts: Type.Integer(),
   nextAttemptAt: Nullable(IsoDateTime),
   lastError: Nullable(Type.String({ description: 'The last failure in plain words' })),
+  state: StringEnum(DELIVERY_STATES, {
+    description:
+      'What really happened: not_sent (the channel is not set up), queued, sending, retrying, sent, failed, cancelled',
+  }),
+  stateText: Type.String({
+    description: 'The state in words: "Not sent: SMS not set up", "Failed: <reason>"',
+  }),
   sentAt: Nullable(IsoDateTime),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });
 export type Message = Static<typeof MessageSchema>;
+export const ChannelReadinessSchema = Type.Object({
+  channels: Type.Array(
+    Type.Object({
+      channel: StringEnum(CHANNELS),
+      ready: Type.Boolean(),
+      reason: Nullable(Type.String({ description: 'Why it cannot send, e.g. "SMS not set up"' })),
+    }),
+  ),
+  customerChannelReady: Type.Boolean({ description: 'True when SMS or email can reach a customer' }),
+  settingsPage: Type.Object({ label: Type.String(), path: Type.String() }),
+});
+export type ChannelReadinessView = Static<typeof ChannelReadinessSchema>;
+
 export const MessageListSchema = Type.Object({ items: Type.Array(MessageSchema) });
 
 export const MessageProblemsQuery = StrictObject({

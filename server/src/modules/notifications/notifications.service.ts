@@ -28,6 +28,7 @@ import {
   upsertPushSubscription,
 } from './notifications.repository.js';
 import type {
+  ChannelReadinessView,
   Message,
   NotificationSettings,
   PushSubscriptionInput,
@@ -36,6 +37,7 @@ import type {
   UpdateNotificationSettingsInput,
 } from './notifications.schemas.js';
 import { inboundSmsRefusal, replyIntent } from './inbound-sms.js';
+import { channelReadiness, NOT_SET_UP, readinessOf, SETTINGS_PAGE } from './channel-readiness.js';
 import { maskRecipient, toMessage, vehicleWords } from './messages.js';
 import { NotificationSettingsStore, type LoadedSettings } from './notification-settings.js';
 import {
@@ -77,6 +79,8 @@ export interface StaffNotice {
 
 export interface EnqueueResult {
   queued: { id: string; channel: OutboxChannel; recipient: string }[];
+  /** Written to the outbox already ended as "not sent": the channel is not set up (staff can retry later). */
+  notSent: { id: string; channel: OutboxChannel; recipient: string; reason: string }[];
   skipped: { channel: string; reason: string }[];
 }
 
@@ -146,6 +150,16 @@ export class NotificationsService {
     return this.#settings.linkBase(db);
   }
 
+  /** Which channels can send right now (saved settings only): shown before anything is sent. */
+  async readiness(): Promise<ChannelReadinessView> {
+    const channels = channelReadiness(await this.loadSettings());
+    return {
+      channels,
+      customerChannelReady: channels.some((c) => c.channel !== 'push' && c.ready),
+      settingsPage: { ...SETTINGS_PAGE },
+    };
+  }
+
   /** VAPID public key for the browser's pushManager.subscribe. */
   async pushPublicKey(userId: string): Promise<{ publicKey: string; enabled: boolean; subscribed: boolean }> {
     const settings = await this.getSettings();
@@ -165,7 +179,7 @@ export class NotificationsService {
    * and opted-out numbers. A second call with the same idempotency key adds nothing.
    */
   async enqueueForCustomer(tx: Db, notice: CustomerNotice): Promise<EnqueueResult> {
-    const result: EnqueueResult = { queued: [], skipped: [] };
+    const result: EnqueueResult = { queued: [], notSent: [], skipped: [] };
     const settings = await this.loadSettings(tx);
     if (CUSTOMER_EVENTS.includes(notice.event) && !settings.events[notice.event]) {
       result.skipped.push({
@@ -203,6 +217,7 @@ export class NotificationsService {
 
     const at = this.#now();
     const wanted: { channel: 'email' | 'sms'; recipient: string }[] = [];
+    const cannotSend: { channel: 'email' | 'sms'; recipient: string }[] = [];
     for (const channel of channels) {
       if (channel === 'sms') {
         if (phone === undefined) result.skipped.push({ channel, reason: 'the customer has no phone number' });
@@ -210,25 +225,34 @@ export class NotificationsService {
           result.skipped.push({ channel, reason: 'SMS is turned off in settings' });
         else if (await isOptedOut(tx, phone.number))
           result.skipped.push({ channel, reason: 'the number replied STOP (opted out of texts)' });
+        else if (!readinessOf(settings, 'sms').ready) cannotSend.push({ channel, recipient: phone.number });
         else wanted.push({ channel, recipient: phone.number });
       } else if (email === undefined)
         result.skipped.push({ channel, reason: 'the customer has no email address' });
       else if (!settings.email.enabled)
         result.skipped.push({ channel, reason: 'email is turned off in settings' });
+      else if (!readinessOf(settings, 'email').ready) cannotSend.push({ channel, recipient: email.address });
       else wanted.push({ channel, recipient: email.address });
     }
-    // Texts preferred but impossible (opted out, no phone): fall back to email rather than silence.
+    // Texts preferred but impossible (opted out, no phone, SMS not set up): fall back to email
+    // rather than silence, when email can really send.
     if (
       notice.channels === undefined &&
       wanted.length === 0 &&
       preferred === 'sms' &&
       email !== undefined &&
-      settings.email.enabled
+      readinessOf(settings, 'email').ready
     ) {
       wanted.push({ channel: 'email', recipient: email.address });
     }
+    const rows = [
+      ...wanted.map((w) => ({ ...w, reason: null })),
+      ...cannotSend.map((w) => ({ ...w, reason: NOT_SET_UP[w.channel] })),
+    ];
 
-    for (const { channel, recipient } of wanted) {
+    // A message whose channel cannot send is still written, already ended as "not sent" with why:
+    // the repair order shows the truth, and once the owner sets the channel up staff can retry it.
+    for (const { channel, recipient, reason } of rows) {
       const rendered = channel === 'email' ? renderEmail(notice.event, vars) : renderSms(notice.event, vars);
       const id = newId();
       const inserted = await insertMessageIfNew(tx, {
@@ -246,16 +270,19 @@ export class NotificationsService {
         next_attempt_at: at,
         created_at: at,
         updated_at: at,
+        ...(reason === null ? {} : { status: 'failed' as const, last_error: reason }),
       });
-      if (inserted) result.queued.push({ id, channel, recipient: maskRecipient(channel, recipient) });
-      else result.skipped.push({ channel, reason: 'already queued (same idempotency key)' });
+      const masked = maskRecipient(channel, recipient);
+      if (!inserted) result.skipped.push({ channel, reason: 'already queued (same idempotency key)' });
+      else if (reason === null) result.queued.push({ id, channel, recipient: masked });
+      else result.notSent.push({ id, channel, recipient: masked, reason });
     }
     return result;
   }
 
   /** Queues a web push to every subscribed device of staff with `roles`, in the caller's transaction. */
   async enqueueForStaff(tx: Db, notice: StaffNotice): Promise<EnqueueResult> {
-    const result: EnqueueResult = { queued: [], skipped: [] };
+    const result: EnqueueResult = { queued: [], notSent: [], skipped: [] };
     const settings = await this.loadSettings(tx);
     if (!settings.push.enabled) {
       result.skipped.push({ channel: 'push', reason: 'web push is turned off in settings' });
@@ -319,6 +346,15 @@ export class NotificationsService {
         repairOrderId,
         channel: message.channel,
         status: 'pending',
+        at,
+      });
+    }
+    for (const message of result.notSent) {
+      this.#deps.events.emit('notificationStatusChanged', {
+        messageId: message.id,
+        repairOrderId,
+        channel: message.channel,
+        status: 'failed',
         at,
       });
     }

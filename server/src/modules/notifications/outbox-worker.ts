@@ -2,6 +2,7 @@ import type {} from 'fastify';
 import type { Db } from '../../db/database.js';
 import type { EventBus } from '../../events/event-bus.js';
 import { HOUR_MS, MINUTE_MS, type Clock } from '../../lib/clock.js';
+import { NOT_SET_UP, readinessOf } from './channel-readiness.js';
 import { SendError, type EmailChannel, type PushChannel, type SmsChannel } from './channels.js';
 import {
   claimMessage,
@@ -206,6 +207,13 @@ export class OutboxWorker {
       text: row.body,
       html: row.html,
     };
+    if (row.channel !== 'push') {
+      // Set up since it was queued, or never: a channel that cannot send ends the message as
+      // "not sent" with why, rather than retrying for two days against nothing.
+      const readiness = readinessOf(settings, row.channel);
+      if (readiness.ready === false && settings[row.channel].enabled)
+        throw new SendError(NOT_SET_UP[row.channel], false);
+    }
     if (row.channel === 'email') {
       if (!settings.email.enabled) throw new SendError('email is turned off in settings', true);
       return (await this.#o.channels.email.send(settings.email, message)).providerMessageId;
