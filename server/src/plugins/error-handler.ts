@@ -27,6 +27,27 @@ interface SqliteLikeError {
   code?: unknown;
 }
 
+/**
+ * SQLITE_BUSY after the busy timeout: another process (Litestream checkpointing or snapshotting
+ * a large database) held the write lock for seconds. Transactions begin IMMEDIATE, so nothing of
+ * the change was written: a retry is safe, and the client is told so instead of getting a 500.
+ */
+function isDatabaseBusy(error: SqliteLikeError): boolean {
+  return typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
+}
+
+function databaseBusyProblem(): HttpProblem {
+  return new HttpProblem({
+    status: 503,
+    title: 'Database busy',
+    slug: 'database-busy',
+    detail:
+      'The database was busy (a backup was being taken) and this change was not saved; nothing of it was kept. Try again in a moment.',
+    extensions: { retryAfterSeconds: 2 },
+    headers: { 'retry-after': '2' },
+  });
+}
+
 /** A constraint the service did not check first still must not become a 500 or leak SQL. */
 function fromSqliteConstraint(error: SqliteLikeError): HttpProblem | null {
   switch (error.code) {
@@ -91,6 +112,10 @@ export function installErrorHandler(app: FastifyInstance, options: ErrorHandlerO
     }
     const clientError = fromFastifyClientError(error);
     if (clientError !== null) return sendProblem(reply, request, clientError);
+    if (isDatabaseBusy(error)) {
+      request.log.warn({ err: error }, 'the database stayed locked past the busy timeout');
+      return sendProblem(reply, request, databaseBusyProblem());
+    }
     const storage = storageProblemOf(error, noticeStorageFault);
     if (storage !== null) {
       request.log.error({ err: error }, 'a change could not be saved: the disk is full or read-only');

@@ -146,6 +146,7 @@ export function copyTemplateTo(dir: string): string {
 export interface AppOnDisk {
   app: FastifyInstance;
   database: Database;
+  clock: ManualClock;
   close(): Promise<void>;
 }
 
@@ -170,6 +171,7 @@ export async function createAppOn(dir: string, overrides: Partial<AppConfig> = {
   return {
     app,
     database,
+    clock,
     async close() {
       await app.close();
       await database.close();

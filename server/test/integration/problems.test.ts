@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createStaff,
@@ -141,6 +142,37 @@ describe('every error status has the RFC 9457 shape', () => {
     const health = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(health.statusCode).toBe(503);
     expect(health.json()).toMatchObject({ status: 'degraded', db: 'error' });
+  });
+});
+
+describe('a database held locked by another process', () => {
+  it('a save that waited past the busy timeout is a 503 to retry, with nothing of it written', async () => {
+    const owner = await setupOwner(t.app);
+    t.database.sqlite.pragma('busy_timeout = 50'); // the shop's 5 s, shortened for the test
+    const other = new BetterSqlite3(t.database.path);
+    try {
+      other.exec('BEGIN IMMEDIATE'); // as Litestream holds it while it checkpoints a large WAL
+      const refused = await injectAs(t.app, owner.cookie, {
+        method: 'POST',
+        url: '/api/customers',
+        payload: { name: 'Busy Bea' },
+      });
+      expect(refused.statusCode, refused.body).toBe(503);
+      expect(refused.headers['retry-after']).toBe('2');
+      expect(problemOf(refused)).toMatchObject({ type: 'urn:ase:problem:database-busy', status: 503 });
+      other.exec('ROLLBACK');
+      const saved = await injectAs(t.app, owner.cookie, {
+        method: 'POST',
+        url: '/api/customers',
+        payload: { name: 'Busy Bea' },
+      });
+      expect(saved.statusCode).toBe(201);
+      expect(
+        t.database.sqlite.prepare(`SELECT count(*) FROM customers WHERE name = 'Busy Bea'`).pluck().get(),
+      ).toBe(1);
+    } finally {
+      other.close();
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { classifyStorageError } from '../../lib/storage-errors.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import type { Database, Db } from '../../db/database.js';
 import type { DomainEvents } from '../../events/domain-events.js';
@@ -139,10 +140,11 @@ export class SessionsService {
     const expired =
       new Date(row.expires_at).getTime() <= now.getTime() || idleSince >= this.idleLimitMs(row.method);
     if (expired || row.user_active !== 1) {
-      await deleteSession(this.db, row.id);
+      await bestEffortWrite(() => deleteSession(this.db, row.id));
       return null;
     }
-    if (idleSince >= TOUCH_INTERVAL_MS) await touchSession(this.db, row.id, now.toISOString());
+    if (idleSince >= TOUCH_INTERVAL_MS)
+      await bestEffortWrite(() => touchSession(this.db, row.id, now.toISOString()));
     return {
       userId: row.user_id,
       name: row.user_name,
@@ -181,5 +183,19 @@ export class SessionsService {
       new Date(now).toISOString(),
       new Date(now - longestIdle).toISOString(),
     );
+  }
+}
+
+/**
+ * The last-seen touch and the removal of an expired session are housekeeping done while reading:
+ * on a full or read-only disk they must not turn every signed-in read into a 507/503 (health and
+ * the owner's banner already say what is wrong, and the saves that matter get their own problem).
+ * Any other error is a real one and is thrown.
+ */
+async function bestEffortWrite(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (classifyStorageError(error) === null) throw error;
   }
 }
