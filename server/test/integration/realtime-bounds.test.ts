@@ -145,6 +145,18 @@ describe('live connections close as soon as their sign-in no longer holds', () =
     expect((await within(theirs.closed, PROMPT_MS, 'the close')).code).toBe(CLOSE_CODES.unauthorized);
   });
 
+  it('the owner resetting someone’s second factor closes the sockets of the sessions it ended', async () => {
+    const advisor = await createStaff(t.app, owner.cookie, 'advisor');
+    const theirs = await staffSocket(advisor);
+
+    const response = await injectAs(t.app, owner.cookie, {
+      method: 'DELETE',
+      url: `/api/users/${advisor.id}/totp`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect((await within(theirs.closed, PROMPT_MS, 'the close')).code).toBe(CLOSE_CODES.unauthorized);
+  });
+
   it('revoking a display token closes that TV’s socket at once; another TV stays', async () => {
     const tokens = [];
     for (const name of ['TV bays 1-3', 'TV bays 4-6']) {

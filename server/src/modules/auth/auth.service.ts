@@ -234,6 +234,8 @@ export class AuthService {
       await this.sessions.endAllForUser(tx, userId, keepSessionId);
       await this.audit.record(tx, actor, { action, entityType: 'user', entityId: userId });
     });
+    // After the commit: their open live sockets (other than the kept session's) close now.
+    this.sessions.announceAccessChanged(userId, 'sessions_ended');
   }
 
   private async verifySecondFactor(user: UserRow, code: string): Promise<boolean> {
