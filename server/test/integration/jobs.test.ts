@@ -598,6 +598,13 @@ describe('the job board', () => {
       promisedAt: '2026-03-02T13:00:00.000Z',
       waiter: true,
       overdue: true,
+      workGate: {
+        state: 'diagnosis',
+        start: true,
+        complete: true,
+        reason: 'Not approved yet: diagnosis only (30 min left of 30 min).',
+      },
+      completion: { ask: 'asked', missing: ['cause', 'correction'] },
       version: 2,
     });
     expect(items[1]).toMatchObject({ jobId: onTime.jobs[0].id, overdue: false, technician: null, bay: null });

@@ -13,6 +13,8 @@ export const SHOP_SETTINGS: ShopSettings = {
   taxRatesBp: { labor: 0, part: 1_000, fee: 0, sublet: 0 },
   shopSupplies: { percentBp: 800, capCents: 3_500, taxable: false },
   repairOrderStartNumber: 1001,
+  diagnosisWithoutApproval: { allowed: true, limitHours: 0.5 },
+  causeCorrectionOnComplete: 'asked',
 };
 
 /** Every password user of the demo shares this password; technicians sign in with PIN 1234. */

@@ -23,11 +23,31 @@ export const DiscountSchema = Type.Union(
   { description: 'A percentage (basis points) or an amount in cents' },
 );
 
+/** What becomes of a job with recommended (undecided) lines when the repair order is invoiced. */
+export const UNDECIDED_DISPOSITIONS = ['defer', 'decline', 'leave'] as const;
+
 export const IssueInvoiceBody = StrictObject({
   repairOrderId: Uuid,
   discount: Type.Optional(DiscountSchema),
   lineDiscounts: Type.Optional(
     Type.Array(StrictObject({ lineId: Uuid, discount: DiscountSchema }), { maxItems: 500 }),
+  ),
+  undecidedJobs: Type.Optional(
+    Type.Array(
+      StrictObject({
+        jobId: Uuid,
+        disposition: StringEnum(UNDECIDED_DISPOSITIONS, {
+          description:
+            "defer/decline: its recommended lines are recorded as the customer's decision; leave: they stay recommended on the repair order",
+        }),
+        reason: Type.Optional(Reason),
+      }),
+      {
+        maxItems: 500,
+        description:
+          'One entry per job with recommended lines: required whenever there are any, so no recommendation is silently lost',
+      },
+    ),
   ),
 });
 export type IssueInvoiceInput = Static<typeof IssueInvoiceBody>;

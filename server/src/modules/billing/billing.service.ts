@@ -30,6 +30,8 @@ import type {
   IssueInvoiceInput,
   ReasonInput,
 } from './billing.schemas.js';
+import { buildInvoiceDocument } from './invoice-document.js';
+import type { InvoiceDocument } from './invoice-document.schemas.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
 import { computeInvoiceTotals, type Discount, type InvoiceTotals } from './invoice-math.js';
 import { balanceOf, overpayment, type InvoiceLedger, type Parties, type Publish } from './invoice-ledger.js';
@@ -53,6 +55,70 @@ export class BillingService {
   ) {}
 
   // ------------------------------------------------------------------ invoices
+
+  /**
+   * No recommendation is silently lost at invoicing: every job with recommended (undecided) lines
+   * must be named in `undecidedJobs` with what becomes of it. defer/decline record that as the
+   * customer's decision on those lines (in person, at the counter), in this transaction; leave
+   * keeps them recommended on the repair order. Without a disposition for each: 409
+   * `undecided-work` naming the jobs, so the screen can ask.
+   */
+  private async settleUndecidedWork(
+    tx: Db,
+    actor: Actor,
+    ro: NonNullable<Awaited<ReturnType<RepairOrdersService['find']>>>,
+    input: IssueInvoiceInput,
+  ): Promise<{ dispositions: { jobId: string; disposition: string }[]; publish: Publish }> {
+    const undecidedJobs = ro.jobs
+      .map((job) => ({ job, lines: job.lines.filter((line) => line.approvalState === 'recommended') }))
+      .filter(({ lines }) => lines.length > 0);
+    const byId = new Map(undecidedJobs.map((entry) => [entry.job.id, entry]));
+    const chosen = input.undecidedJobs ?? [];
+    const errors: FieldError[] = [];
+    const seen = new Set<string>();
+    chosen.forEach((entry, i) => {
+      if (!byId.has(entry.jobId))
+        errors.push({
+          path: `undecidedJobs.${i}.jobId`,
+          message: 'is not a job of this repair order with undecided lines',
+        });
+      else if (seen.has(entry.jobId))
+        errors.push({ path: `undecidedJobs.${i}.jobId`, message: 'appears more than once' });
+      seen.add(entry.jobId);
+    });
+    if (errors.length > 0) throw problems.validation(errors);
+    const unnamed = undecidedJobs.filter(({ job }) => !seen.has(job.id));
+    if (unnamed.length > 0)
+      throw problems.conflict(
+        `Repair order ${ro.number} has work nobody decided on: ${unnamed.map(({ job }) => job.title).join(', ')}. Say for each whether to defer it, decline it or leave it on the repair order.`,
+        'undecided-work',
+        {
+          jobs: unnamed.map(({ job, lines }) => ({
+            id: job.id,
+            title: job.title,
+            recommendedLines: lines.length,
+          })),
+        },
+      );
+    const decisions = chosen.flatMap((entry) =>
+      entry.disposition === 'leave'
+        ? []
+        : byId.get(entry.jobId)!.lines.map((line) => ({
+            lineId: line.id,
+            version: line.version,
+            state: entry.disposition === 'defer' ? ('deferred' as const) : ('declined' as const),
+            reason: entry.reason?.trim() || 'decided at invoicing',
+          })),
+    );
+    const dispositions = chosen.map(({ jobId, disposition }) => ({ jobId, disposition }));
+    if (decisions.length === 0) return { dispositions, publish: () => {} };
+    const recorded = await this.repairOrders.recordApprovalsInTransaction(tx, actor, ro.id, {
+      method: 'in_person',
+      approvedBy: ro.customer.name,
+      decisions,
+    });
+    return { dispositions, publish: recorded.publish };
+  }
 
   async issue(actor: Actor, input: IssueInvoiceInput): Promise<Invoice> {
     const { invoice, publish } = await this.db.transaction().execute(async (tx) => {
@@ -86,6 +152,7 @@ export class BillingService {
           'jobs-not-completed',
           { jobIds: unfinished.map((j) => j.id) },
         );
+      const undecided = await this.settleUndecidedWork(tx, actor, ro, input);
       const lineDiscounts = this.checkLineDiscounts(
         input,
         approved.map(({ line }) => line),
@@ -165,9 +232,14 @@ export class BillingService {
           taxCents: totals.taxCents,
           discountCents: totals.discountCents,
           lines: approved.length,
+          undecidedJobs: undecided.dispositions,
         },
       });
-      const publishes: Publish[] = [this.ledger.announce(id, ro.id, 'issued'), roStatus.publish];
+      const publishes: Publish[] = [
+        undecided.publish,
+        this.ledger.announce(id, ro.id, 'issued'),
+        roStatus.publish,
+      ];
       // Deposits taken on the repair order are applied now.
       const deposits = (await listDepositsOfRepairOrder(tx, ro.id)).filter(
         (d) => d.status === 'recorded' && d.invoice_id === null,
@@ -211,15 +283,21 @@ export class BillingService {
     return { items };
   }
 
+  /** The paper invoice's content (the print page and the PDF read the same). */
+  async document(id: string): Promise<InvoiceDocument> {
+    const invoice = await this.get(id);
+    const [ro, customer, settings] = await Promise.all([
+      this.repairOrders.find(this.db, invoice.repairOrderId),
+      this.customers.find(this.db, invoice.customer.id),
+      this.settings.get(this.db),
+    ]);
+    return buildInvoiceDocument(invoice, ro, customer, settings);
+  }
+
   /** The printable PDF of an invoice (with its payments and balance as of now). */
   async pdf(id: string): Promise<{ number: number; pdf: Buffer }> {
-    const invoice = await this.get(id);
-    const settings = await this.settings.get(this.db);
-    const lines = [settings.address, settings.phone].filter((line) => line.trim() !== '');
-    return {
-      number: invoice.number,
-      pdf: await renderInvoicePdf(invoice, { name: settings.shopName, lines }),
-    };
+    const document = await this.document(id);
+    return { number: document.invoice.number, pdf: await renderInvoicePdf(document) };
   }
 
   /** Voids an issued invoice with nothing paid on it (deposits go back to the repair order). */

@@ -102,6 +102,17 @@ export function boardQuery(db: Db, query: BoardQuery) {
       'j.scheduled_start',
       'j.estimated_end',
       'j.version',
+      'j.actual_start',
+      'j.cause',
+      'j.correction',
+      // Work follows approval: the board offers Start/Complete only as the status change allows.
+      (eb) =>
+        eb
+          .selectFrom('line_items as li')
+          .select((li) => li.fn.countAll<number>().as('n'))
+          .whereRef('li.job_id', '=', 'j.id')
+          .where('li.approval_state', '=', 'approved')
+          .as('approved_lines'),
       'ro.id as repair_order_id',
       'ro.number as repair_order_number',
       'ro.promised_at',

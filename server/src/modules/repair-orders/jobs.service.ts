@@ -4,11 +4,13 @@ import { JOB_STATUSES, type JobStatus } from '../../db/schema.js';
 import type { RepairOrdersTable, ServiceJobsTable } from '../../db/tables/repair-orders.js';
 import type { DomainEvents } from '../../events/domain-events.js';
 import { newId } from '../../lib/ids.js';
-import { problems, type FieldError } from '../../lib/problem.js';
+import { HttpProblem, problems, type FieldError } from '../../lib/problem.js';
 import { staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor } from '../audit/audit.service.js';
+import type { VersionedSettings } from '../settings/settings.service.js';
 import { findCannedJob } from './canned-jobs.repository.js';
-import { transition, type TransitionResult } from './job-status.js';
+import { workGate, type WorkGate } from './approval-gate.js';
+import { allowedNext, transition, type TransitionResult } from './job-status.js';
 import {
   deleteJob,
   findJobRow,
@@ -297,7 +299,15 @@ export class JobsService {
         throw staleVersionProblem('job', current.version, await this.read(tx, id));
       const ro = await requireRepairOrderOfJob(tx, current);
       ensureNotClosed(ro);
-      const change = await this.applyTransition(tx, actor, current, input.status, input.reason, 'api');
+      const notes = await this.checkWorkAllowed(tx, actor, current, input);
+      const change = await this.applyTransition(
+        tx,
+        actor,
+        notes === null ? current : { ...current, ...notes },
+        input.status,
+        input.reason,
+        'api',
+      );
       if (input.status === 'Completed')
         if (this.#completionParticipants.length > 0) {
           const stockedPartLines = await listApprovedStockedPartLines(tx, id);
@@ -341,7 +351,8 @@ export class JobsService {
     const query = boardQuery(filters);
     const rows = await this.#boardCache.get(JSON.stringify(query), () => listBoard(this.ctx.db, query));
     const now = this.ctx.clock.now().getTime();
-    return rows.map((row) => toBoardItem(row, now));
+    const settings = await this.ctx.settings.get();
+    return rows.map((row) => toBoardItem(row, now, settings));
   }
 
   /**
@@ -353,6 +364,85 @@ export class JobsService {
     const minute = Math.floor(this.ctx.clock.now().getTime() / 60_000);
     const key = `${JSON.stringify(boardQuery(filters))}@${minute}`;
     return this.#boardJsonCache.get(key, async () => toJsonText({ items: await this.board(filters) }));
+  }
+
+  /**
+   * Work follows approval (approval-gate.ts) and, on completion, the shop's cause-and-correction
+   * rule. A cause/correction sent with the completion is written first (audited as a job update),
+   * so the rule sees it; returns the job row as it then is, or null when nothing was written.
+   */
+  private async checkWorkAllowed(
+    tx: Db,
+    actor: Actor,
+    current: JobRow,
+    input: JobStatusInput,
+  ): Promise<JobRow | null> {
+    const to = input.status;
+    const notesSent = input.cause !== undefined || input.correction !== undefined;
+    if (notesSent && to !== 'Completed')
+      throw problems.validation([
+        {
+          path: input.cause !== undefined ? 'cause' : 'correction',
+          message: 'is sent only with status Completed',
+        },
+      ]);
+    // An illegal move gets the status machine's own answer, naming the moves allowed.
+    if (!allowedNext(current.status, 'api').includes(to)) return null;
+    if (to !== 'In_Progress' && to !== 'Completed') return null;
+    const settings = await this.ctx.settings.get(tx);
+    const gate = workGate({
+      approvedLines: await countApprovedLines(tx, current.id),
+      actualStart: current.actual_start,
+      nowMs: this.ctx.clock.now().getTime(),
+      diagnosis: settings.diagnosisWithoutApproval,
+    });
+    if (!(to === 'In_Progress' ? gate.start : gate.complete))
+      throw problems.conflict(gate.reason!, 'approval-required', {
+        from: current.status,
+        to,
+        gate: gate.state,
+        diagnosisWithoutApproval: settings.diagnosisWithoutApproval,
+      });
+    if (to !== 'Completed') return null;
+    const cause = input.cause ?? current.cause;
+    const correction = input.correction ?? current.correction;
+    const missing = missingNotes({ cause, correction });
+    if (settings.causeCorrectionOnComplete === 'required' && missing.length > 0)
+      throw new HttpProblem({
+        status: 422,
+        title: 'Cause and correction required',
+        slug: 'cause-correction-required',
+        detail: `This shop completes a job only with its cause and correction written: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} empty.`,
+        errors: missing.map((path) => ({ path, message: 'is required to complete a job (shop setting)' })),
+      });
+    if (!notesSent) return null;
+    const at = nowIso(this.ctx.clock);
+    const ok = await updateJobIfVersion(tx, current.id, current.version, {
+      cause,
+      correction,
+      updated_at: at,
+    });
+    if (!ok) throw staleVersionProblem('job', current.version + 1);
+    await this.ctx.audit.record(tx, actor, {
+      action: 'job.updated',
+      entityType: 'job',
+      entityId: current.id,
+      data: {
+        repairOrderId: current.repair_order_id,
+        changes: Object.fromEntries(
+          (
+            [
+              ['cause', current.cause, cause],
+              ['correction', current.correction, correction],
+            ] as const
+          )
+            .filter(([, from, next]) => from !== next)
+            .map(([key, from, next]) => [key, { from, to: next }]),
+        ),
+        when: 'completing',
+      },
+    });
+    return (await findJobRow(tx, current.id))!;
   }
 
   private async applyTransition(
@@ -452,7 +542,21 @@ function boardQuery(filters: JobBoardFilters) {
   };
 }
 
-function toBoardItem(row: BoardRow, nowMs: number): BoardItem {
+/** Which of the 3C's last two are still empty. */
+function missingNotes(job: { cause: string; correction: string }): ('cause' | 'correction')[] {
+  return (['cause', 'correction'] as const).filter((key) => job[key].trim() === '');
+}
+
+function boardGate(row: BoardRow, nowMs: number, settings: VersionedSettings): WorkGate {
+  return workGate({
+    approvedLines: Number(row.approved_lines ?? 0),
+    actualStart: row.actual_start,
+    nowMs,
+    diagnosis: settings.diagnosisWithoutApproval,
+  });
+}
+
+function toBoardItem(row: BoardRow, nowMs: number, settings: VersionedSettings): BoardItem {
   const vehicle = {
     id: row.vehicle_id,
     year: row.vehicle_year,
@@ -482,6 +586,8 @@ function toBoardItem(row: BoardRow, nowMs: number): BoardItem {
     promisedAt: row.promised_at,
     waiter: row.waiter === 1,
     overdue: row.promised_at !== null && row.status !== 'Completed' && Date.parse(row.promised_at) < nowMs,
+    workGate: boardGate(row, nowMs, settings),
+    completion: { ask: settings.causeCorrectionOnComplete, missing: missingNotes(row) },
     version: row.version,
   };
 }

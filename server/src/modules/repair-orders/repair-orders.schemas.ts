@@ -192,6 +192,9 @@ export const JobStatusBody = StrictObject({
   reason: Type.Optional(Reason),
   /** Completing a job whose parts would take stock below zero needs this (audited). */
   stockOverrideReason: Type.Optional(Reason),
+  /** Completing a job may write its cause and correction in the same step (the 3C's last two). */
+  cause: Type.Optional(ThreeC),
+  correction: Type.Optional(ThreeC),
   version: Version,
 });
 export type JobStatusInput = Static<typeof JobStatusBody>;
@@ -230,6 +233,21 @@ export const BoardItemSchema = Type.Object({
   promisedAt: Nullable(IsoDateTime),
   waiter: Type.Boolean(),
   overdue: Type.Boolean({ description: 'Promised time has passed and the job is not completed' }),
+  workGate: Type.Object(
+    {
+      state: StringEnum(['approved', 'diagnosis', 'approval-required', 'diagnosis-time-used'] as const),
+      start: Type.Boolean({ description: 'May move to In_Progress (start, resume)' }),
+      complete: Type.Boolean({ description: 'May move to Completed' }),
+      reason: Nullable(
+        Type.String({ description: 'Why a move is held, or what the diagnosis allowance leaves' }),
+      ),
+    },
+    { description: 'Work follows approval: what the status change will allow for this job' },
+  ),
+  completion: Type.Object({
+    ask: StringEnum(['required', 'asked', 'off'] as const),
+    missing: Type.Array(StringEnum(['cause', 'correction'] as const)),
+  }),
   version: Type.Integer(),
 });
 export type BoardItem = Static<typeof BoardItemSchema>;

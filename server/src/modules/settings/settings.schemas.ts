@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { StrictObject, Version } from '../../lib/schema.js';
+import { StrictObject, StringEnum, Version } from '../../lib/schema.js';
 
 const BasisPoints = Type.Integer({
   minimum: 0,
@@ -21,6 +21,18 @@ export const ShopSuppliesSchema = StrictObject({
   taxable: Type.Boolean(),
 });
 
+/**
+ * Work follows approval: may a technician start (and finish) a job with nothing approved on it, to
+ * diagnose it? Only while less than `limitHours` have passed since the job's first start.
+ */
+export const DiagnosisWithoutApprovalSchema = StrictObject({
+  allowed: Type.Boolean(),
+  limitHours: Type.Number({ minimum: 0, maximum: 24, description: 'e.g. 0.5 = 30 minutes' }),
+});
+
+/** Cause and correction (the 3C's last two) when a job is completed: refused without, asked, or not asked. */
+export const CAUSE_CORRECTION_MODES = ['required', 'asked', 'off'] as const;
+
 /** The shop's own settings: what staff change at run time (config.schema.ts is for the process). */
 export const ShopSettingsSchema = StrictObject({
   shopName: Type.String({ minLength: 1, maxLength: 120 }),
@@ -32,6 +44,8 @@ export const ShopSettingsSchema = StrictObject({
   taxRatesBp: TaxRatesSchema,
   shopSupplies: ShopSuppliesSchema,
   repairOrderStartNumber: Type.Integer({ minimum: 1, maximum: 999_999_999 }),
+  diagnosisWithoutApproval: DiagnosisWithoutApprovalSchema,
+  causeCorrectionOnComplete: StringEnum(CAUSE_CORRECTION_MODES),
 });
 export type ShopSettings = Static<typeof ShopSettingsSchema>;
 
@@ -45,6 +59,8 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   taxRatesBp: { labor: 0, part: 700, fee: 0, sublet: 0 },
   shopSupplies: { percentBp: 500, capCents: 3_500, taxable: false },
   repairOrderStartNumber: 1001,
+  diagnosisWithoutApproval: { allowed: true, limitHours: 0.5 },
+  causeCorrectionOnComplete: 'asked',
 };
 
 export const SettingsResponseSchema = Type.Intersect([
@@ -63,5 +79,7 @@ export const UpdateSettingsBody = StrictObject({
   taxRatesBp: Type.Optional(TaxRatesSchema),
   shopSupplies: Type.Optional(ShopSuppliesSchema),
   repairOrderStartNumber: Type.Optional(ShopSettingsSchema.properties.repairOrderStartNumber),
+  diagnosisWithoutApproval: Type.Optional(DiagnosisWithoutApprovalSchema),
+  causeCorrectionOnComplete: Type.Optional(ShopSettingsSchema.properties.causeCorrectionOnComplete),
 });
 export type UpdateSettingsInput = Static<typeof UpdateSettingsBody>;
