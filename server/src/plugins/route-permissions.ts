@@ -180,6 +180,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Access>> = {
   'PATCH /api/inventory/items/:id': ['owner', 'advisor', 'parts'],
   'GET /api/inventory/items/:id/movements': ALL_WORK,
   'POST /api/inventory/items/:id/movements': ['owner', 'advisor', 'parts'],
+  'POST /api/inventory/items/:id/receive': ['owner', 'advisor', 'parts'],
   'GET /api/inventory/ledger-check': ['owner', 'advisor', 'parts'],
   'GET /api/inventory/reorder-suggestions': ['owner', 'advisor', 'parts'],
   'GET /api/inventory/vendors': ALL_WORK,

@@ -80,6 +80,8 @@ export interface InventoryTables {
 export interface InventoryItemExtraColumns {
   bin_location: string | null;
   vendor_id: string | null;
+  /** The vendor's number for the part (migration 0020), searchable from "Add part". */
+  vendor_part_number: string | null;
   core_charge_cents: Generated<number>;
   taxable: Generated<number>;
   active: Generated<number>;

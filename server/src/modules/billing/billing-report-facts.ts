@@ -39,6 +39,13 @@ export interface LineTotalsFact {
   quantityMilli: number;
   /** Σ round-half-up(quantity × unit cost copied when the invoice was issued). */
   costCents: number;
+  /**
+   * Lines whose unit cost is 0: no cost was known when the line was written (a non-stock part
+   * typed without one, a stock item with no cost). Reports leave them out of gross profit.
+   */
+  costMissingLines: number;
+  /** Σ line amount − line discount of those lines. */
+  costMissingNetCents: number;
 }
 
 export interface JobLaborFact {
@@ -120,8 +127,11 @@ export interface BillingDay {
   shopSuppliesCents: number;
   taxCents: number;
   totalCents: number;
-  /** Per line kind present: [kind, gross, net, quantity milli, cost]. */
-  lines: [LineKind, number, number, number, number][];
+  /**
+   * Per line kind present: [kind, gross, net, quantity milli, cost, lines without cost, their net]
+   * (the last two since migration 0020, which dropped the summaries kept without them).
+   */
+  lines: [LineKind, number, number, number, number, number, number][];
 }
 
 /** Distinct vehicles on the invoices issued (not void) per range; `range: ranges.length` = all. */
@@ -178,6 +188,8 @@ export class BillingReportFacts {
             fact.netCents,
             fact.quantityMilli,
             fact.costCents,
+            fact.costMissingLines,
+            fact.costMissingNetCents,
           ]);
         return summaries.map((summary) => ({ summary, cacheable: true }));
       },
@@ -236,13 +248,19 @@ export class BillingReportFacts {
     }));
   }
 
-  /** Per range and line kind: sales, quantity (labor: billed hours × 1000) and cost. */
+  /**
+   * Per range and line kind: sales, quantity (labor: billed hours × 1000), cost, and the lines
+   * with no cost (unit cost 0) with their net sales.
+   */
   async lineTotals(ranges: readonly UtcRange[]): Promise<LineTotalsFact[]> {
     const { rows } = await sql<Record<string, unknown>>`
       WITH ${rangesCte(ranges)}
       SELECT b.i AS range, l.kind AS kind, sum(l.amount_cents) AS gross,
              sum(l.amount_cents - l.discount_cents) AS net, sum(l.quantity_milli) AS quantity,
-             sum((l.quantity_milli * l.unit_cost_cents + 500) / 1000) AS cost
+             sum((l.quantity_milli * l.unit_cost_cents + 500) / 1000) AS cost,
+             sum(l.unit_cost_cents = 0) AS cost_missing_lines,
+             sum(CASE WHEN l.unit_cost_cents = 0 THEN l.amount_cents - l.discount_cents ELSE 0 END)
+               AS cost_missing_net
       FROM b CROSS JOIN invoices inv ON inv.issued_at >= b.f AND inv.issued_at < b.t
       CROSS JOIN invoice_lines l ON l.invoice_id = inv.id
       WHERE inv.status <> 'void'
@@ -254,6 +272,8 @@ export class BillingReportFacts {
       netCents: n(row.net),
       quantityMilli: n(row.quantity),
       costCents: n(row.cost),
+      costMissingLines: n(row.cost_missing_lines),
+      costMissingNetCents: n(row.cost_missing_net),
     }));
   }
 

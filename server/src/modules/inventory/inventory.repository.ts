@@ -53,7 +53,12 @@ export function listItems(
   if (filters.q !== undefined) {
     const like = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
-      eb.or([sql<boolean>`i.sku LIKE ${like} ESCAPE '\\'`, sql<boolean>`i.name LIKE ${like} ESCAPE '\\'`]),
+      eb.or([
+        sql<boolean>`i.sku LIKE ${like} ESCAPE '\\'`,
+        sql<boolean>`i.name LIKE ${like} ESCAPE '\\'`,
+        sql<boolean>`i.vendor_part_number LIKE ${like} ESCAPE '\\'`,
+        sql<boolean>`i.bin_location LIKE ${like} ESCAPE '\\'`,
+      ]),
     );
   }
   if (filters.lowStock === true) query = query.whereRef('i.quantity_on_hand', '<=', 'i.reorder_level');

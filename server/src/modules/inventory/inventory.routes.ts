@@ -34,7 +34,7 @@ export const inventoryRoutes: FastifyPluginAsyncTypebox<{ service: InventoryServ
       schema: {
         tags,
         summary:
-          'Stock items by SKU, searchable by SKU or name; lowStock=true for items at or below reorder level',
+          'Stock items by SKU, searchable by SKU, name, vendor part number or bin; lowStock=true for items at or below reorder level',
         querystring: ItemListQuery,
         response: withProblems({ 200: ItemListSchema }),
       },

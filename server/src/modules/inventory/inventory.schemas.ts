@@ -9,6 +9,7 @@ const Units = Type.Integer({ minimum: 0, maximum: 1_000_000 });
 const Sku = Type.String({ minLength: 1, maxLength: 60 });
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Bin = Type.String({ minLength: 1, maxLength: 40 });
+const VendorPartNumber = Type.String({ minLength: 1, maxLength: 60 });
 const Reason = Type.String({ minLength: 1, maxLength: 500 });
 
 export const InventoryItemSchema = Type.Object({
@@ -17,6 +18,8 @@ export const InventoryItemSchema = Type.Object({
   name: Type.String(),
   binLocation: Nullable(Type.String()),
   vendorId: Nullable(Uuid),
+  /** The vendor's number for the part (what is printed on the box). */
+  vendorPartNumber: Nullable(Type.String()),
   quantityOnHand: Type.Integer(),
   /** Units on approved part lines of jobs not yet completed. */
   quantityReserved: Type.Integer(),
@@ -39,6 +42,7 @@ export const CreateItemBody = StrictObject({
   name: Name,
   binLocation: Type.Optional(Nullable(Bin)),
   vendorId: Type.Optional(Nullable(Uuid)),
+  vendorPartNumber: Type.Optional(Nullable(VendorPartNumber)),
   /** Opening stock, written to the ledger as a 'count' movement. */
   quantityOnHand: Type.Optional(Units),
   reorderLevel: Type.Optional(Units),
@@ -56,6 +60,7 @@ export const UpdateItemBody = StrictObject({
   name: Type.Optional(Name),
   binLocation: Type.Optional(Nullable(Bin)),
   vendorId: Type.Optional(Nullable(Uuid)),
+  vendorPartNumber: Type.Optional(Nullable(VendorPartNumber)),
   reorderLevel: Type.Optional(Units),
   costPriceCents: Type.Optional(Cents),
   sellPriceCents: Type.Optional(Cents),
@@ -66,7 +71,13 @@ export const UpdateItemBody = StrictObject({
 export type UpdateItemInput = Static<typeof UpdateItemBody>;
 
 export const ItemListQuery = StrictObject({
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'part of the SKU or name' })),
+  q: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'part of the SKU, name, vendor part number or bin',
+    }),
+  ),
   lowStock: Type.Optional(Type.Boolean({ description: 'only items at or below their reorder level' })),
   includeInactive: Type.Optional(Type.Boolean()),
   limit: Type.Optional(pageLimit({ maximum: 500, default: 100 })),

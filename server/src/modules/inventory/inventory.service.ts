@@ -55,6 +55,7 @@ function toItem(row: ItemRow): InventoryItem {
     name: row.name,
     binLocation: row.bin_location,
     vendorId: row.vendor_id,
+    vendorPartNumber: row.vendor_part_number,
     quantityOnHand: row.quantity_on_hand,
     quantityReserved: reserved,
     quantityAvailable: row.quantity_on_hand - reserved,
@@ -241,6 +242,7 @@ export class InventoryService {
         name: input.name.trim(),
         bin_location: input.binLocation?.trim() || null,
         vendor_id: input.vendorId ?? null,
+        vendor_part_number: input.vendorPartNumber?.trim() || null,
         quantity_on_hand: 0,
         reorder_level: input.reorderLevel ?? 0,
         cost_price: input.costPriceCents ?? 0,
@@ -289,6 +291,9 @@ export class InventoryService {
         ...(input.name === undefined ? {} : { name: input.name.trim() }),
         ...(input.binLocation === undefined ? {} : { bin_location: input.binLocation?.trim() || null }),
         ...(input.vendorId === undefined ? {} : { vendor_id: input.vendorId }),
+        ...(input.vendorPartNumber === undefined
+          ? {}
+          : { vendor_part_number: input.vendorPartNumber?.trim() || null }),
         ...(input.reorderLevel === undefined ? {} : { reorder_level: input.reorderLevel }),
         ...(input.costPriceCents === undefined ? {} : { cost_price: input.costPriceCents }),
         ...(input.sellPriceCents === undefined ? {} : { sell_price: input.sellPriceCents }),
@@ -436,6 +441,11 @@ export class InventoryService {
       },
     });
     return id;
+  }
+
+  /** One ledger row as the API shows it, read in the caller's transaction. */
+  async readMovement(db: Db, id: string): Promise<StockMovement> {
+    return (await this.toMovements(db, [await findMovement(db, id)]))[0]!;
   }
 
   /** An item as stored, read in the caller's transaction (undefined when unknown). */

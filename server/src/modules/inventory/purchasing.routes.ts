@@ -13,6 +13,8 @@ import {
   PurchaseOrderSchema,
   ReceiveBody,
   ReceiveResultSchema,
+  ShelfReceiveBody,
+  ShelfReceiveResultSchema,
 } from './purchasing.schemas.js';
 import type { PurchasingService } from './purchasing.service.js';
 
@@ -97,6 +99,21 @@ export const purchasingRoutes: FastifyPluginAsyncTypebox<{ service: PurchasingSe
       },
     },
     async (request) => service.receive(actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/inventory/items/:id/receive',
+    {
+      schema: {
+        tags,
+        summary:
+          'Receive an item at the shelf: quantity and unit cost, optionally against a purchase order (its line for the item); moving-average cost and matrix price as a PO receipt — send the item version you read',
+        params: IdParams,
+        body: ShelfReceiveBody,
+        response: withProblems({ 201: ShelfReceiveResultSchema }),
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.receiveAtShelf(actorOf(request), request.params.id, request.body)),
   );
   app.get(
     '/api/inventory/pricing-matrix',

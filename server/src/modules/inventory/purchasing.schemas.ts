@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { InventoryItemSchema, StockMovementSchema } from './inventory.schemas.js';
 
 export const PO_STATUSES = ['draft', 'ordered', 'partially_received', 'received', 'cancelled'] as const;
 const Cents = Type.Integer({ minimum: 0, maximum: 100_000_000 });
@@ -97,3 +98,26 @@ export const PricingPreviewSchema = Type.Object({
   tier: Nullable(Type.Object({ minCostCents: Type.Integer(), markupBasisPoints: Type.Integer() })),
 });
 export type PricingPreview = Static<typeof PricingPreviewSchema>;
+
+/** Receiving at the shelf (issue 15, item 7): the parts in hand, with or without a purchase order. */
+export const ShelfReceiveBody = StrictObject({
+  /** The item's version as read: a double submit gets 409 instead of receiving twice. */
+  version: Version,
+  quantity: Type.Integer({ minimum: 1, maximum: 100_000 }),
+  /** Required without a purchase order; with one, defaults to its line's unit cost. */
+  unitCostCents: Type.Optional(Cents),
+  /** Receive against this purchase order's line for the item (ordered or partially received). */
+  purchaseOrderId: Type.Optional(Uuid),
+  /** Receiving more than the PO line ordered is refused unless this is true. */
+  confirmOverReceipt: Type.Optional(Type.Boolean()),
+  reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+});
+export type ShelfReceiveInput = Static<typeof ShelfReceiveBody>;
+
+export const ShelfReceiveResultSchema = Type.Object({
+  item: InventoryItemSchema,
+  movement: StockMovementSchema,
+  /** The purchase order received against, as it now stands (null without one). */
+  purchaseOrder: Nullable(PurchaseOrderSchema),
+});
+export type ShelfReceiveResult = Static<typeof ShelfReceiveResultSchema>;

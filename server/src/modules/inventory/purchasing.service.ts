@@ -28,6 +28,8 @@ import type {
   PurchaseOrderActionInput,
   ReceiveInput,
   ReceiveResult,
+  ShelfReceiveInput,
+  ShelfReceiveResult,
 } from './purchasing.schemas.js';
 
 /**
@@ -123,102 +125,207 @@ export class PurchasingService {
    */
   async receive(actor: Actor, id: string, input: ReceiveInput): Promise<ReceiveResult> {
     const result = await this.db.transaction().execute(async (tx) => {
-      const po = await this.read(tx, id);
-      if (po === undefined) throw problems.notFound(`No purchase order with id ${id}.`);
-      if (po.version !== input.version) throw staleVersionProblem('purchase order', po.version, po);
-      if (po.status !== 'ordered' && po.status !== 'partially_received')
-        throw problems.conflict(
-          `Purchase order ${po.number} is ${po.status}: only an ordered one can be received.`,
-          'purchase-order-status',
-        );
-      const byId = new Map(po.lines.map((l) => [l.id, l]));
-      const errors: FieldError[] = [];
-      const over: FieldError[] = [];
-      const seen = new Set<string>();
-      for (const [i, r] of input.lines.entries()) {
-        const line = byId.get(r.lineId);
+      const { result } = await this.receiveInTransaction(tx, actor, id, input, new Map());
+      return result;
+    });
+    this.inventory.announce('purchase_order_received', { purchaseOrderId: id })();
+    return result;
+  }
+
+  /**
+   * Receiving at the shelf (issue 15, item 7): the parts in hand, their quantity and unit cost. With
+   * a purchase order it is received against that PO's line for the item, exactly as the PO screen
+   * does (the cost typed, when given, replaces the line's: the vendor's invoice is what was paid);
+   * without one it is a 'receive' movement with the cost, moving the item's cost to the moving
+   * average and its sell price to the matrix the same way. The item's version guards against a
+   * double submit (the second gets 409), as every stock movement is guarded.
+   */
+  async receiveAtShelf(actor: Actor, itemId: string, input: ShelfReceiveInput): Promise<ShelfReceiveResult> {
+    const result = await this.db.transaction().execute(async (tx) => {
+      const item = await this.inventory.read(tx, itemId);
+      if (item === undefined) throw problems.notFound(`No inventory item with id ${itemId}.`);
+      if (item.version !== input.version) throw staleVersionProblem('inventory item', item.version, item);
+      if (input.purchaseOrderId === undefined && input.unitCostCents === undefined)
+        throw problems.validation([
+          { path: 'unitCostCents', message: 'is required when nothing is received against a purchase order' },
+        ]);
+      let movementId: string;
+      let purchaseOrder: PurchaseOrder | null = null;
+      if (input.purchaseOrderId !== undefined) {
+        const po = await this.read(tx, input.purchaseOrderId);
+        if (po === undefined)
+          throw problems.validation([{ path: 'purchaseOrderId', message: 'no purchase order has this id' }]);
+        const lines = po.lines.filter((l) => l.itemId === itemId);
+        const line = lines.find((l) => l.quantityReceived < l.quantityOrdered) ?? lines[0];
         if (line === undefined)
-          errors.push({ path: `lines.${i}.lineId`, message: 'is not a line of this purchase order' });
-        else if (seen.has(r.lineId)) errors.push({ path: `lines.${i}.lineId`, message: 'appears twice' });
-        else if (line.quantityReceived + r.quantity > line.quantityOrdered)
-          over.push({
-            path: `lines.${i}.quantity`,
-            message: `receives ${line.quantityReceived + r.quantity} of ${line.sku} but ${line.quantityOrdered} were ordered: send confirmOverReceipt`,
-          });
-        seen.add(r.lineId);
-      }
-      if (errors.length > 0) throw problems.validation(errors);
-      if (over.length > 0 && input.confirmOverReceipt !== true)
-        throw problems.conflict(
-          `More than ordered: ${over.map((e) => e.message).join('; ')}.`,
-          'over-receipt',
+          throw problems.validation([
+            { path: 'purchaseOrderId', message: `purchase order ${po.number} has no line for ${item.sku}` },
+          ]);
+        const received = await this.receiveInTransaction(
+          tx,
+          actor,
+          po.id,
           {
-            errors: over,
+            version: po.version,
+            lines: [{ lineId: line.id, quantity: input.quantity }],
+            ...(input.confirmOverReceipt === undefined
+              ? {}
+              : { confirmOverReceipt: input.confirmOverReceipt }),
           },
+          new Map(input.unitCostCents === undefined ? [] : [[line.id, input.unitCostCents]]),
         );
-      const tiers = await this.tiers(tx);
-      const at = this.clock.now().toISOString();
-      for (const r of input.lines) {
-        const line = byId.get(r.lineId)!;
-        const item = (await this.inventory.read(tx, line.itemId))!;
+        movementId = received.movementIds[0]!;
+        purchaseOrder = received.result;
+      } else {
+        const unitCostCents = input.unitCostCents!;
         const cost = movingAverageCost(
           item.quantityOnHand,
           item.costPriceCents,
-          r.quantity,
-          line.unitCostCents,
+          input.quantity,
+          unitCostCents,
         );
-        const sell = sellPriceFromMatrix(cost, tiers) ?? item.sellPriceCents;
+        const sell = sellPriceFromMatrix(cost, await this.tiers(tx)) ?? item.sellPriceCents;
         await this.inventory.setCostInTransaction(
           tx,
           actor,
-          item.id,
+          itemId,
           { costPriceCents: cost, sellPriceCents: sell },
-          { purchaseOrderId: po.id, purchaseOrderNumber: po.number },
+          { receivedAtShelf: true, quantity: input.quantity, unitCostCents },
         );
+        movementId = await this.inventory.move(tx, actor, {
+          itemId,
+          kind: 'receive',
+          quantity: input.quantity,
+          reason: input.reason?.trim() || 'received at the shelf',
+          unitCostCents,
+        });
+      }
+      const after = (await this.inventory.read(tx, itemId))!;
+      await this.audit.record(tx, actor, {
+        action: 'stock.received_at_shelf',
+        entityType: 'inventory_item',
+        entityId: itemId,
+        data: {
+          movementId,
+          sku: item.sku,
+          quantity: input.quantity,
+          unitCostCents: input.unitCostCents ?? null,
+          purchaseOrderId: purchaseOrder?.id ?? null,
+          purchaseOrderNumber: purchaseOrder?.number ?? null,
+          costPriceCents: { from: item.costPriceCents, to: after.costPriceCents },
+        },
+      });
+      return { item: after, movement: await this.inventory.readMovement(tx, movementId), purchaseOrder };
+    });
+    if (result.purchaseOrder !== null)
+      this.inventory.announce('purchase_order_received', { purchaseOrderId: result.purchaseOrder.id })();
+    this.inventory.announce('stock_moved', { itemId })();
+    return result;
+  }
+
+  /**
+   * Receives PO lines in the caller's transaction (see `receive`). `unitCosts` replaces a line's
+   * unit cost for this receipt (by line id). Returns the PO after and the movements written.
+   */
+  private async receiveInTransaction(
+    tx: Db,
+    actor: Actor,
+    id: string,
+    input: ReceiveInput,
+    unitCosts: ReadonlyMap<string, number>,
+  ): Promise<{ result: ReceiveResult; movementIds: string[] }> {
+    const movementIds: string[] = [];
+    const po = await this.read(tx, id);
+    if (po === undefined) throw problems.notFound(`No purchase order with id ${id}.`);
+    if (po.version !== input.version) throw staleVersionProblem('purchase order', po.version, po);
+    if (po.status !== 'ordered' && po.status !== 'partially_received')
+      throw problems.conflict(
+        `Purchase order ${po.number} is ${po.status}: only an ordered one can be received.`,
+        'purchase-order-status',
+      );
+    const byId = new Map(po.lines.map((l) => [l.id, l]));
+    const errors: FieldError[] = [];
+    const over: FieldError[] = [];
+    const seen = new Set<string>();
+    for (const [i, r] of input.lines.entries()) {
+      const line = byId.get(r.lineId);
+      if (line === undefined)
+        errors.push({ path: `lines.${i}.lineId`, message: 'is not a line of this purchase order' });
+      else if (seen.has(r.lineId)) errors.push({ path: `lines.${i}.lineId`, message: 'appears twice' });
+      else if (line.quantityReceived + r.quantity > line.quantityOrdered)
+        over.push({
+          path: `lines.${i}.quantity`,
+          message: `receives ${line.quantityReceived + r.quantity} of ${line.sku} but ${line.quantityOrdered} were ordered: send confirmOverReceipt`,
+        });
+      seen.add(r.lineId);
+    }
+    if (errors.length > 0) throw problems.validation(errors);
+    if (over.length > 0 && input.confirmOverReceipt !== true)
+      throw problems.conflict(
+        `More than ordered: ${over.map((e) => e.message).join('; ')}.`,
+        'over-receipt',
+        {
+          errors: over,
+        },
+      );
+    const tiers = await this.tiers(tx);
+    const at = this.clock.now().toISOString();
+    for (const r of input.lines) {
+      const line = byId.get(r.lineId)!;
+      const unitCostCents = unitCosts.get(line.id) ?? line.unitCostCents;
+      const item = (await this.inventory.read(tx, line.itemId))!;
+      const cost = movingAverageCost(item.quantityOnHand, item.costPriceCents, r.quantity, unitCostCents);
+      const sell = sellPriceFromMatrix(cost, tiers) ?? item.sellPriceCents;
+      await this.inventory.setCostInTransaction(
+        tx,
+        actor,
+        item.id,
+        { costPriceCents: cost, sellPriceCents: sell },
+        { purchaseOrderId: po.id, purchaseOrderNumber: po.number },
+      );
+      movementIds.push(
         await this.inventory.move(tx, actor, {
           itemId: item.id,
           kind: 'receive',
           quantity: r.quantity,
           reason: `PO ${po.number}`,
-          unitCostCents: line.unitCostCents,
+          unitCostCents,
           purchaseOrderLineId: line.id,
-        });
-        await addReceived(tx, line.id, r.quantity, at);
-      }
-      const after = (await this.read(tx, id))!;
-      const complete = after.lines.every((l) => l.quantityReceived >= l.quantityOrdered);
-      const status: PurchaseOrderStatus = complete ? 'received' : 'partially_received';
-      const ok = await updatePurchaseOrderIfVersion(tx, id, po.version, { status, updated_at: at });
-      if (!ok) throw staleVersionProblem('purchase order', po.version + 1);
-      await this.audit.record(tx, actor, {
-        action: 'purchase_order.received',
-        entityType: 'purchase_order',
-        entityId: id,
-        data: {
-          number: po.number,
-          from: po.status,
-          to: status,
-          lines: input.lines,
-          overReceiptConfirmed: over.length > 0,
-        },
-      });
-      const itemIds = [...new Set(input.lines.map((r) => byId.get(r.lineId)!.itemId))];
-      const receivedItems: ReceiveResult['receivedItems'] = [];
-      for (const itemId of itemIds) {
-        const item = (await this.inventory.read(tx, itemId))!;
-        receivedItems.push({
-          itemId,
-          sku: item.sku,
-          quantityOnHand: item.quantityOnHand,
-          costPriceCents: item.costPriceCents,
-          sellPriceCents: item.sellPriceCents,
-          version: item.version,
-        });
-      }
-      return { ...(await this.read(tx, id))!, receivedItems };
+        }),
+      );
+      await addReceived(tx, line.id, r.quantity, at);
+    }
+    const after = (await this.read(tx, id))!;
+    const complete = after.lines.every((l) => l.quantityReceived >= l.quantityOrdered);
+    const status: PurchaseOrderStatus = complete ? 'received' : 'partially_received';
+    const ok = await updatePurchaseOrderIfVersion(tx, id, po.version, { status, updated_at: at });
+    if (!ok) throw staleVersionProblem('purchase order', po.version + 1);
+    await this.audit.record(tx, actor, {
+      action: 'purchase_order.received',
+      entityType: 'purchase_order',
+      entityId: id,
+      data: {
+        number: po.number,
+        from: po.status,
+        to: status,
+        lines: input.lines,
+        overReceiptConfirmed: over.length > 0,
+      },
     });
-    this.inventory.announce('purchase_order_received', { purchaseOrderId: id })();
-    return result;
+    const itemIds = [...new Set(input.lines.map((r) => byId.get(r.lineId)!.itemId))];
+    const receivedItems: ReceiveResult['receivedItems'] = [];
+    for (const itemId of itemIds) {
+      const item = (await this.inventory.read(tx, itemId))!;
+      receivedItems.push({
+        itemId,
+        sku: item.sku,
+        quantityOnHand: item.quantityOnHand,
+        costPriceCents: item.costPriceCents,
+        sellPriceCents: item.sellPriceCents,
+        version: item.version,
+      });
+    }
+    return { result: { ...(await this.read(tx, id))!, receivedItems }, movementIds };
   }
 
   async pricingMatrix(): Promise<{ tiers: PricingTier[] }> {

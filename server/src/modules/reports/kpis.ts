@@ -15,6 +15,10 @@ export interface Tally {
   feeSalesCents: number;
   subletSalesCents: number;
   partsCostCents: number;
+  /** Part lines invoiced with no cost (unit cost 0): left out of gross profit, never 100 %. */
+  partsCostMissingLines: number;
+  /** Their sales (after discounts). */
+  partsCostMissingSalesCents: number;
   subletCostCents: number;
   /** Unrounded: rounded when shown. */
   technicianPayCents: number;
@@ -41,6 +45,8 @@ export function emptyKpiTally(): Tally {
     feeSalesCents: 0,
     subletSalesCents: 0,
     partsCostCents: 0,
+    partsCostMissingLines: 0,
+    partsCostMissingSalesCents: 0,
     subletCostCents: 0,
     technicianPayCents: 0,
     billedMilli: 0,
@@ -79,9 +85,14 @@ const hoursOf = (label: string, of: (t: Tally) => number) => ({ label, unit: 'ho
 const count = (label: string, of: (t: Tally) => number) => ({ label, unit: 'count' as const, of });
 
 const laborGrossProfit = (t: Tally) => t.laborSalesCents - t.technicianPayCents;
-const partsGrossProfit = (t: Tally) => t.partsSalesCents - t.partsCostCents;
+// Gross profit is counted only over what has a known cost: a part line without a cost would
+// otherwise count as 100 % margin. Its sales leave both sides of the ratio, and the report says how
+// many lines and how much was left out (parts_cost_missing_*).
+const partsSalesWithCost = (t: Tally) => t.partsSalesCents - t.partsCostMissingSalesCents;
+const salesWithCost = (t: Tally) => salesBeforeTax(t) - t.partsCostMissingSalesCents;
+const partsGrossProfit = (t: Tally) => partsSalesWithCost(t) - t.partsCostCents;
 const totalGrossProfit = (t: Tally) =>
-  salesBeforeTax(t) - t.partsCostCents - t.subletCostCents - t.technicianPayCents;
+  salesWithCost(t) - t.partsCostCents - t.subletCostCents - t.technicianPayCents;
 
 export const METRICS: readonly MetricDefinition[] = [
   {
@@ -183,22 +194,40 @@ export const METRICS: readonly MetricDefinition[] = [
     numerator: cents('parts cost', (t) => t.partsCostCents),
   },
   {
+    key: 'parts_cost_missing_lines',
+    label: 'Part lines without cost',
+    unit: 'count',
+    formula: 'part lines on invoices with no unit cost (left out of gross profit)',
+    shape: 'amount',
+    numerator: count('part lines without cost', (t) => t.partsCostMissingLines),
+  },
+  {
+    key: 'parts_cost_missing_sales',
+    label: 'Sales of parts without cost',
+    unit: 'cents',
+    formula: 'part lines on invoices with no unit cost, after discounts (left out of gross profit)',
+    shape: 'amount',
+    numerator: cents('sales of parts without cost', (t) => t.partsCostMissingSalesCents),
+  },
+  {
     key: 'parts_gp',
     label: 'Parts gross profit %',
     unit: 'percent',
-    formula: '(parts sales − parts cost) ÷ parts sales',
+    formula:
+      '(parts sales with a cost − parts cost) ÷ parts sales with a cost (part lines without cost left out)',
     shape: 'percent',
-    numerator: cents('parts sales − parts cost', partsGrossProfit),
-    denominator: cents('parts sales', (t) => t.partsSalesCents),
+    numerator: cents('parts sales with a cost − parts cost', partsGrossProfit),
+    denominator: cents('parts sales with a cost', partsSalesWithCost),
   },
   {
     key: 'total_gp',
     label: 'Total gross profit %',
     unit: 'percent',
-    formula: '(sales before tax − parts cost − sublet cost − technician pay) ÷ sales before tax',
+    formula:
+      '(sales before tax − parts without cost − parts cost − sublet cost − technician pay) ÷ (sales before tax − parts without cost)',
     shape: 'percent',
-    numerator: cents('sales before tax − parts cost − sublet cost − technician pay', totalGrossProfit),
-    denominator: cents('sales before tax', salesBeforeTax),
+    numerator: cents('sales with a cost − parts cost − sublet cost − technician pay', totalGrossProfit),
+    denominator: cents('sales before tax − parts without cost', salesWithCost),
   },
   {
     key: 'billed_hours',

@@ -114,13 +114,15 @@ export class ReportsService {
       t.subtotalCents += bill.subtotalCents;
       t.discountCents += bill.discountCents;
       t.shopSuppliesCents += bill.shopSuppliesCents;
-      for (const [kind, , net, quantity, cost] of bill.lines) {
+      for (const [kind, , net, quantity, cost, costMissingLines, costMissingNet] of bill.lines) {
         if (kind === 'labor') {
           t.laborSalesCents += net;
           t.billedMilli += quantity;
         } else if (kind === 'part') {
           t.partsSalesCents += net;
           t.partsCostCents += cost;
+          t.partsCostMissingLines += costMissingLines;
+          t.partsCostMissingSalesCents += costMissingNet;
         } else if (kind === 'fee') t.feeSalesCents += net;
         else {
           t.subletSalesCents += net;
