@@ -58,6 +58,7 @@ export function writeVisit(ctx: SeedContext, visit: VisitDraft, outcome: VisitOu
     status: outcome.status,
     concerns: JSON.stringify(visit.jobs.filter((j) => j.source === 'concern').map((j) => j.concern)),
     odometer_in: visit.odometer,
+    odometer_out: null,
     promised_at: ctx.iso(outcome.promisedAt),
     waiter: visit.waiter ? 1 : 0,
     key_tag: visit.waiter ? null : String(r.int(1, 120)),

@@ -202,6 +202,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Access>> = {
   'GET /api/invoices': COUNTER,
   'GET /api/invoices/:id': COUNTER,
   'GET /api/invoices/:id/pdf': COUNTER,
+  'GET /api/invoices/:id/document': COUNTER,
   'POST /api/invoices/:id/payments': COUNTER,
   'POST /api/invoices/:id/refunds': COUNTER,
   'POST /api/invoices/:id/credit-notes': COUNTER,

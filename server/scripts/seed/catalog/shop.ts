@@ -1,5 +1,5 @@
 import type { Role } from '../../../src/db/schema.js';
-import type { ShopSettings } from '../../../src/modules/settings/settings.schemas.js';
+import { DEFAULT_SHOP_SETTINGS, type ShopSettings } from '../../../src/modules/settings/settings.schemas.js';
 
 /** The demo shop: who works there, its bays, and its settings. */
 
@@ -13,6 +13,12 @@ export const SHOP_SETTINGS: ShopSettings = {
   taxRatesBp: { labor: 0, part: 1_000, fee: 0, sublet: 0 },
   shopSupplies: { percentBp: 800, capCents: 3_500, taxable: false },
   repairOrderStartNumber: 1001,
+  registrationNumbers: [
+    { label: 'IL repair facility', value: 'RF-204118' },
+    { label: 'EPA', value: 'ILD000412370' },
+  ],
+  warrantyText: DEFAULT_SHOP_SETTINGS.warrantyText,
+  invoiceLegalText: DEFAULT_SHOP_SETTINGS.invoiceLegalText,
   diagnosisWithoutApproval: { allowed: true, limitHours: 0.5 },
   causeCorrectionOnComplete: 'asked',
 };

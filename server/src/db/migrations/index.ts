@@ -17,6 +17,7 @@ import * as reportSpeed from './0015-report-speed.js';
 import * as appliance from './0016-appliance.js';
 import * as reportDayFacts from './0017-report-day-facts.js';
 import * as writeProbe from './0018-write-probe.js';
+import * as odometerOut from './0019-odometer-out.js';
 import * as partsCost from './0020-parts-cost.js';
 
 /**
@@ -42,5 +43,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016-appliance': appliance,
   '0017-report-day-facts': reportDayFacts,
   '0018-write-probe': writeProbe,
+  '0019-odometer-out': odometerOut,
   '0020-parts-cost': partsCost,
 };

@@ -16,6 +16,8 @@ export interface RepairOrdersTable extends Timestamps {
   /** JSON array of the customer's concerns in their own words. */
   concerns: string;
   odometer_in: number | null;
+  /** When the vehicle went back (migration 0019); printed on the invoice beside odometer_in. */
+  odometer_out: Generated<number | null>;
   promised_at: string | null;
   waiter: number;
   key_tag: string | null;

@@ -19,6 +19,7 @@ import {
   RefundBody,
 } from './billing.schemas.js';
 import type { BillingService } from './billing.service.js';
+import { InvoiceDocumentSchema } from './invoice-document.schemas.js';
 import type { PaymentsService } from './payments.service.js';
 import { idempotencyKeyOf } from './idempotency.js';
 
@@ -67,6 +68,20 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => service.get(request.params.id),
+  );
+
+  app.get(
+    '/api/invoices/:id/document',
+    {
+      schema: {
+        tags,
+        summary:
+          'What the paper invoice carries: the invoice, shop registration numbers, odometer in/out, technicians and 3C, part numbers, declined work, warranty and legal text (the print page reads this)',
+        params: IdParams,
+        response: withProblems({ 200: InvoiceDocumentSchema }),
+      },
+    },
+    async (request) => service.document(request.params.id),
   );
 
   app.get(

@@ -1,24 +1,31 @@
 import PDFDocument from 'pdfkit';
-import type { Invoice } from './billing.schemas.js';
+import type { InvoiceDocument } from './invoice-document.schemas.js';
+import {
+  declinedText,
+  INVOICE_COLUMNS,
+  invoiceJobBlocks,
+  invoiceTotalRows,
+  formatMiles,
+  registrationText,
+  type InvoiceCells,
+} from './invoice-layout.js';
 
-export interface ShopHeader {
-  name: string;
-  lines: string[];
-}
+const MARGIN = 50;
+const TABLE_WIDTH = 512; // LETTER is 612 pt wide
+const GAP = 6;
 
-function money(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}$${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** The printable invoice: shop header, customer, vehicle, lines, totals, payments, balance. */
-export function renderInvoicePdf(invoice: Invoice, shop: ShopHeader): Promise<Buffer> {
+/**
+ * The printable invoice: shop header with registration numbers, customer and contact, vehicle
+ * with odometer in and out, each job (technician, 3C, lines in the shared columns), totals with
+ * tax by kind, payments, declined work, warranty and legal text, and a signature line.
+ */
+export function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
+  const { invoice, shop, customer, vehicle } = document;
   return new Promise((resolve, reject) => {
     // Uncompressed text streams: the PDF is small and its text stays searchable by simple tools.
     const doc = new PDFDocument({
       size: 'LETTER',
-      margin: 50,
+      margin: MARGIN,
       compress: false,
       info: { Title: `Invoice ${invoice.number}` },
     });
@@ -27,61 +34,94 @@ export function renderInvoicePdf(invoice: Invoice, shop: ShopHeader): Promise<Bu
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
 
-    doc.fontSize(18).text(shop.name);
-    doc.fontSize(9);
-    for (const line of shop.lines) doc.text(line);
+    const paragraph = (text: string, size = 9) => {
+      doc.x = MARGIN;
+      doc.fontSize(size).text(text, MARGIN, doc.y, { width: TABLE_WIDTH });
+    };
+
+    doc.font('Helvetica-Bold');
+    paragraph(shop.name, 18);
+    doc.font('Helvetica');
+    for (const line of [shop.address, shop.phone, shop.email]) if (line.trim() !== '') paragraph(line);
+    const registration = registrationText(document);
+    if (registration !== '') paragraph(registration);
     doc.moveDown();
-    doc.fontSize(14).text(`Invoice ${invoice.number}${invoice.status === 'void' ? ' (VOID)' : ''}`);
-    doc
-      .fontSize(9)
-      .text(`Issued ${invoice.issuedAt.slice(0, 10)} · Repair order ${invoice.repairOrderNumber}`);
-    if (invoice.onAccount) doc.text(`Charged to account, due ${invoice.dueAt.slice(0, 10)}`);
+    doc.font('Helvetica-Bold');
+    paragraph(`Invoice ${invoice.number}${invoice.status === 'void' ? ' (VOID)' : ''}`, 14);
+    doc.font('Helvetica');
+    paragraph(`Issued ${invoice.issuedAt.slice(0, 10)} · Repair order ${invoice.repairOrderNumber}`);
+    if (invoice.onAccount) paragraph(`Charged to account, due ${invoice.dueAt.slice(0, 10)}`);
     doc.moveDown();
-    doc.fontSize(10).text(`Customer: ${invoice.customer.name}`);
-    const v = invoice.vehicle;
-    doc.text(
-      `Vehicle: ${[v.year, v.make, v.model].filter((x) => x !== null).join(' ')}${v.vin ? ` · VIN ${v.vin}` : ''}${v.licensePlate ? ` · ${v.licensePlate}` : ''}`,
+    paragraph(`Customer: ${customer.name}`, 10);
+    const contact = [...customer.phones, ...customer.emails].join(' · ');
+    if (contact !== '') paragraph(`Contact: ${contact}`);
+    paragraph(
+      `Vehicle: ${vehicle.description || 'Vehicle'}${vehicle.vin ? ` · VIN ${vehicle.vin}` : ''}${vehicle.licensePlate ? ` · Plate ${vehicle.licensePlate}` : ''}`,
+      10,
+    );
+    paragraph(
+      `Odometer in: ${formatMiles(vehicle.odometerIn)} · Odometer out: ${formatMiles(vehicle.odometerOut)}`,
     );
     doc.moveDown();
 
-    const columns = { description: 50, kind: 300, quantity: 350, price: 410, amount: 490 };
-    const row = (cells: Record<keyof typeof columns, string>) => {
+    // Column x positions come from the shared layout, so every job's rows use the same ones.
+    let x = MARGIN;
+    const columns = INVOICE_COLUMNS.map((column) => {
+      const placed = { ...column, x, w: column.width * TABLE_WIDTH - GAP };
+      x += column.width * TABLE_WIDTH;
+      return placed;
+    });
+    const row = (cells: InvoiceCells, bold = false) => {
+      if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
       const y = doc.y;
-      doc.text(cells.description, columns.description, y, { width: 240 });
-      const after = doc.y;
-      doc.text(cells.kind, columns.kind, y);
-      doc.text(cells.quantity, columns.quantity, y, { width: 50, align: 'right' });
-      doc.text(cells.price, columns.price, y, { width: 70, align: 'right' });
-      doc.text(cells.amount, columns.amount, y, { width: 70, align: 'right' });
-      doc.x = 50;
-      doc.y = Math.max(after, doc.y);
+      let bottom = y;
+      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+      for (const column of columns) {
+        doc.text(cells[column.key], column.x, y, { width: column.w, align: column.align });
+        bottom = Math.max(bottom, doc.y);
+      }
+      doc.font('Helvetica');
+      doc.x = MARGIN;
+      doc.y = bottom;
     };
-    doc.fontSize(9);
-    row({ description: 'Description', kind: 'Type', quantity: 'Qty', price: 'Unit', amount: 'Amount' });
-    for (const line of invoice.lines) {
-      row({
-        description:
-          line.description + (line.discountCents > 0 ? ` (discount ${money(line.discountCents)})` : ''),
-        kind: line.kind,
-        quantity: String(line.quantity),
-        price: money(line.unitPriceCents),
-        amount: money(line.amountCents),
-      });
+    const header = Object.fromEntries(INVOICE_COLUMNS.map((c) => [c.key, c.header])) as InvoiceCells;
+    row(header, true);
+
+    for (const block of invoiceJobBlocks(document)) {
+      doc.moveDown(0.5);
+      doc.font('Helvetica-Bold');
+      paragraph(`${block.title} · Technician: ${block.technician}`, 10);
+      doc.font('Helvetica');
+      for (const part of block.story) paragraph(`${part.label}: ${part.text}`);
+      for (const cells of block.rows) row(cells);
+      row({ description: '', partNumber: '', quantity: '', unitPrice: 'Job total', amount: block.subtotal });
     }
     doc.moveDown();
-    const total = (label: string, cents: number) =>
-      row({ description: '', kind: '', quantity: '', price: label, amount: money(cents) });
-    total('Subtotal', invoice.subtotalCents);
-    if (invoice.discountCents > 0) total('Discount', -invoice.discountCents);
-    if (invoice.shopSuppliesCents > 0) total('Shop supplies', invoice.shopSuppliesCents);
-    total('Tax', invoice.taxCents);
-    total('Total', invoice.totalCents);
-    for (const note of invoice.creditNotes) total(`Credit ${note.number}`, -note.amountCents);
-    for (const payment of invoice.payments.filter((p) => p.status === 'recorded')) {
-      const sign = payment.kind === 'refund' ? 1 : -1;
-      total(`${payment.kind === 'refund' ? 'Refund' : 'Paid'} ${payment.method}`, sign * payment.amountCents);
+    for (const total of invoiceTotalRows(document))
+      row(
+        { description: '', partNumber: '', quantity: '', unitPrice: total.label, amount: total.amount },
+        total.strong,
+      );
+
+    const declined = declinedText(document);
+    if (declined !== null) {
+      doc.moveDown();
+      paragraph(`Declined today: ${declined}`);
     }
-    total('Balance', invoice.balanceCents);
+    for (const [title, text] of [
+      ['Warranty', shop.warrantyText],
+      ['Terms', shop.legalText],
+    ] as const) {
+      if (text.trim() === '') continue;
+      doc.moveDown();
+      doc.font('Helvetica-Bold');
+      paragraph(title);
+      doc.font('Helvetica');
+      paragraph(text, 8);
+    }
+    doc.moveDown(2);
+    if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
+    paragraph('Customer signature: ______________________________    Date: ______________');
     doc.end();
   });
 }

@@ -99,6 +99,7 @@ export function toRepairOrderSummary(row: RepairOrderWithPartiesRow): RepairOrde
     },
     concerns: JSON.parse(row.concerns) as string[],
     odometerIn: row.odometer_in,
+    odometerOut: row.odometer_out,
     promisedAt: row.promised_at,
     waiter: row.waiter === 1,
     keyTag: row.key_tag,

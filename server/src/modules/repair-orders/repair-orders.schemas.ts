@@ -263,6 +263,7 @@ export const RepairOrderSummarySchema = Type.Object({
   vehicle: VehicleSummarySchema,
   concerns: Type.Array(Type.String()),
   odometerIn: Nullable(Type.Integer()),
+  odometerOut: Nullable(Type.Integer({ description: 'When the vehicle went back; printed on the invoice' })),
   promisedAt: Nullable(IsoDateTime),
   waiter: Type.Boolean(),
   keyTag: Nullable(Type.String()),
@@ -300,6 +301,9 @@ export type CreateRepairOrderInput = Static<typeof CreateRepairOrderBody>;
 export const UpdateRepairOrderBody = StrictObject({
   version: Version,
   concerns: Type.Optional(Concerns),
+  odometerOut: Type.Optional(
+    Nullable(Type.Integer({ minimum: 0, maximum: 9_999_999, description: 'Not below odometerIn' })),
+  ),
   promisedAt: Type.Optional(Nullable(IsoDateTime)),
   waiter: Type.Optional(Type.Boolean()),
   keyTag: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 20 }))),

@@ -229,8 +229,10 @@ export class RepairOrdersService implements CustomerMergeParticipant {
       if (current.version !== input.version)
         throw staleVersionProblem('repair order', current.version, await this.read(tx, id));
       ensureNotClosed(current);
+      checkOdometerOut(current.odometer_in, input.odometerOut);
       const changes = {
         ...(input.concerns === undefined ? {} : { concerns: JSON.stringify(input.concerns) }),
+        ...(input.odometerOut === undefined ? {} : { odometer_out: input.odometerOut }),
         ...(input.promisedAt === undefined ? {} : { promised_at: toUtc(input.promisedAt) }),
         ...(input.waiter === undefined ? {} : { waiter: input.waiter ? 1 : 0 }),
         ...(input.keyTag === undefined ? {} : { key_tag: input.keyTag?.trim() ?? null }),
@@ -241,6 +243,13 @@ export class RepairOrdersService implements CustomerMergeParticipant {
         updated_at: nowIso(this.clock),
       });
       if (!ok) throw staleVersionProblem('repair order', current.version + 1);
+      if (typeof input.odometerOut === 'number')
+        await this.vehicles.recordOdometer(tx, actor, {
+          vehicleId: current.vehicle_id,
+          reading: input.odometerOut,
+          source: 'manual',
+          repairOrderId: id,
+        });
       await this.audit.record(tx, actor, {
         action: 'repair_order.updated',
         entityType: 'repair_order',
@@ -504,4 +513,10 @@ export class RepairOrdersService implements CustomerMergeParticipant {
         );
     }
   }
+}
+
+/** A car does not lose miles in the shop: the reading out is never below the reading in. */
+function checkOdometerOut(odometerIn: number | null, odometerOut: number | null | undefined): void {
+  if (odometerIn !== null && typeof odometerOut === 'number' && odometerOut < odometerIn)
+    throw problems.validation([{ path: 'odometerOut', message: `is below the odometer in (${odometerIn})` }]);
 }

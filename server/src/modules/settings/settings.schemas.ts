@@ -33,6 +33,17 @@ export const DiagnosisWithoutApprovalSchema = StrictObject({
 /** Cause and correction (the 3C's last two) when a job is completed: refused without, asked, or not asked. */
 export const CAUSE_CORRECTION_MODES = ['required', 'asked', 'off'] as const;
 
+/** A number a state or agency gave the shop, printed on invoices (e.g. "State repair license" + "RF 12345"). */
+export const RegistrationNumberSchema = StrictObject({
+  label: Type.String({ minLength: 1, maxLength: 60 }),
+  value: Type.String({ minLength: 1, maxLength: 60 }),
+});
+const RegistrationNumbers = Type.Array(RegistrationNumberSchema, {
+  maxItems: 6,
+  description: 'Printed under the shop name on every invoice',
+});
+const InvoiceText = Type.String({ maxLength: 4000 });
+
 /** The shop's own settings: what staff change at run time (config.schema.ts is for the process). */
 export const ShopSettingsSchema = StrictObject({
   shopName: Type.String({ minLength: 1, maxLength: 120 }),
@@ -44,6 +55,9 @@ export const ShopSettingsSchema = StrictObject({
   taxRatesBp: TaxRatesSchema,
   shopSupplies: ShopSuppliesSchema,
   repairOrderStartNumber: Type.Integer({ minimum: 1, maximum: 999_999_999 }),
+  registrationNumbers: RegistrationNumbers,
+  warrantyText: InvoiceText,
+  invoiceLegalText: InvoiceText,
   diagnosisWithoutApproval: DiagnosisWithoutApprovalSchema,
   causeCorrectionOnComplete: StringEnum(CAUSE_CORRECTION_MODES),
 });
@@ -59,6 +73,16 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   taxRatesBp: { labor: 0, part: 700, fee: 0, sublet: 0 },
   shopSupplies: { percentBp: 500, capCents: 3_500, taxable: false },
   repairOrderStartNumber: 1001,
+  registrationNumbers: [],
+  warrantyText:
+    'Parts and labor on the repairs listed are warranted for 12 months or 12,000 miles, whichever comes first, ' +
+    'unless a part carries a longer manufacturer warranty. The warranty does not cover abuse, accidents, ' +
+    'neglect, or repairs made by others. Bring the vehicle back to us with this invoice to claim it.',
+  invoiceLegalText:
+    'This invoice itemizes the parts and labor supplied and states the odometer reading when the vehicle ' +
+    'was received and returned, as state repair-shop laws require. Parts are new unless marked used or ' +
+    'rebuilt. Replaced parts are available on request at the time of the repair unless they are under a ' +
+    'warranty or core exchange. The shop holds a lien on the vehicle for the amount due until paid.',
   diagnosisWithoutApproval: { allowed: true, limitHours: 0.5 },
   causeCorrectionOnComplete: 'asked',
 };
@@ -79,6 +103,9 @@ export const UpdateSettingsBody = StrictObject({
   taxRatesBp: Type.Optional(TaxRatesSchema),
   shopSupplies: Type.Optional(ShopSuppliesSchema),
   repairOrderStartNumber: Type.Optional(ShopSettingsSchema.properties.repairOrderStartNumber),
+  registrationNumbers: Type.Optional(RegistrationNumbers),
+  warrantyText: Type.Optional(InvoiceText),
+  invoiceLegalText: Type.Optional(InvoiceText),
   diagnosisWithoutApproval: Type.Optional(DiagnosisWithoutApprovalSchema),
   causeCorrectionOnComplete: Type.Optional(ShopSettingsSchema.properties.causeCorrectionOnComplete),
 });
