@@ -242,6 +242,7 @@ test('technicians and bays: add a bay, edit it, add a technician without an acco
 test('bay TVs: the address is shown once, works, and stops working when revoked', async ({
   page,
   playwright,
+  browser,
 }) => {
   const name = `TV over bays ${stamp()}`;
   await page.goto('/settings/displays');
@@ -276,6 +277,11 @@ test('bay TVs: the address is shown once, works, and stops working when revoked'
   });
   const before = await tv.get('/api/display/board', { headers: { authorization: `Bearer ${token}` } });
   expect(before.status()).toBe(200);
+  // The TV itself, live over its socket.
+  const tvContext = await browser.newContext(SIGNED_OUT);
+  const tvPage = await tvContext.newPage();
+  await tvPage.goto(url.toString());
+  await expect(tvPage.locator('.tv[data-live="open"]')).toBeVisible();
 
   await page.getByRole('button', { name: `Revoke ${name}` }).click();
   const confirm = page.getByRole('dialog', { name: `Revoke ${name}?` });
@@ -286,6 +292,10 @@ test('bay TVs: the address is shown once, works, and stops working when revoked'
   const after = await tv.get('/api/display/board', { headers: { authorization: `Bearer ${token}` } });
   expect([401, 403]).toContain(after.status());
   await tv.dispose();
+  // The server closed the TV's socket at once (4401); the screen says so instead of retrying
+  // (its own periodic refresh is a minute away, far past this expectation's wait).
+  await expect(tvPage.getByRole('heading', { name: 'This display token was refused' })).toBeVisible();
+  await tvContext.close();
 });
 
 test('canned jobs: add one with labor and a part, then remove it', async ({ page }) => {

@@ -4,6 +4,8 @@
  * server to replay what it missed (`since` = the last seq seen). When the server cannot replay
  * (restarted, or the gap is older than its log) it answers `resync` and every watcher reloads.
  */
+import { connection } from './connection.svelte';
+
 export interface LiveEvent {
   type: 'event';
   seq: number;
@@ -40,7 +42,16 @@ interface Watcher {
   handlers: WatchHandlers;
 }
 
-export type LiveStatus = 'idle' | 'connecting' | 'open' | 'reconnecting';
+/** `ended`: the server closed with 4401 (signed out, deactivated, display link revoked); no retry. */
+export type LiveStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'ended';
+
+/** The server's close code for a sign-in (or display token) that no longer holds. */
+const CLOSE_UNAUTHORIZED = 4401;
+
+export interface LiveConnectionOptions {
+  /** The server ended this sign-in: the staff app goes to sign in, a bay TV shows its help. */
+  onEnded?: () => void;
+}
 
 export class LiveConnection {
   status = $state<LiveStatus>('idle');
@@ -54,10 +65,12 @@ export class LiveConnection {
   #reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   #pingTimer: ReturnType<typeof setInterval> | null = null;
   #closedByUs = false;
+  readonly #onEnded: () => void;
 
   /** `url` is computed at each connect, so a display token in the page address is picked up. */
-  constructor(url: () => string) {
+  constructor(url: () => string, options: LiveConnectionOptions = {}) {
     this.#url = url;
+    this.#onEnded = options.onEnded ?? (() => undefined);
   }
 
   /** Starts receiving `topics`; returns the function that stops it (call it from onDestroy). */
@@ -96,11 +109,18 @@ export class LiveConnection {
     socket.addEventListener('message', (message) => {
       this.#receive(JSON.parse(String(message.data)) as ServerMessage);
     });
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (closed) => {
       if (this.#socket !== socket) return;
       this.#socket = null;
       if (this.#pingTimer) clearInterval(this.#pingTimer);
       if (this.#closedByUs || this.#watchers.size === 0) return;
+      // Retrying cannot bring back a sign-in the server ended; the next watch() after signing in
+      // connects again.
+      if (closed.code === CLOSE_UNAUTHORIZED) {
+        this.status = 'ended';
+        this.#onEnded();
+        return;
+      }
       this.status = 'reconnecting';
       const delay = RECONNECT_DELAYS_MS[Math.min(this.#attempt, RECONNECT_DELAYS_MS.length - 1)] ?? 10000;
       this.#attempt += 1;
@@ -156,9 +176,9 @@ function wsUrl(query = ''): string {
 }
 
 /** The staff app's connection (session cookie). */
-export const live = new LiveConnection(() => wsUrl());
+export const live = new LiveConnection(() => wsUrl(), { onEnded: () => connection.markSignedOut() });
 
 /** A bay TV's connection: the display token from the page address. */
-export function displayConnection(token: string): LiveConnection {
-  return new LiveConnection(() => wsUrl(`?displayToken=${encodeURIComponent(token)}`));
+export function displayConnection(token: string, options: LiveConnectionOptions = {}): LiveConnection {
+  return new LiveConnection(() => wsUrl(`?displayToken=${encodeURIComponent(token)}`), options);
 }
