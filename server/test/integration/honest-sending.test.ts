@@ -86,6 +86,7 @@ async function sendLink(roId: string, payload: object = {}) {
   expect(response.statusCode, response.body).toBe(201);
   const body = response.json<{
     link: string;
+    qrCode: string;
     delivery: {
       queued: unknown[];
       notSent: { channel: string; recipient: string; reason: string }[];
@@ -159,6 +160,7 @@ describe('a message whose channel is not set up', () => {
       { kind: 'labor', description: 'Replace pads', quantity: 1, unitPriceCents: 10_000 },
     ]);
     const sent = await sendLink(roId);
+    expect(sent.qrCode).toMatch(/^data:image\/png;base64,/);
     expect(sent.delivery.queued).toEqual([]);
     expect(sent.delivery.notSent).toEqual([
       { channel: 'sms', recipient: '•••• 5309', reason: 'SMS not set up' },

@@ -151,6 +151,9 @@ export const SentApprovalRequestSchema = Type.Composite([
   ApprovalRequestSchema,
   Type.Object({
     link: Type.String({ description: 'The customer link /r/<token>: shown once, never stored' }),
+    qrCode: Type.String({
+      description: "The link as a QR code (PNG data URL) for the customer's phone camera: shown once too",
+    }),
     delivery: Type.Object(
       {
         queued: Type.Array(Type.Object({ channel: Type.String(), recipient: Type.String() })),

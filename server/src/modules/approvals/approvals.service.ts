@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import QRCode from 'qrcode';
 import type { Db } from '../../db/database.js';
 import type { EventBus } from '../../events/event-bus.js';
 import { HOUR_MS, MINUTE_MS, type Clock } from '../../lib/clock.js';
@@ -236,7 +237,9 @@ export class ApprovalsService {
       at: sentAt,
     });
     const ro = await this.repairOrders.find(this.db, repairOrderId);
-    return { ...this.toRequest(row, [], ro), link, delivery };
+    // For the counter when nothing can send: the customer scans the link off the advisor's screen.
+    const qrCode = await QRCode.toDataURL(link, { margin: 1, width: 240 });
+    return { ...this.toRequest(row, [], ro), link, qrCode, delivery };
   }
 
   /** The links sent for a repair order, newest first, with answers and what changed since. */

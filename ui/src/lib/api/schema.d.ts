@@ -6529,7 +6529,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Stock items by SKU, searchable by SKU or name; lowStock=true for items at or below reorder level */
+    /** Stock items by SKU, searchable by SKU, name, vendor part number or bin; lowStock=true for items at or below reorder level */
     get: {
       parameters: {
         query?: {
@@ -6537,7 +6537,7 @@ export interface paths {
           limit?: number;
           /** @description only items at or below their reorder level */
           lowStock?: boolean;
-          /** @description part of the SKU or name */
+          /** @description part of the SKU, name, vendor part number or bin */
           q?: string;
         };
         header?: never;
@@ -6622,6 +6622,7 @@ export interface paths {
                  * @description UUIDv7 identifier
                  */
                 vendorId: string | null;
+                vendorPartNumber: string | null;
                 version: number;
               }[];
             };
@@ -6655,6 +6656,7 @@ export interface paths {
              * @description UUIDv7 identifier
              */
             vendorId?: string | null;
+            vendorPartNumber?: string | null;
           };
         };
       };
@@ -6734,6 +6736,7 @@ export interface paths {
                * @description UUIDv7 identifier
                */
               vendorId: string | null;
+              vendorPartNumber: string | null;
               version: number;
             };
           };
@@ -6841,6 +6844,7 @@ export interface paths {
                * @description UUIDv7 identifier
                */
               vendorId: string | null;
+              vendorPartNumber: string | null;
               version: number;
             };
           };
@@ -6880,6 +6884,7 @@ export interface paths {
              * @description UUIDv7 identifier
              */
             vendorId?: string | null;
+            vendorPartNumber?: string | null;
             /** @description The version you last read; a stale version gets 409 with the current one. */
             version: number;
           };
@@ -6961,6 +6966,7 @@ export interface paths {
                * @description UUIDv7 identifier
                */
               vendorId: string | null;
+              vendorPartNumber: string | null;
               version: number;
             };
           };
@@ -7178,6 +7184,7 @@ export interface paths {
                  * @description UUIDv7 identifier
                  */
                 vendorId: string | null;
+                vendorPartNumber: string | null;
                 version: number;
               };
               movement: {
@@ -7210,6 +7217,206 @@ export interface paths {
                 reason: string | null;
                 unitCostCents: number | null;
               };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/items/{id}/receive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receive an item at the shelf: quantity and unit cost, optionally against a purchase order (its line for the item); moving-average cost and matrix price as a PO receipt — send the item version you read */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            confirmOverReceipt?: boolean;
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            purchaseOrderId?: string;
+            quantity: number;
+            reason?: string;
+            unitCostCents?: number;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                active: boolean;
+                binLocation: string | null;
+                coreChargeCents: number;
+                costPriceCents: number;
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                name: string;
+                quantityAvailable: number;
+                quantityOnHand: number;
+                quantityReserved: number;
+                reorderLevel: number;
+                sellPriceCents: number;
+                sku: string;
+                taxable: boolean;
+                /** Format: date-time */
+                updatedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                vendorId: string | null;
+                vendorPartNumber: string | null;
+                version: number;
+              };
+              movement: {
+                actorName: string | null;
+                actorUserId: string | null;
+                /** Format: date-time */
+                at: string;
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                itemId: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string | null;
+                /** @enum {string} */
+                kind: 'receive' | 'issue' | 'return' | 'adjust' | 'count';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                lineItemId: string | null;
+                overrideReason: string | null;
+                /** @description signed whole units: + into stock, − out */
+                quantity: number;
+                quantityAfter: number;
+                reason: string | null;
+                unitCostCents: number | null;
+              };
+              purchaseOrder: {
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                lines: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  itemId: string;
+                  name: string;
+                  quantityOrdered: number;
+                  quantityReceived: number;
+                  sku: string;
+                  unitCostCents: number;
+                }[];
+                notes: string;
+                number: number;
+                /** Format: date-time */
+                orderedAt: string | null;
+                /** @enum {string} */
+                status: 'draft' | 'ordered' | 'partially_received' | 'received' | 'cancelled';
+                totalCents: number;
+                /** Format: date-time */
+                updatedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                vendorId: string;
+                vendorName: string;
+                version: number;
+              } | null;
             };
           };
         };
@@ -9018,6 +9225,20 @@ export interface paths {
              * @description UUIDv7 identifier
              */
             repairOrderId: string;
+            /** @description One entry per job with recommended lines: required whenever there are any, so no recommendation is silently lost */
+            undecidedJobs?: {
+              /**
+               * @description defer/decline: its recommended lines are recorded as the customer's decision; leave: they stay recommended on the repair order
+               * @enum {string}
+               */
+              disposition: 'defer' | 'decline' | 'leave';
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              jobId: string;
+              reason?: string;
+            }[];
           };
         };
       };
@@ -9949,6 +10170,299 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the paper invoice carries: the invoice, shop registration numbers, odometer in/out, technicians and 3C, part numbers, declined work, warranty and legal text (the print page reads this) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customer: {
+                emails: string[];
+                name: string;
+                phones: string[];
+              };
+              /** @description Recommended work the customer declined or put off: kept on paper, not lost */
+              declined: {
+                amountCents: number;
+                description: string;
+                jobTitle: string;
+                /** @enum {string} */
+                state: 'declined' | 'deferred';
+              }[];
+              invoice: {
+                /** @description total − credited − paid */
+                balanceCents: number;
+                creditedCents: number;
+                creditNotes: {
+                  amountCents: number;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  invoiceId: string;
+                  number: number;
+                  reason: string;
+                }[];
+                customer: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  kind: string;
+                  name: string;
+                };
+                discountCents: number;
+                /** Format: date-time */
+                dueAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /** Format: date-time */
+                issuedAt: string;
+                lines: {
+                  amountCents: number;
+                  description: string;
+                  discountCents: number;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  jobId: string;
+                  /** @enum {string} */
+                  kind: 'labor' | 'part' | 'fee' | 'sublet';
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  lineId: string;
+                  quantity: number;
+                  taxable: boolean;
+                  unitPriceCents: number;
+                }[];
+                number: number;
+                onAccount: boolean;
+                /** Format: date-time */
+                paidAt: string | null;
+                /** @description Payments and applied deposits less refunds */
+                paidCents: number;
+                payments: {
+                  amountCents: number;
+                  cardReference: string | null;
+                  checkNumber: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  invoiceId: string | null;
+                  /** @enum {string} */
+                  kind: 'payment' | 'deposit' | 'refund';
+                  /** @enum {string} */
+                  method: 'cash' | 'card' | 'check';
+                  reason: string | null;
+                  /** Format: date-time */
+                  receivedAt: string;
+                  receivedBy: {
+                    /**
+                     * Format: uuid
+                     * @description UUIDv7 identifier
+                     */
+                    id: string;
+                    name: string;
+                  } | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  refundOf: string | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  repairOrderId: string;
+                  /** @enum {string} */
+                  status: 'recorded' | 'void';
+                  voidReason: string | null;
+                }[];
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string;
+                repairOrderNumber: number;
+                shopSuppliesCents: number;
+                /** @enum {string} */
+                status: 'issued' | 'paid' | 'void';
+                subtotalCents: number;
+                subtotals: {
+                  fee: number;
+                  labor: number;
+                  part: number;
+                  sublet: number;
+                };
+                taxCents: number;
+                taxes: {
+                  fee: number;
+                  labor: number;
+                  part: number;
+                  sublet: number;
+                };
+                totalCents: number;
+                vehicle: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  licensePlate: string | null;
+                  make: string | null;
+                  model: string | null;
+                  vin: string | null;
+                  year: number | null;
+                };
+                version: number;
+                /** Format: date-time */
+                voidedAt: string | null;
+                voidReason: string | null;
+              };
+              /** @description Invoiced jobs in repair-order order */
+              jobs: {
+                cause: string;
+                concern: string;
+                correction: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                lines: {
+                  amountCents: number;
+                  description: string;
+                  discountCents: number;
+                  /** @enum {string} */
+                  kind: 'labor' | 'part' | 'fee' | 'sublet';
+                  partNumber: string | null;
+                  quantity: number;
+                  unitPriceCents: number;
+                }[];
+                technicianName: string | null;
+                title: string;
+              }[];
+              shop: {
+                address: string;
+                email: string;
+                legalText: string;
+                name: string;
+                phone: string;
+                registrationNumbers: {
+                  label: string;
+                  value: string;
+                }[];
+                warrantyText: string;
+              };
+              vehicle: {
+                /** @description e.g. "2018 Honda Civic" */
+                description: string;
+                licensePlate: string | null;
+                odometerIn: number | null;
+                odometerOut: number | null;
+                vin: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -10956,6 +11470,11 @@ export interface paths {
                   name: string;
                 } | null;
                 blockedReason: string | null;
+                completion: {
+                  /** @enum {string} */
+                  ask: 'required' | 'asked' | 'off';
+                  missing: ('cause' | 'correction')[];
+                };
                 customer: {
                   /**
                    * Format: uuid
@@ -11012,6 +11531,17 @@ export interface paths {
                 vehicleSummary: string;
                 version: number;
                 waiter: boolean;
+                /** @description Work follows approval: what the status change will allow for this job */
+                workGate: {
+                  /** @description May move to Completed */
+                  complete: boolean;
+                  /** @description Why a move is held, or what the diagnosis allowance leaves */
+                  reason: string | null;
+                  /** @description May move to In_Progress (start, resume) */
+                  start: boolean;
+                  /** @enum {string} */
+                  state: 'approved' | 'diagnosis' | 'approval-required' | 'diagnosis-time-used';
+                };
               }[];
             };
           };
@@ -12090,6 +12620,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            cause?: string;
+            correction?: string;
             reason?: string;
             /** @enum {string} */
             status: 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
@@ -13019,6 +13551,13 @@ export interface paths {
               repairOrderId: string | null;
               /** Format: date-time */
               sentAt: string | null;
+              /**
+               * @description What really happened: not_sent (the channel is not set up), queued, sending, retrying, sent, failed, cancelled
+               * @enum {string}
+               */
+              state: 'not_sent' | 'queued' | 'sending' | 'retrying' | 'sent' | 'failed' | 'cancelled';
+              /** @description The state in words: "Not sent: SMS not set up", "Failed: <reason>" */
+              stateText: string;
               /** @enum {string} */
               status: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
               subject: string;
@@ -13128,12 +13667,111 @@ export interface paths {
                 repairOrderId: string | null;
                 /** Format: date-time */
                 sentAt: string | null;
+                /**
+                 * @description What really happened: not_sent (the channel is not set up), queued, sending, retrying, sent, failed, cancelled
+                 * @enum {string}
+                 */
+                state: 'not_sent' | 'queued' | 'sending' | 'retrying' | 'sent' | 'failed' | 'cancelled';
+                /** @description The state in words: "Not sent: SMS not set up", "Failed: <reason>" */
+                stateText: string;
                 /** @enum {string} */
                 status: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
                 subject: string;
                 /** Format: date-time */
                 updatedAt: string;
               }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/readiness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Which channels can send now (SMS, email, push), and where to set them up */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channels: {
+                /** @enum {string} */
+                channel: 'email' | 'sms' | 'push';
+                ready: boolean;
+                /** @description Why it cannot send, e.g. "SMS not set up" */
+                reason: string | null;
+              }[];
+              /** @description True when SMS or email can reach a customer */
+              customerChannelReady: boolean;
+              settingsPage: {
+                label: string;
+                path: string;
+              };
             };
           };
         };
@@ -13361,6 +13999,14 @@ export interface paths {
               customerName: string;
               /** Format: date-time */
               expiresAt: string;
+              /** @description The invoice if the customer approves every job on this page (plus work already approved) */
+              ifAllApproved: {
+                shopSuppliesCents: number;
+                subtotalCents: number;
+                taxCents: number;
+                /** @description What the invoice will charge, tax included */
+                totalCents: number;
+              };
               inspections: {
                 /** Format: date-time */
                 completedAt: string | null;
@@ -13544,6 +14190,14 @@ export interface paths {
             'application/json': {
               /** @description Approved and recorded, before tax */
               approvedCents: number;
+              /** @description All approved work on the repair order as the invoice will charge it, tax included */
+              approvedWithTax: {
+                shopSuppliesCents: number;
+                subtotalCents: number;
+                taxCents: number;
+                /** @description What the invoice will charge, tax included */
+                totalCents: number;
+              };
               declinedCents: number;
               /** @description Decisions not applied because the line had changed */
               notApplied: number;
@@ -14444,6 +15098,8 @@ export interface paths {
                 notes: string;
                 number: number;
                 odometerIn: number | null;
+                /** @description When the vehicle went back; printed on the invoice */
+                odometerOut: number | null;
                 /** Format: date-time */
                 openedAt: string;
                 /** Format: date-time */
@@ -14705,6 +15361,8 @@ export interface paths {
               notes: string;
               number: number;
               odometerIn: number | null;
+              /** @description When the vehicle went back; printed on the invoice */
+              odometerOut: number | null;
               /** Format: date-time */
               openedAt: string;
               /** Format: date-time */
@@ -14989,6 +15647,8 @@ export interface paths {
               notes: string;
               number: number;
               odometerIn: number | null;
+              /** @description When the vehicle went back; printed on the invoice */
+              odometerOut: number | null;
               /** Format: date-time */
               openedAt: string;
               /** Format: date-time */
@@ -15078,6 +15738,8 @@ export interface paths {
             concerns?: string[];
             keyTag?: string | null;
             notes?: string;
+            /** @description Not below odometerIn */
+            odometerOut?: number | null;
             /** Format: date-time */
             promisedAt?: string | null;
             /** @description The version you last read; a stale version gets 409 with the current one. */
@@ -15279,6 +15941,8 @@ export interface paths {
               notes: string;
               number: number;
               odometerIn: number | null;
+              /** @description When the vehicle went back; printed on the invoice */
+              odometerOut: number | null;
               /** Format: date-time */
               openedAt: string;
               /** Format: date-time */
@@ -15568,8 +16232,14 @@ export interface paths {
             'application/json': {
               clientIp: string | null;
               clientUserAgent: string | null;
-              /** @description The "estimate ready" message: queued per channel (recipient masked), or why a channel was skipped */
+              /** @description The "estimate ready" message: queued per channel (recipient masked), not sent because the channel is not set up, or why a channel was skipped */
               delivery: {
+                /** @description Written but not sent: the channel is not set up ("SMS not set up") */
+                notSent: {
+                  channel: string;
+                  reason: string;
+                  recipient: string;
+                }[];
                 queued: {
                   channel: string;
                   recipient: string;
@@ -15617,6 +16287,8 @@ export interface paths {
               /** @description The customer link /r/<token>: shown once, never stored */
               link: string;
               message: string;
+              /** @description The link as a QR code (PNG data URL) for the customer's phone camera: shown once too */
+              qrCode: string;
               /**
                * Format: uuid
                * @description UUIDv7 identifier
@@ -16041,6 +16713,8 @@ export interface paths {
               notes: string;
               number: number;
               odometerIn: number | null;
+              /** @description When the vehicle went back; printed on the invoice */
+              odometerOut: number | null;
               /** Format: date-time */
               openedAt: string;
               /** Format: date-time */
@@ -17212,6 +17886,13 @@ export interface paths {
                 repairOrderId: string | null;
                 /** Format: date-time */
                 sentAt: string | null;
+                /**
+                 * @description What really happened: not_sent (the channel is not set up), queued, sending, retrying, sent, failed, cancelled
+                 * @enum {string}
+                 */
+                state: 'not_sent' | 'queued' | 'sending' | 'retrying' | 'sent' | 'failed' | 'cancelled';
+                /** @description The state in words: "Not sent: SMS not set up", "Failed: <reason>" */
+                stateText: string;
                 /** @enum {string} */
                 status: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
                 subject: string;
@@ -18689,10 +19370,23 @@ export interface paths {
           content: {
             'application/json': {
               address: string;
+              /** @enum {string} */
+              causeCorrectionOnComplete: 'required' | 'asked' | 'off';
+              diagnosisWithoutApproval: {
+                allowed: boolean;
+                /** @description e.g. 0.5 = 30 minutes */
+                limitHours: number;
+              };
               email: string;
+              invoiceLegalText: string;
               /** @description integer cents */
               laborRateCents: number;
               phone: string;
+              /** @description Printed under the shop name on every invoice */
+              registrationNumbers: {
+                label: string;
+                value: string;
+              }[];
               repairOrderStartNumber: number;
               shopName: string;
               shopSupplies: {
@@ -18714,6 +19408,7 @@ export interface paths {
               };
               /** @description IANA time zone, e.g. America/Chicago */
               timezone: string;
+              warrantyText: string;
             } & {
               version: number;
             };
@@ -18738,10 +19433,23 @@ export interface paths {
         content: {
           'application/json': {
             address?: string;
+            /** @enum {string} */
+            causeCorrectionOnComplete?: 'required' | 'asked' | 'off';
+            diagnosisWithoutApproval?: {
+              allowed: boolean;
+              /** @description e.g. 0.5 = 30 minutes */
+              limitHours: number;
+            };
             email?: string;
+            invoiceLegalText?: string;
             /** @description integer cents */
             laborRateCents?: number;
             phone?: string;
+            /** @description Printed under the shop name on every invoice */
+            registrationNumbers?: {
+              label: string;
+              value: string;
+            }[];
             repairOrderStartNumber?: number;
             shopName?: string;
             shopSupplies?: {
@@ -18765,6 +19473,7 @@ export interface paths {
             timezone?: string;
             /** @description The version you last read; a stale version gets 409 with the current one. */
             version: number;
+            warrantyText?: string;
           };
         };
       };
@@ -18819,10 +19528,23 @@ export interface paths {
           content: {
             'application/json': {
               address: string;
+              /** @enum {string} */
+              causeCorrectionOnComplete: 'required' | 'asked' | 'off';
+              diagnosisWithoutApproval: {
+                allowed: boolean;
+                /** @description e.g. 0.5 = 30 minutes */
+                limitHours: number;
+              };
               email: string;
+              invoiceLegalText: string;
               /** @description integer cents */
               laborRateCents: number;
               phone: string;
+              /** @description Printed under the shop name on every invoice */
+              registrationNumbers: {
+                label: string;
+                value: string;
+              }[];
               repairOrderStartNumber: number;
               shopName: string;
               shopSupplies: {
@@ -18844,6 +19566,7 @@ export interface paths {
               };
               /** @description IANA time zone, e.g. America/Chicago */
               timezone: string;
+              warrantyText: string;
             } & {
               version: number;
             };

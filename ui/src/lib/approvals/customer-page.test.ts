@@ -9,6 +9,7 @@ import {
   undecided,
   vehicleLine,
   type PublicApproval,
+  withTaxText,
 } from './customer-page';
 
 const line = (lineId: string, amountCents: number, changed = false) => ({
@@ -67,6 +68,7 @@ const page: PublicApproval = {
   ],
   approvedWork: [],
   totals: { approvedCents: 0, estimateCents: 0 },
+  ifAllApproved: { subtotalCents: 420, shopSuppliesCents: 0, taxCents: 35, totalCents: 455 },
   inspections: [],
 };
 
@@ -130,6 +132,7 @@ describe('talking to the server', () => {
       state: 'expired',
       detail: 'Expired.',
       shop: { name: 'Main Street Auto', phone: '555' },
+      summary: null,
     });
     expect(
       await loadApproval('t', respond(404, { detail: 'Not valid.', linkState: 'unknown' })),
@@ -143,6 +146,32 @@ describe('talking to the server', () => {
       throw new TypeError('Failed to fetch');
     };
     expect(await loadApproval('t', offline)).toEqual({ kind: 'unreachable' });
+  });
+
+  it('reads the summary an answered link carries, so the customer sees what they approved', async () => {
+    const summary = {
+      status: 'submitted',
+      submittedAt: '2026-03-02T14:00:00.000Z',
+      signerName: 'Jenny',
+      shop: { name: 'Main Street Auto', phone: '555', address: '' },
+      repairOrderNumber: 1001,
+      results: [],
+      approvedCents: 50_000,
+      declinedCents: 3_333,
+      notApplied: 0,
+      approvedWithTax: {
+        subtotalCents: 50_000,
+        shopSuppliesCents: 2_500,
+        taxCents: 4_125,
+        totalCents: 56_625,
+      },
+    };
+    const answered = await loadApproval(
+      't',
+      respond(410, { detail: 'Answered.', linkState: 'answered', shop: summary.shop, summary }),
+    );
+    expect(answered).toMatchObject({ kind: 'gone', state: 'answered', summary });
+    expect(withTaxText(56_625, (c) => `$${(c / 100).toFixed(2)}`)).toBe('$566.25 with tax');
   });
 
   it('maps a refused answer to the fields it names', async () => {

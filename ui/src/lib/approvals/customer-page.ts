@@ -18,7 +18,13 @@ export type LinkState = 'unknown' | 'expired' | 'revoked' | 'superseded' | 'answ
 
 export type PageAnswer =
   | { kind: 'ok'; page: PublicApproval }
-  | { kind: 'gone'; state: LinkState; detail: string; shop: { name: string; phone: string } | null }
+  | {
+      kind: 'gone';
+      state: LinkState;
+      detail: string;
+      shop: { name: string; phone: string } | null;
+      summary: SubmittedApproval | null;
+    }
   | { kind: 'unreachable' };
 
 const LINK_STATES: readonly LinkState[] = [
@@ -51,7 +57,13 @@ export async function loadApproval(token: string, fetchFn: typeof fetch = fetch)
 
 export type SubmitAnswer =
   | { kind: 'ok'; result: SubmittedApproval }
-  | { kind: 'gone'; state: LinkState; detail: string; shop: { name: string; phone: string } | null }
+  | {
+      kind: 'gone';
+      state: LinkState;
+      detail: string;
+      shop: { name: string; phone: string } | null;
+      summary: SubmittedApproval | null;
+    }
   | { kind: 'invalid'; detail: string; fields: Record<string, string> }
   | { kind: 'unreachable' };
 
@@ -92,6 +104,8 @@ interface Problem {
   detail?: string;
   linkState?: string;
   shop?: { name?: unknown; phone?: unknown };
+  /** An answered link (within its time): the summary of the answer, as the submit returned it. */
+  summary?: SubmittedApproval;
   errors?: { path: string; message: string }[];
 }
 
@@ -117,7 +131,13 @@ async function goneOf(response: Response): Promise<PageAnswer & { kind: 'gone' |
     state: response.status === 429 ? 'unknown' : state,
     detail: problem.detail ?? '',
     shop,
+    summary: state === 'answered' && problem.summary?.status === 'submitted' ? problem.summary : null,
   };
+}
+
+/** "$633.04 with tax": the invoice's total, computed on the server by the invoice's own function. */
+export function withTaxText(totalCents: number, format: (cents: number) => string): string {
+  return `${format(totalCents)} with tax`;
 }
 
 /** The headline of each page a link that does not open gets. */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { changedLines, channelsFor, lineAnswer, requestState, type ApprovalRequest } from './requests';
+import {
+  changedLines,
+  channelsFor,
+  deliveryLines,
+  lineAnswer,
+  readinessText,
+  requestState,
+  type ApprovalRequest,
+  type Readiness,
+} from './requests';
 
 const base: ApprovalRequest = {
   id: 'r',
@@ -69,5 +78,45 @@ describe('approval link states for the advisor', () => {
     expect(channelsFor('preference')).toBeUndefined();
     expect(channelsFor('none')).toEqual([]);
     expect(channelsFor('both')).toEqual(['email', 'sms']);
+  });
+});
+
+describe('honest sending (issue 15)', () => {
+  const fresh: Readiness = {
+    channels: [
+      { channel: 'sms', ready: false, reason: 'SMS not set up' },
+      { channel: 'email', ready: false, reason: 'email not set up' },
+      { channel: 'push', ready: true, reason: null },
+    ],
+    customerChannelReady: false,
+    settingsPage: { label: 'Settings → Messages', path: '/settings/notifications' },
+  };
+
+  it('says plainly that nothing can send on a fresh install, and names the menu entry', () => {
+    const { ready, text } = readinessText(fresh);
+    expect(ready).toBe(false);
+    expect(text).toContain('Nothing can send to the customer yet (SMS not set up, email not set up)');
+    expect(text).toContain('Settings → Messages');
+  });
+
+  it('names the ready channels', () => {
+    const readiness = {
+      ...fresh,
+      channels: fresh.channels.map((c) => (c.channel === 'email' ? { ...c, ready: true, reason: null } : c)),
+    };
+    expect(readinessText(readiness)).toEqual({ ready: true, text: 'Ready to send by email.' });
+  });
+
+  it('never says "sent" for a message that was not sent', () => {
+    const lines = deliveryLines({
+      queued: [{ channel: 'email', recipient: 'j•••@example.com' }],
+      notSent: [{ channel: 'sms', recipient: '•••• 5309', reason: 'SMS not set up' }],
+      skipped: [],
+    });
+    expect(lines).toEqual([
+      'Queued: email to j•••@example.com (goes out in a moment).',
+      'Not sent: SMS not set up (text to •••• 5309).',
+    ]);
+    expect(lines.join(' ')).not.toMatch(/\bSent\b/);
   });
 });

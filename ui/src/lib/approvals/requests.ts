@@ -71,3 +71,38 @@ export function channelsFor(choice: ChannelChoice): ('email' | 'sms')[] | undefi
       return undefined;
   }
 }
+
+export type Readiness = Ok<'/api/notifications/readiness', 'get'>;
+
+const CHANNEL_WORDS: Record<string, string> = { sms: 'text', email: 'email', push: 'staff device' };
+
+/**
+ * Before sending: which ways can reach the customer. With none, the panel says so plainly and
+ * offers the link and its QR code instead of a "Send" that would only pretend.
+ */
+export function readinessText(readiness: Readiness): { ready: boolean; text: string } {
+  const customer = readiness.channels.filter((c) => c.channel !== 'push');
+  const ready = customer.filter((c) => c.ready).map((c) => CHANNEL_WORDS[c.channel] ?? c.channel);
+  if (ready.length === 0) {
+    const why = customer.map((c) => c.reason).filter((r): r is string => r !== null);
+    return {
+      ready: false,
+      text: `Nothing can send to the customer yet (${why.join(', ')}). Copy the link or show its QR code, or set up texts and email in ${readiness.settingsPage.label}.`,
+    };
+  }
+  return { ready: true, text: `Ready to send by ${ready.join(' and ')}.` };
+}
+
+/** After sending: one sentence per outcome, never "sent" for what only waits in the outbox. */
+export function deliveryLines(delivery: SentRequest['delivery']): string[] {
+  const to = (d: { channel: string; recipient: string }) =>
+    `${CHANNEL_WORDS[d.channel] ?? d.channel} to ${d.recipient}`;
+  return [
+    ...delivery.queued.map((q) => `Queued: ${to(q)} (goes out in a moment).`),
+    ...delivery.notSent.map((n) => `Not sent: ${n.reason} (${to(n)}).`),
+    ...delivery.skipped.map(
+      (s) =>
+        `Not sent${s.channel === 'all' ? '' : ` by ${CHANNEL_WORDS[s.channel] ?? s.channel}`}: ${s.reason}.`,
+    ),
+  ];
+}

@@ -6,6 +6,7 @@ import {
   secretHint,
   statusText,
   statusTone,
+  whenText,
   testSendBody,
   toSettingsForm,
   toSettingsPatch,
@@ -39,19 +40,38 @@ const settings: NotificationSettings = {
 
 describe('delivery status words', () => {
   it('says what happened in plain words', () => {
-    expect(statusText({ status: 'pending', attempts: 0, lastError: null })).toBe('Queued');
-    expect(statusText({ status: 'pending', attempts: 1, lastError: 'x' })).toBe(
+    expect(statusText({ state: 'queued', status: 'pending', attempts: 0, lastError: null })).toBe('Queued');
+    expect(statusText({ state: 'queued', status: 'pending', attempts: 1, lastError: 'x' })).toBe(
       'Waiting to retry (1 try so far)',
     );
-    expect(statusText({ status: 'pending', attempts: 3, lastError: 'x' })).toBe(
+    expect(statusText({ state: 'queued', status: 'pending', attempts: 3, lastError: 'x' })).toBe(
       'Waiting to retry (3 tries so far)',
     );
-    expect(statusText({ status: 'failed', attempts: 3, lastError: 'x' })).toBe('Not delivered');
+    expect(statusText({ state: 'failed', status: 'failed', attempts: 3, lastError: 'x' })).toBe('Failed');
     expect(statusTone({ status: 'sent', lastError: null })).toBe('ok');
     expect(statusTone({ status: 'pending', lastError: 'refused' })).toBe('warn');
     expect(canRetry({ status: 'failed', lastError: 'x' })).toBe(true);
     expect(canRetry({ status: 'pending', lastError: null })).toBe(false);
     expect(canRetry({ status: 'sent', lastError: null })).toBe(false);
+  });
+});
+
+describe('honest delivery states (issue 15)', () => {
+  it('says "Not sent" for a channel that is not set up and "Failed" for a refused one', () => {
+    expect(
+      statusText({ state: 'not_sent', status: 'failed', attempts: 0, lastError: 'SMS not set up' }),
+    ).toBe('Not sent');
+    expect(
+      statusText({ state: 'failed', status: 'failed', attempts: 1, lastError: 'the gateway answered 400' }),
+    ).toBe('Failed');
+  });
+
+  it('never says "queued" twice: the time beside the badge says when it was written or sent', () => {
+    const format = (iso: string) => iso.slice(11, 16);
+    expect(whenText({ sentAt: null, createdAt: '2025-03-02T14:10:00.000Z' }, format)).toBe('written 14:10');
+    expect(
+      whenText({ sentAt: '2025-03-02T14:12:00.000Z', createdAt: '2025-03-02T14:10:00.000Z' }, format),
+    ).toBe('sent 14:12');
   });
 });
 

@@ -27,8 +27,12 @@ export function eventLabel(event: string): string {
   return EVENT_LABELS[event] ?? event.replace(/_/g, ' ');
 }
 
-/** What staff read in the status column: "Sent", "Waiting to retry (3 tries)", ... */
-export function statusText(message: Pick<Message, 'status' | 'attempts' | 'lastError'>): string {
+/**
+ * What staff read in the status badge: "Sent", "Not sent" (the channel is not set up; the reason
+ * is shown beside it), "Failed", "Waiting to retry (3 tries)", ... Never "Delivered": no provider
+ * reports delivery back.
+ */
+export function statusText(message: Pick<Message, 'state' | 'status' | 'attempts' | 'lastError'>): string {
   switch (message.status) {
     case 'sent':
       return 'Sent';
@@ -37,7 +41,7 @@ export function statusText(message: Pick<Message, 'status' | 'attempts' | 'lastE
     case 'cancelled':
       return 'Cancelled';
     case 'failed':
-      return 'Not delivered';
+      return message.state === 'not_sent' ? 'Not sent' : 'Failed';
     case 'pending':
       if (message.lastError === null) return 'Queued';
       return `Waiting to retry (${message.attempts} ${message.attempts === 1 ? 'try' : 'tries'} so far)`;
@@ -51,6 +55,14 @@ export function statusTone(message: Pick<Message, 'status' | 'lastError'>): Tone
   if (message.status === 'failed') return 'bad';
   if (message.status === 'cancelled') return 'muted';
   return message.lastError === null ? 'muted' : 'warn';
+}
+
+/** The time beside the badge: when it went out, or when it was written (never "queued" twice). */
+export function whenText(
+  message: Pick<Message, 'sentAt' | 'createdAt'>,
+  format: (iso: string) => string,
+): string {
+  return message.sentAt ? `sent ${format(message.sentAt)}` : `written ${format(message.createdAt)}`;
 }
 
 /** A failed or waiting-after-an-error message can be retried now. */
