@@ -122,6 +122,12 @@ test('critical flow: check-in by VIN, two jobs, one job through its statuses, li
   ];
   for (const step of steps) {
     await card.getByRole('button', { name: step.button }).click();
+    // Completing asks for the cause and correction by default (issue 15); skipped here.
+    if (step.column === 'Completed')
+      await counter
+        .getByTestId('complete-job-dialog')
+        .getByRole('button', { name: 'Complete without' })
+        .click();
     if (step.reason) {
       await counter.getByLabel('What is it waiting for?').fill(step.reason);
       await counter.getByRole('button', { name: 'Block job' }).click();

@@ -138,6 +138,8 @@ test('board: move a job by keyboard and tap, blocked with a reason; a second scr
   await cardIn(page, 'In_Progress', job.id)
     .getByRole('button', { name: /^Complete/ })
     .click();
+  // The shop's default asks for the cause and correction (issue 15); they may be skipped.
+  await page.getByTestId('complete-job-dialog').getByRole('button', { name: 'Complete without' }).click();
   const done = cardIn(page, 'Completed', job.id);
   await expect(done).toBeVisible();
   await expect(done.getByText('Overdue')).toHaveCount(0); // a completed job is no longer late

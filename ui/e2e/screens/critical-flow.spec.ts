@@ -237,6 +237,11 @@ test('booking → check-in → clock on → inspection → approval by link → 
   await jobIn(tablet, 'In_Progress', job.id)
     .getByRole('button', { name: /^Complete/ })
     .click();
+  // Completing asks for the cause and correction (the 3C's last two) when they are empty.
+  const completeDialog = tablet.getByTestId('complete-job-dialog');
+  await completeDialog.getByLabel('Cause (what was found)').fill('Front pads worn to 2 mm');
+  await completeDialog.getByLabel('Correction (what was done)').fill('Replaced front pads');
+  await completeDialog.getByRole('button', { name: 'Complete job' }).click();
   await expect(jobIn(tablet, 'Completed', job.id)).toBeVisible();
   await expect(bar).toContainText('Not clocked on a job.');
   const item = await json<{ quantityOnHand: number }>(await api.get(`/api/inventory/items/${a.item.id}`));

@@ -115,6 +115,8 @@ test('my jobs: a signed-in technician starts, blocks, resumes and completes with
   await jobIn(page, 'In_Progress', job!.id)
     .getByRole('button', { name: /^Complete/ })
     .click();
+  // The shop's default asks for the cause and correction (issue 15); they may be skipped.
+  await page.getByTestId('complete-job-dialog').getByRole('button', { name: 'Complete without' }).click();
   const done = jobIn(page, 'Completed', job!.id);
   await expect(done).toBeVisible();
   await expect(done.getByRole('button', { name: /^(Start|Block|Resume|Complete)/ })).toHaveCount(0);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  asksNotes,
   BOARD_STATUSES,
   canMove,
+  canMoveItem,
+  heldReason,
+  movesOf,
   compareCards,
   filterItems,
   groupByStatus,
@@ -38,6 +42,8 @@ function card(n: number, fields: Partial<BoardItem> = {}): BoardItem {
     promisedAt: null,
     waiter: false,
     overdue: false,
+    workGate: { state: 'approved', start: true, complete: true, reason: null },
+    completion: { ask: 'asked', missing: [] },
     version: 1,
     ...fields,
   };
@@ -200,5 +206,31 @@ describe('labels', () => {
 
   it('names a job by RO number and title', () => {
     expect(jobLabel(card(1))).toBe('RO 1001 · Job 1');
+  });
+});
+
+describe('work follows approval on the board', () => {
+  const waiting = "Waiting for the customer's approval: nothing on this job is approved yet.";
+  const held = { state: 'approval-required', start: false, complete: false, reason: waiting } as const;
+
+  it('offers no Start or Complete on a job the gate holds, and says why', () => {
+    expect(movesOf(card(1, { status: 'Pending', workGate: held }))).toEqual([]);
+    expect(movesOf(card(1, { status: 'In_Progress', workGate: held }))).toEqual(['Blocked']);
+    expect(movesOf(card(1, { status: 'Blocked', workGate: held }))).toEqual([]);
+    expect(canMoveItem(card(1, { status: 'Pending', workGate: held }), 'In_Progress')).toBe(false);
+    expect(heldReason(card(1, { status: 'Pending', workGate: held }))).toBe(waiting);
+  });
+
+  it('offers every move of the status machine on approved work, with no reason', () => {
+    expect(movesOf(card(1, { status: 'In_Progress' }))).toEqual(['Blocked', 'Completed']);
+    expect(canMoveItem(card(1), 'In_Progress')).toBe(true);
+    expect(heldReason(card(1))).toBeNull();
+  });
+
+  it('asks for cause and correction only when the shop asks and one is empty', () => {
+    expect(asksNotes(card(1, { completion: { ask: 'asked', missing: ['cause'] } }))).toBe(true);
+    expect(asksNotes(card(1, { completion: { ask: 'required', missing: ['correction'] } }))).toBe(true);
+    expect(asksNotes(card(1, { completion: { ask: 'off', missing: ['cause'] } }))).toBe(false);
+    expect(asksNotes(card(1, { completion: { ask: 'asked', missing: [] } }))).toBe(false);
   });
 });

@@ -51,6 +51,39 @@ export function canMove(from: BoardStatus, to: BoardStatus): boolean {
   return from !== to && movesFrom(from).includes(to);
 }
 
+/**
+ * The moves this job offers: the status machine's, less those work-follows-approval holds (the
+ * server's `workGate` for the job: no approved line and no diagnosis time left, or none allowed).
+ */
+export function movesOf(item: Pick<BoardItem, 'status' | 'workGate'>): BoardStatus[] {
+  return movesFrom(item.status).filter((to) => !isHeld(item, to));
+}
+
+/** Whether the card may be dropped on `to` (the same rule as its buttons). */
+export function canMoveItem(item: Pick<BoardItem, 'status' | 'workGate'>, to: BoardStatus): boolean {
+  return item.status !== to && movesOf(item).includes(to);
+}
+
+function isHeld(item: Pick<BoardItem, 'workGate'>, to: BoardStatus): boolean {
+  if (to === 'In_Progress') return !item.workGate.start;
+  if (to === 'Completed') return !item.workGate.complete;
+  return false;
+}
+
+/**
+ * Why Start/Resume/Complete are not offered ("Waiting for the customer's approval: ..."), when the
+ * status machine would allow them but approval holds them; null when nothing is held.
+ */
+export function heldReason(item: Pick<BoardItem, 'status' | 'workGate'>): string | null {
+  const held = movesFrom(item.status).some((to) => isHeld(item, to));
+  return held ? item.workGate.reason : null;
+}
+
+/** Ask for cause and correction before completing (shop setting), when either is still empty. */
+export function asksNotes(item: Pick<BoardItem, 'completion'>): boolean {
+  return item.completion.ask !== 'off' && item.completion.missing.length > 0;
+}
+
 /** Moving to Blocked needs a reason (what the car is waiting for). */
 export function needsReason(to: BoardStatus): boolean {
   return to === 'Blocked';

@@ -15,11 +15,17 @@ export async function loadBoard(technicianId?: string): Promise<BoardItem[]> {
   return (await must(api.GET('/api/jobs', { params: { query } }))).items;
 }
 
-export async function moveJob(item: BoardItem, to: BoardStatus, reason: string | null): Promise<Job> {
+/** `notes`: the cause and correction written in the completion dialog, saved with the move. */
+export async function moveJob(
+  item: BoardItem,
+  to: BoardStatus,
+  reason: string | null,
+  notes: { cause?: string; correction?: string } = {},
+): Promise<Job> {
   return must(
     api.POST('/api/jobs/{id}/status', {
       params: { path: { id: item.jobId } },
-      body: { status: to, version: item.version, ...(reason === null ? {} : { reason }) },
+      body: { status: to, version: item.version, ...(reason === null ? {} : { reason }), ...notes },
     }),
   );
 }

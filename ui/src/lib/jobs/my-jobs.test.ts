@@ -23,6 +23,8 @@ function card(n: number, fields: Partial<BoardItem> = {}): BoardItem {
     promisedAt: null,
     waiter: false,
     overdue: false,
+    workGate: { state: 'approved', start: true, complete: true, reason: null },
+    completion: { ask: 'asked', missing: [] },
     version: 1,
     ...fields,
   };

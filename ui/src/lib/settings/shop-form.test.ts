@@ -12,6 +12,8 @@ const settings: ShopSettings = {
   taxRatesBp: { labor: 0, part: 825, fee: 0, sublet: 0 },
   shopSupplies: { percentBp: 500, capCents: 3500, taxable: false },
   repairOrderStartNumber: 1001,
+  diagnosisWithoutApproval: { allowed: true, limitHours: 0.5 },
+  causeCorrectionOnComplete: 'asked',
   version: 3,
 };
 
@@ -41,8 +43,18 @@ describe('shop settings form', () => {
         taxRatesBp: { labor: 675, part: 825, fee: 0, sublet: 0 },
         shopSupplies: { percentBp: 500, capCents: 4000, taxable: false },
         repairOrderStartNumber: 1001,
+        diagnosisWithoutApproval: { allowed: true, limitHours: 0.5 },
+        causeCorrectionOnComplete: 'asked',
       },
     });
+  });
+
+  it('sends the diagnosis allowance in hours and names unreadable hours', () => {
+    const form = { ...toShopForm(settings), diagnosisAllowed: false, diagnosisLimitHours: '1.25' };
+    const result = toSettingsPatch(form, settings.version);
+    expect(result.ok && result.body.diagnosisWithoutApproval).toEqual({ allowed: false, limitHours: 1.25 });
+    const bad = toSettingsPatch({ ...form, diagnosisLimitHours: 'half' }, settings.version);
+    expect(bad.ok ? [] : bad.errors.map((e) => e.path)).toEqual(['diagnosisWithoutApproval.limitHours']);
   });
 
   it('names each field it cannot read by its server path', () => {

@@ -6,6 +6,7 @@ import {
   centsToDollars,
   dollarsToCents,
   limitInInputUnit,
+  parseScaled,
   parseWholeNumber,
   percentToBasisPoints,
   type Parsed,
@@ -35,6 +36,10 @@ export interface ShopForm {
   suppliesCap: string;
   suppliesTaxable: boolean;
   repairOrderStartNumber: string;
+  /** Work follows approval: may an unapproved job be started to diagnose it, and for how long. */
+  diagnosisAllowed: boolean;
+  diagnosisLimitHours: string;
+  causeCorrection: ShopSettings['causeCorrectionOnComplete'];
 }
 
 export type ShopFormKey = keyof ShopForm;
@@ -55,6 +60,9 @@ export const SERVER_PATH: Record<ShopFormKey, string> = {
   suppliesCap: 'shopSupplies.capCents',
   suppliesTaxable: 'shopSupplies.taxable',
   repairOrderStartNumber: 'repairOrderStartNumber',
+  diagnosisAllowed: 'diagnosisWithoutApproval.allowed',
+  diagnosisLimitHours: 'diagnosisWithoutApproval.limitHours',
+  causeCorrection: 'causeCorrectionOnComplete',
 };
 
 /** The stored unit behind a server path, for saying its limits in the input's unit. */
@@ -84,6 +92,9 @@ export function toShopForm(settings: ShopSettings): ShopForm {
     suppliesCap: centsToDollars(settings.shopSupplies.capCents),
     suppliesTaxable: settings.shopSupplies.taxable,
     repairOrderStartNumber: String(settings.repairOrderStartNumber),
+    diagnosisAllowed: settings.diagnosisWithoutApproval.allowed,
+    diagnosisLimitHours: String(settings.diagnosisWithoutApproval.limitHours),
+    causeCorrection: settings.causeCorrectionOnComplete,
   };
 }
 
@@ -129,8 +140,21 @@ export function toSettingsPatch(form: ShopForm, version: number): ShopPatchResul
       taxable: form.suppliesTaxable,
     },
     repairOrderStartNumber: read('repairOrderStartNumber', parseWholeNumber(form.repairOrderStartNumber)),
+    diagnosisWithoutApproval: {
+      allowed: form.diagnosisAllowed,
+      limitHours: read('diagnosisLimitHours', hoursToNumber(form.diagnosisLimitHours)),
+    },
+    causeCorrectionOnComplete: form.causeCorrection,
   };
   return errors.length > 0 ? { ok: false, errors } : { ok: true, body };
+}
+
+/** Hours typed in an input ("0.5", "1.25") → a number of hours. */
+function hoursToNumber(text: string): Parsed {
+  const hundredths = parseScaled(text, 2);
+  return hundredths === null
+    ? { ok: false, message: 'enter hours with at most 2 decimals, like 0.5' }
+    : { ok: true, value: hundredths / 100 };
 }
 
 /** The server's problem with its limits said in dollars and percents rather than cents and basis points. */
