@@ -12,6 +12,8 @@ export interface ItemForm {
   sku: string;
   name: string;
   binLocation: string;
+  /** The vendor's number for the part; "Add part" finds the item by it. */
+  vendorPartNumber: string;
   /** '' = no vendor. */
   vendorId: string;
   cost: string;
@@ -28,6 +30,7 @@ export function emptyItemForm(): ItemForm {
     sku: '',
     name: '',
     binLocation: '',
+    vendorPartNumber: '',
     vendorId: '',
     cost: '',
     sell: '',
@@ -43,6 +46,7 @@ export function itemFormOf(item: InventoryItem): ItemForm {
     sku: item.sku,
     name: item.name,
     binLocation: item.binLocation ?? '',
+    vendorPartNumber: item.vendorPartNumber ?? '',
     vendorId: item.vendorId ?? '',
     cost: centsToDollars(item.costPriceCents),
     sell: centsToDollars(item.sellPriceCents),
@@ -101,6 +105,7 @@ export function createItemBody(form: ItemForm): Parsed<CreateItemBody> {
       sku: form.sku.trim(),
       name: form.name.trim(),
       binLocation: form.binLocation.trim() || null,
+      vendorPartNumber: form.vendorPartNumber.trim() || null,
       vendorId: form.vendorId || null,
       taxable: form.taxable,
       ...numbers,
@@ -129,6 +134,8 @@ export function updateItemBody(item: InventoryItem, form: ItemForm): Parsed<Upda
   if (form.name.trim() !== item.name) body.name = form.name.trim();
   const bin = form.binLocation.trim() || null;
   if (bin !== item.binLocation) body.binLocation = bin;
+  const vendorPartNumber = form.vendorPartNumber.trim() || null;
+  if (vendorPartNumber !== item.vendorPartNumber) body.vendorPartNumber = vendorPartNumber;
   const vendor = form.vendorId || null;
   if (vendor !== item.vendorId) body.vendorId = vendor;
   if (numbers.costPriceCents !== item.costPriceCents) body.costPriceCents = numbers.costPriceCents;

@@ -46,10 +46,26 @@ export interface LineFormValues {
   unitPrice: string;
   partNumber: string;
   taxable: boolean;
+  /** A part from stock: the item's id ('' = a non-stock part, typed by hand). */
+  inventoryItemId: string;
+  /** What the picked stock item is, for the form: "BP-100 Brake pads · 6 on hand". */
+  stockLabel: string;
+  /** Dollars as typed, a non-stock part's unit cost; blank = cost missing (left out of gross profit). */
+  unitCost: string;
 }
 
 export function emptyLineForm(kind: LineKind = 'labor'): LineFormValues {
-  return { kind, description: '', quantity: '1', unitPrice: '', partNumber: '', taxable: true };
+  return {
+    kind,
+    description: '',
+    quantity: '1',
+    unitPrice: '',
+    partNumber: '',
+    taxable: true,
+    inventoryItemId: '',
+    stockLabel: '',
+    unitCost: '',
+  };
 }
 
 /** The body POST /api/jobs/{id}/lines takes (its optional fields left out when not typed). */
@@ -58,6 +74,9 @@ export interface LineBody {
   description: string;
   quantity: number;
   unitPriceCents?: number;
+  /** A non-stock part's cost; a stock part's comes from the item. */
+  unitCostCents?: number;
+  inventoryItemId?: string;
   partNumber?: string;
   taxable: boolean;
 }
@@ -77,17 +96,26 @@ export function lineBodyFrom(values: LineFormValues): LineFormResult {
   const quantity = parseQuantity(values.quantity);
   if (quantity === null)
     errors.push({ path: 'quantity', message: 'must be a number above 0 with at most 3 decimals' });
+  // A stock part is priced by the server when no price is typed (its sell price, else the matrix).
+  const stockItem = values.kind === 'part' ? (values.inventoryItemId ?? '') : '';
   let unitPriceCents: number | undefined;
   if (values.unitPrice.trim() !== '') {
     const cents = parseDollars(values.unitPrice);
     if (cents === null) errors.push({ path: 'unitPriceCents', message: 'must be an amount like 45.50' });
     else unitPriceCents = cents;
-  } else if (values.kind !== 'labor') {
+  } else if (values.kind !== 'labor' && stockItem === '') {
     errors.push({ path: 'unitPriceCents', message: `is required for a ${values.kind} line` });
   }
+  let unitCostCents: number | undefined;
+  const costText = (values.unitCost ?? '').trim();
+  if (values.kind === 'part' && stockItem === '' && costText !== '') {
+    const cents = parseDollars(costText);
+    if (cents === null) errors.push({ path: 'unitCostCents', message: 'must be an amount like 12.40' });
+    else unitCostCents = cents;
+  }
   const partNumber = values.partNumber.trim();
-  if (values.kind === 'part' && partNumber === '')
-    errors.push({ path: 'partNumber', message: 'is required for a part line' });
+  if (values.kind === 'part' && stockItem === '' && partNumber === '')
+    errors.push({ path: 'partNumber', message: 'is required for a part not from stock' });
   if (errors.length > 0 || quantity === null) return { ok: false, errors };
   return {
     ok: true,
@@ -96,7 +124,9 @@ export function lineBodyFrom(values: LineFormValues): LineFormResult {
       description,
       quantity,
       ...(unitPriceCents === undefined ? {} : { unitPriceCents }),
-      ...(values.kind === 'part' ? { partNumber } : {}),
+      ...(unitCostCents === undefined ? {} : { unitCostCents }),
+      ...(stockItem === '' ? {} : { inventoryItemId: stockItem }),
+      ...(values.kind === 'part' && partNumber !== '' ? { partNumber } : {}),
       taxable: values.taxable,
     },
   };

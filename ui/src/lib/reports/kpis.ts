@@ -3,7 +3,7 @@
  * shaped into chart series per bucket. Shapes come from the generated API types.
  */
 import type { Ok } from '$lib/api/client';
-import { chartValue, type Unit } from './units';
+import { chartValue, formatValue, type Unit } from './units';
 
 export type KpiReport = Ok<'/api/reports/kpis', 'get'>;
 export type Metric = KpiReport['metrics'][number];
@@ -34,7 +34,15 @@ export const GROUPS: readonly { key: string; title: string; keys: readonly strin
   {
     key: 'profit',
     title: 'Profit',
-    keys: ['labor_gp', 'parts_gp', 'total_gp', 'parts_cost', 'technician_pay'],
+    keys: [
+      'labor_gp',
+      'parts_gp',
+      'total_gp',
+      'parts_cost',
+      'technician_pay',
+      'parts_cost_missing_lines',
+      'parts_cost_missing_sales',
+    ],
   },
   {
     key: 'labor',
@@ -149,3 +157,19 @@ export const CHARTS: readonly ChartSpec[] = [
     keys: ['labor_gp', 'parts_gp', 'total_gp'],
   },
 ];
+
+/** The gross-profit metrics that leave out part lines without a cost. */
+const COUNTED_OVER_KNOWN_COST = new Set(['parts_gp', 'total_gp']);
+
+/**
+ * What a gross-profit card says it left out: "3 part lines without cost ($120.00 of sales) left
+ * out", or null when every part line had a cost (or the metric does not depend on it).
+ */
+export function costMissingNote(metric: Metric, metrics: readonly Metric[]): string | null {
+  if (!COUNTED_OVER_KNOWN_COST.has(metric.key)) return null;
+  const lines = metrics.find((m) => m.key === 'parts_cost_missing_lines')?.total.value ?? 0;
+  if (lines === 0) return null;
+  const sales = metrics.find((m) => m.key === 'parts_cost_missing_sales')?.total.value ?? 0;
+  const noun = lines === 1 ? 'part line' : 'part lines';
+  return `${lines} ${noun} without cost (${formatValue(sales, 'cents')} of sales) left out`;
+}
