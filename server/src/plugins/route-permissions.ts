@@ -114,6 +114,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Access>> = {
   'DELETE /api/lines/:id': COUNTER,
   'GET /api/canned-jobs': 'staff',
   'POST /api/canned-jobs': COUNTER,
+  'POST /api/canned-jobs/starter-set': COUNTER,
   'GET /api/canned-jobs/:id': 'staff',
   'PATCH /api/canned-jobs/:id': COUNTER,
   'DELETE /api/canned-jobs/:id': COUNTER,

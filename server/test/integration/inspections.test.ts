@@ -416,7 +416,7 @@ describe('recommend a job from a finding', () => {
     );
     expect(response.statusCode, response.body).toBe(201);
     const result = response.json<RecommendJobResult>();
-    expect(result).toMatchObject({ jobTitle: 'Replace front brake pads', fromCannedJob: true });
+    expect(result).toMatchObject({ jobTitle: 'Front brake pads at 2 mm', fromCannedJob: true });
     expect(result.finding.recommendedJobId).toBe(result.jobId);
     expect(jobChanged).toEqual([result.jobId]);
 

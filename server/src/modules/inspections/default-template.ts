@@ -1,3 +1,4 @@
+import { STARTER_CANNED_JOB_NAMES } from '../repair-orders/canned-jobs-starter.js';
 import type { TemplateItem, TemplateSection } from './inspections.schemas.js';
 
 /**
@@ -105,3 +106,18 @@ export const DEFAULT_TEMPLATE_SECTIONS: TemplateSection[] = [
     ],
   },
 ];
+
+/**
+ * Which starter canned job (repair-orders/canned-jobs-starter.ts) prices a finding on each item,
+ * by name, when the template item names no canned job of its own: a red "Front brake pads" then
+ * arrives with the front-axle pad job's labor and parts. Only items whose fix is that job.
+ */
+export const STARTER_JOB_FOR_ITEM: Readonly<Record<string, string>> = {
+  'brakes.front-pads': STARTER_CANNED_JOB_NAMES.frontPads,
+  'brakes.rear-pads': STARTER_CANNED_JOB_NAMES.rearPads,
+  'battery.voltage': STARTER_CANNED_JOB_NAMES.battery,
+  'fluids.oil': STARTER_CANNED_JOB_NAMES.oil,
+  'wipers.blades': STARTER_CANNED_JOB_NAMES.wipers,
+  'filters.cabin': STARTER_CANNED_JOB_NAMES.cabinFilter,
+  'lights.interior': STARTER_CANNED_JOB_NAMES.diagnostics,
+};

@@ -3,7 +3,11 @@ import { newId } from '../../lib/ids.js';
 import { HttpProblem, problems, type FieldError } from '../../lib/problem.js';
 import { staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor } from '../audit/audit.service.js';
-import { DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_SECTIONS } from './default-template.js';
+import {
+  DEFAULT_TEMPLATE_NAME,
+  DEFAULT_TEMPLATE_SECTIONS,
+  STARTER_JOB_FOR_ITEM,
+} from './default-template.js';
 import { itemsOf, toTemplate } from './inspections.mappers.js';
 import {
   countTemplates,
@@ -163,6 +167,18 @@ export class InspectionTemplatesService {
         'no-inspection-template',
       );
     return row;
+  }
+
+  /**
+   * The canned job that prices a finding on this item: the item's own when it is active, else the
+   * starter job mapped to the item's key (default-template.ts) when the shop has it, else null.
+   */
+  async cannedJobFor(item: { key: string; cannedJobId?: string | null }): Promise<string | null> {
+    const own = await this.activeCannedJob(item.cannedJobId ?? null);
+    if (own !== null) return own;
+    const starter = STARTER_JOB_FOR_ITEM[item.key];
+    if (starter === undefined) return null;
+    return (await this.ctx.repairOrders.cannedJobs.findActiveByName(this.ctx.db, starter))?.id ?? null;
   }
 
   /** The canned job's id when it exists and is active, else null (the job is then made by title). */

@@ -298,7 +298,7 @@ export class InspectionsService {
     const before = await requireInspection(this.db, id);
     const item = findItem(parseSections(before.sections), itemKey);
     if (item === undefined) throw problems.notFound(`Inspection ${before.name} has no item "${itemKey}".`);
-    const cannedJobId = await this.templates.activeCannedJob(item.cannedJobId ?? null);
+    const cannedJobId = await this.templates.cannedJobFor(item);
     const { result, publish, repairOrderId } = await this.db.transaction().execute(async (tx) => {
       const inspection = await requireInspection(tx, id);
       const finding = await findFinding(tx, id, itemKey);
@@ -314,11 +314,14 @@ export class InspectionsService {
           'finding-not-recommendable',
         );
       const concern = concernOf(item.label, finding);
+      // The finding names the job, also when a canned job brings the lines: the canned job's own
+      // title is generic ("Front brake pads") or, mapped by hand, may be a neighbouring item's.
+      const title = titleOf(item.label, finding);
       const { job, publish } = await this.repairOrders.addJobInTransaction(
         tx,
         actor,
         inspection.repair_order_id,
-        cannedJobId === null ? { title: item.label, concern } : { cannedJobId, concern },
+        cannedJobId === null ? { title, concern } : { cannedJobId, title, concern },
       );
       const at = nowIso(this.clock);
       const ok = await updateFindingIfVersion(tx, finding.id, finding.version, {
@@ -409,6 +412,20 @@ export class InspectionsService {
       ),
     );
   }
+}
+
+/** "Front brake pads at 2 mm", "Left front tire at 3/32 in", or the item's label when not measured. */
+function titleOf(
+  label: string,
+  finding: { measurement_value: number | null; measurement_unit: string | null },
+): string {
+  if (finding.measurement_value === null) return label;
+  const value = finding.measurement_value;
+  const measured =
+    finding.measurement_unit === '32nds'
+      ? `${value}/32 in`
+      : `${value}${finding.measurement_unit === null ? '' : ` ${finding.measurement_unit}`}`;
+  return `${label} at ${measured}`.slice(0, 200);
 }
 
 function concernOf(

@@ -7,6 +7,7 @@ import {
   CannedJobListSchema,
   CannedJobSchema,
   CreateCannedJobBody,
+  StarterSetResultSchema,
   UpdateCannedJobBody,
   VersionQuery,
 } from './repair-orders.schemas.js';
@@ -42,6 +43,19 @@ export const cannedJobsRoutes: FastifyPluginAsyncTypebox<{ service: CannedJobsSe
       },
     },
     async (request, reply) => reply.code(201).send(await service.create(actorOf(request), request.body)),
+  );
+
+  app.post(
+    '/api/canned-jobs/starter-set',
+    {
+      schema: {
+        tags,
+        summary:
+          'Add the starter set (oil and filter, brake pads per axle, rotation, battery, diagnostics, alignment, wiper blades, cabin filter); once: names already taken are skipped',
+        response: withProblems({ 200: StarterSetResultSchema }),
+      },
+    },
+    async (request) => service.addStarterSet(actorOf(request)),
   );
 
   app.get(

@@ -12,6 +12,7 @@ import {
   listCannedJobs,
   updateCannedJobIfVersion,
 } from './canned-jobs.repository.js';
+import { STARTER_CANNED_JOBS } from './canned-jobs-starter.js';
 import { checkLines, type LineDraft } from './line-rules.js';
 import { nowIso, type ModuleContext } from './module-context.js';
 import { toCannedJob, type StoredCannedLine } from './repair-orders.mappers.js';
@@ -42,27 +43,54 @@ export class CannedJobsService {
 
   async create(actor: Actor, input: CreateCannedJobInput): Promise<CannedJob> {
     return this.ctx.db.transaction().execute(async (tx) => {
-      const lines = await this.checkedLines(tx, input.lines ?? []);
       await this.ensureNameFree(tx, input.name.trim(), null);
-      const at = nowIso(this.ctx.clock);
-      const id = newId();
-      await insertCannedJob(tx, {
-        id,
-        name: input.name.trim(),
-        title: input.title.trim(),
-        concern: input.concern ?? '',
-        lines: JSON.stringify(lines),
-        created_at: at,
-        updated_at: at,
-      });
-      await this.ctx.audit.record(tx, actor, {
-        action: 'canned_job.created',
-        entityType: 'canned_job',
-        entityId: id,
-        data: { name: input.name.trim(), lines: lines.length },
-      });
-      return toCannedJob((await findCannedJob(tx, id))!);
+      return this.insert(tx, actor, input);
     });
+  }
+
+  /**
+   * Adds the starter set (canned-jobs-starter.ts) in one transaction. Once only: a starter job
+   * whose name is already taken is left alone, so a second call (setup, then the settings button)
+   * adds nothing and never a duplicate. `db` may be the caller's transaction (first-run setup).
+   */
+  async addStarterSet(actor: Actor, db?: Db): Promise<{ created: CannedJob[] }> {
+    const run = async (tx: Db) => {
+      const created: CannedJob[] = [];
+      for (const input of STARTER_CANNED_JOBS)
+        if ((await findCannedJobByName(tx, input.name)) === undefined)
+          created.push(await this.insert(tx, actor, input));
+      return { created };
+    };
+    return db === undefined ? this.ctx.db.transaction().execute(run) : run(db);
+  }
+
+  /** The active canned job of this name (how inspection items find their starter job), if any. */
+  async findActiveByName(db: Db, name: string): Promise<CannedJob | undefined> {
+    const found = await findCannedJobByName(db, name);
+    const row = found === undefined ? undefined : await findCannedJob(db, found.id);
+    return row === undefined || row.active !== 1 ? undefined : toCannedJob(row);
+  }
+
+  private async insert(tx: Db, actor: Actor, input: CreateCannedJobInput): Promise<CannedJob> {
+    const lines = await this.checkedLines(tx, input.lines ?? []);
+    const at = nowIso(this.ctx.clock);
+    const id = newId();
+    await insertCannedJob(tx, {
+      id,
+      name: input.name.trim(),
+      title: input.title.trim(),
+      concern: input.concern ?? '',
+      lines: JSON.stringify(lines),
+      created_at: at,
+      updated_at: at,
+    });
+    await this.ctx.audit.record(tx, actor, {
+      action: 'canned_job.created',
+      entityType: 'canned_job',
+      entityId: id,
+      data: { name: input.name.trim(), lines: lines.length },
+    });
+    return toCannedJob((await findCannedJob(tx, id))!);
   }
 
   async update(actor: Actor, id: string, input: UpdateCannedJobInput): Promise<CannedJob> {

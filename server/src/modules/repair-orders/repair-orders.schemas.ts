@@ -409,3 +409,6 @@ export const CannedJobListQuery = StrictObject({
   includeInactive: Type.Boolean({ default: false }),
 });
 export const CannedJobListSchema = Type.Object({ items: Type.Array(CannedJobSchema) });
+export const StarterSetResultSchema = Type.Object({
+  created: Type.Array(CannedJobSchema, { description: 'The starter jobs added now (empty when all were there)' }),
+});
