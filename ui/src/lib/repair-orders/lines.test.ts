@@ -42,6 +42,33 @@ describe('lineBodyFrom', () => {
         'partNumber',
       ]);
   });
+  it('a stock part needs neither price nor part number (the server prices it) and sends its item', () => {
+    const result = lineBodyFrom({
+      ...emptyLineForm('part'),
+      description: 'Brake pads',
+      inventoryItemId: 'item-1',
+      unitCost: '12.00',
+    });
+    expect(result).toEqual({
+      ok: true,
+      body: {
+        kind: 'part',
+        description: 'Brake pads',
+        quantity: 1,
+        inventoryItemId: 'item-1',
+        taxable: true,
+      },
+    });
+  });
+  it('a part not from stock sends the cost typed for it, and none when left blank', () => {
+    const typed = { ...emptyLineForm('part'), description: 'Bracket', unitPrice: '89', partNumber: 'OEM-1' };
+    const withCost = lineBodyFrom({ ...typed, unitCost: '52.40' });
+    expect(withCost.ok && withCost.body.unitCostCents).toBe(5240);
+    const blank = lineBodyFrom(typed);
+    expect(blank.ok && 'unitCostCents' in blank.body).toBe(false);
+    const bad = lineBodyFrom({ ...typed, unitCost: 'abc' });
+    expect(!bad.ok && bad.errors.map((e) => e.path)).toEqual(['unitCostCents']);
+  });
   it('does not send a part number for other kinds', () => {
     const result = lineBodyFrom({
       ...emptyLineForm('fee'),

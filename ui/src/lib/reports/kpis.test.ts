@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartData, CHARTS, groupMetrics, isEmptyReport, type Metric } from './kpis';
+import { chartData, CHARTS, costMissingNote, groupMetrics, isEmptyReport, type Metric } from './kpis';
 
 function metric(key: string, unit: Metric['unit'], values: (number | null)[], total: number | null): Metric {
   return {
@@ -72,5 +72,25 @@ describe('chartData', () => {
   it('charts sales by kind, ARO with car count, and gross profit', () => {
     expect(CHARTS.map((c) => c.kind)).toEqual(['stacked-bar', 'line', 'line']);
     expect(CHARTS[0]!.keys).toContain('labor_sales');
+  });
+});
+
+describe('costMissingNote', () => {
+  it('says on the gross-profit cards how many part lines without cost were left out, and their sales', () => {
+    const gp = metric('parts_gp', 'percent', [], 50);
+    const metrics = [
+      gp,
+      metric('total_gp', 'percent', [], 40),
+      metric('parts_sales', 'cents', [], 7000),
+      metric('parts_cost_missing_lines', 'count', [], 3),
+      metric('parts_cost_missing_sales', 'cents', [], 12_000),
+    ];
+    expect(costMissingNote(gp, metrics)).toBe('3 part lines without cost ($120.00 of sales) left out');
+    expect(costMissingNote(metrics[1]!, metrics)).toContain('3 part lines');
+    expect(costMissingNote(metrics[2]!, metrics)).toBeNull();
+    metrics[3] = metric('parts_cost_missing_lines', 'count', [], 1);
+    expect(costMissingNote(gp, metrics)).toBe('1 part line without cost ($120.00 of sales) left out');
+    metrics[3] = metric('parts_cost_missing_lines', 'count', [], 0);
+    expect(costMissingNote(gp, metrics)).toBeNull();
   });
 });
