@@ -1,4 +1,5 @@
 /** Display formats used across screens. Money is integer cents everywhere; only here does it become text. */
+import { formatDate, formatDateTime, formatTime, shopTimeZone } from './time/shop-time';
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
@@ -18,24 +19,18 @@ export function elapsed(fromIso: string, now: number = Date.now()): string {
   return `${days} d ${hours % 24} h`;
 }
 
+// Dates and times go through the one shop clock (lib/time/shop-time.ts): with no zone given,
+// the shop's zone from settings, never the browser's.
 export function dateTime(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(new Date(iso));
+  return formatDateTime(iso, timeZone ?? shopTimeZone());
 }
 
 export function time(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(
-    new Date(iso),
-  );
+  return formatTime(iso, timeZone ?? shopTimeZone());
 }
 
 export function date(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(
-    new Date(iso),
-  );
+  return formatDate(iso, timeZone ?? shopTimeZone());
 }
 
 /** "In_Progress" → "In progress". */

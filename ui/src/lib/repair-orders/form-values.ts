@@ -3,6 +3,7 @@
  * without a browser. Money stays integer cents: a typed "$45.50" becomes 4550 here, exactly, and
  * the UI never adds, multiplies or rounds money itself (the server's totals are shown as sent).
  */
+import { isoToShopInput, shopInputToIso } from '$lib/time/shop-time';
 
 /** "45.5", "$1,045.50", "12" → cents; null when it is not a non-negative amount with at most 2 decimals. */
 export function parseDollars(text: string): number | null {
@@ -52,23 +53,14 @@ export function concernsToText(concerns: readonly string[]): string {
   return concerns.join('\n');
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** An ISO instant as the value of a datetime-local input, in this device's time zone. */
+/** An ISO instant as the value of a datetime-local input, on the shop's clock (not the device's). */
 export function isoToLocalInput(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return isoToShopInput(iso);
 }
 
-/** A datetime-local value (device time zone) as an ISO instant; null when empty or not a time. */
+/** A datetime-local value (the shop's clock) as an ISO instant; null when empty or not a time. */
 export function localInputToIso(value: string): string | null {
-  if (value.trim() === '') return null;
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  return shopInputToIso(value);
 }
 
 /** 17 characters of VIN alphabet (no I, O, Q): worth asking the server to decode. */

@@ -1,5 +1,6 @@
 import { api, must, type Ok } from '$lib/api/client';
 import { ApiProblem } from '$lib/api/problem';
+import { setShopTimeZone } from '$lib/time/shop-time';
 import { connection } from './connection.svelte';
 
 type MeResponse = Ok<'/api/auth/me', 'get'>;
@@ -30,7 +31,10 @@ class SessionState {
   async load(): Promise<void> {
     // Signed in is the usual case: one request. Only when it fails is setup worth asking about.
     try {
-      this.me = await fetchMe();
+      const me = await fetchMe();
+      // Every screen shows times on the shop's clock: know the zone before the first screen renders.
+      setShopTimeZone((await must(api.GET('/api/settings'))).timezone);
+      this.me = me;
       this.setupNeeded = false;
       connection.signedOut = false;
     } catch (error) {
