@@ -410,5 +410,7 @@ export const CannedJobListQuery = StrictObject({
 });
 export const CannedJobListSchema = Type.Object({ items: Type.Array(CannedJobSchema) });
 export const StarterSetResultSchema = Type.Object({
-  created: Type.Array(CannedJobSchema, { description: 'The starter jobs added now (empty when all were there)' }),
+  created: Type.Array(CannedJobSchema, {
+    description: 'The starter jobs added now (empty when all were there)',
+  }),
 });

@@ -3505,6 +3505,119 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/canned-jobs/starter-set': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add the starter set (oil and filter, brake pads per axle, rotation, battery, diagnostics, alignment, wiper blades, cabin filter); once: names already taken are skipped */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The starter jobs added now (empty when all were there) */
+              created: {
+                active: boolean;
+                concern: string;
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                lines: {
+                  description: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  inventoryItemId: string | null;
+                  /** @enum {string} */
+                  kind: 'labor' | 'part' | 'fee' | 'sublet';
+                  partNumber: string | null;
+                  quantity: number;
+                  taxable: boolean;
+                  /** @description null: a stock part at its cost, else 0 */
+                  unitCostCents: number | null;
+                  /** @description null: labor at the shop rate, a stock part at its sell price */
+                  unitPriceCents: number | null;
+                }[];
+                name: string;
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/customers': {
     parameters: {
       query?: never;

@@ -6,6 +6,7 @@ export interface SettingsSection {
 
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { href: '/settings', label: 'Shop and money' },
+  { href: '/settings/invoice', label: 'Invoice' },
   { href: '/settings/users', label: 'Users' },
   { href: '/settings/floor', label: 'Technicians and bays' },
   { href: '/settings/displays', label: 'Bay TVs' },

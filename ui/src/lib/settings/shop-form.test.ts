@@ -14,6 +14,9 @@ const settings: ShopSettings = {
   repairOrderStartNumber: 1001,
   diagnosisWithoutApproval: { allowed: true, limitHours: 0.5 },
   causeCorrectionOnComplete: 'asked',
+  registrationNumbers: [],
+  warrantyText: '',
+  invoiceLegalText: '',
   version: 3,
 };
 
