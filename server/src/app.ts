@@ -159,7 +159,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.decorate('events', events);
   const sessions = new SessionsService(database, clock, config, writeStamp, events);
   const users = new UsersService(db, clock, audit, sessions);
-  const auth = new AuthService(db, clock, users, sessions, new LoginThrottle(clock, config), audit);
+  const settings = new SettingsService(db, clock, audit);
+  const auth = new AuthService(db, clock, users, sessions, new LoginThrottle(clock, config), audit, settings);
   // <storage-watch>: health writes a probe row now and then and watches free space (issue 14).
   const system = new SystemService(db, clock, version, {
     dataDir: config.dataDir,
@@ -169,7 +170,6 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addHook('onReady', async () => system.start());
   app.addHook('onClose', async () => system.stop());
   // </storage-watch>
-  const settings = new SettingsService(db, clock, audit);
   const technicians = new TechniciansService(db, clock, audit, users);
   const bays = new BaysService(db, clock, audit);
   const customers = new CustomersService(db, clock, audit, events);

@@ -6,16 +6,20 @@ import { OWNER_STATE } from './support/server';
  * The first run of a new shop, as the owner lives it: create the owner account, sign in, and keep
  * the session for the screen tests that follow.
  */
-test('first run: create the owner, sign out, sign back in', async ({ page, allowHttpError }) => {
+test('first run: name the shop, create the owner, sign out, sign back in', async ({
+  page,
+  allowHttpError,
+}) => {
   allowHttpError(400, '/api/setup'); // the bad email, on purpose
-  allowHttpError(401, '/api/auth/me'); // nobody is signed in yet: the app asks, then shows setup
   allowHttpError(401, '/api/auth/login'); // the wrong password, on purpose
+  // Nothing else: asking who is signed in before setup or sign-in logs no failed request.
   await page.goto('/');
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole('heading', { name: 'Welcome to ASE' })).toBeVisible();
   await expectAccessible(page, 'setup');
 
   // A bad email is named next to its field, and nothing is created.
+  await page.getByLabel('Shop name').fill('Olivia’s Auto Care');
   await page.getByLabel('Your name').fill('Olivia Owner');
   await page.getByLabel('Email').fill('not-an-email');
   await page.getByLabel('Password', { exact: true }).fill('correct-horse-1');
@@ -27,6 +31,7 @@ test('first run: create the owner, sign out, sign back in', async ({ page, allow
   await page.getByRole('button', { name: 'Create owner account' }).click();
   await expect(page).toHaveURL(/\/board$/);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByTestId('shop-name')).toHaveText('Olivia’s Auto Care');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login/);
@@ -40,6 +45,15 @@ test('first run: create the owner, sign out, sign back in', async ({ page, allow
   await expect(page).toHaveURL(/\/board$/);
 
   await page.context().storageState({ path: OWNER_STATE });
+});
+
+test('a fresh load of the sign-in page logs no console error', async ({ openContext }) => {
+  // The console watch fails the test on any error, e.g. a 401 from asking who is signed in.
+  const fresh = await (await openContext()).newPage();
+  await fresh.goto('/login');
+  await expect(fresh.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await fresh.reload();
+  await expect(fresh.getByRole('button', { name: 'Sign in' })).toBeVisible();
 });
 
 /**
@@ -70,6 +84,8 @@ test('critical flow: check-in by VIN, two jobs, one job through its statuses, li
   await tv.goto(`/display?token=${encodeURIComponent(token)}`);
   const tvBay = tv.locator(`[data-testid="bay-card"][data-bay-name="${bay.name}"]`);
   await expect(tvBay).toBeVisible();
+  // The name the owner gave the shop at setup heads the TV.
+  await expect(tv.getByRole('heading', { level: 1 })).toHaveText('Olivia’s Auto Care');
   await expectAccessible(tv, 'bay TV');
 
   // ------------------------------------------------------------ check-in at the counter

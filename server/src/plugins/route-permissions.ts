@@ -37,6 +37,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Access>> = {
   'GET /api/auth/pin-users': 'public',
   'POST /api/auth/logout': 'staff',
   'GET /api/auth/me': 'staff',
+  'GET /api/auth/session': 'public',
   'POST /api/auth/password': 'staff',
   'POST /api/auth/totp/enroll': 'staff',
   'POST /api/auth/totp/confirm': 'staff',

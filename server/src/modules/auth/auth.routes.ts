@@ -11,6 +11,7 @@ import {
   PinLoginBody,
   PinUsersSchema,
   RecoveryCodesSchema,
+  SessionStateSchema,
   SetupBody,
   SetupStatusSchema,
   TotpConfirmBody,
@@ -127,6 +128,30 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       return {
         user: await service.me(auth),
         session: { method: auth.method, mfaVerified: auth.mfaVerified, lan: request.origin.lan },
+      };
+    },
+  );
+
+  app.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags,
+        summary: 'Whether this device is signed in (and as whom), or whether first-run setup is needed',
+        security: [],
+        response: withProblems({ 200: SessionStateSchema }),
+      },
+    },
+    async (request) => {
+      const auth = request.auth;
+      if (auth === null) return { signedIn: false, setupNeeded: await service.setupNeeded(), me: null };
+      return {
+        signedIn: true,
+        setupNeeded: false,
+        me: {
+          user: await service.me(auth),
+          session: { method: auth.method, mfaVerified: auth.mfaVerified, lan: request.origin.lan },
+        },
       };
     },
   );

@@ -10,6 +10,15 @@ export const SetupBody = StrictObject({
   name: Type.String({ minLength: 1, maxLength: 120 }),
   email: Email,
   password: NewPassword,
+  // Optional for API callers (the shop keeps its default name); the setup screen always asks.
+  shopName: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 120,
+      pattern: '\\S',
+      description: "The shop's name, for settings",
+    }),
+  ),
 });
 
 const SecondFactorCode = Type.String({
@@ -37,6 +46,17 @@ export const SessionInfoSchema = Type.Object({
 });
 
 export const MeSchema = Type.Object({ user: UserSchema, session: SessionInfoSchema });
+/**
+ * Who this device is, asked on every app start: a plain 200 whether or not anyone is signed in, so
+ * the first page load before sign-in logs no failed request in the browser.
+ */
+export const SessionStateSchema = Type.Object({
+  signedIn: Type.Boolean(),
+  setupNeeded: Type.Boolean({
+    description: 'true until the first owner is created (then no one can be signed in)',
+  }),
+  me: Type.Union([MeSchema, Type.Null()], { description: 'null when not signed in' }),
+});
 export const LoginResultSchema = Type.Object({ user: UserSchema, expiresAt: IsoDateTime });
 
 export const ChangePasswordBody = StrictObject({

@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import { TimingEqualizer, sha256Hex, verifySecret } from '../../lib/passwords.js';
 import { problems } from '../../lib/problem.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
+import type { SettingsService } from '../settings/settings.service.js';
 import { toPublicUser, type UsersService } from '../users/users.service.js';
 import type { PublicUser } from '../users/users.schemas.js';
 import { consumeRecoveryCode, replaceRecoveryCodes } from './auth.repository.js';
@@ -42,17 +43,24 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
+    private readonly settings: SettingsService,
   ) {}
 
   async setupNeeded(): Promise<boolean> {
     return (await this.users.count()) === 0;
   }
 
+  /** Creates the owner and, when given, names the shop: both or neither (one transaction). */
   setup(
-    input: { name: string; email: string; password: string },
+    input: { name: string; email: string; password: string; shopName?: string | undefined },
     origin: RequestOrigin,
   ): Promise<PublicUser> {
-    return this.users.createFirstOwner(input, origin.ip);
+    const { shopName, ...owner } = input;
+    const nameShop =
+      shopName === undefined
+        ? undefined
+        : (tx: Db, actor: Actor) => this.settings.nameShop(tx, actor, shopName.trim());
+    return this.users.createFirstOwner(owner, origin.ip, nameShop);
   }
 
   async loginWithPassword(

@@ -37,6 +37,21 @@ export class SettingsService {
     };
   }
 
+  /** First-run setup names the shop inside the transaction that creates the owner (`tx`). */
+  async nameShop(tx: Db, actor: Actor, shopName: string): Promise<void> {
+    const at = this.clock.now().toISOString();
+    await insertSettingsRow(tx, JSON.stringify(DEFAULT_SHOP_SETTINGS), at);
+    const { version, ...current } = await this.get(tx);
+    // No one else can write settings before the first owner exists: the version always matches.
+    await updateSettingsIfVersion(tx, JSON.stringify({ ...current, shopName }), version, at);
+    await this.audit.record(tx, actor, {
+      action: 'settings.updated',
+      entityType: 'settings',
+      entityId: 'shop',
+      data: { shopName: { from: current.shopName, to: shopName } },
+    });
+  }
+
   async update(actor: Actor, input: UpdateSettingsInput): Promise<VersionedSettings> {
     if (input.timezone !== undefined && !isValidTimeZone(input.timezone)) {
       throw problems.validation([{ path: 'timezone', message: 'is not a known IANA time zone' }]);

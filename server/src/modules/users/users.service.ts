@@ -84,8 +84,15 @@ export class UsersService {
     return new Map((await listUserNames(db, wanted)).map((u) => [u.id, u.name]));
   }
 
-  /** First run: creates the owner, and only while the database has no user at all. */
-  async createFirstOwner(input: { name: string; email: string; password: string }, ip: string | null) {
+  /**
+   * First run: creates the owner, and only while the database has no user at all. `alsoInside`
+   * runs in the same transaction as the owner's new account (setup names the shop there).
+   */
+  async createFirstOwner(
+    input: { name: string; email: string; password: string },
+    ip: string | null,
+    alsoInside?: (tx: Db, actor: Actor) => Promise<void>,
+  ) {
     this.passwords.ensureAcceptable(input.password, input);
     const passwordHash = await hashSecret(input.password);
     return this.db.transaction().execute(async (tx) => {
@@ -104,6 +111,7 @@ export class UsersService {
           data: { role: 'owner', via: 'setup' },
         },
       );
+      await alsoInside?.(tx, { userId: row.id, label: row.name, ip });
       return toPublicUser(await this.requireUser(tx, row.id));
     });
   }

@@ -1865,6 +1865,121 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether this device is signed in (and as whom), or whether first-run setup is needed */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description null when not signed in */
+              me: {
+                session: {
+                  /** @description Whether this request came from the shop network. */
+                  lan: boolean;
+                  /** @enum {string} */
+                  method: 'password' | 'pin';
+                  mfaVerified: boolean;
+                };
+                user: {
+                  active: boolean;
+                  /** Format: date-time */
+                  createdAt: string;
+                  email: string | null;
+                  hasPassword: boolean;
+                  hasPin: boolean;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  name: string;
+                  /**
+                   * @description owner: everything; advisor: the counter; technician: the floor; parts: inventory
+                   * @enum {string}
+                   */
+                  role: 'owner' | 'advisor' | 'technician' | 'parts';
+                  totpEnabled: boolean;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  version: number;
+                };
+              } | null;
+              /** @description true until the first owner is created (then no one can be signed in) */
+              setupNeeded: boolean;
+              signedIn: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/totp/confirm': {
     parameters: {
       query?: never;
@@ -19779,6 +19894,8 @@ export interface paths {
             name: string;
             /** @description At least 10 characters; common passwords and ones built on the person's name or email are refused. */
             password: string;
+            /** @description The shop's name, for settings */
+            shopName?: string;
           };
         };
       };

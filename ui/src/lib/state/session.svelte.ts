@@ -1,5 +1,4 @@
 import { api, must, type Ok } from '$lib/api/client';
-import { ApiProblem } from '$lib/api/problem';
 import { setShopTimeZone } from '$lib/time/shop-time';
 import { connection } from './connection.svelte';
 
@@ -7,16 +6,14 @@ type MeResponse = Ok<'/api/auth/me', 'get'>;
 export type User = MeResponse['user'];
 export type Role = User['role'];
 
-async function fetchMe(): Promise<MeResponse> {
-  return must(api.GET('/api/auth/me'));
-}
-
 /** Who is signed in on this device, loaded once at start and after sign-in. */
 class SessionState {
   me = $state<MeResponse | null>(null);
   /** First run: no owner exists yet, so the app shows the setup screen. */
   setupNeeded = $state(false);
   loaded = $state(false);
+  /** The shop's name from settings, for the app's header. */
+  shopName = $state<string | null>(null);
 
   get user(): User | null {
     return this.me?.user ?? null;
@@ -29,19 +26,18 @@ class SessionState {
 
   /** Asks the server whether setup is needed and who is signed in. */
   async load(): Promise<void> {
-    // Signed in is the usual case: one request. Only when it fails is setup worth asking about.
-    try {
-      const me = await fetchMe();
+    // One request that answers 200 signed in or not: a 401 here would be logged by the browser as
+    // an error on every first page load before sign-in.
+    const state = await must(api.GET('/api/auth/session'));
+    if (state.me !== null) {
       // Every screen shows times on the shop's clock: know the zone before the first screen renders.
-      setShopTimeZone((await must(api.GET('/api/settings'))).timezone);
-      this.me = me;
-      this.setupNeeded = false;
+      const settings = await must(api.GET('/api/settings'));
+      setShopTimeZone(settings.timezone);
+      this.shopName = settings.shopName;
       connection.signedOut = false;
-    } catch (error) {
-      if (!(error instanceof ApiProblem && error.status === 401)) throw error;
-      this.me = null;
-      this.setupNeeded = (await must(api.GET('/api/setup'))).needed;
     }
+    this.me = state.me;
+    this.setupNeeded = state.setupNeeded;
     this.loaded = true;
   }
 
