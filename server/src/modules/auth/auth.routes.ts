@@ -189,7 +189,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     {
       schema: {
         tags,
-        summary: 'Finish two-step enrolment with a code from the app; returns one-time recovery codes',
+        summary: 'Finish two-step enrollment with a code from the app; returns one-time recovery codes',
         body: TotpConfirmBody,
         response: withProblems({ 200: RecoveryCodesSchema }),
       },

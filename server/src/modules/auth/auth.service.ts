@@ -167,7 +167,7 @@ export class AuthService {
     const user = await this.requireUser(auth.userId);
     if (user.totp_enabled === 1) {
       throw problems.conflict(
-        'Two-step verification is already on. Turn it off first to enrol a new device.',
+        'Two-step verification is already on. Turn it off first to enroll a new device.',
       );
     }
     if (user.password_hash === null) {
@@ -182,7 +182,7 @@ export class AuthService {
     const user = await this.requireUser(auth.userId);
     if (user.totp_enabled === 1) throw problems.conflict('Two-step verification is already on.');
     if (user.totp_secret === null)
-      throw problems.conflict('Start the enrolment first (POST /api/auth/totp/enroll).');
+      throw problems.conflict('Start the enrollment first (POST /api/auth/totp/enroll).');
     const counter = matchTotp(user.totp_secret, code, this.clock.now());
     if (counter === null) {
       throw problems.validation([{ path: 'code', message: 'does not match; check the time on the device' }]);
@@ -218,7 +218,7 @@ export class AuthService {
     await this.clearTotp(user.id, this.actor(auth, origin), 'auth.mfa.disabled', auth.sessionId);
   }
 
-  /** The owner turns off someone's second factor (a lost phone), so they can enrol again. */
+  /** The owner turns off someone's second factor (a lost phone), so they can enroll again. */
   async resetTotpFor(auth: AuthContext, userId: string, origin: RequestOrigin): Promise<PublicUser> {
     await this.requireUser(userId, 404);
     await this.clearTotp(userId, this.actor(auth, origin), 'auth.mfa.reset');

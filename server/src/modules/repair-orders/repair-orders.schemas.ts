@@ -54,7 +54,7 @@ export const RepairOrderTotalsSchema = Type.Object(
   { approved: TotalsBlockSchema, estimate: TotalsBlockSchema },
   {
     description:
-      'approved: the authorised lines (what billing invoices); estimate: recommended + approved lines. Integer cents.',
+      'approved: the authorized lines (what billing invoices); estimate: recommended + approved lines. Integer cents.',
   },
 );
 
@@ -338,7 +338,7 @@ export const ApprovalsBody = StrictObject({
   approvedBy: Type.String({
     minLength: 1,
     maxLength: 120,
-    description: 'Who decided: the customer, or the person authorised on a fleet account',
+    description: 'Who decided: the customer, or the person authorized on a fleet account',
   }),
   decisions: Type.Array(
     StrictObject({

@@ -15,7 +15,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<{ service: SettingsServic
     {
       schema: {
         tags,
-        summary: 'Shop settings: details, labour rate, tax, shop supplies',
+        summary: 'Shop settings: details, labor rate, tax, shop supplies',
         response: withProblems({ 200: SettingsResponseSchema }),
       },
     },

@@ -16,7 +16,7 @@ const PayBasis = StringEnum(PAY_BASES, {
   description: 'hourly: paid for clocked hours; flat_rate: paid for the billed (flag) hours',
 });
 const Color = Type.Union([Type.String({ pattern: '^#[0-9a-fA-F]{6}$' }), Type.Null()], {
-  description: 'Colour on the board and calendar, #rrggbb',
+  description: 'Color on the board and calendar, #rrggbb',
 });
 
 export const TechnicianSchema = Type.Object({

@@ -1989,7 +1989,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Finish two-step enrolment with a code from the app; returns one-time recovery codes */
+    /** Finish two-step enrollment with a code from the app; returns one-time recovery codes */
     post: {
       parameters: {
         query?: never;
@@ -15597,7 +15597,7 @@ export interface paths {
               promisedAt: string | null;
               /** @enum {string} */
               status: 'estimate' | 'open' | 'invoiced' | 'closed' | 'void';
-              /** @description approved: the authorised lines (what billing invoices); estimate: recommended + approved lines. Integer cents. */
+              /** @description approved: the authorized lines (what billing invoices); estimate: recommended + approved lines. Integer cents. */
               totals: {
                 approved: {
                   shopSuppliesCents: number;
@@ -15883,7 +15883,7 @@ export interface paths {
               promisedAt: string | null;
               /** @enum {string} */
               status: 'estimate' | 'open' | 'invoiced' | 'closed' | 'void';
-              /** @description approved: the authorised lines (what billing invoices); estimate: recommended + approved lines. Integer cents. */
+              /** @description approved: the authorized lines (what billing invoices); estimate: recommended + approved lines. Integer cents. */
               totals: {
                 approved: {
                   shopSuppliesCents: number;
@@ -16177,7 +16177,7 @@ export interface paths {
               promisedAt: string | null;
               /** @enum {string} */
               status: 'estimate' | 'open' | 'invoiced' | 'closed' | 'void';
-              /** @description approved: the authorised lines (what billing invoices); estimate: recommended + approved lines. Integer cents. */
+              /** @description approved: the authorized lines (what billing invoices); estimate: recommended + approved lines. Integer cents. */
               totals: {
                 approved: {
                   shopSuppliesCents: number;
@@ -16729,7 +16729,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @description Who decided: the customer, or the person authorised on a fleet account */
+            /** @description Who decided: the customer, or the person authorized on a fleet account */
             approvedBy: string;
             decisions: {
               /**
@@ -16949,7 +16949,7 @@ export interface paths {
               promisedAt: string | null;
               /** @enum {string} */
               status: 'estimate' | 'open' | 'invoiced' | 'closed' | 'void';
-              /** @description approved: the authorised lines (what billing invoices); estimate: recommended + approved lines. Integer cents. */
+              /** @description approved: the authorized lines (what billing invoices); estimate: recommended + approved lines. Integer cents. */
               totals: {
                 approved: {
                   shopSuppliesCents: number;
@@ -19538,7 +19538,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Shop settings: details, labour rate, tax, shop supplies */
+    /** Shop settings: details, labor rate, tax, shop supplies */
     get: {
       parameters: {
         query?: never;
@@ -20088,7 +20088,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @description Colour on the board and calendar, #rrggbb */
+            /** @description Color on the board and calendar, #rrggbb */
             color?: string | null;
             name: string;
             /**
@@ -20216,7 +20216,7 @@ export interface paths {
         content: {
           'application/json': {
             active?: boolean;
-            /** @description Colour on the board and calendar, #rrggbb */
+            /** @description Color on the board and calendar, #rrggbb */
             color?: string | null;
             name?: string;
             /**

@@ -78,7 +78,7 @@ describe('the day window', () => {
     expect(shopHour(w.endMs, NY)).toBe(21);
   });
 
-  it('has 23 hour lines on spring-forward day when the whole day is shown, labelled 0,1,3,…', () => {
+  it('has 23 hour lines on spring-forward day when the whole day is shown, labeled 0,1,3,…', () => {
     const w = dayWindow('2026-03-08', NY, [], { openHour: 0, closeHour: 24 });
     const ticks = hourTicks(w);
     expect(ticks).toHaveLength(23);

@@ -79,7 +79,7 @@ describe('bay cards', () => {
     const c = job({ title: 'C', status: 'Completed' });
     expect(queuedJobs(bay([a, b, c]))).toEqual([b]);
   });
-  it('names and colours each status', () => {
+  it('names and colors each status', () => {
     expect(statusTone('In_Progress')).toBe('working');
     expect(statusTone('Blocked')).toBe('blocked');
     expect(statusTone('Pending')).toBe('waiting');

@@ -87,7 +87,7 @@ export function statusTone(status: string): StatusTone {
   }
 }
 
-/** Words on the TV: short, and not only colour (colour-blind technicians read them too). */
+/** Words on the TV: short, and not only color (color-blind technicians read them too). */
 export function displayStatus(status: string): string {
   switch (status) {
     case 'In_Progress':

@@ -1,7 +1,7 @@
 /**
  * What a board card says about the customer's promised time, so the advisor sees at a glance
- * which cars will let a customer down. Said in words as well as in red (colour alone is not
- * enough for everyone, and a card's colour says nothing to a screen reader).
+ * which cars will let a customer down. Said in words as well as in red (color alone is not
+ * enough for everyone, and a card's color says nothing to a screen reader).
  *
  * The rule, kept simple on purpose:
  * - late: the promise has passed and the job is not completed (the server's `overdue`);
@@ -40,7 +40,7 @@ export function promisedLabel(promisedAt: string, nowMs: number, timeZone?: stri
   return `Promised ${sameDay ? formatTime(ms, timeZone) : formatDateTime(ms, timeZone)}`;
 }
 
-/** The words that go with the colour: nothing when all is well. */
+/** The words that go with the color: nothing when all is well. */
 export const PROMISE_WARNINGS: Record<PromiseState, string | null> = {
   none: null,
   'on-time': null,

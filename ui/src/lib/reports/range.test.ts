@@ -46,7 +46,7 @@ describe('presetRange', () => {
     expect(presetRange('this_week', '2026-03-22')).toEqual({ from: '2026-03-16', to: '2026-03-22' });
   });
 
-  it('recognises the preset a range is, or none', () => {
+  it('recognizes the preset a range is, or none', () => {
     expect(presetMatching({ from: '2026-03-01', to: '2026-03-18' }, '2026-03-18')).toBe('this_month');
     expect(presetMatching({ from: '2026-02-01', to: '2026-02-28' }, '2026-03-18')).toBe('last_month');
     expect(presetMatching({ from: '2026-02-02', to: '2026-02-28' }, '2026-03-18')).toBeNull();

@@ -1,6 +1,6 @@
 /**
  * One clock for every screen: times are shown, and typed, in the shop's time zone (shop settings
- * `timezone`), never the browser's. A laptop set to another zone (a travelling owner, a fresh
+ * `timezone`), never the browser's. A laptop set to another zone (a traveling owner, a fresh
  * install with a UTC browser) would otherwise show 12:55 PM on a repair order for the moment
  * reports call 6:56 AM.
  *
