@@ -7,7 +7,7 @@
  * The zone is set once the signed-in app has read the shop settings (state/session.svelte.ts);
  * until then (sign-in screen, customer pages) the browser's own zone is the best guess there is.
  */
-import { dateAt, fromLocalInputValue, toLocalInputValue, type PlainDate } from '$lib/calendar/zoned';
+import { dateAt, fromLocalInputValue, toLocalInputValue, type PlainDate } from '../calendar/zoned';
 
 let shopZone: string | null = null;
 
