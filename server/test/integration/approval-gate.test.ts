@@ -82,6 +82,30 @@ function statusAudits(jobId: string): number {
 }
 
 describe('work follows approval', () => {
+  it('with diagnosis off, clocking a technician onto an unapproved job is refused and nothing is clocked', async () => {
+    await settings({ diagnosisWithoutApproval: { allowed: false, limitHours: 0.5 } });
+    const { roId, jobs } = await openRo(['Noise from the front']);
+    const jobId = jobs[0]!.id;
+    const technicianId = (await ok<{ id: string }>('POST', '/api/technicians', { name: 'Tina Tech' })).id;
+
+    const refused = await as('POST', `/api/jobs/${jobId}/clock/on`, { technicianId });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(problemOf(refused).type).toBe('urn:ase:problem:approval-required');
+    expect(problemOf(refused).detail).toMatch(/^Waiting for the customer's approval/);
+    const entries = t.database.sqlite
+      .prepare('SELECT count(*) FROM job_clock_entries WHERE job_id = ?')
+      .pluck()
+      .get(jobId);
+    expect(entries).toBe(0);
+    expect((await boardItem(jobId)).status).toBe('Pending');
+
+    // Once approved, the same clock-on starts the job.
+    await approve(roId, [jobs[0]!.lineId]);
+    const on = await as('POST', `/api/jobs/${jobId}/clock/on`, { technicianId });
+    expect(on.statusCode, on.body).toBe(200);
+    expect((await boardItem(jobId)).status).toBe('In_Progress');
+  });
+
   it('with diagnosis off, refuses to start or complete a job with nothing approved, naming why', async () => {
     await settings({ diagnosisWithoutApproval: { allowed: false, limitHours: 0.5 } });
     const { roId, jobs } = await openRo(['Check engine light']);

@@ -150,6 +150,20 @@ export class JobsService {
     return toJob(row, await listLinesOfJobs(db, [id]));
   }
 
+  /**
+   * Work follows approval (approval-gate.ts) for a job as it stands: the timeclock asks before it
+   * clocks a technician onto a job it would then start, so a refused start refuses the clock too.
+   */
+  async workGateOf(tx: Db, job: Job): Promise<WorkGate> {
+    const settings = await this.ctx.settings.get(tx);
+    return workGate({
+      approvedLines: await countApprovedLines(tx, job.id),
+      actualStart: job.actualStart,
+      nowMs: this.ctx.clock.now().getTime(),
+      diagnosis: settings.diagnosisWithoutApproval,
+    });
+  }
+
   async add(actor: Actor, repairOrderId: string, input: CreateJobInput): Promise<Job> {
     const { job, publish } = await this.ctx.db
       .transaction()

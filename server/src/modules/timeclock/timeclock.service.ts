@@ -116,6 +116,15 @@ export class TimeclockService {
         throw problems.conflict(`This job is ${job.status}: nobody can clock on it any more.`, 'job-closed', {
           jobStatus: job.status,
         });
+      // Clocking on a Pending job starts it: when work may not start yet (nothing approved and no
+      // diagnosis allowance left), the clock is refused with the same answer the board gives.
+      if (job.status === 'Pending') {
+        const gate = await this.repairOrders.jobs.workGateOf(tx, job);
+        if (!gate.start)
+          throw problems.conflict(gate.reason ?? 'This job cannot be started yet.', 'approval-required', {
+            gate: gate.state,
+          });
+      }
       const running = await findRunningEntry(tx, technician.id);
       if (running?.job_id === jobId)
         throw problems.conflict(
