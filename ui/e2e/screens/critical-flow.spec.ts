@@ -295,6 +295,7 @@ test('booking → check-in → clock on → inspection → approval by link → 
   await page.goto(`/reports?from=${today}&to=${today}&period=day`);
   const rosClosed = page.getByTestId('kpi-ros_closed');
   await expect(rosClosed.getByTestId('kpi-value')).not.toHaveText('0');
+  await page.getByRole('button', { name: 'How is this counted' }).click();
   await expect(rosClosed.getByTestId('kpi-formula')).toBeVisible();
   await expect(page.getByTestId('kpi-aro').getByTestId('kpi-formula')).toContainText(
     'RO sales before tax ÷ ROs closed',

@@ -108,6 +108,13 @@ test('KPI cards with formulas count a paid invoice; period and range in the addr
   expect(
     Number((await rosClosed.getByTestId('kpi-value').textContent())!.replace(/,/g, '')),
   ).toBeGreaterThanOrEqual(1);
+  // Formulas hide behind one toggle for the page, not on every card.
+  await expect(page.getByTestId('kpi-formula')).toHaveCount(0);
+  await page.getByRole('button', { name: 'How is this counted' }).click();
+  await expect(page.getByRole('button', { name: 'How is this counted' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await expect(rosClosed.getByTestId('kpi-formula')).toContainText('repair orders whose invoice was issued');
 
   const sales = page.getByTestId('kpi-sales_before_tax');
