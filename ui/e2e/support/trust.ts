@@ -9,11 +9,17 @@ export function finding(page: Page, itemKey: string): Locator {
 
 const RATING_OF = { OK: 'green', Soon: 'yellow', Now: 'red' } as const;
 
-/** Taps OK / Soon / Now on an item and waits for the card to show it. */
+/**
+ * Taps OK / Soon / Now on an item and waits for the card to show it, or for its section to close
+ * (the last rating of a section folds it away, which only happens once the rating is saved).
+ */
 export async function rate(page: Page, itemKey: string, label: keyof typeof RATING_OF): Promise<void> {
   const card = finding(page, itemKey);
   await card.getByRole('button', { name: label, exact: true }).click();
-  await expect(card).toHaveAttribute('data-rating', RATING_OF[label]);
+  await expect(async () => {
+    if ((await card.count()) === 0) return;
+    expect(await card.getAttribute('data-rating')).toBe(RATING_OF[label]);
+  }).toPass();
 }
 
 /** Resolves once the page's live connection confirmed its subscriptions (call before goto). */
