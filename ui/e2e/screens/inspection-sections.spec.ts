@@ -72,6 +72,9 @@ test('All OK per section, with confirm and undo; rated sections fold to a summar
   await page.reload();
   await expect(tires.getByTestId('section-summary')).toHaveText('5 of 5 rated, 1 red');
   await expect(tiresToggle).toHaveAttribute('aria-expanded', 'false');
-  await expect(brakes.getByRole('button', { name: 'Brakes', exact: true })).toHaveAttribute('aria-expanded', 'true');
+  await expect(brakes.getByRole('button', { name: 'Brakes', exact: true })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
   await expectAccessible(page, 'inspection with a folded section');
 });
