@@ -61,6 +61,20 @@ describe('shop settings', () => {
     expect(JSON.parse(entry.data).laborRateCents).toEqual({ from: 14_000, to: 15_500 });
   });
 
+  it("the bay TVs' board carries the shop's time zone, so a TV shows the shop's clock", async () => {
+    const { version } = (await injectAs(t.app, owner.cookie, { method: 'GET', url: '/api/settings' })).json<{
+      version: number;
+    }>();
+    const changed = await injectAs(t.app, owner.cookie, {
+      method: 'PATCH',
+      url: '/api/settings',
+      payload: { version, timezone: 'America/Denver' },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const board = await injectAs(t.app, owner.cookie, { method: 'GET', url: '/api/display/board' });
+    expect(board.json()).toMatchObject({ timeZone: 'America/Denver' });
+  });
+
   it('refuse an unknown time zone and a negative rate, naming the field, and change nothing', async () => {
     const zone = await injectAs(t.app, owner.cookie, {
       method: 'PATCH',

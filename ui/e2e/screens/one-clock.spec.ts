@@ -69,5 +69,23 @@ test("one clock: the RO, the list, the board and reports show the shop's time in
   for (let ms = before - 60_000; ms <= Date.now() + 60_000; ms += 60_000)
     minutes.push(formatDateTime(ms, shopZone));
   expect(minutes).toContain(shown);
+
+  // The bay TV's wall clock, in the same browser zone: the shop's time too.
+  const { token } = await json<{ token: string }>(
+    await api.post('/api/display-tokens', { data: { name: `Clock TV ${tag}` } }),
+  );
+  const tvContext = await openContext({
+    storageState: { cookies: [], origins: [] },
+    timezoneId: browserZone,
+  });
+  const tv = await tvContext.newPage();
+  const tvBefore = Date.now();
+  await tv.goto(`/display?token=${encodeURIComponent(token)}`);
+  const clock = tv.locator('.clock time');
+  await expect(clock).toHaveText(/\d/);
+  const wallMinutes: string[] = [];
+  for (let ms = tvBefore - 60_000; ms <= Date.now() + 60_000; ms += 60_000)
+    wallMinutes.push(formatTime(ms, shopZone));
+  expect(wallMinutes).toContain((await clock.textContent())?.trim());
   await api.dispose();
 });

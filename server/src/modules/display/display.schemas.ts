@@ -43,6 +43,9 @@ const BoardJobSchema = Type.Object({
 /** What a bay TV shows: one card per bay. No customer names: the screen faces the waiting room too. */
 export const DisplayBoardSchema = Type.Object({
   shopName: Type.String(),
+  timeZone: Type.String({
+    description: "The shop's IANA time zone: the TV shows its clock and times on the shop's clock",
+  }),
   generatedAt: IsoDateTime,
   bays: Type.Array(
     Type.Object({

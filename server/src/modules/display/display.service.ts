@@ -74,6 +74,7 @@ export class DisplayService {
     }
     return {
       shopName: settings.shopName,
+      timeZone: settings.timezone,
       generatedAt: this.clock.now().toISOString(),
       bays: bays
         .filter((bay) => bay.active)

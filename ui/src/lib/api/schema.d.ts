@@ -4886,6 +4886,8 @@ export interface paths {
               /** Format: date-time */
               generatedAt: string;
               shopName: string;
+              /** @description The shop's IANA time zone: the TV shows its clock and times on the shop's clock */
+              timeZone: string;
               /** @description Open jobs not yet in a bay */
               waiting: number;
             };
