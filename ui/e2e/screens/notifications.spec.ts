@@ -20,7 +20,7 @@ test('notification settings: SMTP saved, the password write-only, a test send re
   await page.getByLabel('From', { exact: true }).fill('Main St Auto <service@mainst.example>');
   await page.getByLabel('Password', { exact: true }).fill('e2e-smtp-secret');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
   await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
   await expect(page.getByText('Set. Leave empty to keep it.').first()).toBeVisible();
 
