@@ -426,6 +426,11 @@ describe("the customer's page", () => {
       }[];
     }>();
     expect(body.shop).toMatchObject({ name: 'Main Street Auto', phone: '+1 555 0100' });
+    // Times on the customer's page are the shop's (one clock), whatever zone the phone is in.
+    const shopSettings = await injectAs(t.app, owner.cookie, { method: 'GET', url: '/api/settings' });
+    expect(page.json<{ timeZone: string }>().timeZone).toBe(
+      shopSettings.json<{ timezone: string }>().timezone,
+    );
     expect(body.customerName).toBe('Ann Example');
     expect(body.vehicle).toMatchObject({ year: 2018, make: 'Honda', model: 'Civic' });
     expect(body.repairOrderNumber).toBe(ro.number);

@@ -209,6 +209,7 @@ export const PublicApprovalSchema = Type.Object({
   message: Type.String(),
   sentAt: IsoDateTime,
   expiresAt: IsoDateTime,
+  timeZone: Type.String({ description: "The shop's IANA time zone: times on the page are the shop's" }),
   snapshotHash: Type.String({ description: 'Fingerprint of this estimate version' }),
   jobs: Type.Array(PublicJobSchema),
   approvedWork: Type.Array(Type.Object({ jobId: Uuid, title: Type.String(), amountCents: Type.Integer() })),

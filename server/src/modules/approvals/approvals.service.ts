@@ -361,6 +361,7 @@ export class ApprovalsService {
       message: snapshot.message,
       sentAt: snapshot.sentAt,
       expiresAt: snapshot.expiresAt,
+      timeZone: shop.timezone,
       snapshotHash: row.snapshot_hash,
       jobs: snapshot.jobs.map((job) => {
         const lines = job.lines.map((line) => ({

@@ -14321,6 +14321,8 @@ export interface paths {
               snapshotHash: string;
               /** @enum {string} */
               status: 'pending';
+              /** @description The shop's IANA time zone: times on the page are the shop's */
+              timeZone: string;
               totals: {
                 /** @description Work already approved, with tax and shop supplies */
                 approvedCents: number;

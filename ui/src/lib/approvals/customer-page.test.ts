@@ -30,6 +30,7 @@ const page: PublicApproval = {
   message: '',
   sentAt: '2026-03-02T14:00:00.000Z',
   expiresAt: '2026-03-05T14:00:00.000Z',
+  timeZone: 'America/Chicago',
   snapshotHash: 'f'.repeat(64),
   jobs: [
     {
