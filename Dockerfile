@@ -4,7 +4,7 @@
 # Serial adapters: add --device /dev/ttyUSB0 --group-add dialout.
 
 # ---- build: all dependencies (native modules compile here if no prebuilt binary fits), staff app
-FROM node:22-slim AS build
+FROM node:24-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
@@ -22,7 +22,7 @@ RUN npm run build:ui \
 RUN if [ "$(uname -m)" = x86_64 ]; then node_modules/@flydotio/litestream-linux-x64/litestream version; fi
 
 # ---- runtime: the same base (so the native modules match), no compilers
-FROM node:22-slim
+FROM node:24-slim
 # tini reaps children (Litestream) and forwards signals, so `docker stop` is a graceful stop;
 # ca-certificates lets Litestream (Go) reach S3 over TLS.
 RUN apt-get update \

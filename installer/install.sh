@@ -15,7 +15,7 @@
 # /etc/udev/rules.d. See installer/README.md.
 set -euo pipefail
 
-readonly MIN_NODE_MAJOR=22
+readonly MIN_NODE_MAJOR=24
 readonly NODE_BIN=/usr/bin/node
 readonly NPM_BIN=/usr/bin/npm
 readonly KEEP_UPGRADE_BACKUPS=5

@@ -29,9 +29,9 @@ describe('Dockerfile', () => {
     expect(result.status).toBe(0);
   });
 
-  it('is multi-stage on node:22-slim: a build stage, then a runtime stage that copies from it', () => {
+  it('is multi-stage on node:24-slim: a build stage, then a runtime stage that copies from it', () => {
     const froms = all.filter((i) => i.op === 'FROM').map((i) => i.args);
-    expect(froms).toEqual(['node:22-slim AS build', 'node:22-slim']);
+    expect(froms).toEqual(['node:24-slim AS build', 'node:24-slim']);
     expect(get('COPY')).toContain('--from=build /app /app');
     expect(text).toContain('npm ci');
     expect(text).toContain('npm run build:ui');

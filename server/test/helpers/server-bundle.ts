@@ -29,7 +29,7 @@ export function serverBundle(): Promise<string> {
       bundle: true,
       platform: 'node',
       format: 'esm',
-      target: 'node20',
+      target: 'node24',
       packages: 'external',
       // Beside the file, not inline: a start does not parse it unless run with --enable-source-maps.
       sourcemap: 'linked',
