@@ -115,13 +115,15 @@ test('the staff app, the approval page and the bay TV run under the policy with 
   expectPagePolicy(await screen.goto(`/display?token=${encodeURIComponent(token)}`));
   const card = screen.locator(`[data-testid="bay-card"][data-bay-name="${bay.name}"]`);
   await expect(card.getByTestId('bay-status')).toHaveText('Up next');
+  // The socket is open (connect-src let the page open it) before the change is made.
+  await expect(screen.locator('.tv[data-live="open"]')).toBeVisible();
   const job = await json<{ version: number }>(await api.get(`/api/jobs/${ro.jobs[0]!.id}`));
   await json(
     await api.post(`/api/jobs/${ro.jobs[0]!.id}/status`, {
       data: { status: 'In_Progress', version: job.version },
     }),
   );
-  // Arrives over the WebSocket: connect-src lets the page open it.
+  // Arrives over the WebSocket.
   await expect(card.getByTestId('bay-status')).toHaveText('In progress');
   expect(await violationsOf(screen)).toEqual([]);
   expect(tvRefusals).toEqual([]);
