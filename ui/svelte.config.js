@@ -21,6 +21,9 @@ const config = {
     // The service worker is registered by the app itself, after the first screen is up.
     serviceWorker: { register: false },
     version: { pollInterval: 0 },
+    // What server and UI must agree on, written once (no Node or DOM imports): the UI imports it
+    // as $contracts/..., never by a path into server/src.
+    alias: { $contracts: '../server/src/contracts' },
   },
 };
 

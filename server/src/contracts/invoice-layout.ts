@@ -1,4 +1,4 @@
-import type { InvoiceDocument, InvoiceDocumentLine } from './invoice-document.schemas.js';
+import type { InvoiceDocument, InvoiceDocumentLine } from '../modules/billing/invoice-document.schemas.js';
 
 /**
  * The one table layout of the paper invoice, shared by the PDF (server) and the print page (ui):
