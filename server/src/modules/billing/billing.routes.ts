@@ -50,8 +50,8 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
           summary: `${doc.summary}. Idempotency-Key required`,
           params: IdParams,
           headers: IdempotencyHeaders,
-          // Widened to plain schemas: fastify cannot type a handler against a generic schema.
-          body: doc.body as TObject,
+          body: doc.body,
+          // Widened to plain schemas: fastify cannot type a reply against a generic schema.
           response: withProblems<Record<number, TSchema>>({ [answer.status]: answer.schema }),
         },
       },
