@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config/config.schema.js';
 import type { Database } from './db/database.js';
+import { reportAfterCommitErrors } from './db/after-commit.js';
 import { prepareWriteStamp } from './db/write-stamp.js';
 import { EventBus } from './events/event-bus.js';
 import { systemClock, type Clock } from './lib/clock.js';
@@ -157,6 +158,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     version: readAppVersion(),
     tuning: ctx.realtimeHeartbeatMs === undefined ? {} : { realtimeHeartbeatMs: ctx.realtimeHeartbeatMs },
   };
+  // A side effect that fails after its transaction committed (db/after-commit.ts) is logged here.
+  reportAfterCommitErrors(kernel.db, (error) => app.log.error({ err: error }, 'after-commit effect failed'));
   const wanted = ctx.modules === undefined ? undefined : [...ALWAYS, ...ctx.modules];
   const wired = await createModules(selectModules(MODULES, wanted), kernel);
   const { system, sessions, displays, notifications, lanHttps } = wired.services;

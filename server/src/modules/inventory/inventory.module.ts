@@ -53,12 +53,6 @@ export const inventoryModule = defineModule({
         await app.register(inventoryRoutes, { service: inventory });
         await app.register(purchasingRoutes, { service: purchasing });
       },
-      subscriptions: (bus) => [
-        // Stock issued by a completion is announced once that completion has committed.
-        bus.on('jobStatusChanged', (event) => {
-          if (event.to === 'Completed') inventory.announceJobIssue(event.jobId);
-        }),
-      ],
     };
   },
 });

@@ -27,13 +27,12 @@ export const timeclockModule = defineModule({
     const timeclock = new TimeclockService(db, clock, audit, events, technicians, repairOrders);
     // Completing a job stops every clock on it, in the completion's transaction.
     repairOrders.addJobCompletionParticipant((tx, actor, completion) =>
-      timeclock.stopClocksOfCompletedJob(tx, actor, completion.jobId),
+      timeclock.stopClocksOfCompletedJob(tx, actor, completion),
     );
     return {
       gives: { timeclock },
       permissions: PERMISSIONS,
       routes: async (app) => app.register(timeclockRoutes, { service: timeclock }),
-      subscriptions: (bus) => [bus.on('jobStatusChanged', (event) => timeclock.onJobStatusChanged(event))],
     };
   },
 });
