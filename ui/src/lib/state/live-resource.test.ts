@@ -115,8 +115,10 @@ describe('liveResource', () => {
 
   it('reloads only for the events `when` accepts, and after a resync or a reconnect', async () => {
     let loads = 0;
+    let changes = 0;
     const { live, reconnects, resource } = setup(async () => (loads += 1), {
       when: (event: LiveEvent) => event.name === 'invoiceChanged',
+      onChange: () => (changes += 1),
     });
     resource.watch(['board']);
     await settle();
@@ -132,6 +134,7 @@ describe('liveResource', () => {
     for (const listener of reconnects.listeners) listener();
     await settle();
     expect(loads).toBe(4);
+    expect(changes).toBe(2); // the accepted event and the resync
   });
 
   it('takes an early answer first, then reloads once subscribed', async () => {
