@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../../db/database.js';
-import type { Role, SessionMethod, SessionsTable } from '../../db/schema.js';
+import type { Role } from '../../db/schema.js';
+import type { SessionMethod, SessionsTable } from '../../db/tables/auth.js';
 
 export interface SessionWithUser {
   id: string;

@@ -1,4 +1,4 @@
-import type { OutboxChannel, OutboxStatus } from '../../db/tables/trust.js';
+import type { OutboxChannel, OutboxStatus } from '../../db/tables/notifications.js';
 import type { StoredNotificationSettings } from './notifications.schemas.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Role } from '../../db/schema.js';
-import type { OutboxMessagesTable, OutboxStatus } from '../../db/tables/trust.js';
+import type { OutboxMessagesTable, OutboxStatus } from '../../db/tables/notifications.js';
 
 export type OutboxRow = Selectable<OutboxMessagesTable>;
 

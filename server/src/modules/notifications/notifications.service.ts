@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Role } from '../../db/schema.js';
-import type { OutboxChannel, OutboxStatus } from '../../db/tables/trust.js';
+import type { OutboxChannel, OutboxStatus } from '../../db/tables/notifications.js';
 import type { EventBus } from '../../events/event-bus.js';
 import { HOUR_MS, type Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';

@@ -1,14 +1,7 @@
 import type { Generated } from 'kysely';
 import type { Timestamps } from '../schema.js';
 
-/** Tables of the appliance capability (migration 0016): off-site copies of the database and files. */
-export interface BackupSettingsTable extends Timestamps {
-  id: number;
-  /** JSON: the replica target and its credentials (modules/backup). */
-  data: string;
-  version: Generated<number>;
-}
-
+/** Tables owned by the offsite-files module (migration 0016): which photo files are copied off-site. */
 export type OffsiteFileState = 'pending' | 'uploaded';
 
 export interface OffsiteFilesTable extends Timestamps {
@@ -20,7 +13,6 @@ export interface OffsiteFilesTable extends Timestamps {
   uploaded_at: string | null;
 }
 
-export interface ApplianceTables {
-  backup_settings: BackupSettingsTable;
+export interface OffsiteFilesTables {
   offsite_files: OffsiteFilesTable;
 }
