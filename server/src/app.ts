@@ -198,6 +198,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     bays,
     settings,
   );
+  repairOrders.setAppointmentLookup((tx, id) => appointments.exists(tx, id));
   // Trust (issue 5). Order matters: notifications first (others enqueue messages), then
   // inspections (photos), then approvals (uses both and the repair orders).
   // <notifications-services>
