@@ -213,6 +213,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     audit,
     events,
     customers,
+    users,
     settings,
     repairOrders,
     appointments,

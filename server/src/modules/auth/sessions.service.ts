@@ -13,12 +13,14 @@ import {
   deleteSession,
   deleteSessionsExpiredBefore,
   deleteSessionsOfUser,
-  prepareSessionLookup,
-  type SessionLookup,
-  type SessionWithUser,
   insertSession,
   touchSession,
 } from './auth.repository.js';
+import {
+  prepareSessionLookup,
+  type SessionLookup,
+  type SessionWithUser,
+} from './session-lookup-read-model.js';
 
 /** What a route knows about the signed-in staff member. */
 export interface AuthContext {
