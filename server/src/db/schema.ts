@@ -12,16 +12,7 @@ export type { DB } from './tables/index.js';
  * with db/migrations.
  */
 
-export type Role = 'owner' | 'advisor' | 'technician' | 'parts';
-export const ROLES: readonly Role[] = ['owner', 'advisor', 'technician', 'parts'];
-
-export type JobStatus = 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
-export const JOB_STATUSES: readonly JobStatus[] = ['Pending', 'In_Progress', 'Blocked', 'Completed', 'Paid'];
-
-export interface Timestamps {
-  created_at: string;
-  updated_at: string;
-}
+export { JOB_STATUSES, ROLES, type JobStatus, type Role, type Timestamps } from './columns.js';
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamps } from '../schema.js';
+import type { Timestamps } from '../columns.js';
 
 /** Tables owned by the approvals module (migration 0009): approval links and what was decided. */
 export type ApprovalRequestStatus = 'pending' | 'submitted' | 'revoked' | 'superseded';

@@ -1,4 +1,4 @@
-import type { Timestamps } from '../schema.js';
+import type { Timestamps } from '../columns.js';
 
 /** Tables owned by the auth module (migration 0001): sessions, sign-in throttling, MFA recovery. */
 export interface MfaRecoveryCodesTable extends Timestamps {

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamps } from '../schema.js';
+import type { Timestamps } from '../columns.js';
 
 /** Tables owned by the backup module (migration 0016): where the database's off-site copy goes. */
 export interface BackupSettingsTable extends Timestamps {

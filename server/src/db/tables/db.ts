@@ -1,4 +1,4 @@
-import type { Timestamps } from '../schema.js';
+import type { Timestamps } from '../columns.js';
 
 /**
  * Tables owned by the database layer itself (server/src/db), not by a module: modules use them

@@ -1,4 +1,4 @@
-import type { Timestamps } from '../schema.js';
+import type { Timestamps } from '../columns.js';
 
 /** Tables owned by the display module (migration 0003): the bay TVs' tokens. */
 export interface DisplayTokensTable extends Timestamps {

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamps } from '../schema.js';
+import type { Timestamps } from '../columns.js';
 
 /** Tables owned by the inspections module (migration 0009): inspections, findings, photos. */
 export type FindingRating = 'green' | 'yellow' | 'red';

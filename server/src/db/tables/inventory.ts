@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamps } from '../schema.js';
+import type { Timestamps } from '../columns.js';
 
 /** Tables owned by the inventory module (migrations 0002, 0010, 0020): parts, stock, purchasing. */
 export interface InventoryItemsTable extends Timestamps {

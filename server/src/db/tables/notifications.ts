@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamps } from '../schema.js';
+import type { Timestamps } from '../columns.js';
 
 /** Tables owned by the notifications module (migration 0009): settings, outbox, opt-outs, push. */
 export type OutboxChannel = 'email' | 'sms' | 'push';

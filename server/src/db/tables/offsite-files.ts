@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamps } from '../schema.js';
+import type { Timestamps } from '../columns.js';
 
 /** Tables owned by the offsite-files module (migration 0016): which photo files are copied off-site. */
 export type OffsiteFileState = 'pending' | 'uploaded';

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { JobStatus, Timestamps } from '../schema.js';
+import type { JobStatus, Timestamps } from '../columns.js';
 
 /** Tables owned by the repair-orders module (migrations 0002, 0006). */
 export type RepairOrderStatus = 'estimate' | 'open' | 'invoiced' | 'closed' | 'void';

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamps } from '../schema.js';
+import type { Timestamps } from '../columns.js';
 
 /** Tables owned by the settings module (migration 0003): the shop's settings, one row. */
 export interface ShopSettingsTable extends Timestamps {

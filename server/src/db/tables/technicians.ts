@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamps } from '../schema.js';
+import type { Timestamps } from '../columns.js';
 
 /** Tables owned by the technicians module (migrations 0002, 0012). */
 export type PayBasis = 'hourly' | 'flat_rate';

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamps } from '../schema.js';
+import type { Timestamps } from '../columns.js';
 
 /** Tables owned by the timeclock module (migration 0012): job clock (production time), shifts (attendance). */
 export interface JobClockEntriesTable extends Timestamps {

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Role, Timestamps } from '../schema.js';
+import type { Role, Timestamps } from '../columns.js';
 
 /** Tables owned by the users module (migration 0001): the staff accounts. */
 export interface UsersTable extends Timestamps {
