@@ -3,6 +3,7 @@ import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config/config.schema.js';
+import { reportAfterCommitErrors } from './db/after-commit.js';
 import type { Database } from './db/database.js';
 import { prepareWriteStamp } from './db/write-stamp.js';
 import { HOUR_MS, systemClock, type Clock } from './lib/clock.js';
@@ -157,6 +158,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     ctx.events ??
     new EventBus((error, event) => app.log.error({ err: error, event }, 'event listener failed'));
   app.decorate('events', events);
+  // A side effect that fails after its transaction committed (db/after-commit.ts) is logged here.
+  reportAfterCommitErrors(db, (error) => app.log.error({ err: error }, 'after-commit effect failed'));
   const sessions = new SessionsService(database, clock, config, writeStamp, events);
   const users = new UsersService(db, clock, audit, sessions);
   const settings = new SettingsService(db, clock, audit);
@@ -288,11 +291,6 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   );
   // A stock part added to a job without a price: its sell price, else the matrix on its cost.
   repairOrders.setPartPricer((tx, itemId) => inventory.priceFor(tx, itemId));
-  // Stock issued by a completion is announced once that completion has committed.
-  const stopInventoryIssueListener = events.on('jobStatusChanged', (event) => {
-    if (event.to === 'Completed') inventory.announceJobIssue(event.jobId);
-  });
-  app.addHook('onClose', async () => stopInventoryIssueListener());
   // </inventory-services>
   // <billing-services>
   const invoiceLedger = new InvoiceLedger(clock, audit, repairOrders, users, events);
@@ -303,10 +301,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const timeclock = new TimeclockService(db, clock, audit, events, technicians, repairOrders);
   // Completing a job stops every clock on it, in the completion's transaction.
   repairOrders.addJobCompletionParticipant((tx, actor, completion) =>
-    timeclock.stopClocksOfCompletedJob(tx, actor, completion.jobId),
+    timeclock.stopClocksOfCompletedJob(tx, actor, completion),
   );
-  const stopTimeclockListener = events.on('jobStatusChanged', (event) => timeclock.onJobStatusChanged(event));
-  app.addHook('onClose', async () => stopTimeclockListener());
   // </timeclock-services>
   // <reports-services>
   // Reports read other modules' tables only through the facts classes each module publishes.

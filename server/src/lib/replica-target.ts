@@ -7,19 +7,7 @@
  */
 export type ReplicaTarget =
   | { kind: 'off' }
-  | {
-      kind: 's3';
-      /** https://s3.us-east-1.amazonaws.com, https://<account>.r2.cloudflarestorage.com, http://127.0.0.1:9000, ... */
-      endpoint: string;
-      bucket: string;
-      /** Folder inside the bucket, without leading or trailing slash ('' = the bucket's root). */
-      path: string;
-      region: string;
-      accessKeyId: string;
-      secretAccessKey: string;
-      /** Path-style addressing (MinIO, most self-hosted servers); virtual-hosted otherwise. */
-      forcePathStyle: boolean;
-    }
+  | ({ kind: 's3' } & S3Target)
   | {
       kind: 'file';
       /** An absolute directory: a USB disk or a NAS mount. */
@@ -29,3 +17,17 @@ export type ReplicaTarget =
 /** The folder names under a target's path: one place so backup and restore never disagree. */
 export const REPLICA_DB_FOLDER = 'db';
 export const REPLICA_MEDIA_FOLDER = 'media';
+
+/** An S3-compatible bucket (AWS, R2, MinIO, ...): also what the backup settings keep for it. */
+export interface S3Target {
+  /** https://s3.us-east-1.amazonaws.com, https://<account>.r2.cloudflarestorage.com, http://127.0.0.1:9000, ... */
+  endpoint: string;
+  bucket: string;
+  /** Folder inside the bucket, without leading or trailing slash ('' = the bucket's root). */
+  path: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Path-style addressing (MinIO, most self-hosted servers); virtual-hosted otherwise. */
+  forcePathStyle: boolean;
+}

@@ -1,15 +1,16 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, copyFileSync, mkdtempSync, openSync, rmSync, statfsSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
-import { inject } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import type { AppConfig } from '../../src/config/config.schema.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { ManualClock } from '../../src/lib/clock.js';
+import { injectAs, OWNER, problemOf } from './test-app.js';
 
 /**
  * Real small disks for the disk-full and read-only tests: a tmpfs of a given size, or an ext4
@@ -177,4 +178,88 @@ export async function createAppOn(dir: string, overrides: Partial<AppConfig> = {
       await database.close();
     },
   };
+}
+
+/**
+ * Apps on small disks for one test file: each test's apps are closed and every disk unmounted after
+ * it. `close` (idempotent) lets a test close its app early, to open the file again as after a restart.
+ */
+export function appsOnSmallDisks(): (dir: string, overrides?: Partial<AppConfig>) => Promise<AppOnDisk> {
+  const opened: AppOnDisk[] = [];
+  afterEach(async () => {
+    for (const t of opened.splice(0)) await t.close();
+    unmountAll();
+  });
+  return async (dir, overrides = {}) => {
+    const app = await createAppOn(dir, overrides);
+    let closed: Promise<void> | null = null;
+    const t: AppOnDisk = { ...app, close: () => (closed ??= app.close()) };
+    opened.push(t);
+    return t;
+  };
+}
+
+const REPO = new URL('../../../', import.meta.url).pathname;
+
+/** `npm start` on the data folder `dir` (any port): how it exits and what it printed. */
+export async function startServerOn(
+  dir: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: REPO,
+    env: {
+      PATH: process.env.PATH ?? '',
+      ASE_DATA_DIR: dir,
+      ASE_HOST: '127.0.0.1',
+      ASE_PORT: '0',
+      ASE_HTTPS_PORT: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  let stdout = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  // Bounded: a server that started instead of stopping is killed, and the test fails on its code.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearTimeout(timer);
+  return { code, stdout, stderr };
+}
+
+/** The problem every save gets while the disk cannot take it. */
+export interface StorageProblem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+}
+
+/** A new customer, the save these tests make. */
+export function createCustomer(t: AppOnDisk, cookie: string, name: string) {
+  return injectAs(t.app, cookie, { method: 'POST', url: '/api/customers', payload: { name } });
+}
+
+/**
+ * Saves are refused with `problem`: a new customer, and signing in too (it writes a session), which
+ * must get the same clear answer rather than a generic 500.
+ */
+export async function expectSavesRefused(t: AppOnDisk, cookie: string, problem: StorageProblem) {
+  const refused = await createCustomer(t, cookie, 'Refused During');
+  expect(refused.statusCode).toBe(problem.status);
+  expect(problemOf(refused)).toMatchObject(problem);
+  const signIn = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: OWNER.email, password: OWNER.password },
+  });
+  expect(signIn.statusCode).toBe(problem.status);
+  expect(problemOf(signIn).detail).toBe(problem.detail);
+}
+
+/** Health answers 503 "degraded" with `expected` (db, storage) in its body: it says what is wrong. */
+export async function expectHealthDegraded(t: AppOnDisk, expected: Record<string, unknown>) {
+  const health = await t.app.inject({ method: 'GET', url: '/api/health' });
+  expect(health.statusCode).toBe(503);
+  expect(health.json()).toMatchObject({ status: 'degraded', ...expected });
 }

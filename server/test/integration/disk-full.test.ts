@@ -1,16 +1,17 @@
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
-import { injectAs, OWNER, problemOf, setupOwner } from '../helpers/test-app.js';
+import { injectAs, OWNER, setupOwner } from '../helpers/test-app.js';
 import {
+  appsOnSmallDisks,
   copyTemplateTo,
-  createAppOn,
+  createCustomer,
+  expectHealthDegraded,
+  expectSavesRefused,
   fillDisk,
   mountTmpfs,
-  unmountAll,
-  type AppOnDisk,
+  startServerOn,
 } from '../helpers/small-disk.js';
 
 /**
@@ -19,24 +20,12 @@ import {
  * acknowledged is lost, and saving resumes by itself once space is back. A start on a full disk
  * stops at once with exit code 73 and one clear line.
  */
-const ROOT = new URL('../../../', import.meta.url).pathname;
 const MB = 1024 * 1024;
-const opened: AppOnDisk[] = [];
+const appOn = appsOnSmallDisks();
 
-afterEach(async () => {
-  for (const t of opened.splice(0)) await t.close();
-  unmountAll();
-});
-
-async function appOnSmallDisk(sizeBytes: number, overrides = {}): Promise<{ t: AppOnDisk; dir: string }> {
+async function appOnSmallDisk(sizeBytes: number, overrides = {}) {
   const dir = mountTmpfs(sizeBytes);
-  const t = await createAppOn(dir, overrides);
-  opened.push(t);
-  return { t, dir };
-}
-
-function createCustomer(t: AppOnDisk, cookie: string, name: string) {
-  return injectAs(t.app, cookie, { method: 'POST', url: '/api/customers', payload: { name } });
+  return { t: await appOn(dir, overrides), dir };
 }
 
 const DISK_FULL_DETAIL =
@@ -62,28 +51,14 @@ describe('a full disk under the running server', () => {
     t.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const filler = fillDisk(dir);
 
-    const refused = await createCustomer(t, owner.cookie, 'Dee During');
-    expect(refused.statusCode).toBe(507);
-    expect(problemOf(refused)).toMatchObject({
+    await expectSavesRefused(t, owner.cookie, {
       type: 'urn:ase:problem:disk-full',
       title: 'Disk full',
       status: 507,
       detail: DISK_FULL_DETAIL,
     });
 
-    // Signing in writes a session: the same clear refusal, not a generic 500.
-    const signIn = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: OWNER.email, password: OWNER.password },
-    });
-    expect(signIn.statusCode).toBe(507);
-    expect(problemOf(signIn).detail).toBe(DISK_FULL_DETAIL);
-
-    const health = await t.app.inject({ method: 'GET', url: '/api/health' });
-    expect(health.statusCode).toBe(503);
-    expect(health.json()).toMatchObject({
-      status: 'degraded',
+    await expectHealthDegraded(t, {
       db: 'error',
       storage: {
         state: 'full',
@@ -150,7 +125,6 @@ describe('a full disk under the running server', () => {
 
     // Opened again from the file, as after a restart: every acknowledged customer is there.
     await t.close();
-    opened.splice(opened.indexOf(t), 1);
     const reopened = openDatabase(join(dir, 'ase.db'));
     try {
       const rows = reopened.sqlite.prepare('SELECT name FROM customers').all() as { name: string }[];
@@ -184,24 +158,7 @@ describe('starting on a full disk', () => {
     const dir = mountTmpfs(4 * MB);
     copyTemplateTo(dir);
     fillDisk(dir);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        ASE_DATA_DIR: dir,
-        ASE_HOST: '127.0.0.1',
-        ASE_PORT: '0',
-        ASE_HTTPS_PORT: '0',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    let stdout = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    clearTimeout(timer);
+    const { code, stdout, stderr } = await startServerOn(dir);
     expect(code).toBe(73);
     expect(stdout).toBe('');
     expect(stderr).toBe(

@@ -1,15 +1,16 @@
-import { spawn } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
-import { injectAs, OWNER, problemOf, setupOwner } from '../helpers/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { injectAs, setupOwner } from '../helpers/test-app.js';
 import {
+  appsOnSmallDisks,
   copyTemplateTo,
-  createAppOn,
+  createCustomer,
+  expectHealthDegraded,
+  expectSavesRefused,
   failExt4,
   mountExt4,
   mountTmpfs,
   remountReadOnly,
-  unmountAll,
-  type AppOnDisk,
+  startServerOn,
 } from '../helpers/small-disk.js';
 
 /**
@@ -18,20 +19,12 @@ import {
  * says degraded and why, what was saved can still be read. A start on a read-only data folder
  * stops at once with exit code 73 and one clear line.
  */
-const ROOT = new URL('../../../', import.meta.url).pathname;
 const MB = 1024 * 1024;
-const opened: AppOnDisk[] = [];
+const appOn = appsOnSmallDisks();
 
-afterEach(async () => {
-  for (const t of opened.splice(0)) await t.close();
-  unmountAll();
-});
-
-async function appOnExt4(): Promise<{ t: AppOnDisk; dir: string }> {
+async function appOnExt4() {
   const dir = mountExt4(32 * MB);
-  const t = await createAppOn(dir);
-  opened.push(t);
-  return { t, dir };
+  return { t: await appOn(dir), dir };
 }
 
 const READ_ONLY_DETAIL =
@@ -43,10 +36,7 @@ describe('the data disk turning read-only under the running server', () => {
     const { t, dir } = await appOnExt4();
     const owner = await setupOwner(t.app);
     for (const name of ['Ann Before', 'Bob Before']) {
-      expect(
-        (await injectAs(t.app, owner.cookie, { method: 'POST', url: '/api/customers', payload: { name } }))
-          .statusCode,
-      ).toBe(201);
+      expect((await createCustomer(t, owner.cookie, name)).statusCode).toBe(201);
     }
     expect((await t.app.inject({ method: 'GET', url: '/api/health' })).json()).toMatchObject({
       status: 'ok',
@@ -55,31 +45,14 @@ describe('the data disk turning read-only under the running server', () => {
 
     failExt4(dir);
 
-    const refused = await injectAs(t.app, owner.cookie, {
-      method: 'POST',
-      url: '/api/customers',
-      payload: { name: 'Cy During' },
-    });
-    expect(refused.statusCode).toBe(503);
-    expect(problemOf(refused)).toMatchObject({
+    await expectSavesRefused(t, owner.cookie, {
       type: 'urn:ase:problem:storage-read-only',
       title: 'Storage read-only',
       status: 503,
       detail: READ_ONLY_DETAIL,
     });
 
-    const signIn = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: OWNER.email, password: OWNER.password },
-    });
-    expect(signIn.statusCode).toBe(503);
-    expect(problemOf(signIn).detail).toBe(READ_ONLY_DETAIL);
-
-    const health = await t.app.inject({ method: 'GET', url: '/api/health' });
-    expect(health.statusCode).toBe(503);
-    expect(health.json()).toMatchObject({
-      status: 'degraded',
+    await expectHealthDegraded(t, {
       db: 'error',
       storage: {
         state: 'read-only',
@@ -99,10 +72,7 @@ describe('the data disk turning read-only under the running server', () => {
   it('health finds out by itself, before any save has failed', async () => {
     const { t, dir } = await appOnExt4();
     failExt4(dir);
-    const health = await t.app.inject({ method: 'GET', url: '/api/health' });
-    expect(health.statusCode).toBe(503);
-    expect(health.json()).toMatchObject({
-      status: 'degraded',
+    await expectHealthDegraded(t, {
       storage: { state: 'read-only', warning: 'the data folder is read-only; ASE cannot save anything' },
     });
   });
@@ -113,24 +83,7 @@ describe('starting on a read-only data folder', () => {
     const dir = mountTmpfs(4 * MB);
     copyTemplateTo(dir);
     remountReadOnly(dir);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        ASE_DATA_DIR: dir,
-        ASE_HOST: '127.0.0.1',
-        ASE_PORT: '0',
-        ASE_HTTPS_PORT: '0',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    let stdout = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    clearTimeout(timer);
+    const { code, stdout, stderr } = await startServerOn(dir);
     expect(code).toBe(73);
     expect(stdout).toBe('');
     expect(stderr).toBe(

@@ -3,6 +3,7 @@ import type { DomainEvents } from '../../src/events/domain-events.js';
 import { AuditService } from '../../src/modules/audit/audit.service.js';
 import { boardQuery } from '../../src/modules/repair-orders/jobs-read-model.js';
 import { prepareWriteStamp } from '../../src/db/write-stamp.js';
+import { inTransaction } from '../../src/db/after-commit.js';
 import { RepairOrdersService } from '../../src/modules/repair-orders/repair-orders.service.js';
 import type { BoardItem, Job, RepairOrder } from '../../src/modules/repair-orders/repair-orders.schemas.js';
 import { insertBay, insertCustomer, insertTechnician, insertVehicle } from '../helpers/fixtures.js';
@@ -348,7 +349,7 @@ describe('markPaid (for billing)', () => {
     );
   }
 
-  it('marks Completed jobs Paid in the caller’s transaction and publishes only when told', async () => {
+  it('marks Completed jobs Paid in the caller’s transaction and announces them only after its commit', async () => {
     const ro = await openRo(['a', 'b']);
     for (const job of ro.jobs.slice(0, 2)) {
       await setStatus(job.id, 'In_Progress', 1);
@@ -356,15 +357,15 @@ describe('markPaid (for billing)', () => {
     }
     const events = listen('jobStatusChanged');
     const ids = [ro.jobs[0].id, ro.jobs[1].id];
-    const { changes, publish } = await t.database.kysely
-      .transaction()
-      .execute((tx) => service().markPaid(tx, { userId: owner.id, label: 'billing' }, ids));
+    const changes = await inTransaction(t.database.kysely, async (tx) => {
+      const marked = await service().markPaid(tx, { userId: owner.id, label: 'billing' }, ids);
+      expect(events).toEqual([]); // not before the commit
+      return marked;
+    });
     expect(changes.map((c) => [c.from, c.to])).toEqual([
       ['Completed', 'Paid'],
       ['Completed', 'Paid'],
     ]);
-    expect(events).toEqual([]);
-    publish();
     expect(events).toHaveLength(2);
     const job = (await as(owner.cookie, 'GET', `/api/jobs/${ids[0]}`)).json();
     expect(job).toMatchObject({ status: 'Paid', actualEnd: '2026-03-02T14:00:00.000Z', version: 4 });
@@ -380,18 +381,18 @@ describe('markPaid (for billing)', () => {
     const ro = await openRo(['a', 'b']);
     await setStatus(ro.jobs[0].id, 'In_Progress', 1);
     await setStatus(ro.jobs[0].id, 'Completed', 2);
-    const attempt = t.database.kysely
-      .transaction()
-      .execute((tx) =>
-        service().markPaid(tx, { userId: owner.id, label: 'billing' }, [ro.jobs[0].id, ro.jobs[1].id]),
-      );
+    const events = listen('jobStatusChanged');
+    const attempt = inTransaction(t.database.kysely, (tx) =>
+      service().markPaid(tx, { userId: owner.id, label: 'billing' }, [ro.jobs[0].id, ro.jobs[1].id]),
+    );
     await expect(attempt).rejects.toMatchObject({ status: 409, extensions: { allowed: [] } });
+    expect(events).toEqual([]); // the first job's change was rolled back: never announced
     const statuses = t.database.sqlite.prepare('SELECT status FROM service_jobs ORDER BY sort_order').all();
     expect(statuses).toEqual([{ status: 'Completed' }, { status: 'Pending' }]);
     await expect(
-      t.database.kysely
-        .transaction()
-        .execute((tx) => service().markPaid(tx, { userId: null, label: 'billing' }, [UNKNOWN_ID])),
+      inTransaction(t.database.kysely, (tx) =>
+        service().markPaid(tx, { userId: null, label: 'billing' }, [UNKNOWN_ID]),
+      ),
     ).rejects.toMatchObject({ status: 404 });
   });
 });

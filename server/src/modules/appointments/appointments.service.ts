@@ -42,6 +42,7 @@ import type {
   ListAppointmentsInput,
   UpdateAppointmentInput,
 } from './appointments.schemas.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 type Change = DomainEvents['appointmentChanged']['change'];
 
@@ -154,7 +155,7 @@ export class AppointmentsService implements CustomerMergeParticipant {
     checkInterval(interval, 'endsAt');
     const bayId = input.bayId ?? null;
     const technicianId = input.technicianId ?? null;
-    const appointment = await this.db.transaction().execute(async (tx) => {
+    const appointment = await inTransaction(this.db, async (tx) => {
       await this.checkReferences(tx, {
         customerId: input.customerId,
         newCustomer: true,
@@ -194,7 +195,7 @@ export class AppointmentsService implements CustomerMergeParticipant {
 
   /** Changes or moves a booked appointment; a move is checked for conflicts like a new booking. */
   async update(actor: Actor, id: string, input: UpdateAppointmentInput): Promise<Appointment> {
-    const appointment = await this.db.transaction().execute(async (tx) => {
+    const appointment = await inTransaction(this.db, async (tx) => {
       const current = await this.current(tx, id, input.version);
       this.ensureBooked(current, 'changed');
       const { interval, bayId, technicianId, moved } = await this.checkedChange(tx, current, input);
@@ -245,11 +246,11 @@ export class AppointmentsService implements CustomerMergeParticipant {
    * transaction, so there is never a repair order without its arrival or an arrival without one.
    */
   async arrive(actor: Actor, id: string, input: ArriveAppointmentInput): Promise<Appointment> {
-    const { appointment, publish } = await this.db.transaction().execute(async (tx) => {
+    const appointment = await inTransaction(this.db, async (tx) => {
       const current = await this.current(tx, id, input.version);
       this.ensureBooked(current, 'checked in');
       const vehicleId = await this.arrivingVehicle(tx, current);
-      const { publish, ...repairOrder } = await this.repairOrders.createInTransaction(tx, actor, {
+      const repairOrder = await this.repairOrders.createInTransaction(tx, actor, {
         customerId: current.customer_id,
         vehicleId,
         concerns: JSON.parse(current.requested_services) as string[],
@@ -275,9 +276,8 @@ export class AppointmentsService implements CustomerMergeParticipant {
           repairOrderNumber: repairOrder.number,
         },
       });
-      return { appointment: await this.view(tx, id), publish };
+      return this.view(tx, id);
     });
-    publish();
     this.emit(id, 'arrived');
     return appointment;
   }
@@ -293,7 +293,7 @@ export class AppointmentsService implements CustomerMergeParticipant {
     input: CloseAppointmentInput,
     to: 'cancelled' | 'no_show',
   ): Promise<Appointment> {
-    const appointment = await this.db.transaction().execute(async (tx) => {
+    const appointment = await inTransaction(this.db, async (tx) => {
       const current = await this.current(tx, id, input.version);
       this.ensureBooked(current, to === 'cancelled' ? 'cancelled' : 'marked as a no-show');
       const ok = await updateAppointmentIfVersion(tx, id, current.version, {

@@ -45,6 +45,7 @@ import type {
   SubmittedApproval,
 } from './approvals.schemas.js';
 import { decodeSignatureDataUrl, ensureSignatureDrawn } from './signature.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 /** What approvals need from the inspections module (InspectionsService provides it). */
 export interface ApprovalInspections {
@@ -135,7 +136,7 @@ export class ApprovalsService {
     const expiresAt = new Date(now.getTime() + input.expiresInHours * HOUR_MS).toISOString();
     const id = newId();
 
-    const { row, superseded, delivery } = await this.db.transaction().execute(async (tx) => {
+    const { row, superseded, delivery } = await inTransaction(this.db, async (tx) => {
       const ro = await this.repairOrders.find(tx, repairOrderId);
       if (ro === undefined) throw problems.notFound(`No repair order with id ${repairOrderId}.`);
       if (ro.status !== 'estimate' && ro.status !== 'open')
@@ -262,7 +263,7 @@ export class ApprovalsService {
   /** Withdraws a pending link; revoking one already revoked is a no-op, an answered one a 409. */
   async revoke(actor: Actor, repairOrderId: string, requestId: string): Promise<ApprovalRequest> {
     const at = this.clock.now().toISOString();
-    const changed = await this.db.transaction().execute(async (tx) => {
+    const changed = await inTransaction(this.db, async (tx) => {
       const row = await findApprovalRequest(tx, requestId);
       if (row === undefined || row.repair_order_id !== repairOrderId)
         throw problems.notFound(`No approval request ${requestId} on this repair order.`);
@@ -327,7 +328,7 @@ export class ApprovalsService {
     const now = this.clock.now();
     const first = row.first_viewed_at === null;
     if (first || now.getTime() - Date.parse(row.last_viewed_at ?? row.sent_at) >= MINUTE_MS) {
-      await this.db.transaction().execute(async (tx) => {
+      await inTransaction(this.db, async (tx) => {
         await markViewed(tx, row.id, now.toISOString(), first);
         if (first)
           await this.audit.record(tx, customerActor('customer', client), {
@@ -419,7 +420,7 @@ export class ApprovalsService {
     const at = this.clock.now().toISOString();
     const actor = customerActor(signerName, client);
 
-    const { results, publish, approvedWithTax } = await this.db.transaction().execute(async (tx) => {
+    const { results, approvedWithTax } = await inTransaction(this.db, async (tx) => {
       const row = await findApprovalRequest(tx, before.id);
       if (row === undefined) throw linkNotFound();
       this.ensureUsable(row);
@@ -441,19 +442,12 @@ export class ApprovalsService {
         };
       });
       const toApply = results.filter((r) => r.outcome === 'recorded');
-      let publishApprovals = () => {};
       if (toApply.length > 0) {
-        const recorded = await this.repairOrders.recordApprovalsInTransaction(
-          tx,
-          actor,
-          row.repair_order_id,
-          {
-            method: 'link',
-            approvedBy: signerName,
-            decisions: toApply.map((r) => ({ lineId: r.lineId, state: r.decision, version: r.version })),
-          },
-        );
-        publishApprovals = recorded.publish;
+        await this.repairOrders.recordApprovalsInTransaction(tx, actor, row.repair_order_id, {
+          method: 'link',
+          approvedBy: signerName,
+          decisions: toApply.map((r) => ({ lineId: r.lineId, state: r.decision, version: r.version })),
+        });
       }
       await insertDecisions(
         tx,
@@ -528,10 +522,9 @@ export class ApprovalsService {
       });
       const after = await this.repairOrders.find(tx, row.repair_order_id);
       const approvedWithTax = chargeOf(after ? approvedLines(after) : [], await this.settings.get(tx));
-      return { results, publish: publishApprovals, approvedWithTax };
+      return { results, approvedWithTax };
     });
 
-    publish();
     this.events.emit('approvalRequestChanged', {
       approvalRequestId: before.id,
       repairOrderId: before.repair_order_id,

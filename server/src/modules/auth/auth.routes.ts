@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { withProblems, NoContent } from '../../lib/schema.js';
+import { noContent } from '../../lib/replies.js';
 import { clearSessionCookie, requireAuth, setSessionCookie } from '../../plugins/authentication.js';
 import { UserSchema } from '../users/users.schemas.js';
 import type { AuthService } from './auth.service.js';
@@ -166,10 +167,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         response: withProblems({ 204: NoContent }),
       },
     },
-    async (request, reply) => {
-      await service.changeOwnPassword(requireAuth(request), request.body, request.origin);
-      return reply.code(204).send(null);
-    },
+    async (request, reply) =>
+      noContent(reply, service.changeOwnPassword(requireAuth(request), request.body, request.origin)),
   );
 
   app.post(
@@ -209,10 +208,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         response: withProblems({ 204: NoContent }),
       },
     },
-    async (request, reply) => {
-      await service.disableTotp(requireAuth(request), request.body.password, request.origin);
-      return reply.code(204).send(null);
-    },
+    async (request, reply) =>
+      noContent(reply, service.disableTotp(requireAuth(request), request.body.password, request.origin)),
   );
 
   app.delete(

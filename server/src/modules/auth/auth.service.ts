@@ -12,6 +12,7 @@ import { lockedProblem, type LoginThrottle, type SignInAttempt } from './login-t
 import { REMOTE_ROLES } from './remote-access.js';
 import type { AuthContext, SessionsService } from './sessions.service.js';
 import { enrollmentFor, matchTotp, newRecoveryCodes, newTotpSecret, normalizeRecoveryCode } from './totp.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 /** Where a sign-in attempt comes from. */
 export interface RequestOrigin {
@@ -189,7 +190,7 @@ export class AuthService {
     }
     const codes = newRecoveryCodes();
     const at = this.clock.now().toISOString();
-    await this.db.transaction().execute(async (tx) => {
+    await inTransaction(this.db, async (tx) => {
       await this.users.setTotpState(tx, user.id, {
         secret: user.totp_secret,
         enabled: true,
@@ -236,7 +237,7 @@ export class AuthService {
     action: string,
     keepSessionId?: string,
   ): Promise<void> {
-    await this.db.transaction().execute(async (tx) => {
+    await inTransaction(this.db, async (tx) => {
       await this.users.setTotpState(tx, userId, { secret: null, enabled: false, lastCounter: null });
       await replaceRecoveryCodes(tx, userId, [], this.clock.now().toISOString());
       await this.sessions.endAllForUser(tx, userId, keepSessionId);
@@ -265,7 +266,7 @@ export class AuthService {
     attempt: SignInAttempt,
     origin: RequestOrigin,
   ): Promise<SignedIn> {
-    const { token } = await this.db.transaction().execute(async (tx) => {
+    const { token } = await inTransaction(this.db, async (tx) => {
       await this.throttle.recordSuccess(tx, attempt);
       const created = await this.sessions.create(tx, {
         userId: user.id,
@@ -319,7 +320,7 @@ export class AuthService {
     userId: string | null,
     data: Record<string, unknown>,
   ): Promise<void> {
-    const outcome = await this.db.transaction().execute(async (tx) => {
+    const outcome = await inTransaction(this.db, async (tx) => {
       const result = await this.throttle.recordFailure(tx, attempt);
       const actor = { userId: null, label: 'anonymous', ip: origin.ip };
       await this.audit.record(tx, actor, {

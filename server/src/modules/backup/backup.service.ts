@@ -28,6 +28,7 @@ import type {
 import { probeDirectory, probeS3 } from './connection-test.js';
 import { LitestreamSupervisor } from './litestream-supervisor.js';
 import type { ReplicaTarget } from '../../lib/replica-target.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 export interface BackupServiceDeps {
   db: Db;
@@ -117,7 +118,7 @@ export class BackupService {
   }
 
   async update(actor: Actor, input: UpdateBackupSettingsInput): Promise<BackupView> {
-    const saved = await this.#deps.db.transaction().execute(async (tx) => {
+    const saved = await inTransaction(this.#deps.db, async (tx) => {
       const current = await this.#load(tx);
       if (current.version !== input.version)
         throw staleVersionProblem('backup settings', current.version, publicView(current));

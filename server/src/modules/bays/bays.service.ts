@@ -8,6 +8,7 @@ import { staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import { findBay, findBayByName, insertBay, listBays, updateBayIfVersion } from './bays.repository.js';
 import type { Bay, CreateBayInput, UpdateBayInput } from './bays.schemas.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 function toBay(row: Selectable<BaysTable>): Bay {
   return {
@@ -45,7 +46,7 @@ export class BaysService {
   }
 
   async create(actor: Actor, input: CreateBayInput): Promise<Bay> {
-    return this.db.transaction().execute(async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       await this.ensureNameFree(tx, input.name.trim(), null);
       const at = this.clock.now().toISOString();
       const id = newId();
@@ -64,7 +65,7 @@ export class BaysService {
   }
 
   async update(actor: Actor, id: string, input: UpdateBayInput): Promise<Bay> {
-    return this.db.transaction().execute(async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       const current = await findBay(tx, id);
       if (current === undefined) throw problems.notFound(`No bay with id ${id}.`);
       if (current.version !== input.version)

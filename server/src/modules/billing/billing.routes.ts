@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
 import { IdParams, withProblems } from '../../lib/schema.js';
 import { actorOf } from '../../plugins/authentication.js';
 import {
@@ -20,7 +20,8 @@ import {
 } from './billing.schemas.js';
 import type { BillingService } from './billing.service.js';
 import { InvoiceDocumentSchema } from './invoice-document.schemas.js';
-import type { PaymentsService } from './payments.service.js';
+import type { PaymentsService, StoredResult } from './payments.service.js';
+import type { Actor } from '../audit/audit.service.js';
 import { idempotencyKeyOf } from './idempotency.js';
 
 const tags = ['billing'];
@@ -30,6 +31,39 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
   service: BillingService;
   payments: PaymentsService;
 }> = async (app, { service, payments }) => {
+  /**
+   * A money POST on `:id` that runs once per idempotency key: the key comes from the
+   * `Idempotency-Key` header or the body's `idempotencyKey` (one is required, both must agree), and
+   * a retry or double click gets the first answer again, status and body, from the service.
+   */
+  function idempotentMoneyPost<B extends TObject, R extends TSchema>(
+    url: string,
+    doc: { summary: string; body: B },
+    answer: { status: 200 | 201; schema: R },
+    run: (actor: Actor, id: string, body: Static<B>, key: string) => Promise<StoredResult<Static<R>>>,
+  ): void {
+    app.post(
+      url,
+      {
+        schema: {
+          tags,
+          summary: `${doc.summary}. Idempotency-Key required`,
+          params: IdParams,
+          headers: IdempotencyHeaders,
+          body: doc.body,
+          // Widened to plain schemas: fastify cannot type a reply against a generic schema.
+          response: withProblems<Record<number, TSchema>>({ [answer.status]: answer.schema }),
+        },
+      },
+      async (request, reply) => {
+        const body = request.body as Static<B> & { idempotencyKey?: string };
+        const key = idempotencyKeyOf(request.headers['idempotency-key'], body.idempotencyKey);
+        const result = await run(actorOf(request), request.params.id, body, key);
+        return reply.code(result.statusCode).send(result.body);
+      },
+    );
+  }
+
   app.post(
     '/api/invoices',
     {
@@ -103,42 +137,18 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
     },
   );
 
-  app.post(
+  idempotentMoneyPost(
     '/api/invoices/:id/payments',
-    {
-      schema: {
-        tags,
-        summary: 'Take a payment (cash, card, check); never more than the balance. Idempotency-Key required',
-        params: IdParams,
-        headers: IdempotencyHeaders,
-        body: PaymentBody,
-        response: withProblems({ 201: PaymentResultSchema }),
-      },
-    },
-    async (request, reply) => {
-      const key = idempotencyKeyOf(request.headers['idempotency-key'], request.body.idempotencyKey);
-      const result = await payments.pay(actorOf(request), request.params.id, request.body, key);
-      return reply.code(result.statusCode).send(result.body);
-    },
+    { summary: 'Take a payment (cash, card, check); never more than the balance', body: PaymentBody },
+    { status: 201, schema: PaymentResultSchema },
+    (actor, invoiceId, body, key) => payments.pay(actor, invoiceId, body, key),
   );
 
-  app.post(
+  idempotentMoneyPost(
     '/api/invoices/:id/refunds',
-    {
-      schema: {
-        tags,
-        summary: 'Refund (part of) a payment of this invoice, with a reason. Idempotency-Key required',
-        params: IdParams,
-        headers: IdempotencyHeaders,
-        body: RefundBody,
-        response: withProblems({ 201: PaymentResultSchema }),
-      },
-    },
-    async (request, reply) => {
-      const key = idempotencyKeyOf(request.headers['idempotency-key'], request.body.idempotencyKey);
-      const result = await payments.refund(actorOf(request), request.params.id, request.body, key);
-      return reply.code(result.statusCode).send(result.body);
-    },
+    { summary: 'Refund (part of) a payment of this invoice, with a reason', body: RefundBody },
+    { status: 201, schema: PaymentResultSchema },
+    (actor, invoiceId, body, key) => payments.refund(actor, invoiceId, body, key),
   );
 
   app.post(
@@ -184,23 +194,11 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
     async (request) => service.chargeToAccount(actorOf(request), request.params.id, request.body.termsDays),
   );
 
-  app.post(
+  idempotentMoneyPost(
     '/api/repair-orders/:id/deposits',
-    {
-      schema: {
-        tags,
-        summary: 'Take a deposit before the invoice; applied when it is issued. Idempotency-Key required',
-        params: IdParams,
-        headers: IdempotencyHeaders,
-        body: PaymentBody,
-        response: withProblems({ 201: PaymentSchema }),
-      },
-    },
-    async (request, reply) => {
-      const key = idempotencyKeyOf(request.headers['idempotency-key'], request.body.idempotencyKey);
-      const result = await payments.deposit(actorOf(request), request.params.id, request.body, key);
-      return reply.code(result.statusCode).send(result.body);
-    },
+    { summary: 'Take a deposit before the invoice; applied when it is issued', body: PaymentBody },
+    { status: 201, schema: PaymentSchema },
+    (actor, repairOrderId, body, key) => payments.deposit(actor, repairOrderId, body, key),
   );
 
   app.get(
@@ -216,23 +214,11 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
     async (request) => ({ items: await payments.depositsOf(request.params.id) }),
   );
 
-  app.post(
+  idempotentMoneyPost(
     '/api/payments/:id/void',
-    {
-      schema: {
-        tags,
-        summary: 'Void a payment recorded by mistake, with a reason. Idempotency-Key required',
-        params: IdParams,
-        headers: IdempotencyHeaders,
-        body: ReasonBody,
-        response: withProblems({ 200: PaymentSchema }),
-      },
-    },
-    async (request, reply) => {
-      const key = idempotencyKeyOf(request.headers['idempotency-key'], request.body.idempotencyKey);
-      const result = await payments.voidPayment(actorOf(request), request.params.id, request.body, key);
-      return reply.code(result.statusCode).send(result.body);
-    },
+    { summary: 'Void a payment recorded by mistake, with a reason', body: ReasonBody },
+    { status: 200, schema: PaymentSchema },
+    (actor, paymentId, body, key) => payments.voidPayment(actor, paymentId, body, key),
   );
 
   app.get(

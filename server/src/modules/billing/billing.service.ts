@@ -34,7 +34,8 @@ import { buildInvoiceDocument } from './invoice-document.js';
 import type { InvoiceDocument } from './invoice-document.schemas.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
 import { computeInvoiceTotals, type Discount, type InvoiceTotals } from './invoice-math.js';
-import { balanceOf, overpayment, type InvoiceLedger, type Parties, type Publish } from './invoice-ledger.js';
+import { balanceOf, overpayment, type InvoiceLedger, type Parties } from './invoice-ledger.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 const DAY_MS = 86_400_000;
 
@@ -68,7 +69,7 @@ export class BillingService {
     actor: Actor,
     ro: NonNullable<Awaited<ReturnType<RepairOrdersService['find']>>>,
     input: IssueInvoiceInput,
-  ): Promise<{ dispositions: { jobId: string; disposition: string }[]; publish: Publish }> {
+  ): Promise<{ jobId: string; disposition: string }[]> {
     const undecidedJobs = ro.jobs
       .map((job) => ({ job, lines: job.lines.filter((line) => line.approvalState === 'recommended') }))
       .filter(({ lines }) => lines.length > 0);
@@ -111,17 +112,17 @@ export class BillingService {
           })),
     );
     const dispositions = chosen.map(({ jobId, disposition }) => ({ jobId, disposition }));
-    if (decisions.length === 0) return { dispositions, publish: () => {} };
-    const recorded = await this.repairOrders.recordApprovalsInTransaction(tx, actor, ro.id, {
-      method: 'in_person',
-      approvedBy: ro.customer.name,
-      decisions,
-    });
-    return { dispositions, publish: recorded.publish };
+    if (decisions.length > 0)
+      await this.repairOrders.recordApprovalsInTransaction(tx, actor, ro.id, {
+        method: 'in_person',
+        approvedBy: ro.customer.name,
+        decisions,
+      });
+    return dispositions;
   }
 
   async issue(actor: Actor, input: IssueInvoiceInput): Promise<Invoice> {
-    const { invoice, publish } = await this.db.transaction().execute(async (tx) => {
+    const invoice = await inTransaction(this.db, async (tx) => {
       const ro = await this.repairOrders.find(tx, input.repairOrderId);
       if (ro === undefined)
         throw problems.validation([{ path: 'repairOrderId', message: 'no repair order has this id' }]);
@@ -152,7 +153,7 @@ export class BillingService {
           'jobs-not-completed',
           { jobIds: unfinished.map((j) => j.id) },
         );
-      const undecided = await this.settleUndecidedWork(tx, actor, ro, input);
+      const dispositions = await this.settleUndecidedWork(tx, actor, ro, input);
       const lineDiscounts = this.checkLineDiscounts(
         input,
         approved.map(({ line }) => line),
@@ -220,7 +221,9 @@ export class BillingService {
           updated_at: at,
         })),
       );
-      const roStatus = await this.repairOrders.setStatusInTransaction(tx, actor, ro.id, 'invoiced');
+      // Announced after the commit in this order: the decisions above, the invoice, the RO invoiced.
+      this.ledger.announce(tx, id, ro.id, 'issued');
+      await this.repairOrders.setStatusInTransaction(tx, actor, ro.id, 'invoiced');
       await this.audit.record(tx, actor, {
         action: 'invoice.issued',
         entityType: 'invoice',
@@ -232,14 +235,9 @@ export class BillingService {
           taxCents: totals.taxCents,
           discountCents: totals.discountCents,
           lines: approved.length,
-          undecidedJobs: undecided.dispositions,
+          undecidedJobs: dispositions,
         },
       });
-      const publishes: Publish[] = [
-        undecided.publish,
-        this.ledger.announce(id, ro.id, 'issued'),
-        roStatus.publish,
-      ];
       // Deposits taken on the repair order are applied now.
       const deposits = (await listDepositsOfRepairOrder(tx, ro.id)).filter(
         (d) => d.status === 'recorded' && d.invoice_id === null,
@@ -263,10 +261,9 @@ export class BillingService {
         });
         row = (await findInvoice(tx, id))!;
       }
-      publishes.push(await this.ledger.settleIfPaid(tx, actor, row, ro));
-      return { invoice: await this.ledger.read(tx, id), publish: () => publishes.forEach((p) => p()) };
+      await this.ledger.settleIfPaid(tx, actor, row, ro);
+      return this.ledger.read(tx, id);
     });
-    publish();
     return invoice!;
   }
 
@@ -302,7 +299,7 @@ export class BillingService {
 
   /** Voids an issued invoice with nothing paid on it (deposits go back to the repair order). */
   async voidInvoice(actor: Actor, id: string, input: ReasonInput): Promise<Invoice> {
-    const { invoice, publish } = await this.db.transaction().execute(async (tx) => {
+    const invoice = await inTransaction(this.db, async (tx) => {
       const row = await findInvoice(tx, id);
       if (row === undefined) throw problems.notFound(`No invoice with id ${id}.`);
       if (row.status !== 'issued')
@@ -333,29 +330,22 @@ export class BillingService {
         void_reason: input.reason.trim(),
         voided_at: at,
       });
-      const roStatus = await this.repairOrders.setStatusInTransaction(tx, actor, row.repair_order_id, 'open');
+      this.ledger.announce(tx, id, row.repair_order_id, 'voided');
+      await this.repairOrders.setStatusInTransaction(tx, actor, row.repair_order_id, 'open');
       await this.audit.record(tx, actor, {
         action: 'invoice.voided',
         entityType: 'invoice',
         entityId: id,
         data: { number: row.number, reason: input.reason.trim(), totalCents: row.total_cents },
       });
-      const announced = this.ledger.announce(id, row.repair_order_id, 'voided');
-      return {
-        invoice: await this.ledger.read(tx, id),
-        publish: () => {
-          announced();
-          roStatus.publish();
-        },
-      };
+      return this.ledger.read(tx, id);
     });
-    publish();
     return invoice!;
   }
 
   /** A credit note lowers what is owed (never below zero); it has its own gapless number. */
   async creditNote(actor: Actor, id: string, input: CreditNoteInput): Promise<Invoice> {
-    const { invoice, publish } = await this.db.transaction().execute(async (tx) => {
+    const invoice = await inTransaction(this.db, async (tx) => {
       const row = await this.ledger.openInvoice(tx, id);
       const balance = balanceOf(row);
       if (input.amountCents > balance) throw overpayment(input.amountCents, balance);
@@ -384,23 +374,16 @@ export class BillingService {
           reason: input.reason,
         },
       });
-      const announced = this.ledger.announce(id, row.repair_order_id, 'credit_note');
-      const settled = await this.ledger.settleIfPaid(tx, actor, (await findInvoice(tx, id))!);
-      return {
-        invoice: await this.ledger.read(tx, id),
-        publish: () => {
-          announced();
-          settled();
-        },
-      };
+      this.ledger.announce(tx, id, row.repair_order_id, 'credit_note');
+      await this.ledger.settleIfPaid(tx, actor, (await findInvoice(tx, id))!);
+      return this.ledger.read(tx, id);
     });
-    publish();
     return invoice!;
   }
 
   /** Business and fleet customers may leave with the balance on account, due after their terms. */
   async chargeToAccount(actor: Actor, id: string, termsDays: number): Promise<Invoice> {
-    const { invoice, publish } = await this.db.transaction().execute(async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       const row = await this.ledger.openInvoice(tx, id);
       const customer = await this.customers.find(tx, row.customer_id);
       if (customer === undefined || customer.kind === 'person')
@@ -417,13 +400,9 @@ export class BillingService {
         entityId: id,
         data: { number: row.number, balanceCents: balanceOf(row), termsDays, dueAt },
       });
-      return {
-        invoice: (await this.ledger.read(tx, id))!,
-        publish: this.ledger.announce(id, row.repair_order_id, 'charged_to_account'),
-      };
+      this.ledger.announce(tx, id, row.repair_order_id, 'charged_to_account');
+      return (await this.ledger.read(tx, id))!;
     });
-    publish();
-    return invoice;
   }
 
   /** Open balances by days past due: current (not yet due), 1–30, 31–60, 61–90, over 90. */

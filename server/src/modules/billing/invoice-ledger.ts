@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { afterCommit } from '../../db/after-commit.js';
 import type { DomainEvents } from '../../events/domain-events.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
@@ -28,7 +29,6 @@ export interface Parties {
 }
 
 /** Work to do after the transaction commits (events). */
-export type Publish = () => void;
 
 /** What an invoiceChanged event says changed. */
 export type InvoiceChange = DomainEvents['invoiceChanged']['change'];
@@ -86,12 +86,12 @@ export class InvoiceLedger {
   ) {}
 
   /**
-   * The invoiceChanged event of a money change, to run after commit (`at` is taken now, inside
+   * The invoiceChanged event of a money change, sent once `tx` commits (`at` is taken now, inside
    * the transaction, so it is the change's time).
    */
-  announce(invoiceId: string | null, repairOrderId: string, change: InvoiceChange): Publish {
+  announce(tx: Db, invoiceId: string | null, repairOrderId: string, change: InvoiceChange): void {
     const at = this.now();
-    return () => this.events.emit('invoiceChanged', { invoiceId, repairOrderId, change, at });
+    afterCommit(tx, () => this.events.emit('invoiceChanged', { invoiceId, repairOrderId, change, at }));
   }
 
   /** Payments as the API shows them, with the name of who received each. */
@@ -108,8 +108,8 @@ export class InvoiceLedger {
   }
 
   /** When nothing is left to pay: the invoice is paid, its jobs move to Paid and the RO closes. */
-  async settleIfPaid(tx: Db, actor: Actor, row: InvoiceRow, known?: RepairOrder): Promise<Publish> {
-    if (row.status !== 'issued' || balanceOf(row) !== 0) return () => undefined;
+  async settleIfPaid(tx: Db, actor: Actor, row: InvoiceRow, known?: RepairOrder): Promise<void> {
+    if (row.status !== 'issued' || balanceOf(row) !== 0) return;
     const at = this.now();
     await this.changeInvoice(tx, row, { status: 'paid', paid_at: at });
     await this.audit.record(tx, actor, {
@@ -118,24 +118,15 @@ export class InvoiceLedger {
       entityId: row.id,
       data: { number: row.number, totalCents: row.total_cents, paidCents: row.paid_cents },
     });
+    // Announced in this order after the commit: the invoice paid, its jobs Paid, the RO closed.
+    this.announce(tx, row.id, row.repair_order_id, 'paid');
     const ro = known ?? (await this.repairOrders.find(tx, row.repair_order_id))!;
     const jobIds = [...new Set((await listInvoiceLines(tx, row.id)).map((l) => l.job_id))];
     const notYetPaid = jobIds.filter((id) => ro.jobs.find((j) => j.id === id)?.status !== 'Paid');
-    const paid =
-      notYetPaid.length > 0
-        ? await this.repairOrders.markPaid(tx, actor, notYetPaid)
-        : { publish: () => undefined };
+    if (notYetPaid.length > 0) await this.repairOrders.markPaid(tx, actor, notYetPaid);
     const current = (await this.repairOrders.find(tx, row.repair_order_id))!;
-    const closed =
-      current.status === 'invoiced'
-        ? await this.repairOrders.setStatusInTransaction(tx, actor, row.repair_order_id, 'closed')
-        : { publish: () => undefined };
-    const announced = this.announce(row.id, row.repair_order_id, 'paid');
-    return () => {
-      announced();
-      paid.publish();
-      closed.publish();
-    };
+    if (current.status === 'invoiced')
+      await this.repairOrders.setStatusInTransaction(tx, actor, row.repair_order_id, 'closed');
   }
 
   async changeInvoice(

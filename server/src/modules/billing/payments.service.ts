@@ -18,7 +18,8 @@ import {
 } from './billing.repository.js';
 import type { Invoice, Payment, PaymentInput, ReasonInput, RefundInput } from './billing.schemas.js';
 import { requestHash } from './idempotency.js';
-import { balanceOf, overpayment, type InvoiceLedger, type Publish } from './invoice-ledger.js';
+import { balanceOf, overpayment, type InvoiceLedger } from './invoice-ledger.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 /** An idempotent request's answer: replayed as is for the same key. */
 export interface StoredResult<T> {
@@ -78,17 +79,13 @@ export class PaymentsService {
           amountCents: input.amountCents,
         },
       });
-      const announced = this.ledger.announce(invoiceId, row.repair_order_id, 'payment');
-      const settled = await this.ledger.settleIfPaid(tx, actor, (await findInvoice(tx, invoiceId))!);
+      this.ledger.announce(tx, invoiceId, row.repair_order_id, 'payment');
+      await this.ledger.settleIfPaid(tx, actor, (await findInvoice(tx, invoiceId))!);
       return {
         statusCode: 201,
         body: {
           payment: await this.ledger.toPayment(tx, payment),
           invoice: (await this.ledger.read(tx, invoiceId))!,
-        },
-        publish: () => {
-          announced();
-          settled();
         },
       };
     });
@@ -129,11 +126,8 @@ export class PaymentsService {
           amountCents: input.amountCents,
         },
       });
-      return {
-        statusCode: 201,
-        body: await this.ledger.toPayment(tx, payment),
-        publish: this.ledger.announce(null, repairOrderId, 'deposit'),
-      };
+      this.ledger.announce(tx, null, repairOrderId, 'deposit');
+      return { statusCode: 201, body: await this.ledger.toPayment(tx, payment) };
     });
   }
 
@@ -180,13 +174,13 @@ export class PaymentsService {
           reason: input.reason.trim(),
         },
       });
+      this.ledger.announce(tx, invoiceId, row.repair_order_id, 'refund');
       return {
         statusCode: 201,
         body: {
           payment: await this.ledger.toPayment(tx, refund),
           invoice: (await this.ledger.read(tx, invoiceId))!,
         },
-        publish: this.ledger.announce(invoiceId, row.repair_order_id, 'refund'),
       };
     });
   }
@@ -233,18 +227,12 @@ export class PaymentsService {
           reason: input.reason.trim(),
         },
       });
-      const announced = this.ledger.announce(payment.invoice_id, payment.repair_order_id, 'payment_voided');
-      const settled =
-        payment.invoice_id === null
-          ? () => undefined
-          : await this.ledger.settleIfPaid(tx, actor, (await findInvoice(tx, payment.invoice_id))!);
+      this.ledger.announce(tx, payment.invoice_id, payment.repair_order_id, 'payment_voided');
+      if (payment.invoice_id !== null)
+        await this.ledger.settleIfPaid(tx, actor, (await findInvoice(tx, payment.invoice_id))!);
       return {
         statusCode: 200,
         body: await this.ledger.toPayment(tx, (await findPayment(tx, paymentId))!),
-        publish: () => {
-          announced();
-          settled();
-        },
       };
     });
   }
@@ -266,9 +254,9 @@ export class PaymentsService {
   private async idempotent<T>(
     key: string,
     hash: string,
-    work: (tx: Db) => Promise<StoredResult<T> & { publish: Publish }>,
+    work: (tx: Db) => Promise<StoredResult<T>>,
   ): Promise<StoredResult<T>> {
-    const { result, publish } = await this.db.transaction().execute(async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       const stored = await findIdempotencyKey(tx, key);
       if (stored !== undefined) {
         if (stored.request_hash !== hash)
@@ -279,12 +267,9 @@ export class PaymentsService {
             detail: 'This Idempotency-Key was used for a different request.',
             errors: [{ path: 'Idempotency-Key', message: 'was used for a different request' }],
           });
-        return {
-          result: { statusCode: stored.status_code, body: JSON.parse(stored.response_body) as T },
-          publish: () => undefined,
-        };
+        return { statusCode: stored.status_code, body: JSON.parse(stored.response_body) as T };
       }
-      const { publish, ...answer } = await work(tx);
+      const answer = await work(tx);
       const at = this.now();
       await insertIdempotencyKey(tx, {
         key,
@@ -294,10 +279,8 @@ export class PaymentsService {
         created_at: at,
         updated_at: at,
       });
-      return { result: answer, publish };
+      return answer;
     });
-    publish();
-    return result;
   }
 
   private async insertMoney(

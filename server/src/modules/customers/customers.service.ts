@@ -38,6 +38,7 @@ import type {
   MergeResult,
   UpdateCustomerInput,
 } from './customers.schemas.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 type CustomerRow = Selectable<CustomersTable>;
 
@@ -192,7 +193,7 @@ export class CustomersService {
     ];
     if (errors.length > 0) throw problems.validation(errors);
 
-    const customer = await this.db.transaction().execute(async (tx) => {
+    const customer = await inTransaction(this.db, async (tx) => {
       const duplicates = await this.duplicatesOf(tx, this.contactValues(contactInfo.value), []);
       if (duplicates.length > 0 && input.confirmDuplicate !== true) throw duplicateProblem(duplicates);
       const at = this.clock.now().toISOString();
@@ -227,7 +228,7 @@ export class CustomersService {
   }
 
   async update(actor: Actor, id: string, input: UpdateCustomerInput): Promise<Customer> {
-    const customer = await this.db.transaction().execute(async (tx) => {
+    const customer = await inTransaction(this.db, async (tx) => {
       const current = await this.requireActive(tx, id);
       if (current.version !== input.version)
         throw staleVersionProblem('customer', current.version, toCustomer(current));
@@ -280,7 +281,7 @@ export class CustomersService {
           message: 'is the customer being kept; a customer cannot be merged into itself',
         },
       ]);
-    const result = await this.db.transaction().execute(async (tx) => {
+    const result = await inTransaction(this.db, async (tx) => {
       const kept = await findCustomer(tx, keptId);
       if (kept === undefined) throw problems.notFound(`No customer with id ${keptId}.`);
       const source = await findCustomer(tx, input.sourceCustomerId);

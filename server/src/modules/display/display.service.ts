@@ -17,6 +17,7 @@ import {
   revokeDisplayToken,
   touchDisplayToken,
 } from './display.repository.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 /** What a request signed with a display token may be: a screen, nothing more. */
 export interface DisplayContext {
@@ -104,7 +105,7 @@ export class DisplayService {
     const token = DISPLAY_TOKEN_PREFIX + randomToken(24);
     const at = this.clock.now().toISOString();
     const id = newId();
-    await this.db.transaction().execute(async (tx) => {
+    await inTransaction(this.db, async (tx) => {
       await insertDisplayToken(tx, {
         id,
         name: name.trim(),
@@ -133,7 +134,7 @@ export class DisplayService {
   }
 
   async revoke(actor: Actor, id: string): Promise<void> {
-    await this.db.transaction().execute(async (tx) => {
+    await inTransaction(this.db, async (tx) => {
       const row = await findDisplayToken(tx, id);
       if (row === undefined) throw problems.notFound(`No display token with id ${id}.`);
       if (row.revoked_at !== null) return;

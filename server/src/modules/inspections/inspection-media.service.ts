@@ -29,6 +29,7 @@ import {
   requireInspection,
   type ModuleContext,
 } from './module-context.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 /** A file to serve: where it is on disk and what it is. */
 export interface OpenedMedia {
@@ -102,7 +103,7 @@ export class InspectionMediaService {
       try {
         created.push(...(await mediaStore.write(prepared)));
         if (received !== null && (await mediaStore.commitReceived(received))) created.push(received.hash);
-        return await db.transaction().execute(async (tx) => {
+        return await inTransaction(db, async (tx) => {
           const current = await requireInspection(tx, id);
           ensureInProgress(current);
           const at = nowIso(this.ctx.clock);
@@ -160,7 +161,7 @@ export class InspectionMediaService {
 
   async remove(actor: Actor, id: string, mediaId: string): Promise<void> {
     const repairOrderId = await this.withFileLock(async () => {
-      const { repairOrderId, orphans } = await this.ctx.db.transaction().execute(async (tx) => {
+      const { repairOrderId, orphans } = await inTransaction(this.ctx.db, async (tx) => {
         const inspection = await requireInspection(tx, id);
         const media = await findInspectionMedia(tx, mediaId);
         if (media === undefined || media.inspection_id !== id)

@@ -26,6 +26,7 @@ import type {
   UpdateTemplateInput,
 } from './inspections.schemas.js';
 import { nowIso, type ModuleContext } from './module-context.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 /**
  * Inspection templates: sections → items, each item optionally with a measurement unit,
@@ -48,7 +49,7 @@ export class InspectionTemplatesService {
   async create(actor: Actor, input: CreateTemplateInput): Promise<InspectionTemplate> {
     const sections = await this.checkSections(input.sections);
     const name = input.name.trim();
-    return this.ctx.db.transaction().execute(async (tx) => {
+    return inTransaction(this.ctx.db, async (tx) => {
       await ensureNameFree(tx, name, null);
       const at = nowIso(this.ctx.clock);
       const id = newId();
@@ -71,7 +72,7 @@ export class InspectionTemplatesService {
 
   async update(actor: Actor, id: string, input: UpdateTemplateInput): Promise<InspectionTemplate> {
     const sections = input.sections === undefined ? undefined : await this.checkSections(input.sections);
-    return this.ctx.db.transaction().execute(async (tx) => {
+    return inTransaction(this.ctx.db, async (tx) => {
       const current = await findTemplate(tx, id);
       if (current === undefined) throw problems.notFound(`No inspection template with id ${id}.`);
       if (current.version !== input.version)
@@ -97,7 +98,7 @@ export class InspectionTemplatesService {
 
   /** Deletes an unused template; one that inspections came from is archived instead. */
   async remove(actor: Actor, id: string, version: number | undefined): Promise<void> {
-    await this.ctx.db.transaction().execute(async (tx) => {
+    await inTransaction(this.ctx.db, async (tx) => {
       const current = await findTemplate(tx, id);
       if (current === undefined) throw problems.notFound(`No inspection template with id ${id}.`);
       if (version !== undefined && current.version !== version)
@@ -122,7 +123,7 @@ export class InspectionTemplatesService {
   async ensureDefault(): Promise<void> {
     const { db } = this.ctx;
     if ((await countTemplates(db)) > 0) return;
-    await db.transaction().execute(async (tx) => {
+    await inTransaction(db, async (tx) => {
       if ((await countTemplates(tx)) > 0) return;
       const at = nowIso(this.ctx.clock);
       const id = newId();

@@ -50,6 +50,7 @@ import {
   requireInspection,
   type ModuleContext,
 } from './module-context.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 /**
  * Digital vehicle inspections of a repair order: a rating, measurement and note per item, and the
@@ -127,7 +128,7 @@ export class InspectionsService {
     const ro = await this.repairOrders.get(repairOrderId);
     ensureRepairOrderOpen(ro);
     if (input.templateId === undefined) await this.templates.ensureDefault();
-    const result = await this.db.transaction().execute(async (tx) => {
+    const result = await inTransaction(this.db, async (tx) => {
       const template = await this.templates.pick(tx, input.templateId);
       const errors: FieldError[] = [];
       if (input.technicianId !== undefined && !(await this.technicians.isActive(tx, input.technicianId)))
@@ -187,7 +188,7 @@ export class InspectionsService {
   ): Promise<Finding> {
     const before = await requireInspection(this.db, id);
     ensureRepairOrderOpen(await this.repairOrders.get(before.repair_order_id));
-    const finding = await this.db.transaction().execute(async (tx) => {
+    const finding = await inTransaction(this.db, async (tx) => {
       const inspection = await requireInspection(tx, id);
       ensureInProgress(inspection);
       const current = await findFinding(tx, id, itemKey);
@@ -219,7 +220,7 @@ export class InspectionsService {
 
   /** Completes the inspection; refused (409) naming every required item still without a rating. */
   async complete(actor: Actor, id: string, version: number): Promise<Inspection> {
-    const repairOrderId = await this.db.transaction().execute(async (tx) => {
+    const repairOrderId = await inTransaction(this.db, async (tx) => {
       const current = await requireInspection(tx, id);
       if (current.version !== version)
         throw staleVersionProblem('inspection', current.version, await this.read(tx, id));
@@ -265,7 +266,7 @@ export class InspectionsService {
   async reopen(actor: Actor, id: string, version: number): Promise<Inspection> {
     const ro = await this.repairOrders.get((await requireInspection(this.db, id)).repair_order_id);
     ensureRepairOrderOpen(ro);
-    await this.db.transaction().execute(async (tx) => {
+    await inTransaction(this.db, async (tx) => {
       const current = await requireInspection(tx, id);
       if (current.version !== version)
         throw staleVersionProblem('inspection', current.version, await this.read(tx, id));
@@ -299,7 +300,7 @@ export class InspectionsService {
     const item = findItem(parseSections(before.sections), itemKey);
     if (item === undefined) throw problems.notFound(`Inspection ${before.name} has no item "${itemKey}".`);
     const cannedJobId = await this.templates.cannedJobFor(item);
-    const { result, publish, repairOrderId } = await this.db.transaction().execute(async (tx) => {
+    const { result, repairOrderId } = await inTransaction(this.db, async (tx) => {
       const inspection = await requireInspection(tx, id);
       const finding = await findFinding(tx, id, itemKey);
       if (finding === undefined)
@@ -317,7 +318,7 @@ export class InspectionsService {
       // The finding names the job, also when a canned job brings the lines: the canned job's own
       // title is generic ("Front brake pads") or, mapped by hand, may be a neighbouring item's.
       const title = titleOf(item.label, finding);
-      const { job, publish } = await this.repairOrders.addJobInTransaction(
+      const job = await this.repairOrders.addJobInTransaction(
         tx,
         actor,
         inspection.repair_order_id,
@@ -348,9 +349,8 @@ export class InspectionsService {
         jobTitle: job.title,
         fromCannedJob: cannedJobId !== null,
       };
-      return { result, publish, repairOrderId: inspection.repair_order_id };
+      return { result, repairOrderId: inspection.repair_order_id };
     });
-    publish();
     announce(this.#ctx, id, repairOrderId, 'updated');
     return result;
   }

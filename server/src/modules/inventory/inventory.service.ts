@@ -46,6 +46,7 @@ import type {
   UpdateVendorInput,
   Vendor,
 } from './inventory.schemas.js';
+import { afterCommit, inTransaction } from '../../db/after-commit.js';
 
 function toItem(row: ItemRow): InventoryItem {
   const reserved = Number(row.reserved);
@@ -135,9 +136,6 @@ export interface PartPrice {
  * from approved part lines, issue on job completion, reorder suggestions and vendors.
  */
 export class InventoryService {
-  /** Items issued by a job completion whose transaction has not been announced yet, by job. */
-  readonly #issuedByJob = new Map<string, string[]>();
-
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -147,32 +145,19 @@ export class InventoryService {
   ) {}
 
   /**
-   * The inventoryChanged event of a change, to call after its transaction commits (the `inventory`
+   * The inventoryChanged event of a change, sent once its transaction committed (the `inventory`
    * topic: every inventory screen reloads on it). Purchasing announces through this too.
    */
   announce(
     change: InventoryChange,
     ids: { itemId?: string | null; purchaseOrderId?: string | null } = {},
-  ): () => void {
-    const at = this.clock.now().toISOString();
-    return () =>
-      this.events.emit('inventoryChanged', {
-        itemId: ids.itemId ?? null,
-        purchaseOrderId: ids.purchaseOrderId ?? null,
-        change,
-        at,
-      });
-  }
-
-  /**
-   * After a job's completion committed (app.ts calls this on jobStatusChanged → Completed): announces
-   * the stock its completion issued, if any.
-   */
-  announceJobIssue(jobId: string): void {
-    const itemIds = this.#issuedByJob.get(jobId);
-    if (itemIds === undefined) return;
-    this.#issuedByJob.delete(jobId);
-    for (const itemId of new Set(itemIds)) this.announce('stock_moved', { itemId })();
+  ): void {
+    this.events.emit('inventoryChanged', {
+      itemId: ids.itemId ?? null,
+      purchaseOrderId: ids.purchaseOrderId ?? null,
+      change,
+      at: this.clock.now().toISOString(),
+    });
   }
 
   /**
@@ -225,7 +210,7 @@ export class InventoryService {
   }
 
   async create(actor: Actor, input: CreateItemInput): Promise<InventoryItem> {
-    const item = await this.db.transaction().execute(async (tx) => {
+    const item = await inTransaction(this.db, async (tx) => {
       const sku = input.sku.trim();
       const errors: FieldError[] = [];
       if (sku === '') errors.push({ path: 'sku', message: 'must not be blank' });
@@ -267,12 +252,12 @@ export class InventoryService {
         });
       return toItem((await findItem(tx, id))!);
     });
-    this.announce('item_created', { itemId: item.id })();
+    this.announce('item_created', { itemId: item.id });
     return item;
   }
 
   async update(actor: Actor, id: string, input: UpdateItemInput): Promise<InventoryItem> {
-    const item = await this.db.transaction().execute(async (tx) => {
+    const item = await inTransaction(this.db, async (tx) => {
       const current = await findItem(tx, id);
       if (current === undefined) throw problems.notFound(`No inventory item with id ${id}.`);
       if (current.version !== input.version)
@@ -320,7 +305,7 @@ export class InventoryService {
       });
       return toItem((await findItem(tx, id))!);
     });
-    this.announce('item_updated', { itemId: id })();
+    this.announce('item_updated', { itemId: id });
     return item;
   }
 
@@ -337,7 +322,7 @@ export class InventoryService {
     itemId: string,
     input: CreateMovementInput,
   ): Promise<{ item: InventoryItem; movement: StockMovement }> {
-    const result = await this.db.transaction().execute(async (tx) => {
+    const result = await inTransaction(this.db, async (tx) => {
       const current = await findItem(tx, itemId);
       if (current === undefined) throw problems.notFound(`No inventory item with id ${itemId}.`);
       if (current.version !== input.version)
@@ -377,7 +362,7 @@ export class InventoryService {
         movement: (await this.toMovements(tx, [await findMovement(tx, id)]))[0]!,
       };
     });
-    this.announce('stock_moved', { itemId })();
+    this.announce('stock_moved', { itemId });
     return result;
   }
 
@@ -549,7 +534,10 @@ export class InventoryService {
           shortages,
         },
       );
-    this.#issuedByJob.set(completion.jobId, [...need.keys()]);
+    // Screens hear of the issued stock once the completion commits (never, if it rolls back).
+    afterCommit(tx, () => {
+      for (const itemId of need.keys()) this.announce('stock_moved', { itemId });
+    });
     for (const line of toIssue)
       await this.move(tx, actor, {
         itemId: line.inventory_item_id!,
@@ -592,7 +580,7 @@ export class InventoryService {
   }
 
   async createVendor(actor: Actor, input: CreateVendorInput): Promise<Vendor> {
-    const vendor = await this.db.transaction().execute(async (tx) => {
+    const vendor = await inTransaction(this.db, async (tx) => {
       const name = input.name.trim();
       if (name === '') throw problems.validation([{ path: 'name', message: 'must not be blank' }]);
       await this.ensureVendorNameFree(tx, name, null);
@@ -612,12 +600,12 @@ export class InventoryService {
       await this.audit.record(tx, actor, { action: 'vendor.created', entityType: 'vendor', entityId: id });
       return toVendor((await findVendor(tx, id))!);
     });
-    this.announce('vendor_changed')();
+    this.announce('vendor_changed');
     return vendor;
   }
 
   async updateVendor(actor: Actor, id: string, input: UpdateVendorInput): Promise<Vendor> {
-    const vendor = await this.db.transaction().execute(async (tx) => {
+    const vendor = await inTransaction(this.db, async (tx) => {
       const current = await findVendor(tx, id);
       if (current === undefined) throw problems.notFound(`No vendor with id ${id}.`);
       if (current.version !== input.version)
@@ -644,7 +632,7 @@ export class InventoryService {
       });
       return toVendor((await findVendor(tx, id))!);
     });
-    this.announce('vendor_changed')();
+    this.announce('vendor_changed');
     return vendor;
   }
 

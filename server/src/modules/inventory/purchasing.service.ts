@@ -31,6 +31,7 @@ import type {
   ShelfReceiveInput,
   ShelfReceiveResult,
 } from './purchasing.schemas.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 /**
  * Purchase orders (draft → ordered → partially received → received, or cancelled) and the pricing
@@ -62,7 +63,7 @@ export class PurchasingService {
   }
 
   async create(actor: Actor, input: CreatePurchaseOrderInput): Promise<PurchaseOrder> {
-    const po = await this.db.transaction().execute(async (tx) => {
+    const po = await inTransaction(this.db, async (tx) => {
       const errors: FieldError[] = [];
       const vendor = await findVendor(tx, input.vendorId);
       if (vendor === undefined || vendor.active !== 1)
@@ -104,7 +105,7 @@ export class PurchasingService {
       });
       return po;
     });
-    this.inventory.announce('purchase_order_changed', { purchaseOrderId: po.id })();
+    this.inventory.announce('purchase_order_changed', { purchaseOrderId: po.id });
     return po;
   }
 
@@ -124,11 +125,11 @@ export class PurchasingService {
    * on any line is refused (409 naming the line) unless `confirmOverReceipt` is true.
    */
   async receive(actor: Actor, id: string, input: ReceiveInput): Promise<ReceiveResult> {
-    const result = await this.db.transaction().execute(async (tx) => {
+    const result = await inTransaction(this.db, async (tx) => {
       const { result } = await this.receiveInTransaction(tx, actor, id, input, new Map());
       return result;
     });
-    this.inventory.announce('purchase_order_received', { purchaseOrderId: id })();
+    this.inventory.announce('purchase_order_received', { purchaseOrderId: id });
     return result;
   }
 
@@ -141,7 +142,7 @@ export class PurchasingService {
    * double submit (the second gets 409), as every stock movement is guarded.
    */
   async receiveAtShelf(actor: Actor, itemId: string, input: ShelfReceiveInput): Promise<ShelfReceiveResult> {
-    const result = await this.db.transaction().execute(async (tx) => {
+    const result = await inTransaction(this.db, async (tx) => {
       const item = await this.inventory.read(tx, itemId);
       if (item === undefined) throw problems.notFound(`No inventory item with id ${itemId}.`);
       if (item.version !== input.version) throw staleVersionProblem('inventory item', item.version, item);
@@ -218,8 +219,8 @@ export class PurchasingService {
       return { item: after, movement: await this.inventory.readMovement(tx, movementId), purchaseOrder };
     });
     if (result.purchaseOrder !== null)
-      this.inventory.announce('purchase_order_received', { purchaseOrderId: result.purchaseOrder.id })();
-    this.inventory.announce('stock_moved', { itemId })();
+      this.inventory.announce('purchase_order_received', { purchaseOrderId: result.purchaseOrder.id });
+    this.inventory.announce('stock_moved', { itemId });
     return result;
   }
 
@@ -346,7 +347,7 @@ export class PurchasingService {
         errors.push({ path: `tiers.${i}.minCostCents`, message: 'repeats another tier' });
     });
     if (errors.length > 0) throw problems.validation(errors);
-    const result = await this.db.transaction().execute(async (tx) => {
+    const result = await inTransaction(this.db, async (tx) => {
       const before = await this.tiers(tx);
       const at = this.clock.now().toISOString();
       await replacePricingTiers(
@@ -367,7 +368,7 @@ export class PurchasingService {
       });
       return { tiers };
     });
-    this.inventory.announce('pricing_matrix_changed')();
+    this.inventory.announce('pricing_matrix_changed');
     return result;
   }
 
@@ -385,7 +386,7 @@ export class PurchasingService {
     from: PurchaseOrderStatus[],
     to: PurchaseOrderStatus,
   ): Promise<PurchaseOrder> {
-    const changed = await this.db.transaction().execute(async (tx) => {
+    const changed = await inTransaction(this.db, async (tx) => {
       const po = await this.read(tx, id);
       if (po === undefined) throw problems.notFound(`No purchase order with id ${id}.`);
       if (po.version !== input.version) throw staleVersionProblem('purchase order', po.version, po);
@@ -409,7 +410,7 @@ export class PurchasingService {
       });
       return (await this.read(tx, id))!;
     });
-    this.inventory.announce('purchase_order_changed', { purchaseOrderId: id })();
+    this.inventory.announce('purchase_order_changed', { purchaseOrderId: id });
     return changed;
   }
 

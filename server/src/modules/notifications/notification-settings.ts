@@ -11,6 +11,7 @@ import type {
   StoredNotificationSettings,
   UpdateNotificationSettingsInput,
 } from './notifications.schemas.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 /**
  * The notification settings row: SMTP, SMS gateway, web-push VAPID keys, the public base URL and
@@ -110,7 +111,7 @@ export class NotificationSettingsStore {
   async get(): Promise<NotificationSettings> {
     const existing = await this.load();
     if (existing.push.vapidPublicKey !== '') return publicView(existing);
-    return publicView(await this.db.transaction().execute((tx) => this.ensure(tx)));
+    return publicView(await inTransaction(this.db, (tx) => this.ensure(tx)));
   }
 
   async update(actor: Actor, input: UpdateNotificationSettingsInput): Promise<NotificationSettings> {
@@ -129,7 +130,7 @@ export class NotificationSettingsStore {
     if (input.push?.subject !== undefined && !/^(mailto:|https:\/\/)/.test(input.push.subject)) {
       throw problems.validation([{ path: 'push.subject', message: 'must start with mailto: or https://' }]);
     }
-    return this.db.transaction().execute(async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       const current = await this.ensure(tx);
       if (current.version !== input.version) {
         throw staleVersionProblem('notification settings', current.version, publicView(current));

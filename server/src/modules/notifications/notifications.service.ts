@@ -49,6 +49,7 @@ import {
   type NotificationEvent,
   type TemplateVars,
 } from './templates.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 export type { NotificationEvent, TemplateVars } from './templates.js';
 export { DEFAULT_STORED_SETTINGS, type LoadedSettings } from './notification-settings.js';
@@ -379,7 +380,7 @@ export class NotificationsService {
     const ro = await this.#deps.repairOrders.get(repairOrderId);
     // The button may be pressed again on purpose (a second reminder); the automatic rule only once.
     const key = actor === null ? `vehicle_ready:${ro.id}` : `vehicle_ready:${ro.id}:manual:${this.#now()}`;
-    const result = await this.#db.transaction().execute(async (tx) => {
+    const result = await inTransaction(this.#db, async (tx) => {
       const queued = await this.enqueueForCustomer(tx, {
         event: 'vehicle_ready',
         customerId: ro.customer.id,
@@ -425,7 +426,7 @@ export class NotificationsService {
         month: 'short',
         day: 'numeric',
       }).format(new Date(appointment.startsAt));
-      const result = await this.#db.transaction().execute((tx) =>
+      const result = await inTransaction(this.#db, (tx) =>
         this.enqueueForCustomer(tx, {
           event: 'appointment_reminder',
           customerId: appointment.customerId,
@@ -452,7 +453,7 @@ export class NotificationsService {
 
   /** Staff "retry now": a failed or waiting message becomes due at once and the worker wakes. */
   async retryNow(actor: Actor, messageId: string): Promise<Message> {
-    const row = await this.#db.transaction().execute(async (tx) => {
+    const row = await inTransaction(this.#db, async (tx) => {
       const current = await findMessage(tx, messageId);
       if (current === undefined) throw problems.notFound(`Message ${messageId} does not exist.`);
       if (!(await makeDueNow(tx, messageId, this.#now()))) {
@@ -509,7 +510,7 @@ export class NotificationsService {
     const { word, intent } = replyIntent(body);
     const actor: Actor = { userId: null, label: `sms ${maskRecipient('sms', phone)}` };
     if (intent === 'opt_out') {
-      const cancelled = await this.#db.transaction().execute(async (tx) => {
+      const cancelled = await inTransaction(this.#db, async (tx) => {
         const at = this.#now();
         await insertOptOut(tx, phone, 'stop_reply', at);
         const rows = await cancelPendingSms(tx, phone, 'the customer replied STOP (opted out of texts)', at);
@@ -525,7 +526,7 @@ export class NotificationsService {
       return 'opted_out';
     }
     if (intent === 'opt_in') {
-      await this.#db.transaction().execute(async (tx) => {
+      await inTransaction(this.#db, async (tx) => {
         if (await deleteOptOut(tx, phone)) {
           await this.#deps.audit.record(tx, actor, {
             action: 'notification.sms_opt_in',
@@ -549,7 +550,7 @@ export class NotificationsService {
   async subscribePush(actor: Actor, input: PushSubscriptionInput, userAgent: string | null) {
     if (actor.userId === null) throw problems.unauthorized('Sign in to get notifications on this device.');
     const userId = actor.userId;
-    const row = await this.#db.transaction().execute(async (tx) => {
+    const row = await inTransaction(this.#db, async (tx) => {
       await this.#settings.ensure(tx);
       return upsertPushSubscription(
         tx,
@@ -577,7 +578,7 @@ export class NotificationsService {
 
   /** Sends one message straight away (not through the outbox) and says what happened. */
   async testSend(actor: Actor, input: TestSendInput): Promise<TestSendResult> {
-    const settings = await this.#db.transaction().execute((tx) => this.#settings.ensure(tx));
+    const settings = await inTransaction(this.#db, (tx) => this.#settings.ensure(tx));
     const shop = await this.#deps.settings.get();
     const vars = { shopName: shop.shopName };
     const key = `test:${newId()}`;

@@ -13,6 +13,7 @@ import {
   type OutboxRow,
 } from './notifications.repository.js';
 import type { LoadedSettings, NotificationsService } from './notifications.service.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 export interface RetryPolicy {
   /** First retry after this long; doubles each attempt. */
@@ -159,7 +160,7 @@ export class OutboxWorker {
     const now = this.#o.clock.now();
     const at = now.toISOString();
     const leaseUntil = new Date(now.getTime() + this.#policy.leaseMs).toISOString();
-    const claimed = await this.#o.db.transaction().execute(async (tx) => {
+    const claimed = await inTransaction(this.#o.db, async (tx) => {
       const due = await findDueMessages(tx, at, this.#o.batchSize ?? 20);
       const mine: OutboxRow[] = [];
       for (const row of due) {

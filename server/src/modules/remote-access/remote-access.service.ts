@@ -7,6 +7,7 @@ import type { LanHttps } from './lan-https.js';
 import { mobileConfigFor, type LocalCertificates } from './local-ca.js';
 import type { RemoteAccessStatus, TlsStatus, TunnelStatus } from './remote-access.schemas.js';
 import { parseTunnelToken, probeTunnel, type TunnelTokenFile } from './tunnel.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 /** After a token is saved, cloudflared restarts (a systemd path unit): "not answering" is expected for a bit. */
 export const TUNNEL_STARTUP_GRACE_MS = 60_000;
@@ -60,7 +61,7 @@ export class RemoteAccessService {
     const replaced = await tunnelFile.exists();
     // Audit and file together: the file is written inside the transaction, so a failed write rolls
     // the entry back and a failed audit never leaves an unrecorded token behind.
-    await db.transaction().execute(async (tx) => {
+    await inTransaction(db, async (tx) => {
       await audit.record(tx, actor, {
         action: replaced ? 'remote_access.tunnel.replaced' : 'remote_access.tunnel.configured',
         entityType: 'remote_access',
@@ -76,7 +77,7 @@ export class RemoteAccessService {
   async removeTunnel(actor: Actor): Promise<RemoteAccessStatus> {
     const { db, audit, tunnelFile } = this.#deps;
     if (await tunnelFile.exists()) {
-      await db.transaction().execute(async (tx) => {
+      await inTransaction(db, async (tx) => {
         await audit.record(tx, actor, {
           action: 'remote_access.tunnel.removed',
           entityType: 'remote_access',

@@ -22,6 +22,7 @@ import type {
   CreateCannedJobInput,
   UpdateCannedJobInput,
 } from './repair-orders.schemas.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 function toStored(draft: LineDraft): StoredCannedLine {
   return { ...draft };
@@ -42,7 +43,7 @@ export class CannedJobsService {
   }
 
   async create(actor: Actor, input: CreateCannedJobInput): Promise<CannedJob> {
-    return this.ctx.db.transaction().execute(async (tx) => {
+    return inTransaction(this.ctx.db, async (tx) => {
       await this.ensureNameFree(tx, input.name.trim(), null);
       return this.insert(tx, actor, input);
     });
@@ -61,7 +62,7 @@ export class CannedJobsService {
           created.push(await this.insert(tx, actor, input));
       return { created };
     };
-    return db === undefined ? this.ctx.db.transaction().execute(run) : run(db);
+    return db === undefined ? inTransaction(this.ctx.db, run) : run(db);
   }
 
   /** The active canned job of this name (how inspection items find their starter job), if any. */
@@ -94,7 +95,7 @@ export class CannedJobsService {
   }
 
   async update(actor: Actor, id: string, input: UpdateCannedJobInput): Promise<CannedJob> {
-    return this.ctx.db.transaction().execute(async (tx) => {
+    return inTransaction(this.ctx.db, async (tx) => {
       const current = await findCannedJob(tx, id);
       if (current === undefined) throw problems.notFound(`No canned job with id ${id}.`);
       if (current.version !== input.version)
@@ -122,7 +123,7 @@ export class CannedJobsService {
 
   /** Deletes an unused template; one that jobs came from is archived instead, so they keep the link. */
   async remove(actor: Actor, id: string, version: number | undefined): Promise<void> {
-    await this.ctx.db.transaction().execute(async (tx) => {
+    await inTransaction(this.ctx.db, async (tx) => {
       const current = await findCannedJob(tx, id);
       if (current === undefined) throw problems.notFound(`No canned job with id ${id}.`);
       if (version !== undefined && current.version !== version)

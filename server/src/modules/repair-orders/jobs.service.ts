@@ -46,6 +46,7 @@ import type {
   JobStatusInput,
   UpdateJobInput,
 } from './repair-orders.schemas.js';
+import { afterCommit, inTransaction } from '../../db/after-commit.js';
 
 type JobRow = Selectable<ServiceJobsTable>;
 type RepairOrderRow = Selectable<RepairOrdersTable>;
@@ -164,23 +165,14 @@ export class JobsService {
   }
 
   async add(actor: Actor, repairOrderId: string, input: CreateJobInput): Promise<Job> {
-    const { job, publish } = await this.ctx.db
-      .transaction()
-      .execute((tx) => this.addInTransaction(tx, actor, repairOrderId, input));
-    publish();
-    return job;
+    return inTransaction(this.ctx.db, (tx) => this.addInTransaction(tx, actor, repairOrderId, input));
   }
 
   /**
    * `add` inside the caller's transaction (an inspection finding becomes a recommended job in the
-   * same commit that links the finding to it). Call `publish` once that transaction has committed.
+   * same commit that links the finding to it). jobChanged goes out once that transaction commits.
    */
-  async addInTransaction(
-    tx: Db,
-    actor: Actor,
-    repairOrderId: string,
-    input: CreateJobInput,
-  ): Promise<{ job: Job; publish: () => void }> {
+  async addInTransaction(tx: Db, actor: Actor, repairOrderId: string, input: CreateJobInput): Promise<Job> {
     const ro = await findRepairOrder(tx, repairOrderId);
     if (ro === undefined) throw problems.notFound(`No repair order with id ${repairOrderId}.`);
     const canned = await this.checkNewJob(tx, input);
@@ -221,11 +213,12 @@ export class JobsService {
       data: { repairOrderId: ro.id, title: row.title, cannedJobId: row.canned_job_id },
     });
     const job = (await this.read(tx, row.id))!;
-    return { job, publish: () => this.announceChanged(job) };
+    afterCommit(tx, () => this.announceChanged(job));
+    return job;
   }
 
   async update(actor: Actor, id: string, input: UpdateJobInput): Promise<Job> {
-    const job = await this.ctx.db.transaction().execute(async (tx) => {
+    const job = await inTransaction(this.ctx.db, async (tx) => {
       const current = await this.requireJobRow(tx, id);
       if (current.version !== input.version)
         throw staleVersionProblem('job', current.version, await this.read(tx, id));
@@ -279,7 +272,7 @@ export class JobsService {
 
   /** Only a job nobody started and nothing approved on it can go: anything else is history. */
   async remove(actor: Actor, id: string, version: number | undefined): Promise<void> {
-    const job = await this.ctx.db.transaction().execute(async (tx) => {
+    const job = await inTransaction(this.ctx.db, async (tx) => {
       const current = await this.requireJobRow(tx, id);
       if (version !== undefined && current.version !== version)
         throw staleVersionProblem('job', current.version, await this.read(tx, id));
@@ -311,14 +304,14 @@ export class JobsService {
   }
 
   async changeStatus(actor: Actor, id: string, input: JobStatusInput): Promise<Job> {
-    const { job, change } = await this.ctx.db.transaction().execute(async (tx) => {
+    return inTransaction(this.ctx.db, async (tx) => {
       const current = await this.requireJobRow(tx, id);
       if (current.version !== input.version)
         throw staleVersionProblem('job', current.version, await this.read(tx, id));
       const ro = await requireRepairOrderOfJob(tx, current);
       ensureNotClosed(ro);
       const notes = await this.checkWorkAllowed(tx, actor, current, input);
-      const change = await this.applyTransition(
+      await this.applyTransition(
         tx,
         actor,
         notes === null ? current : { ...current, ...notes },
@@ -337,21 +330,15 @@ export class JobsService {
               stockedPartLines,
             });
         }
-      return { job: (await this.read(tx, id))!, change };
+      return (await this.read(tx, id))!;
     });
-    this.ctx.events.emit('jobStatusChanged', change);
-    return job;
   }
 
   /**
    * Billing marks jobs Paid inside its own transaction (the invoice's payment). Every job must be
-   * Completed. Call `publish` after that transaction commits so listeners never see a rollback.
+   * Completed. Each jobStatusChanged goes out once that transaction commits.
    */
-  async markPaid(
-    tx: Db,
-    actor: Actor,
-    jobIds: readonly string[],
-  ): Promise<{ changes: StatusChange[]; publish: () => void }> {
+  async markPaid(tx: Db, actor: Actor, jobIds: readonly string[]): Promise<StatusChange[]> {
     const ids = [...new Set(jobIds)];
     const rows = new Map((await findJobsByIds(tx, ids)).map((row) => [row.id, row]));
     const missing = ids.filter((id) => !rows.has(id));
@@ -359,10 +346,7 @@ export class JobsService {
     const changes: StatusChange[] = [];
     for (const id of ids)
       changes.push(await this.applyTransition(tx, actor, rows.get(id)!, 'Paid', null, 'billing'));
-    return {
-      changes,
-      publish: () => changes.forEach((change) => this.ctx.events.emit('jobStatusChanged', change)),
-    };
+    return changes;
   }
 
   async board(filters: JobBoardFilters): Promise<BoardItem[]> {
@@ -501,7 +485,7 @@ export class JobsService {
       entityId: current.id,
       data: { repairOrderId: current.repair_order_id, from: current.status, to, reason: trimmedReason },
     });
-    return {
+    const change: StatusChange = {
       jobId: current.id,
       repairOrderId: current.repair_order_id!,
       from: current.status,
@@ -510,6 +494,10 @@ export class JobsService {
       at,
       actorUserId: actor.userId,
     };
+    // Registered before the completion participants run, so the status change is announced
+    // before what they did because of it (stock issued, clocks stopped).
+    afterCommit(tx, () => this.ctx.events.emit('jobStatusChanged', change));
+    return change;
   }
 
   private async checkNewJob(tx: Db, input: CreateJobInput) {

@@ -27,6 +27,7 @@ import { milliToQuantity } from './quantity.js';
 import { toLine } from './repair-orders.mappers.js';
 import type { CreateLineInput, Line, UpdateLineInput } from './repair-orders.schemas.js';
 import { lineAmountCents } from './totals.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 type LineRow = Selectable<LineItemsTable>;
 type JobRow = Selectable<ServiceJobsTable>;
@@ -132,7 +133,7 @@ export class LinesService {
   constructor(private readonly ctx: ModuleContext) {}
 
   async add(actor: Actor, jobId: string, input: CreateLineInput): Promise<Line> {
-    const { row, job } = await this.ctx.db.transaction().execute(async (tx) => {
+    const { row, job } = await inTransaction(this.ctx.db, async (tx) => {
       const job = await this.requireJob(tx, jobId);
       const { drafts, partPrices } = await checkLines(
         tx,
@@ -157,7 +158,7 @@ export class LinesService {
   }
 
   async update(actor: Actor, id: string, input: UpdateLineInput): Promise<Line> {
-    const { row, job, reset } = await this.ctx.db.transaction().execute(async (tx) => {
+    const { row, job, reset } = await inTransaction(this.ctx.db, async (tx) => {
       const current = await findLine(tx, id);
       if (current === undefined) throw problems.notFound(`No line item with id ${id}.`);
       const job = await this.requireJob(tx, current.job_id);
@@ -220,7 +221,7 @@ export class LinesService {
   }
 
   async remove(actor: Actor, id: string, version: number | undefined): Promise<void> {
-    const job = await this.ctx.db.transaction().execute(async (tx) => {
+    const job = await inTransaction(this.ctx.db, async (tx) => {
       const current = await findLine(tx, id);
       if (current === undefined) throw problems.notFound(`No line item with id ${id}.`);
       const job = await this.requireJob(tx, current.job_id);

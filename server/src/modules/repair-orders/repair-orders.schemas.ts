@@ -3,6 +3,7 @@ import { JOB_STATUSES, type JobStatus } from '../../db/schema.js';
 import type { ApprovalMethod, ApprovalState, RepairOrderStatus } from '../../db/tables/repair-orders.js';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
 import { MAX_QUERY_INTEGER, pageLimit } from '../../lib/paging.js';
+import { VehicleSummarySchema } from '../vehicles/vehicles.schemas.js';
 import { LINE_KINDS } from './totals.js';
 
 const REPAIR_ORDER_STATUSES: readonly RepairOrderStatus[] = [
@@ -205,15 +206,6 @@ export const JobBoardQuery = StrictObject({
   bayId: Type.Optional(Uuid),
 });
 export type JobBoardFilters = Static<typeof JobBoardQuery>;
-
-const VehicleSummarySchema = Type.Object({
-  id: Uuid,
-  year: Nullable(Type.Integer()),
-  make: Nullable(Type.String()),
-  model: Nullable(Type.String()),
-  vin: Nullable(Type.String()),
-  licensePlate: Nullable(Type.String()),
-});
 
 export const BoardItemSchema = Type.Object({
   jobId: Uuid,

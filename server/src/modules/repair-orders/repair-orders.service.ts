@@ -58,6 +58,7 @@ import type {
   UpdateRepairOrderInput,
 } from './repair-orders.schemas.js';
 import { lineAmountCents, repairOrderTotals } from './totals.js';
+import { afterCommit, inTransaction } from '../../db/after-commit.js';
 
 /** A declined or deferred line of a vehicle's past work (see RepairOrdersService.deferredWork). */
 export interface DeferredWorkItem {
@@ -123,22 +124,18 @@ export class RepairOrdersService implements CustomerMergeParticipant {
 
   /** Opens a repair order; returns its id and human number. Appointments call this on arrival. */
   async create(actor: Actor, input: CreateRepairOrderInput): Promise<CreatedRepairOrder> {
-    const { publish, ...created } = await this.db
-      .transaction()
-      .execute((tx) => this.createInTransaction(tx, actor, input));
-    publish();
-    return created;
+    return inTransaction(this.db, (tx) => this.createInTransaction(tx, actor, input));
   }
 
   /**
    * The same, inside the caller's transaction (an appointment's arrival marks the appointment in
-   * the same commit). Call `publish` once that transaction has committed.
+   * the same commit). repairOrderChanged goes out once that transaction commits.
    */
   async createInTransaction(
     tx: Db,
     actor: Actor,
     input: CreateRepairOrderInput,
-  ): Promise<CreatedRepairOrder & { publish: () => void }> {
+  ): Promise<CreatedRepairOrder> {
     await this.checkNewRepairOrder(tx, input);
     const at = nowIso(this.clock);
     const settings = await this.settings.get(tx);
@@ -186,12 +183,10 @@ export class RepairOrdersService implements CustomerMergeParticipant {
         appointmentId: ro.appointment_id,
       },
     });
-    return {
-      id: ro.id,
-      number,
-      publish: () =>
-        this.events.emit('repairOrderChanged', { repairOrderId: ro.id, number, change: 'created', at }),
-    };
+    afterCommit(tx, () =>
+      this.events.emit('repairOrderChanged', { repairOrderId: ro.id, number, change: 'created', at }),
+    );
+    return { id: ro.id, number };
   }
 
   /** Check-in through the API: creates, then answers with the whole repair order. */
@@ -226,7 +221,7 @@ export class RepairOrdersService implements CustomerMergeParticipant {
   }
 
   async update(actor: Actor, id: string, input: UpdateRepairOrderInput): Promise<RepairOrder> {
-    const ro = await this.db.transaction().execute(async (tx) => {
+    const ro = await inTransaction(this.db, async (tx) => {
       const current = await findRepairOrder(tx, id);
       if (current === undefined) throw problems.notFound(`No repair order with id ${id}.`);
       if (current.version !== input.version)
@@ -275,24 +270,20 @@ export class RepairOrdersService implements CustomerMergeParticipant {
    * who took it down. Each decision is audited with the amount it concerned.
    */
   async recordApprovals(actor: Actor, id: string, input: ApprovalsInput): Promise<RepairOrder> {
-    const { ro, publish } = await this.db
-      .transaction()
-      .execute((tx) => this.recordApprovalsInTransaction(tx, actor, id, input));
-    publish();
-    return ro;
+    return inTransaction(this.db, (tx) => this.recordApprovalsInTransaction(tx, actor, id, input));
   }
 
   /**
    * The same, inside the caller's transaction (a customer's answer through an approval link is
-   * recorded with the link's own rows in one commit). Call `publish` once that transaction has
-   * committed: it emits approvalRecorded per job and decision.
+   * recorded with the link's own rows in one commit). approvalRecorded goes out per job and
+   * decision once that transaction commits.
    */
   async recordApprovalsInTransaction(
     tx: Db,
     actor: Actor,
     id: string,
     input: ApprovalsInput,
-  ): Promise<{ ro: RepairOrder; publish: () => void }> {
+  ): Promise<RepairOrder> {
     const current = await findRepairOrder(tx, id);
     if (current === undefined) throw problems.notFound(`No repair order with id ${id}.`);
     const lines = await this.checkDecisions(tx, id, input);
@@ -333,21 +324,19 @@ export class RepairOrdersService implements CustomerMergeParticipant {
       groups.set(key, group);
     }
     const ro = (await this.read(tx, id))!;
-    return {
-      ro,
-      publish: () => {
-        for (const group of groups.values()) {
-          this.events.emit('approvalRecorded', {
-            repairOrderId: id,
-            jobId: group.jobId,
-            lineIds: group.lineIds,
-            state: group.state,
-            method: input.method,
-            at: ro.updatedAt,
-          });
-        }
-      },
-    };
+    afterCommit(tx, () => {
+      for (const group of groups.values()) {
+        this.events.emit('approvalRecorded', {
+          repairOrderId: id,
+          jobId: group.jobId,
+          lineIds: group.lineIds,
+          state: group.state,
+          method: input.method,
+          at: ro.updatedAt,
+        });
+      }
+    });
+    return ro;
   }
 
   /**
@@ -384,7 +373,7 @@ export class RepairOrdersService implements CustomerMergeParticipant {
 
   /**
    * Adds a job inside the caller's transaction (an inspection finding → a recommended job, in the
-   * commit that links the finding to it). Call `publish` once that transaction has committed.
+   * commit that links the finding to it); jobChanged goes out once that transaction commits.
    */
   addJobInTransaction(tx: Db, actor: Actor, repairOrderId: string, input: CreateJobInput) {
     return this.jobs.addInTransaction(tx, actor, repairOrderId, input);
@@ -414,7 +403,7 @@ export class RepairOrdersService implements CustomerMergeParticipant {
     return this.#appointmentLookup(tx, id);
   }
 
-  /** For billing: marks Completed jobs Paid in the caller's transaction; `publish` after commit. */
+  /** For billing: marks Completed jobs Paid in the caller's transaction (announced after commit). */
   markPaid(tx: Db, actor: Actor, jobIds: readonly string[]) {
     return this.jobs.markPaid(tx, actor, jobIds);
   }
@@ -422,14 +411,14 @@ export class RepairOrdersService implements CustomerMergeParticipant {
   /**
    * For billing: moves a repair order between open, invoiced and closed in the caller's
    * transaction (issuing an invoice locks the work, full payment closes it, voiding the invoice
-   * reopens it). Audited; call `publish` after commit.
+   * reopens it). Audited; repairOrderChanged goes out once that transaction commits.
    */
   async setStatusInTransaction(
     tx: Db,
     actor: Actor,
     id: string,
     to: 'open' | 'invoiced' | 'closed',
-  ): Promise<{ publish: () => void }> {
+  ): Promise<void> {
     const current = await findRepairOrder(tx, id);
     if (current === undefined) throw problems.notFound(`No repair order with id ${id}.`);
     const allowedFrom: Record<typeof to, readonly string[]> = {
@@ -457,10 +446,9 @@ export class RepairOrdersService implements CustomerMergeParticipant {
       data: { number: current.number, from: current.status, to },
     });
     const change = to === 'closed' ? 'closed' : to === 'open' ? 'reopened' : 'updated';
-    return {
-      publish: () =>
-        this.events.emit('repairOrderChanged', { repairOrderId: id, number: current.number, change, at }),
-    };
+    afterCommit(tx, () =>
+      this.events.emit('repairOrderChanged', { repairOrderId: id, number: current.number, change, at }),
+    );
   }
 
   async moveCustomerRecords(tx: Db, fromCustomerId: string, toCustomerId: string): Promise<number> {

@@ -184,36 +184,40 @@ export const ACCOUNTING_CSV_HEADER = [
   'tax',
   'amount',
   'memo',
-];
+] as const;
+type AccountingColumn = (typeof ACCOUNTING_CSV_HEADER)[number];
+type AccountingRow = (string | number | null)[];
+
+/** A row in header order from the columns a kind of entry fills; the others stay empty. */
+function accountingRow(values: Partial<Record<AccountingColumn, string | number | null>>): AccountingRow {
+  return ACCOUNTING_CSV_HEADER.map((column) => values[column] ?? null);
+}
 
 export function toAccountingCsv(input: AccountingInput): string {
-  const rows: (string | number | null)[][] = [];
   const day = localDates(input.timeZone);
-  const events: { at: string; order: number; row: (string | number | null)[] }[] = [];
+  const events: { at: string; order: number; row: AccountingRow }[] = [];
   for (const invoice of input.invoices) {
     if (invoice.status === 'void') continue;
     events.push({
       at: invoice.issuedAt,
       order: 0,
-      row: [
-        'invoice',
-        day(invoice.issuedAt),
-        String(invoice.number),
-        invoice.number,
-        invoice.customerName,
-        invoice.repairOrderNumber,
-        null,
-        null,
-        dollars(invoice.subtotals.labor),
-        dollars(invoice.subtotals.part),
-        dollars(invoice.subtotals.fee),
-        dollars(invoice.subtotals.sublet),
-        dollars(invoice.shopSuppliesCents),
-        dollars(invoice.discountCents),
-        dollars(invoice.taxCents),
-        dollars(invoice.totalCents),
-        invoice.onAccount ? 'charged to account' : null,
-      ],
+      row: accountingRow({
+        type: 'invoice',
+        date: day(invoice.issuedAt),
+        number: String(invoice.number),
+        invoice_number: invoice.number,
+        customer: invoice.customerName,
+        repair_order: invoice.repairOrderNumber,
+        labor: dollars(invoice.subtotals.labor),
+        parts: dollars(invoice.subtotals.part),
+        fees: dollars(invoice.subtotals.fee),
+        sublet: dollars(invoice.subtotals.sublet),
+        shop_supplies: dollars(invoice.shopSuppliesCents),
+        discount: dollars(invoice.discountCents),
+        tax: dollars(invoice.taxCents),
+        amount: dollars(invoice.totalCents),
+        memo: invoice.onAccount ? 'charged to account' : null,
+      }),
     });
   }
   for (const payment of input.payments) {
@@ -222,52 +226,36 @@ export function toAccountingCsv(input: AccountingInput): string {
     events.push({
       at: payment.receivedAt,
       order: payment.kind === 'refund' ? 2 : 1,
-      row: [
-        payment.kind,
-        day(payment.receivedAt),
-        payment.id,
-        payment.invoiceNumber,
-        nameOf(payment, input.customerNames),
-        null,
-        payment.method,
-        payment.cardReference ?? payment.checkNumber,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        dollars(sign * payment.amountCents),
-        payment.reason,
-      ],
+      row: accountingRow({
+        type: payment.kind,
+        date: day(payment.receivedAt),
+        number: payment.id,
+        invoice_number: payment.invoiceNumber,
+        customer: nameOf(payment, input.customerNames),
+        method: payment.method,
+        reference: payment.cardReference ?? payment.checkNumber,
+        amount: dollars(sign * payment.amountCents),
+        memo: payment.reason,
+      }),
     });
   }
   for (const note of input.creditNotes)
     events.push({
       at: note.createdAt,
       order: 3,
-      row: [
-        'credit_note',
-        day(note.createdAt),
-        `CN${note.number}`,
-        note.invoiceNumber,
-        note.customerName,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        dollars(-note.amountCents),
-        note.reason,
-      ],
+      row: accountingRow({
+        type: 'credit_note',
+        date: day(note.createdAt),
+        number: `CN${note.number}`,
+        invoice_number: note.invoiceNumber,
+        customer: note.customerName,
+        amount: dollars(-note.amountCents),
+        memo: note.reason,
+      }),
     });
   events.sort((a, b) => (a.at === b.at ? a.order - b.order : a.at < b.at ? -1 : 1));
-  for (const event of events) rows.push(event.row);
-  return toCsv(ACCOUNTING_CSV_HEADER, rows);
+  return toCsv(
+    ACCOUNTING_CSV_HEADER,
+    events.map((event) => event.row),
+  );
 }

@@ -5,6 +5,7 @@ import { staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import { findSettingsRow, insertSettingsRow, updateSettingsIfVersion } from './settings.repository.js';
 import { DEFAULT_SHOP_SETTINGS, type ShopSettings, type UpdateSettingsInput } from './settings.schemas.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 export type VersionedSettings = ShopSettings & { version: number };
 
@@ -56,7 +57,7 @@ export class SettingsService {
     if (input.timezone !== undefined && !isValidTimeZone(input.timezone)) {
       throw problems.validation([{ path: 'timezone', message: 'is not a known IANA time zone' }]);
     }
-    return this.db.transaction().execute(async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       const at = this.clock.now().toISOString();
       await insertSettingsRow(tx, JSON.stringify(DEFAULT_SHOP_SETTINGS), at);
       const current = await this.get(tx);

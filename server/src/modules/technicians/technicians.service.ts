@@ -16,6 +16,7 @@ import {
   updateTechnicianIfVersion,
 } from './technicians.repository.js';
 import type { CreateTechnicianInput, Technician, UpdateTechnicianInput } from './technicians.schemas.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 function toTechnician(row: Selectable<TechniciansTable>): Technician {
   return {
@@ -75,7 +76,7 @@ export class TechniciansService {
 
   async create(actor: Actor, input: CreateTechnicianInput): Promise<Technician> {
     if (input.userId != null) await this.ensureUserExists(input.userId);
-    return this.db.transaction().execute(async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       if (input.userId != null) await this.ensureUserLinkable(tx, input.userId, null);
       const at = this.clock.now().toISOString();
       const id = newId();
@@ -102,7 +103,7 @@ export class TechniciansService {
 
   async update(actor: Actor, id: string, input: UpdateTechnicianInput): Promise<Technician> {
     if (input.userId != null) await this.ensureUserExists(input.userId);
-    return this.db.transaction().execute(async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       const current = await findTechnician(tx, id);
       if (current === undefined) throw problems.notFound(`No technician with id ${id}.`);
       if (current.version !== input.version)

@@ -39,6 +39,7 @@ import type {
   ShiftsFilters,
   TechnicianClock,
 } from './timeclock.schemas.js';
+import { afterCommit, inTransaction } from '../../db/after-commit.js';
 
 /** Who is asking: the audit actor and their role (a technician clocks only themself). */
 export interface Clocker {
@@ -82,9 +83,6 @@ function toUtc(value: string): string {
  *   technician's other entries (409 naming the field), and are audited with before and after.
  */
 export class TimeclockService {
-  /** Jobs whose clocks the completion participant stopped, announced once the completion commits. */
-  readonly #stoppedByCompletion = new Set<string>();
-
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -101,7 +99,7 @@ export class TimeclockService {
   }
 
   async clockOn(who: Clocker, jobId: string, input: ClockInput): Promise<JobClock> {
-    const result = await this.db.transaction().execute(async (tx) => {
+    const result = await inTransaction(this.db, async (tx) => {
       const technician = await this.resolveTechnician(tx, who, input.technicianId);
       const job = await this.repairOrders.jobs.read(tx, jobId);
       if (job === undefined) throw problems.notFound(`No job with id ${jobId}.`);
@@ -168,7 +166,7 @@ export class TimeclockService {
   }
 
   async clockOff(who: Clocker, jobId: string, input: ClockInput): Promise<JobClock> {
-    const result = await this.db.transaction().execute(async (tx) => {
+    const result = await inTransaction(this.db, async (tx) => {
       const technician = await this.resolveTechnician(tx, who, input.technicianId);
       const job = await this.repairOrders.jobs.read(tx, jobId);
       if (job === undefined) throw problems.notFound(`No job with id ${jobId}.`);
@@ -185,20 +183,20 @@ export class TimeclockService {
 
   /**
    * The job-completion participant (app.ts registers it): inside the status change's transaction,
-   * every clock still running on the job stops at the completion time.
+   * every clock still running on the job stops at the completion time; screens hear of it once
+   * the completion commits.
    */
-  async stopClocksOfCompletedJob(tx: Db, actor: Actor, jobId: string): Promise<void> {
+  async stopClocksOfCompletedJob(
+    tx: Db,
+    actor: Actor,
+    completion: { jobId: string; repairOrderId: string | null },
+  ): Promise<void> {
+    const { jobId, repairOrderId } = completion;
     const running = await listRunningEntriesOfJob(tx, jobId);
     if (running.length === 0) return;
     const at = this.now();
     for (const entry of running) await this.stopEntry(tx, actor, entry, at, 'job-completed');
-    this.#stoppedByCompletion.add(jobId);
-  }
-
-  /** After a job's completion committed (jobStatusChanged): tells screens its clocks stopped. */
-  onJobStatusChanged(event: { jobId: string; repairOrderId: string; to: string; at: string }): void {
-    if (event.to !== 'Completed' || !this.#stoppedByCompletion.delete(event.jobId)) return;
-    this.announce([{ jobId: event.jobId, repairOrderId: event.repairOrderId }], event.at);
+    if (repairOrderId !== null) afterCommit(tx, () => this.announce([{ jobId, repairOrderId }], at));
   }
 
   // the technician's own view
@@ -219,7 +217,7 @@ export class TimeclockService {
   // shifts
 
   async clockIn(who: Clocker, input: ClockInput): Promise<ShiftResult> {
-    return this.db.transaction().execute(async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       const technician = await this.resolveTechnician(tx, who, input.technicianId);
       const open = await findOpenShift(tx, technician.id);
       if (open !== undefined)
@@ -234,7 +232,7 @@ export class TimeclockService {
   }
 
   async clockOut(who: Clocker, input: ClockInput): Promise<ShiftResult> {
-    const result = await this.db.transaction().execute(async (tx) => {
+    const result = await inTransaction(this.db, async (tx) => {
       const technician = await this.resolveTechnician(tx, who, input.technicianId);
       const open = await findOpenShift(tx, technician.id);
       if (open === undefined)
@@ -291,7 +289,7 @@ export class TimeclockService {
   }
 
   async correctEntry(actor: Actor, id: string, input: CorrectEntryInput): Promise<ClockEntry> {
-    const result = await this.db.transaction().execute(async (tx) => {
+    const result = await inTransaction(this.db, async (tx) => {
       const current = await findEntry(tx, id);
       if (current === undefined) throw problems.notFound(`No clock entry with id ${id}.`);
       const names = await this.names([current.technician_id], tx);
@@ -346,7 +344,7 @@ export class TimeclockService {
   }
 
   async correctShift(actor: Actor, id: string, input: CorrectShiftInput): Promise<Shift> {
-    return this.db.transaction().execute(async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       const current = await findShift(tx, id);
       if (current === undefined) throw problems.notFound(`No shift with id ${id}.`);
       const names = await this.names([current.technician_id], tx);

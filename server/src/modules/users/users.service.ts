@@ -23,6 +23,7 @@ import {
   updateUserIfVersion,
 } from './users.repository.js';
 import type { CreateUserInput, PublicUser, UpdateUserInput } from './users.schemas.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 export function toPublicUser(row: UserRow): PublicUser {
   return {
@@ -97,7 +98,7 @@ export class UsersService {
   ) {
     this.passwords.ensureAcceptable(input.password, input);
     const passwordHash = await hashSecret(input.password);
-    return this.db.transaction().execute(async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       if ((await countUsers(tx)) > 0) {
         throw problems.conflict('Setup is already done: an owner exists. Sign in instead.', 'setup-done');
       }
@@ -144,7 +145,7 @@ export class UsersService {
       input.password === undefined ? null : hashSecret(input.password),
       input.pin === undefined ? null : hashSecret(input.pin),
     ]);
-    return this.db.transaction().execute(async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       if (input.email !== undefined) await this.ensureEmailFree(tx, input.email);
       const row = this.newRow(input, passwordHash, pinHash);
       await insertUser(tx, row);
@@ -160,7 +161,7 @@ export class UsersService {
 
   async update(actor: Actor, id: string, input: UpdateUserInput): Promise<PublicUser> {
     let roleChanged = false;
-    const user = await this.db.transaction().execute(async (tx) => {
+    const user = await inTransaction(this.db, async (tx) => {
       const current = await this.requireUser(tx, id);
       this.ensureVersion(current, input.version);
       if (input.role !== undefined && input.role !== current.role && current.role === 'owner') {
@@ -216,7 +217,7 @@ export class UsersService {
 
   /** Deactivation ends every session of that user at once. */
   async setActive(actor: Actor, id: string, active: boolean): Promise<PublicUser> {
-    const user = await this.db.transaction().execute(async (tx) => {
+    const user = await inTransaction(this.db, async (tx) => {
       const current = await this.requireUser(tx, id);
       if (!active && actor.userId === id) {
         throw problems.conflict('You cannot deactivate your own account.', 'self-deactivation');
@@ -241,7 +242,7 @@ export class UsersService {
   async resetPassword(actor: Actor, id: string, password: string): Promise<PublicUser> {
     this.ensureMayHavePassword(await this.requireUser(this.db, id), password, 'password');
     const hash = await hashSecret(password);
-    const user = await this.db.transaction().execute(async (tx) => {
+    const user = await inTransaction(this.db, async (tx) => {
       const current = await this.requireUser(tx, id);
       // The email may have been removed since the check above; the policy need not run again.
       if (current.email === null) throw noEmailForPassword('password');
@@ -268,7 +269,7 @@ export class UsersService {
   ): Promise<void> {
     this.passwords.ensureAcceptable(newPassword, await this.requireUser(this.db, id), 'newPassword');
     const hash = await hashSecret(newPassword);
-    await this.db.transaction().execute(async (tx) => {
+    await inTransaction(this.db, async (tx) => {
       await updateUser(tx, id, { password_hash: hash, updated_at: this.now() });
       const endedSessions = await this.sessions.endAllForUser(tx, id, keepSessionId);
       await this.audit.record(tx, actor, {
@@ -283,7 +284,7 @@ export class UsersService {
 
   async setPin(actor: Actor, id: string, pin: string | null): Promise<PublicUser> {
     const hash = pin === null ? null : await hashSecret(pin);
-    return this.db.transaction().execute(async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       const current = await this.requireUser(tx, id);
       if (hash !== null && current.role !== 'technician') {
         throw problems.validation([{ path: 'pin', message: 'PIN sign-in is for technicians only' }]);

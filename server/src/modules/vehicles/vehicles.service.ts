@@ -46,6 +46,7 @@ import type {
   VinDecode,
 } from './vehicles.schemas.js';
 import { VinDecoder, type DecodedVin } from './vin-decoder.js';
+import { inTransaction } from '../../db/after-commit.js';
 
 export interface OdometerReadingInput {
   vehicleId: string;
@@ -285,7 +286,7 @@ export class VehiclesService implements CustomerMergeParticipant {
     const at = this.clock.now().toISOString();
     const id = newId();
     const unit = input.odometerUnit ?? 'mi';
-    const detail = await this.db.transaction().execute(async (tx) => {
+    const detail = await inTransaction(this.db, async (tx) => {
       if (!(await this.customers.exists(tx, input.customerId)))
         throw problems.validation([{ path: 'customerId', message: 'no customer with this id' }]);
       if (vin !== undefined) await this.#ensureVinFree(tx, vin.vin, null);
@@ -345,7 +346,7 @@ export class VehiclesService implements CustomerMergeParticipant {
     if (errors.length > 0) throw problems.validation(errors);
 
     const at = this.clock.now().toISOString();
-    const detail = await this.db.transaction().execute(async (tx) => {
+    const detail = await inTransaction(this.db, async (tx) => {
       const current = await findVehicle(tx, id);
       if (current === undefined) throw problems.notFound(`No vehicle with id ${id}.`);
       if (current.version !== input.version)
@@ -377,7 +378,7 @@ export class VehiclesService implements CustomerMergeParticipant {
   /** A new owner: the open ownership ends, a new one starts; readings and repair orders stay with the car. */
   async transfer(actor: Actor, id: string, input: TransferVehicleInput): Promise<VehicleDetail> {
     const at = this.clock.now().toISOString();
-    const detail = await this.db.transaction().execute(async (tx) => {
+    const detail = await inTransaction(this.db, async (tx) => {
       const current = await findVehicle(tx, id);
       if (current === undefined) throw problems.notFound(`No vehicle with id ${id}.`);
       if (current.version !== input.version)
@@ -430,7 +431,7 @@ export class VehiclesService implements CustomerMergeParticipant {
     input: RecordOdometerInput,
   ): Promise<OdometerReading> {
     const at = this.clock.now().toISOString();
-    const reading = await this.db.transaction().execute(async (tx) => {
+    const reading = await inTransaction(this.db, async (tx) => {
       const vehicle = await findVehicle(tx, vehicleId);
       if (vehicle === undefined) throw problems.notFound(`No vehicle with id ${vehicleId}.`);
       const unit = input.unit ?? vehicle.odometer_unit;

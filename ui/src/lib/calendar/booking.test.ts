@@ -7,6 +7,7 @@ import {
   emptyBookingForm,
   formFromAppointment,
   servicesOf,
+  whoFromHit,
   type AppointmentFields,
 } from './booking';
 
@@ -100,5 +101,47 @@ describe('double-booking refusals', () => {
   it('ignores other problems', () => {
     expect(conflictFieldErrors({ ...problem, type: 'urn:ase:problem:stale-version' })).toEqual([]);
     expect(conflictFieldErrors({ ...problem, conflicts: 'nonsense' })).toEqual([]);
+  });
+});
+
+describe('a search pick', () => {
+  const hit = { label: 'Civic', sublabel: 'Ann Example', score: 1 };
+  it('books a customer with no vehicle chosen yet', () => {
+    expect(
+      whoFromHit({
+        kind: 'customer',
+        hit: { ...hit, id: 'c1', label: 'Ann Example', sublabel: '', matchedOn: 'name' },
+      }),
+    ).toEqual({
+      customerId: 'c1',
+      customerName: 'Ann Example',
+      vehicleId: '',
+    });
+  });
+  it("books a vehicle's owner with that vehicle", () => {
+    expect(
+      whoFromHit({ kind: 'vehicle', hit: { ...hit, id: 'v1', customerId: 'c1', matchedOn: 'plate' } }),
+    ).toEqual({
+      customerId: 'c1',
+      customerName: 'Ann Example',
+      vehicleId: 'v1',
+    });
+  });
+  it("books a repair order's customer and vehicle, the name read from its label", () => {
+    const ro = {
+      ...hit,
+      id: 'r1',
+      customerId: 'c1',
+      vehicleId: 'v1',
+      number: 1042,
+      status: 'open',
+      matchedOn: 'number' as const,
+      label: 'RO #1042 · Ann Example · Civic',
+    };
+    expect(whoFromHit({ kind: 'repairOrder', hit: ro })).toEqual({
+      customerId: 'c1',
+      customerName: 'Ann Example',
+      vehicleId: 'v1',
+    });
   });
 });

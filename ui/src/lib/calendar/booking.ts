@@ -3,6 +3,7 @@
  * an edit changed, and how the server's double-booking refusal is shown next to the field it names.
  */
 import type { FieldError, ProblemBody } from '$lib/api/problem';
+import type { SearchHit } from '$lib/search/hits';
 import { fromLocalInputValue, toLocalInputValue } from './zoned';
 
 export type AppointmentKind = 'drop_off' | 'waiter';
@@ -187,4 +188,16 @@ export function conflictFieldErrors(body: ProblemBody): FieldError[] {
     else errors.push({ path, message });
   }
   return errors;
+}
+
+/** Who a search pick books for: a customer, a vehicle's owner with the vehicle, or a repair order's. */
+export function whoFromHit(hit: SearchHit): Pick<BookingForm, 'customerId' | 'customerName' | 'vehicleId'> {
+  if (hit.kind === 'customer') return { customerId: hit.hit.id, customerName: hit.hit.label, vehicleId: '' };
+  if (hit.kind === 'vehicle')
+    return { customerId: hit.hit.customerId, customerName: hit.hit.sublabel, vehicleId: hit.hit.id };
+  return {
+    customerId: hit.hit.customerId,
+    customerName: hit.hit.label.split(' · ')[1] ?? hit.hit.label,
+    vehicleId: hit.hit.vehicleId,
+  };
 }

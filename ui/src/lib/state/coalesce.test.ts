@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { coalesce } from './coalesce';
 
 function deferred() {
@@ -58,5 +58,69 @@ describe('coalesce', () => {
     expect(runs).toHaveLength(2);
     runs[1]!.resolve();
     await second;
+  });
+});
+
+describe('coalesce with a pause', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('runs once for a burst of requests', async () => {
+    const load = vi.fn(async () => {});
+    const reload = coalesce(load, 100);
+    void reload();
+    void reload();
+    void reload();
+    await vi.advanceTimersByTimeAsync(150);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs again when a request arrives while loading', async () => {
+    let finish: () => void = () => {};
+    const load = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    const reload = coalesce(load, 10);
+    void reload();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(load).toHaveBeenCalledTimes(1);
+    void reload(); // during the load
+    void reload();
+    finish();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(load).toHaveBeenCalledTimes(2);
+    finish();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps working after a failed load', async () => {
+    const load = vi.fn(async () => {
+      throw new Error('down');
+    });
+    const reload = coalesce(load, 10);
+    void reload().catch(() => undefined);
+    await vi.advanceTimersByTimeAsync(20);
+    void reload().catch(() => undefined);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('does nothing once cancelled', async () => {
+    const load = vi.fn(async () => {});
+    const reload = coalesce(load, 10);
+    void reload();
+    reload.cancel();
+    void reload();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('skips the pause for a first load when nothing is running', async () => {
+    const load = vi.fn(async () => {});
+    const reload = coalesce(load, 100);
+    void reload.now();
+    expect(load).toHaveBeenCalledTimes(1);
+    void reload();
+    await vi.advanceTimersByTimeAsync(150);
+    expect(load).toHaveBeenCalledTimes(2);
   });
 });
