@@ -6,8 +6,8 @@
 export type Role = 'owner' | 'advisor' | 'technician' | 'parts';
 export const ROLES: readonly Role[] = ['owner', 'advisor', 'technician', 'parts'];
 
-export type JobStatus = 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
-export const JOB_STATUSES: readonly JobStatus[] = ['Pending', 'In_Progress', 'Blocked', 'Completed', 'Paid'];
+// The job-status machine is a contract shared with the UI and the devices.
+export { JOB_STATUSES, type JobStatus } from '../../contracts/job-status.js';
 
 export interface Timestamps {
   created_at: string;

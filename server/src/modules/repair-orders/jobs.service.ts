@@ -10,7 +10,7 @@ import type { Actor } from '../audit/audit.service.js';
 import type { VersionedSettings } from '../settings/settings.service.js';
 import { findCannedJob } from './canned-jobs.repository.js';
 import { workGate, type WorkGate } from './approval-gate.js';
-import { allowedNext, transition, type TransitionResult } from './job-status.js';
+import { allowedNext, transition, type TransitionResult } from '../../../contracts/job-status.js';
 import {
   deleteJob,
   findJobRow,

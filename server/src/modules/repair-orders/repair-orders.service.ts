@@ -390,8 +390,8 @@ export class RepairOrdersService implements CustomerMergeParticipant {
   }
 
   /**
-   * app.ts: the appointments module answers whether an appointment exists (it is built after this
-   * module, since it opens repair orders on arrival, so it is handed in rather than passed in).
+   * The appointments module answers whether an appointment exists (appointments.module.ts): it is
+   * built after this module, since it opens repair orders on arrival, so it hands this in.
    */
   setAppointmentLookup(lookup: AppointmentLookup): void {
     this.#appointmentLookup = lookup;
@@ -399,7 +399,7 @@ export class RepairOrdersService implements CustomerMergeParticipant {
 
   private appointmentExists(tx: Db, id: string): Promise<boolean> {
     if (this.#appointmentLookup === null)
-      throw new Error('repair-orders: setAppointmentLookup was not called (app.ts)');
+      throw new Error('repair-orders: setAppointmentLookup was not called (appointments.module.ts)');
     return this.#appointmentLookup(tx, id);
   }
 
