@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { LiveEventName } from '$contracts/live-events';
 import type { LiveEvent, WatchHandlers } from './realtime.svelte';
 import { LiveResource, type LiveSource, type ReconnectSource, type ResourceState } from './live-resource';
 
@@ -12,7 +13,7 @@ class FakeLive implements LiveSource {
     return () => this.watchers.delete(watcher);
   }
 
-  send(topic: string, name = 'changed'): void {
+  send(topic: string, name: LiveEventName = 'jobChanged'): void {
     const event: LiveEvent = { type: 'event', seq: 1, topics: [topic], name, payload: {}, at: '' };
     for (const w of this.watchers) if (w.topics.includes(topic)) w.handlers.event?.(event);
   }
