@@ -6,6 +6,7 @@ import { newId } from '../../lib/ids.js';
 import { HttpProblem, problems, type FieldError } from '../../lib/problem.js';
 import { staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
+import type { JobsService } from '../repair-orders/jobs.service.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
 import type { TechniciansService } from '../technicians/technicians.service.js';
 import {
@@ -90,6 +91,7 @@ export class TimeclockService {
     private readonly events: EventBus,
     private readonly technicians: TechniciansService,
     private readonly repairOrders: RepairOrdersService,
+    private readonly jobs: JobsService,
   ) {}
 
   // job clock
@@ -101,7 +103,7 @@ export class TimeclockService {
   async clockOn(who: Clocker, jobId: string, input: ClockInput): Promise<JobClock> {
     const result = await inTransaction(this.db, async (tx) => {
       const technician = await this.resolveTechnician(tx, who, input.technicianId);
-      const job = await this.repairOrders.jobs.read(tx, jobId);
+      const job = await this.jobs.read(tx, jobId);
       if (job === undefined) throw problems.notFound(`No job with id ${jobId}.`);
       const ro = await this.repairOrders.find(tx, job.repairOrderId);
       if (ro === undefined || ro.status !== 'open')
@@ -117,7 +119,7 @@ export class TimeclockService {
       // Clocking on a Pending job starts it: when work may not start yet (nothing approved and no
       // diagnosis allowance left), the clock is refused with the same answer the board gives.
       if (job.status === 'Pending') {
-        const gate = await this.repairOrders.jobs.workGateOf(tx, job);
+        const gate = await this.jobs.workGateOf(tx, job);
         if (!gate.start)
           throw problems.conflict(gate.reason ?? 'This job cannot be started yet.', 'approval-required', {
             gate: gate.state,
@@ -135,7 +137,7 @@ export class TimeclockService {
       ];
       if (running !== undefined) {
         await this.stopEntry(tx, who.actor, running, at, 'switched-job');
-        const other = await this.repairOrders.jobs.read(tx, running.job_id);
+        const other = await this.jobs.read(tx, running.job_id);
         if (other !== undefined) touched.push({ jobId: other.id, repairOrderId: other.repairOrderId });
       }
       if ((await findOpenShift(tx, technician.id)) === undefined)
@@ -168,7 +170,7 @@ export class TimeclockService {
   async clockOff(who: Clocker, jobId: string, input: ClockInput): Promise<JobClock> {
     const result = await inTransaction(this.db, async (tx) => {
       const technician = await this.resolveTechnician(tx, who, input.technicianId);
-      const job = await this.repairOrders.jobs.read(tx, jobId);
+      const job = await this.jobs.read(tx, jobId);
       if (job === undefined) throw problems.notFound(`No job with id ${jobId}.`);
       const running = await findRunningEntry(tx, technician.id);
       if (running === undefined || running.job_id !== jobId)
@@ -245,7 +247,7 @@ export class TimeclockService {
       if (running !== undefined) {
         await this.stopEntry(tx, who.actor, running, at, 'clocked-out');
         stoppedEntry = this.toEntry((await findEntry(tx, running.id))!, names, at);
-        const job = await this.repairOrders.jobs.read(tx, running.job_id);
+        const job = await this.jobs.read(tx, running.job_id);
         if (job !== undefined) touched.push({ jobId: job.id, repairOrderId: job.repairOrderId });
       }
       const ok = await updateShiftIfVersion(tx, open.id, open.version, {
@@ -332,7 +334,7 @@ export class TimeclockService {
           after: { startedAt, endedAt, note },
         },
       });
-      const job = await this.repairOrders.jobs.read(tx, current.job_id);
+      const job = await this.jobs.read(tx, current.job_id);
       return {
         entry: this.toEntry((await findEntry(tx, id))!, names, now),
         touched: job === undefined ? [] : [{ jobId: job.id, repairOrderId: job.repairOrderId }],
@@ -485,11 +487,11 @@ export class TimeclockService {
   private async startJob(actor: Actor, jobId: string, version: number): Promise<void> {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        await this.repairOrders.jobs.changeStatus(actor, jobId, { status: 'In_Progress', version });
+        await this.jobs.changeStatus(actor, jobId, { status: 'In_Progress', version });
         return;
       } catch (error) {
         if (!(error instanceof HttpProblem) || error.status !== 409) throw error;
-        const job = await this.repairOrders.jobs.read(this.db, jobId);
+        const job = await this.jobs.read(this.db, jobId);
         if (job?.status !== 'Pending') return;
         version = job.version;
       }
@@ -505,7 +507,7 @@ export class TimeclockService {
     ]);
     let runningView: TechnicianClock['running'] = null;
     if (running !== undefined) {
-      const job = await this.repairOrders.jobs.read(this.db, running.job_id);
+      const job = await this.jobs.read(this.db, running.job_id);
       runningView = {
         entry: this.toEntry(running, names, now),
         jobTitle: job?.title ?? '',
@@ -522,7 +524,7 @@ export class TimeclockService {
   }
 
   private async readJobClock(db: Db, jobId: string): Promise<JobClock> {
-    const job = await this.repairOrders.jobs.read(db, jobId);
+    const job = await this.jobs.read(db, jobId);
     if (job === undefined) throw problems.notFound(`No job with id ${jobId}.`);
     const rows = await listEntriesOfJob(db, jobId);
     const names = await this.names(
