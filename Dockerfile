@@ -12,10 +12,11 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-# The staff app (ui/build) and the server compiled to server/dist (same folder depth as server/src,
-# so package.json and ui/build are found as in development), then drop dev dependencies.
+# The staff app (ui/build) and every runtime part compiled to dist/ (server, contracts, devices,
+# models: dist/server/src/main.js is the server; it finds package.json and ui/build by walking up),
+# then drop dev dependencies.
 RUN npm run build:ui \
- && node_modules/.bin/tsc -p tsconfig.build.json --rootDir server/src --outDir server/dist --sourceMap false \
+ && node_modules/.bin/tsc -p tsconfig.build.json --sourceMap false \
  && npm prune --omit=dev --no-audit --no-fund \
  && rm -rf ui/.svelte-kit
 # Litestream comes from the optional dependency @flydotio/litestream-linux-x64 (x86-64 images).
@@ -49,4 +50,4 @@ USER ase
 HEALTHCHECK --interval=30s --timeout=5s --start-period=2m --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.ASE_PORT || 8080) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "/app/server/dist/main.js"]
+CMD ["node", "/app/dist/server/src/main.js"]

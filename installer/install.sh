@@ -206,14 +206,14 @@ stage_app() {
   say "Installing dependencies and building the staff app (a few minutes on a mini-PC)"
   run_in "$APP_NEW" "$NPM_BIN" ci --no-audit --no-fund
   run_in "$APP_NEW" "$NPM_BIN" run build:ui
-  # The server as JavaScript in server/dist (one folder level like server/src, so the paths it
-  # resolves from its own location - package.json, ui/build - still point at the app).
-  run_in "$APP_NEW" node_modules/.bin/tsc -p tsconfig.build.json --rootDir server/src --outDir server/dist --sourceMap false
+  # Every runtime part as JavaScript in dist/ (server, contracts, devices, models, at the same
+  # relative places; the server finds package.json and ui/build by walking up from its files).
+  run_in "$APP_NEW" node_modules/.bin/tsc -p tsconfig.build.json --sourceMap false
   run_in "$APP_NEW" "$NPM_BIN" prune --omit=dev --no-audit --no-fund
   run_in "$APP_NEW" rm -rf ui/.svelte-kit
   if [ "$DRY_RUN" = 0 ]; then
     [ -f "$(p "$APP_NEW")/ui/build/200.html" ] || die "the staff app did not build (no ui/build/200.html)"
-    [ -f "$(p "$APP_NEW")/server/dist/main.js" ] || die "the server did not build (no server/dist/main.js)"
+    [ -f "$(p "$APP_NEW")/dist/server/src/main.js" ] || die "the server did not build (no dist/server/src/main.js)"
     [ -x "$(p "$APP_NEW")/node_modules/@flydotio/litestream-linux-x64/litestream" ] ||
       warn "Litestream is not installed (it ships for linux-x64 only): off-site replication will be unavailable"
   fi

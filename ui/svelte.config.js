@@ -22,8 +22,8 @@ const config = {
     serviceWorker: { register: false },
     version: { pollInterval: 0 },
     // What server and UI must agree on, written once (no Node or DOM imports): the UI imports it
-    // as $contracts/..., never by a path into server/src.
-    alias: { $contracts: '../server/src/contracts' },
+    // as $contracts/..., never by a path into server/.
+    alias: { $contracts: '../server/contracts' },
   },
 };
 

@@ -39,7 +39,8 @@ export function displayTokenOf(request: FastifyRequest): string | undefined {
 export async function installAuthentication(
   app: FastifyInstance,
   sessions: SessionsService,
-  displays: DisplayService,
+  /** Null in an app without the display module: no display token is recognised. */
+  displays: DisplayService | null,
 ): Promise<void> {
   await app.register(cookie);
   app.decorateRequest('auth', null);
@@ -54,7 +55,8 @@ export async function installAuthentication(
     const token = request.cookies[SESSION_COOKIE];
     if (token !== undefined && token !== '') request.auth = await sessions.authenticate(token);
     const displayToken = displayTokenOf(request);
-    if (displayToken !== undefined) request.display = await displays.authenticate(displayToken);
+    if (displayToken !== undefined && displays !== null)
+      request.display = await displays.authenticate(displayToken);
   });
 }
 

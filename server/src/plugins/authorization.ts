@@ -1,21 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { problems } from '../lib/problem.js';
 import { mayUseRemotely } from '../modules/auth/remote-access.js';
-import { accessFor, isAllowed } from './route-permissions.js';
+import { isAllowed, type RouteTable } from './route-permissions.js';
 
 /**
  * Enforces the route × role table on every request, before any body is parsed or validated, so an
  * unauthorised caller learns nothing about the shape of the request.
  */
-export function installAuthorization(app: FastifyInstance): void {
+export function installAuthorization(app: FastifyInstance, table: RouteTable): void {
   app.addHook('onRequest', async (request) => {
     const url = request.routeOptions.url;
     if (url === undefined) return; // no such route: the 404 handler answers
-    const access = accessFor(request.method, url);
+    const access = table.accessFor(request.method, url);
     if (access === undefined) {
       request.log.error(
         { route: `${request.method} ${url}` },
-        'route is missing from ROUTE_PERMISSIONS; denied',
+        'route is missing from the route × role table; denied',
       );
       throw problems.forbidden('This route is not open to anyone yet.', 'undeclared-route');
     }

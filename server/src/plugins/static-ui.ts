@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { appRoot } from '../lib/app-root.js';
 
 /** Where `npm run build:ui` writes the staff app (ui/build, beside server/). */
-export const DEFAULT_UI_DIR = fileURLToPath(new URL('../../../ui/build', import.meta.url));
+export function defaultUiDir(): string {
+  return join(appRoot(), 'ui', 'build');
+}
 
 /** The single-page app's shell: every screen's address answers with it, the app routes itself. */
 const SHELL = '200.html';
@@ -22,7 +24,7 @@ const NOT_BUILT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-
  * the shell and the service worker always revalidated, pre-compressed .br/.gz files when the
  * browser accepts them. Any GET for a page address (not /api, not a file) gets the shell.
  */
-export async function installStaticUi(app: FastifyInstance, uiDir = DEFAULT_UI_DIR): Promise<void> {
+export async function installStaticUi(app: FastifyInstance, uiDir = defaultUiDir()): Promise<void> {
   const built = existsSync(`${uiDir}/${SHELL}`);
   // The pages' Content-Security-Policy (security-headers.ts) allows these inline scripts and no other.
   app.decorate('uiInlineScriptHashes', built ? inlineScriptHashesOfBuild(uiDir) : []);

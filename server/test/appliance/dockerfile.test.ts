@@ -52,9 +52,22 @@ describe('Dockerfile', () => {
     expect(health).toContain('/api/health');
     expect(health).toMatch(/CMD \["node"/);
     expect(get('ENTRYPOINT')).toEqual(['["/usr/bin/tini", "--"]']);
-    expect(get('CMD')).toEqual(['["node", "/app/server/dist/main.js"]']);
-    // The compiled entry point is built in the image from the repository's server/src/main.ts.
-    expect(text).toContain('--rootDir server/src --outDir server/dist');
+    expect(get('CMD')).toEqual(['["node", "/app/dist/server/src/main.js"]']);
+    // The compiled entry point is built in the image from the repository's server/src/main.ts,
+    // with every runtime part (tsconfig.build.json: outDir dist, rootDir the project).
+    expect(text).toContain('tsc -p tsconfig.build.json');
+    const build = JSON.parse(
+      readFileSync(join(REPO, 'tsconfig.build.json'), 'utf8').replace(/^\s*\/\/.*$/gm, ''),
+    );
+    expect(build.compilerOptions).toMatchObject({ outDir: 'dist', rootDir: '.' });
+    expect(build.include).toEqual(
+      expect.arrayContaining([
+        'server/src/**/*.ts',
+        'server/contracts/**/*.ts',
+        'devices/**/*.ts',
+        'models/**/*.ts',
+      ]),
+    );
   });
 
   it('includes Litestream (the npm optional dependency, checked at build time) and CA certificates for S3', () => {

@@ -110,7 +110,7 @@ describe('install.sh / uninstall.sh in a scratch root (dry run: no real /etc, /o
       'chown root:ase /etc/ase/ase.env',
       '(cd /opt/ase/app.new && /usr/bin/npm ci',
       '(cd /opt/ase/app.new && /usr/bin/npm run build:ui)',
-      '(cd /opt/ase/app.new && node_modules/.bin/tsc -p tsconfig.build.json --rootDir server/src --outDir server/dist',
+      '(cd /opt/ase/app.new && node_modules/.bin/tsc -p tsconfig.build.json --sourceMap false',
       '(cd /opt/ase/app.new && /usr/bin/npm prune --omit=dev',
       'systemctl daemon-reload',
       'udevadm control --reload-rules',

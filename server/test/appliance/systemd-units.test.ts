@@ -56,12 +56,12 @@ describe('systemd/ units', () => {
     expect(s('StateDirectory')).toBe('ase');
     expect(s('WorkingDirectory')).toBe('/opt/ase/app');
     // The program the unit starts is this repository's entry point as the installer compiles it
-    // (server/src/*.ts -> server/dist/*.js under /opt/ase/app).
+    // (tsconfig.build.json: server/src/*.ts -> dist/server/src/*.js under /opt/ase/app).
     const exec = s('ExecStart').split(' ');
-    expect(exec).toEqual(['/usr/bin/node', '/opt/ase/app/server/dist/main.js']);
+    expect(exec).toEqual(['/usr/bin/node', '/opt/ase/app/dist/server/src/main.js']);
     expect(existsSync(join(REPO, 'server/src/main.ts'))).toBe(true);
     const installer = readFileSync(join(REPO, 'installer/install.sh'), 'utf8');
-    expect(installer).toContain('--rootDir server/src --outDir server/dist');
+    expect(installer).toContain('tsc -p tsconfig.build.json');
   });
 
   it('ase.service is hardened but keeps what Node, Litestream and serial devices need', () => {

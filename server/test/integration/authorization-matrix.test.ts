@@ -4,7 +4,7 @@ import { buildApp } from '../../src/app.js';
 import type { Role } from '../../src/db/schema.js';
 import { ROLES } from '../../src/db/schema.js';
 import { SessionsService } from '../../src/modules/auth/sessions.service.js';
-import { accessFor, isAllowed } from '../../src/plugins/route-permissions.js';
+import { isAllowed } from '../../src/plugins/route-permissions.js';
 import { createStaff, createTestApp, setupOwner, type TestApp } from '../helpers/test-app.js';
 
 /**
@@ -47,7 +47,7 @@ function concreteUrl(pattern: string): string {
 
 describe('authorization matrix', () => {
   it('declares every registered route in the route × role table', () => {
-    const undeclared = t.app.registeredRoutes.filter((r) => accessFor(r.method, r.url) === undefined);
+    const undeclared = t.app.registeredRoutes.filter((r) => t.app.routeTable.accessFor(r.method, r.url) === undefined);
     expect(undeclared).toEqual([]);
     expect(t.app.registeredRoutes.length).toBeGreaterThan(20);
   });
@@ -56,7 +56,7 @@ describe('authorization matrix', () => {
     const mismatches: string[] = [];
     let checks = 0;
     for (const route of t.app.registeredRoutes) {
-      const access = accessFor(route.method, route.url)!;
+      const access = t.app.routeTable.accessFor(route.method, route.url)!;
       for (const principal of ['anonymous', ...ROLES] as const) {
         const role = principal === 'anonymous' ? null : principal;
         const response = await t.app.inject({
@@ -92,7 +92,7 @@ describe('authorization matrix', () => {
     app.get('/api/not-in-the-table', () => ({ secret: true }));
     await app.ready();
     try {
-      expect(app.registeredRoutes.filter((r) => accessFor(r.method, r.url) === undefined)).toEqual([
+      expect(app.registeredRoutes.filter((r) => app.routeTable.accessFor(r.method, r.url) === undefined)).toEqual([
         { method: 'GET', url: '/api/not-in-the-table' },
         { method: 'HEAD', url: '/api/not-in-the-table' },
       ]);

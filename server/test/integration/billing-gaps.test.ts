@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DomainEvents } from '../../src/events/domain-events.js';
 import type { Aging, Invoice, Payment } from '../../src/modules/billing/billing.schemas.js';
-import { topicsFor } from '../../src/modules/realtime/topics.js';
+import { topicsFor } from '../../contracts/realtime.js';
 import { insertCustomer, insertVehicle } from '../helpers/fixtures.js';
 import {
   createStaff,

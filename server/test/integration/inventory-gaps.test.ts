@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DomainEvents } from '../../src/events/domain-events.js';
-import { DISPLAY_TOPICS, isValidTopic, topicsFor } from '../../src/modules/realtime/topics.js';
+import { DISPLAY_TOPICS, isValidTopic, topicsFor } from '../../contracts/realtime.js';
 import { insertCustomer, insertVehicle } from '../helpers/fixtures.js';
 import {
   createStaff,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/db/schema.js';
 import { MINUTE_MS } from '../../src/lib/clock.js';
-import { accessFor, isAllowed } from '../../src/plugins/route-permissions.js';
+import { isAllowed } from '../../src/plugins/route-permissions.js';
 import { insertCustomer, insertVehicle } from '../helpers/fixtures.js';
 import {
   createStaff,
@@ -129,7 +129,7 @@ async function readEverything(role: Role): Promise<Map<string, { status: number;
   const answers = new Map<string, { status: number; body: unknown }>();
   for (const route of t.app.registeredRoutes) {
     if (route.method !== 'GET' || !route.url.startsWith('/api/') || DESCRIPTIONS.has(route.url)) continue;
-    const access = accessFor(route.method, route.url);
+    const access = t.app.routeTable.accessFor(route.method, route.url);
     if (access === undefined || access === 'public' || !isAllowed(access, role)) continue;
     const response = await injectAs(t.app, cookies.get(role)!, {
       method: 'GET',

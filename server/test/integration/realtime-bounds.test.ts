@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_TOPICS_PER_CONNECTION } from '../../src/modules/realtime/realtime.schemas.js';
+import { MAX_TOPICS_PER_CONNECTION } from '../../contracts/realtime.js';
 import { CLOSE_CODES, MAX_CONNECTIONS_PER_SIGN_IN } from '../../src/modules/realtime/realtime.service.js';
 import {
   createStaff,

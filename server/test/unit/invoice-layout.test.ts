@@ -6,7 +6,7 @@ import {
   invoiceJobBlocks,
   invoiceTotalRows,
   registrationText,
-} from '../../src/contracts/invoice-layout.js';
+} from '../../contracts/invoice-layout.js';
 
 const zero = { labor: 0, part: 0, fee: 0, sublet: 0 };
 

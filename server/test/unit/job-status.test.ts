@@ -6,7 +6,7 @@ import {
   transition,
   type JobStatusState,
   type TransitionChannel,
-} from '../../src/modules/repair-orders/job-status.js';
+} from '../../contracts/job-status.js';
 
 const START: JobStatusState = {
   status: 'Pending',

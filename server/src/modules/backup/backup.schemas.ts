@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Version } from '../../lib/schema.js';
+import type { S3Target } from '../../lib/replica-target.js';
 
 export const TARGET_KINDS = ['off', 's3', 'file'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
@@ -9,15 +10,7 @@ export type ReplicationState = (typeof REPLICATION_STATES)[number];
 /** What backup_settings.data holds. Both targets are kept so switching back loses nothing. */
 export interface StoredBackupSettings {
   target: TargetKind;
-  s3: {
-    endpoint: string;
-    bucket: string;
-    path: string;
-    region: string;
-    accessKeyId: string;
-    secretAccessKey: string;
-    forcePathStyle: boolean;
-  };
+  s3: S3Target;
   file: { path: string };
   lagWarningSeconds: number;
 }

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid } from '../../lib/schema.js';
 import { pageLimit } from '../../lib/paging.js';
+import { VehicleSummarySchema } from '../vehicles/vehicles.schemas.js';
 
 const KINDS = ['labor', 'part', 'fee', 'sublet'] as const;
 export const PAYMENT_METHODS = ['cash', 'card', 'check'] as const;
@@ -108,14 +109,7 @@ export const InvoiceSchema = Type.Object({
   repairOrderNumber: Type.Integer(),
   status: StringEnum(['issued', 'paid', 'void'] as const),
   customer: Type.Object({ id: Uuid, name: Type.String(), kind: Type.String() }),
-  vehicle: Type.Object({
-    id: Uuid,
-    year: Nullable(Type.Integer()),
-    make: Nullable(Type.String()),
-    model: Nullable(Type.String()),
-    vin: Nullable(Type.String()),
-    licensePlate: Nullable(Type.String()),
-  }),
+  vehicle: VehicleSummarySchema,
   lines: Type.Array(InvoiceLineSchema),
   subtotals: KindAmountsSchema,
   subtotalCents: Type.Integer(),

@@ -8,7 +8,7 @@ import {
   formatMiles,
   registrationText,
   type InvoiceCells,
-} from '../../contracts/invoice-layout.js';
+} from '../../../contracts/invoice-layout.js';
 
 const MARGIN = 50;
 const TABLE_WIDTH = 512; // LETTER is 612 pt wide

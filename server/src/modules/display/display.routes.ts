@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdParams, NoContent, withProblems } from '../../lib/schema.js';
+import { noContent } from '../../lib/replies.js';
 import { actorOf } from '../../plugins/authentication.js';
 import {
   CreateDisplayTokenBody,
@@ -60,9 +61,6 @@ export const displayRoutes: FastifyPluginAsyncTypebox<{ service: DisplayService 
         response: withProblems({ 204: NoContent }),
       },
     },
-    async (request, reply) => {
-      await service.revoke(actorOf(request), request.params.id);
-      return reply.code(204).send(null);
-    },
+    async (request, reply) => noContent(reply, service.revoke(actorOf(request), request.params.id)),
   );
 };

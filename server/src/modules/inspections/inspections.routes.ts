@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { problems } from '../../lib/problem.js';
 import { IdParams, NoContent, withProblems } from '../../lib/schema.js';
+import { noContent } from '../../lib/replies.js';
 import { actorOf } from '../../plugins/authentication.js';
 import {
   CreateTemplateBody,
@@ -120,10 +121,8 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
         response: withProblems({ 204: NoContent }),
       },
     },
-    async (request, reply) => {
-      await service.templates.remove(actorOf(request), request.params.id, request.query.version);
-      return reply.code(204).send(null);
-    },
+    async (request, reply) =>
+      noContent(reply, service.templates.remove(actorOf(request), request.params.id, request.query.version)),
   );
 
   // ---------------------------------------------------------------- inspections
@@ -295,10 +294,8 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
         response: withProblems({ 204: NoContent }),
       },
     },
-    async (request, reply) => {
-      await service.media.remove(actorOf(request), request.params.id, request.params.mediaId);
-      return reply.code(204).send(null);
-    },
+    async (request, reply) =>
+      noContent(reply, service.media.remove(actorOf(request), request.params.id, request.params.mediaId)),
   );
 
   app.get(

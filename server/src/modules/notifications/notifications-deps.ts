@@ -1,11 +1,12 @@
 import type { Db } from '../../db/database.js';
 import type { Role } from '../../db/schema.js';
-import type { OutboxChannel } from '../../db/tables/trust.js';
+import type { OutboxChannel } from '../../db/tables/notifications.js';
 import type { EventBus } from '../../events/event-bus.js';
 import { HOUR_MS, type Clock } from '../../lib/clock.js';
 import type { AppointmentsService } from '../appointments/appointments.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CustomersService } from '../customers/customers.service.js';
+import type { UsersService } from '../users/users.service.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { type EmailChannel, type PushChannel, type SmsChannel } from './channels.js';
@@ -53,6 +54,7 @@ export interface NotificationsDeps {
   audit: AuditService;
   events: EventBus;
   customers: CustomersService;
+  users: UsersService;
   settings: SettingsService;
   repairOrders: RepairOrdersService;
   appointments: AppointmentsService;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { IdParams, NoContent, withProblems } from '../../lib/schema.js';
+import { noContent } from '../../lib/replies.js';
 import { problems } from '../../lib/problem.js';
 import { actorOf } from '../../plugins/authentication.js';
 import {
@@ -176,10 +177,8 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: Notificat
         response: withProblems({ 204: NoContent }),
       },
     },
-    async (request, reply) => {
-      await service.unsubscribePush(actorOf(request), request.body.endpoint);
-      return reply.code(204).send(null);
-    },
+    async (request, reply) =>
+      noContent(reply, service.unsubscribePush(actorOf(request), request.body.endpoint)),
   );
 
   // Twilio's inbound-message webhook: STOP / START replies.

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import type { OutboxChannel, OutboxStatus } from '../../db/tables/trust.js';
+import type { OutboxChannel, OutboxStatus } from '../../db/tables/notifications.js';
 import { newId } from '../../lib/ids.js';
 import { normalizePhone } from '../../lib/phone.js';
 import { problems } from '../../lib/problem.js';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import { problems } from '../../lib/problem.js';
-import { insertMessageIfNew, isOptedOut, listPushSubscriptionsForRoles } from './notifications.repository.js';
+import { insertMessageIfNew, isOptedOut, listPushSubscriptionsOfUsers } from './notifications.repository.js';
 import { NOT_SET_UP, readinessOf } from './channel-readiness.js';
 import { maskRecipient } from './messages.js';
 import type { NotificationSettingsStore } from './notification-settings.js';
@@ -177,7 +177,8 @@ export class OutboxEnqueueService {
       tag: notice.idempotencyKey,
     });
     const at = this.#now();
-    for (const subscription of await listPushSubscriptionsForRoles(tx, notice.roles ?? DEFAULT_STAFF_ROLES)) {
+    const staff = await this.#deps.users.activeIdsWithRoles(tx, notice.roles ?? DEFAULT_STAFF_ROLES);
+    for (const subscription of await listPushSubscriptionsOfUsers(tx, staff)) {
       const id = newId();
       const inserted = await insertMessageIfNew(tx, {
         id,

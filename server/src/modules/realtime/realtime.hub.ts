@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DomainEventName } from '../../events/domain-events.js';
+import type { AnyDomainEvent, DomainEventName } from '../../events/domain-events.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
-import { topicsFor, type AnyDomainEvent } from './topics.js';
+import { topicsFor } from '../../../contracts/realtime.js';
 
 /** One event as browsers receive it. `seq` is global and increases by one per event. */
 export interface RealtimeEvent {

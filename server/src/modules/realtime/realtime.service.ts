@@ -4,8 +4,13 @@ import type { EventBus } from '../../events/event-bus.js';
 import type { DisplayService } from '../display/display.service.js';
 import type { SessionsService } from '../auth/sessions.service.js';
 import type { RealtimeClient, RealtimeHub } from './realtime.hub.js';
-import { ClientMessageSchema, MAX_TOPICS_PER_CONNECTION, type ClientMessage } from './realtime.schemas.js';
-import { DISPLAY_TOPICS, isValidTopic } from './topics.js';
+import {
+  ClientMessageSchema,
+  DISPLAY_TOPICS,
+  isValidTopic,
+  MAX_TOPICS_PER_CONNECTION,
+  type ClientMessage,
+} from '../../../contracts/realtime.js';
 
 /** Who is on the other end of a socket, as signed in when it opened; checked again on every heartbeat. */
 export type Viewer =

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { download } from '../../lib/replies.js';
 import { withProblems } from '../../lib/schema.js';
 import { actorOf } from '../../plugins/authentication.js';
 import {
@@ -8,6 +9,8 @@ import {
   TunnelTokenBody,
 } from './remote-access.schemas.js';
 import type { RemoteAccessService } from './remote-access.service.js';
+
+type LocalCaFiles = Awaited<ReturnType<RemoteAccessService['caCertificate']>>;
 
 const tags = ['remote access'];
 
@@ -54,40 +57,34 @@ export const remoteAccessRoutes: FastifyPluginAsyncTypebox<{ service: RemoteAcce
   );
 
   // Public: a shop device must fetch the CA before it trusts anything, and it is public data.
-  app.get(
-    '/api/tls/ca.crt',
+  // The same certificate in the two forms devices install: PEM, and an Apple profile.
+  const caDownloads = [
     {
-      schema: {
-        tags,
-        summary: "The shop's local CA certificate (PEM) to install on shop devices",
-        response: withProblems({ 200: CaCertificateSchema }),
-      },
+      url: '/api/tls/ca.crt',
+      summary: "The shop's local CA certificate (PEM) to install on shop devices",
+      schema: CaCertificateSchema,
+      type: 'application/x-x509-ca-cert',
+      filename: 'ase-local-ca.crt',
+      body: (ca: LocalCaFiles) => ca.pem,
     },
-    async (_request, reply) => {
-      const { pem } = await service.caCertificate();
-      return reply
-        .type('application/x-x509-ca-cert')
-        .header('content-disposition', 'attachment; filename="ase-local-ca.crt"')
-        .header('cache-control', 'no-store')
-        .send(pem);
-    },
-  );
-  app.get(
-    '/api/tls/ca.mobileconfig',
     {
-      schema: {
-        tags,
-        summary: 'The CA as an Apple configuration profile (iPad, iPhone, macOS)',
-        response: withProblems({ 200: MobileConfigSchema }),
-      },
+      url: '/api/tls/ca.mobileconfig',
+      summary: 'The CA as an Apple configuration profile (iPad, iPhone, macOS)',
+      schema: MobileConfigSchema,
+      type: 'application/x-apple-aspen-config',
+      filename: 'ase-local-ca.mobileconfig',
+      body: (ca: LocalCaFiles) => ca.mobileConfig,
     },
-    async (_request, reply) => {
-      const { mobileConfig } = await service.caCertificate();
-      return reply
-        .type('application/x-apple-aspen-config')
-        .header('content-disposition', 'attachment; filename="ase-local-ca.mobileconfig"')
-        .header('cache-control', 'no-store')
-        .send(mobileConfig);
-    },
-  );
+  ];
+  for (const file of caDownloads)
+    app.get(
+      file.url,
+      { schema: { tags, summary: file.summary, response: withProblems({ 200: file.schema }) } },
+      async (_request, reply) =>
+        download(reply, {
+          type: file.type,
+          filename: file.filename,
+          body: file.body(await service.caCertificate()),
+        }),
+    );
 };

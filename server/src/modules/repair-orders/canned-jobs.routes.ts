@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdParams, NoContent, withProblems } from '../../lib/schema.js';
+import { noContent } from '../../lib/replies.js';
 import { actorOf } from '../../plugins/authentication.js';
 import type { CannedJobsService } from './canned-jobs.service.js';
 import {
@@ -96,9 +97,7 @@ export const cannedJobsRoutes: FastifyPluginAsyncTypebox<{ service: CannedJobsSe
         response: withProblems({ 204: NoContent }),
       },
     },
-    async (request, reply) => {
-      await service.remove(actorOf(request), request.params.id, request.query.version);
-      return reply.code(204).send(null);
-    },
+    async (request, reply) =>
+      noContent(reply, service.remove(actorOf(request), request.params.id, request.query.version)),
   );
 };

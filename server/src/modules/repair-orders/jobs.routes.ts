@@ -1,6 +1,7 @@
 import { sendJsonText } from '../../lib/json-text.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdParams, NoContent, withProblems } from '../../lib/schema.js';
+import { noContent } from '../../lib/replies.js';
 import { actorOf } from '../../plugins/authentication.js';
 import type { JobsService } from './jobs.service.js';
 import type { LinesService } from './lines.service.js';
@@ -75,10 +76,8 @@ export const jobsRoutes: FastifyPluginAsyncTypebox<{ jobs: JobsService; lines: L
         response: withProblems({ 204: NoContent }),
       },
     },
-    async (request, reply) => {
-      await jobs.remove(actorOf(request), request.params.id, request.query.version);
-      return reply.code(204).send(null);
-    },
+    async (request, reply) =>
+      noContent(reply, jobs.remove(actorOf(request), request.params.id, request.query.version)),
   );
 
   app.post(
@@ -135,9 +134,7 @@ export const jobsRoutes: FastifyPluginAsyncTypebox<{ jobs: JobsService; lines: L
         response: withProblems({ 204: NoContent }),
       },
     },
-    async (request, reply) => {
-      await lines.remove(actorOf(request), request.params.id, request.query.version);
-      return reply.code(204).send(null);
-    },
+    async (request, reply) =>
+      noContent(reply, lines.remove(actorOf(request), request.params.id, request.query.version)),
   );
 };

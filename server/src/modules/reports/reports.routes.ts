@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static, TObject, TSchema } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
+import { download } from '../../lib/replies.js';
 import { withProblems } from '../../lib/schema.js';
 import {
   CsvSchema,
@@ -18,16 +19,8 @@ import { endOfDayCsv, inventoryCsv, kpisCsv, techniciansCsv } from './reports-cs
 
 const tags = ['reports'];
 
-function attachment(reply: FastifyReply, type: string, filename: string, body: string) {
-  return reply
-    .type(type)
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .header('cache-control', 'no-store')
-    .send(body);
-}
-
 function csv(reply: FastifyReply, filename: string, body: string) {
-  return attachment(reply, 'text/csv; charset=utf-8', filename, body);
+  return download(reply, { type: 'text/csv; charset=utf-8', filename, body });
 }
 
 /** The `<from>-to-<to>` of a range report's file name. */
@@ -144,12 +137,11 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ service: ReportsService 
       },
     },
     async (request, reply) =>
-      attachment(
-        reply,
-        'application/x-iif; charset=utf-8',
-        `ase-accounting-${rangeName(request.query)}.iif`,
-        await service.accountingIif(request.query),
-      ),
+      download(reply, {
+        type: 'application/x-iif; charset=utf-8',
+        filename: `ase-accounting-${rangeName(request.query)}.iif`,
+        body: await service.accountingIif(request.query),
+      }),
   );
   app.get(
     '/api/reports/accounting.csv',

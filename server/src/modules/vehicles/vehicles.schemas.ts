@@ -60,6 +60,16 @@ export const VehicleSchema = Type.Object({
 });
 export type Vehicle = Static<typeof VehicleSchema>;
 
+/** How other modules' answers name a vehicle (the board, repair orders, invoices). */
+export const VehicleSummarySchema = Type.Object({
+  id: Uuid,
+  year: Nullable(Type.Integer()),
+  make: Nullable(Type.String()),
+  model: Nullable(Type.String()),
+  vin: Nullable(Type.String()),
+  licensePlate: Nullable(Type.String()),
+});
+
 export const OwnershipSchema = Type.Object({
   id: Uuid,
   customerId: Uuid,

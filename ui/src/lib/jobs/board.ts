@@ -6,7 +6,7 @@
  * (job-status.ts is pure and has no runtime imports), so the board can never offer a move the
  * server would refuse. The server still checks every move and answers 409 naming the allowed ones.
  */
-import { allowedNext } from '../../../../server/src/modules/repair-orders/job-status';
+import { allowedNext } from '$contracts/job-status';
 import type { Ok } from '$lib/api/client';
 import { elapsed, statusLabel } from '$lib/format';
 

@@ -1,12 +1,12 @@
-import { allowedNext } from '../../../../server/src/modules/repair-orders/job-status';
+import { allowedNext, type JobStatus } from '$contracts/job-status';
+
+export type { JobStatus };
 
 /**
  * The moves a job can make from the RO editor: the server's own status machine (imported, not
  * copied), through the API channel (Paid is billing's). The server still decides; this only
  * chooses which buttons to show.
  */
-export type JobStatus = 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
-
 export function nextStatuses(status: JobStatus): JobStatus[] {
   return allowedNext(status, 'api');
 }

@@ -33,15 +33,19 @@ export interface LiveResourceSetup<T> extends LiveResourceOptions<T | null> {
   raw?: boolean;
   /** Another socket (a bay TV's); it has no reconnect signal beyond its own status. */
   connection?: LiveConnection;
+  /** False: load and watch nothing (not this user's screen, or not yet known whose data to show). */
+  enabled?: () => boolean;
+  /** Whose data (the route's id): when it changes the resource starts over with a fresh load. */
+  key?: () => unknown;
 }
 
 /**
- * `topics` may be a function: it is re-read reactively, so a screen for another record (the
- * route's id changed) watches that record's topics and loads it afresh. A function returning null
- * watches nothing and loads nothing (not yet known whose data to show, or not this user's screen).
+ * `topics` may be a function, re-read reactively: the subscription follows it (the vehicles of a
+ * customer, the repair order an invoice turned out to belong to) without reloading; the data
+ * reloads when `key` changes.
  */
 export function liveResource<T>(
-  topics: string[] | (() => string[] | null),
+  topics: string[] | (() => string[]),
   load: () => Promise<T>,
   setup: LiveResourceSetup<T> = {},
 ): LiveResource<T | null> {
@@ -52,10 +56,22 @@ export function liveResource<T>(
     setup.connection ? { live: setup.connection, reconnects: null } : { live, reconnects: connection },
     setup,
   );
+  const enabled = setup.enabled ?? (() => true);
+  let started = false;
+  $effect(() => {
+    setup.key?.();
+    if (!enabled()) return;
+    return untrack(() => {
+      // Someone else's data: show "loading", not the previous one's.
+      if (started) Object.assign(state, { data: null, error: null, loading: true });
+      started = true;
+      return resource.start();
+    });
+  });
   $effect(() => {
     const watched = typeof topics === 'function' ? topics() : topics;
-    if (watched === null) return;
-    return untrack(() => resource.watch(watched));
+    if (!enabled() || watched.length === 0) return;
+    return untrack(() => resource.follow(watched));
   });
   return resource;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { LiveEventName } from '$contracts/live-events';
 import type { LiveEvent, WatchHandlers } from './realtime.svelte';
 import { LiveResource, type LiveSource, type ReconnectSource, type ResourceState } from './live-resource';
 
@@ -12,7 +13,7 @@ class FakeLive implements LiveSource {
     return () => this.watchers.delete(watcher);
   }
 
-  send(topic: string, name = 'changed'): void {
+  send(topic: string, name: LiveEventName = 'jobChanged'): void {
     const event: LiveEvent = { type: 'event', seq: 1, topics: [topic], name, payload: {}, at: '' };
     for (const w of this.watchers) if (w.topics.includes(topic)) w.handlers.event?.(event);
   }
@@ -115,8 +116,10 @@ describe('liveResource', () => {
 
   it('reloads only for the events `when` accepts, and after a resync or a reconnect', async () => {
     let loads = 0;
+    let changes = 0;
     const { live, reconnects, resource } = setup(async () => (loads += 1), {
       when: (event: LiveEvent) => event.name === 'invoiceChanged',
+      onChange: () => (changes += 1),
     });
     resource.watch(['board']);
     await settle();
@@ -132,6 +135,7 @@ describe('liveResource', () => {
     for (const listener of reconnects.listeners) listener();
     await settle();
     expect(loads).toBe(4);
+    expect(changes).toBe(2); // the accepted event and the resync
   });
 
   it('takes an early answer first, then reloads once subscribed', async () => {

@@ -36,6 +36,11 @@ export interface ResourceState<T> {
 export interface LiveResourceOptions<T> {
   /** Which events on the topics change this resource; default: every one. */
   when?: (event: LiveEvent) => boolean;
+  /**
+   * Told of each change on the topics that reloads (an accepted event, a resync), before the
+   * reload: a screen passes it on to panels that load for themselves, or notes an edit overtaken.
+   */
+  onChange?: () => void;
   /** A pause that lets a burst of events share one reload; default none (reload at once). */
   delayMs?: number;
   /**
@@ -118,19 +123,13 @@ export class LiveResource<T> {
   }
 
   /**
-   * Starts watching `topics` (first load included); returns the stop function for the
-   * component's cleanup, which unsubscribes and drops any answer still on its way.
+   * Starts keeping the data current: the first load (or the early answer), then a reload when the
+   * server answers again after a drop. Returns the stop function for the component's cleanup,
+   * which drops any answer still on its way.
    */
-  watch(topics: string[]): () => void {
+  start(): () => void {
     const reloads = coalesce(() => this.refresh(), this.#options.delayMs ?? 0);
     this.#reloads = reloads;
-    const when = this.#options.when ?? (() => true);
-    const stopLive = this.#sources.live.watch(topics, {
-      event: (event) => {
-        if (when(event)) void reloads();
-      },
-      resync: () => void reloads(),
-    });
     const stopReconnect = this.#sources.reconnects?.onReconnect(() => void reloads()) ?? (() => undefined);
     const early = this.#first !== undefined;
     // Through the coalescer, so events during the first load queue one reload after it.
@@ -141,8 +140,32 @@ export class LiveResource<T> {
       reloads.cancel();
       if (this.#reloads === reloads) this.#reloads = null;
       this.#latest.drop();
-      stopLive();
       stopReconnect();
+    };
+  }
+
+  /** Reloads on the events of `topics` (and on a resync); returns the unsubscribe function. */
+  follow(topics: string[]): () => void {
+    const when = this.#options.when ?? (() => true);
+    const changed = (): void => {
+      this.#options.onChange?.();
+      void this.reload();
+    };
+    return this.#sources.live.watch(topics, {
+      event: (event) => {
+        if (when(event)) changed();
+      },
+      resync: changed,
+    });
+  }
+
+  /** `start()` and `follow(topics)` together, stopped together. */
+  watch(topics: string[]): () => void {
+    const stop = this.start();
+    const unfollow = this.follow(topics);
+    return () => {
+      unfollow();
+      stop();
     };
   }
 }

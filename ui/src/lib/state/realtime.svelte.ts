@@ -4,15 +4,26 @@
  * server to replay what it missed (`since` = the last seq seen). When the server cannot replay
  * (restarted, or the gap is older than its log) it answers `resync` and every watcher reloads.
  */
+import type { LiveEventName, LiveEvents } from '$contracts/live-events';
+import type { ClientMessage, ServerMessage } from '$contracts/realtime';
 import { connection } from './connection.svelte';
 
+/**
+ * A live event as a watcher gets it. The payload is loosely typed for screens that read one field
+ * of several events; `payloadOf` narrows it to the contract's type for one event name.
+ */
 export interface LiveEvent {
   type: 'event';
   seq: number;
   topics: string[];
-  name: string;
+  name: LiveEventName;
   payload: Record<string, unknown>;
   at: string;
+}
+
+/** The event's payload as the contract types it, when the event is `name`; else null. */
+export function payloadOf<N extends LiveEventName>(event: LiveEvent, name: N): LiveEvents[N] | null {
+  return event.name === name ? (event.payload as LiveEvents[N]) : null;
 }
 
 export interface WatchHandlers {
@@ -25,14 +36,6 @@ export interface WatchHandlers {
   resync?: () => void;
 }
 
-type ServerMessage =
-  | LiveEvent
-  | { type: 'welcome'; serverId: string; seq: number }
-  | { type: 'subscribed'; topics: string[]; seq: number; replayed: number }
-  | { type: 'resync'; reason: string; seq: number; serverId: string }
-  | { type: 'pong'; seq: number }
-  | { type: 'unsubscribed'; topics: string[] }
-  | { type: 'error'; message: string };
 
 const RECONNECT_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 10000];
 const PING_EVERY_MS = 20_000;
@@ -165,7 +168,7 @@ export class LiveConnection {
     }
   }
 
-  #send(message: object): void {
+  #send(message: ClientMessage): void {
     if (this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(JSON.stringify(message));
   }
 }

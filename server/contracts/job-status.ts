@@ -1,4 +1,6 @@
-import type { JobStatus } from '../../db/schema.js';
+/** A service job's status: one list for the database column, the API, the board and the tablets. */
+export type JobStatus = 'Pending' | 'In_Progress' | 'Blocked' | 'Completed' | 'Paid';
+export const JOB_STATUSES: readonly JobStatus[] = ['Pending', 'In_Progress', 'Blocked', 'Completed', 'Paid'];
 
 /**
  * The service-job status machine, pure so it can be property-tested on its own:

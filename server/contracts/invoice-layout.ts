@@ -1,10 +1,49 @@
-import type { InvoiceDocument, InvoiceDocumentLine } from '../modules/billing/invoice-document.schemas.js';
-
 /**
  * The one table layout of the paper invoice, shared by the PDF (server) and the print page (ui):
  * every job's lines sit in the same five columns, so amounts line up down the whole page.
  * Pure and free of Node and DOM imports; `import type` only, so the ui bundle stays small.
  */
+
+type LineKind = 'labor' | 'part' | 'fee' | 'sublet';
+type ByKind = Record<LineKind, number>;
+
+/**
+ * What the layout reads of an invoice document (the API's InvoiceDocument has these fields and
+ * more): written here, not imported, so the contract depends on nothing of the server's.
+ */
+export interface InvoiceDocumentLine {
+  kind: LineKind;
+  description: string;
+  partNumber: string | null;
+  quantity: number;
+  unitPriceCents: number;
+  amountCents: number;
+  discountCents: number;
+}
+
+export interface InvoiceDocument {
+  shop: { registrationNumbers: readonly { label: string; value: string }[] };
+  invoice: {
+    subtotals: ByKind;
+    taxes: ByKind;
+    discountCents: number;
+    shopSuppliesCents: number;
+    taxCents: number;
+    totalCents: number;
+    balanceCents: number;
+    creditNotes: readonly { number: string | number; amountCents: number }[];
+    payments: readonly { status: string; kind: string; method: string; amountCents: number }[];
+  };
+  jobs: readonly {
+    title: string;
+    technicianName: string | null;
+    concern: string;
+    cause: string;
+    correction: string;
+    lines: readonly InvoiceDocumentLine[];
+  }[];
+  declined: readonly { jobTitle: string; description: string; amountCents: number; state: string }[];
+}
 
 export type InvoiceColumnKey = 'description' | 'partNumber' | 'quantity' | 'unitPrice' | 'amount';
 

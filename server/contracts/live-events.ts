@@ -1,0 +1,157 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { JOB_STATUSES } from './job-status.js';
+
+/**
+ * The live events: what changed in the shop, by name, with each payload's schema. The server's
+ * event bus checks every payload against its schema before any listener sees it; the realtime
+ * hub forwards them to browsers (typed here for the UI), the device gateway to MQTT.
+ * Events are emitted after their transaction commits, so nobody sees a change that rolled back.
+ */
+
+const Id = Type.String({ minLength: 1 });
+const At = Type.String({ minLength: 1 });
+/** One of the listed strings: a union of literals (checkable by TypeBox's Value and by Ajv). */
+const Literals = <const T extends readonly string[]>(values: T) =>
+  Type.Unsafe<T[number]>(Type.Union(values.map((value) => Type.Literal(value))));
+const Event = <P extends Record<string, TSchema>>(properties: P) =>
+  Type.Object(properties, { additionalProperties: false });
+
+export const LIVE_EVENT_SCHEMAS = {
+  jobStatusChanged: Event({
+    jobId: Id,
+    repairOrderId: Id,
+    from: Literals(JOB_STATUSES),
+    to: Literals(JOB_STATUSES),
+    reason: Type.Union([Type.String(), Type.Null()]),
+    at: At,
+    actorUserId: Type.Union([Id, Type.Null()]),
+  }),
+  /** A job's other fields or its lines changed (technician, bay, times, lines, approvals). */
+  jobChanged: Event({ jobId: Id, repairOrderId: Id, at: At }),
+  /** Someone clocked on or off a job, or a clock entry of it was corrected (timeclock module). */
+  jobClockChanged: Event({ jobId: Id, repairOrderId: Id, at: At }),
+  repairOrderChanged: Event({
+    repairOrderId: Id,
+    number: Type.Integer(),
+    change: Literals(['created', 'updated', 'closed', 'reopened', 'voided'] as const),
+    at: At,
+  }),
+  approvalRecorded: Event({
+    repairOrderId: Id,
+    jobId: Id,
+    lineIds: Type.Array(Id),
+    state: Literals(['approved', 'declined', 'deferred', 'recommended'] as const),
+    method: Type.String(),
+    at: At,
+  }),
+  /** An inspection started, was filled in, got or lost a photo, or was completed. */
+  inspectionChanged: Event({
+    inspectionId: Id,
+    repairOrderId: Id,
+    change: Literals([
+      'started',
+      'updated',
+      'media_added',
+      'media_removed',
+      'completed',
+      'reopened',
+    ] as const),
+    at: At,
+  }),
+  /** A customer approval link was sent, opened, answered or revoked. */
+  approvalRequestChanged: Event({
+    approvalRequestId: Id,
+    repairOrderId: Id,
+    change: Literals(['sent', 'viewed', 'submitted', 'revoked', 'superseded'] as const),
+    at: At,
+  }),
+  /** An outbox message changed state (queued, sent, failed, cancelled). */
+  notificationStatusChanged: Event({
+    messageId: Id,
+    repairOrderId: Type.Union([Id, Type.Null()]),
+    channel: Literals(['email', 'sms', 'push'] as const),
+    status: Literals(['pending', 'sending', 'sent', 'failed', 'cancelled'] as const),
+    at: At,
+  }),
+  appointmentChanged: Event({
+    appointmentId: Id,
+    change: Literals(['created', 'updated', 'cancelled', 'arrived', 'no_show'] as const),
+    at: At,
+  }),
+  customerChanged: Event({
+    customerId: Id,
+    change: Literals(['created', 'updated', 'merged'] as const),
+    at: At,
+  }),
+  vehicleChanged: Event({
+    vehicleId: Id,
+    change: Literals(['created', 'updated', 'transferred', 'odometer'] as const),
+    at: At,
+  }),
+  /**
+   * Money moved on an invoice or a repair order (billing module): issued, voided, paid (settled),
+   * a payment, deposit, refund, credit note, charge to account or payment void. `invoiceId` is
+   * null for a deposit (or its void) taken before the invoice.
+   */
+  invoiceChanged: Event({
+    invoiceId: Type.Union([Id, Type.Null()]),
+    repairOrderId: Id,
+    change: Literals([
+      'issued',
+      'voided',
+      'paid',
+      'payment',
+      'deposit',
+      'refund',
+      'credit_note',
+      'charged_to_account',
+      'payment_voided',
+    ] as const),
+    at: At,
+  }),
+  /** Stock, an item, a vendor, a purchase order or the pricing matrix changed (inventory module). */
+  inventoryChanged: Event({
+    itemId: Type.Union([Id, Type.Null()]),
+    purchaseOrderId: Type.Union([Id, Type.Null()]),
+    change: Literals([
+      'item_created',
+      'item_updated',
+      'stock_moved',
+      'vendor_changed',
+      'purchase_order_changed',
+      'purchase_order_received',
+      'pricing_matrix_changed',
+    ] as const),
+    at: At,
+  }),
+  /**
+   * A staff session was signed out. Like the two below, not for browsers (its topics are none):
+   * the realtime hub closes the live connections it no longer allows at once, instead of at its
+   * next heartbeat re-check.
+   */
+  staffSessionEnded: Event({ sessionId: Id, at: At }),
+  /**
+   * What a staff member may do changed: deactivated, given another role, or their sessions ended
+   * (a password reset). Their live connections are checked again at once.
+   */
+  staffAccessChanged: Event({
+    userId: Id,
+    change: Literals(['deactivated', 'role_changed', 'sessions_ended'] as const),
+    at: At,
+  }),
+  /** A bay TV's display token was revoked: the TV's live connection closes at once. */
+  displayTokenRevoked: Event({ displayTokenId: Id, at: At }),
+};
+
+export type LiveEventName = keyof typeof LIVE_EVENT_SCHEMAS;
+export const LIVE_EVENT_NAMES = Object.keys(LIVE_EVENT_SCHEMAS) as LiveEventName[];
+
+/** Every event's payload, by name (the types the schemas above describe). */
+export type LiveEvents = { [N in LiveEventName]: Static<(typeof LIVE_EVENT_SCHEMAS)[N]> };
+
+/** One event with its name: a discriminated union, so `switch (event.name)` narrows the payload. */
+export type AnyLiveEvent = { [N in LiveEventName]: { name: N; payload: LiveEvents[N] } }[LiveEventName];
+
+export function isLiveEventName(name: string): name is LiveEventName {
+  return Object.hasOwn(LIVE_EVENT_SCHEMAS, name);
+}
