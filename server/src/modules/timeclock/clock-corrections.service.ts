@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import { HttpProblem, problems, type FieldError } from '../../lib/problem.js';
 import { staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
-import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
+import type { JobsService } from '../repair-orders/jobs.service.js';
 import {
   LIST_LIMIT,
   findEntry,
@@ -35,7 +35,7 @@ export class ClockCorrectionsService {
     private readonly records: TimeclockRecords,
     private readonly db: Db,
     private readonly audit: AuditService,
-    private readonly repairOrders: RepairOrdersService,
+    private readonly jobs: JobsService,
   ) {}
 
   async listEntries(filters: EntriesFilters): Promise<{ items: ClockEntry[]; truncated: boolean }> {
@@ -101,7 +101,7 @@ export class ClockCorrectionsService {
           after: { startedAt, endedAt, note },
         },
       });
-      const job = await this.repairOrders.jobs.read(tx, current.job_id);
+      const job = await this.jobs.read(tx, current.job_id);
       return {
         entry: this.records.toEntry((await findEntry(tx, id))!, names, now),
         touched: job === undefined ? [] : [{ jobId: job.id, repairOrderId: job.repairOrderId }],

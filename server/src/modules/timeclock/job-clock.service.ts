@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import { HttpProblem, problems } from '../../lib/problem.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
+import type { JobsService } from '../repair-orders/jobs.service.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
 import {
   findOpenShift,
@@ -28,6 +29,7 @@ export class JobClockService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly repairOrders: RepairOrdersService,
+    private readonly jobs: JobsService,
   ) {}
 
   async read(jobId: string): Promise<JobClock> {
@@ -37,7 +39,7 @@ export class JobClockService {
   async clockOn(who: Clocker, jobId: string, input: ClockInput): Promise<JobClock> {
     const result = await inTransaction(this.db, async (tx) => {
       const technician = await this.records.resolveTechnician(tx, who, input.technicianId);
-      const job = await this.repairOrders.jobs.read(tx, jobId);
+      const job = await this.jobs.read(tx, jobId);
       if (job === undefined) throw problems.notFound(`No job with id ${jobId}.`);
       const ro = await this.repairOrders.find(tx, job.repairOrderId);
       if (ro === undefined || ro.status !== 'open')
@@ -53,7 +55,7 @@ export class JobClockService {
       // Clocking on a Pending job starts it: when work may not start yet (nothing approved and no
       // diagnosis allowance left), the clock is refused with the same answer the board gives.
       if (job.status === 'Pending') {
-        const gate = await this.repairOrders.jobs.workGateOf(tx, job);
+        const gate = await this.jobs.workGateOf(tx, job);
         if (!gate.start)
           throw problems.conflict(gate.reason ?? 'This job cannot be started yet.', 'approval-required', {
             gate: gate.state,
@@ -71,7 +73,7 @@ export class JobClockService {
       ];
       if (running !== undefined) {
         await this.records.stopEntry(tx, who.actor, running, at, 'switched-job');
-        const other = await this.repairOrders.jobs.read(tx, running.job_id);
+        const other = await this.jobs.read(tx, running.job_id);
         if (other !== undefined) touched.push({ jobId: other.id, repairOrderId: other.repairOrderId });
       }
       if ((await findOpenShift(tx, technician.id)) === undefined)
@@ -104,7 +106,7 @@ export class JobClockService {
   async clockOff(who: Clocker, jobId: string, input: ClockInput): Promise<JobClock> {
     const result = await inTransaction(this.db, async (tx) => {
       const technician = await this.records.resolveTechnician(tx, who, input.technicianId);
-      const job = await this.repairOrders.jobs.read(tx, jobId);
+      const job = await this.jobs.read(tx, jobId);
       if (job === undefined) throw problems.notFound(`No job with id ${jobId}.`);
       const running = await findRunningEntry(tx, technician.id);
       if (running === undefined || running.job_id !== jobId)
@@ -143,11 +145,11 @@ export class JobClockService {
   private async startJob(actor: Actor, jobId: string, version: number): Promise<void> {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        await this.repairOrders.jobs.changeStatus(actor, jobId, { status: 'In_Progress', version });
+        await this.jobs.changeStatus(actor, jobId, { status: 'In_Progress', version });
         return;
       } catch (error) {
         if (!(error instanceof HttpProblem) || error.status !== 409) throw error;
-        const job = await this.repairOrders.jobs.read(this.db, jobId);
+        const job = await this.jobs.read(this.db, jobId);
         if (job?.status !== 'Pending') return;
         version = job.version;
       }
@@ -155,7 +157,7 @@ export class JobClockService {
   }
 
   private async readJobClock(db: Db, jobId: string): Promise<JobClock> {
-    const job = await this.repairOrders.jobs.read(db, jobId);
+    const job = await this.jobs.read(db, jobId);
     if (job === undefined) throw problems.notFound(`No job with id ${jobId}.`);
     const rows = await listEntriesOfJob(db, jobId);
     const names = await this.records.names(

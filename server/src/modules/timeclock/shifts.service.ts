@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import { problems } from '../../lib/problem.js';
 import { staleVersionProblem } from '../../lib/versioning.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
+import type { JobsService } from '../repair-orders/jobs.service.js';
 import type { TechniciansService } from '../technicians/technicians.service.js';
 import {
   findEntry,
@@ -25,7 +25,7 @@ export class ShiftsService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly technicians: TechniciansService,
-    private readonly repairOrders: RepairOrdersService,
+    private readonly jobs: JobsService,
   ) {}
 
   async status(who: Clocker): Promise<TechnicianClock> {
@@ -70,7 +70,7 @@ export class ShiftsService {
       if (running !== undefined) {
         await this.records.stopEntry(tx, who.actor, running, at, 'clocked-out');
         stoppedEntry = this.records.toEntry((await findEntry(tx, running.id))!, names, at);
-        const job = await this.repairOrders.jobs.read(tx, running.job_id);
+        const job = await this.jobs.read(tx, running.job_id);
         if (job !== undefined) touched.push({ jobId: job.id, repairOrderId: job.repairOrderId });
       }
       const ok = await updateShiftIfVersion(tx, open.id, open.version, {
@@ -101,7 +101,7 @@ export class ShiftsService {
     ]);
     let runningView: TechnicianClock['running'] = null;
     if (running !== undefined) {
-      const job = await this.repairOrders.jobs.read(this.db, running.job_id);
+      const job = await this.jobs.read(this.db, running.job_id);
       runningView = {
         entry: this.records.toEntry(running, names, now),
         jobTitle: job?.title ?? '',

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
+import type { JobsService } from '../repair-orders/jobs.service.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
 import type { TechniciansService } from '../technicians/technicians.service.js';
 import { ClockCorrectionsService } from './clock-corrections.service.js';
@@ -28,11 +29,12 @@ export class TimeclockService {
     events: EventBus,
     technicians: TechniciansService,
     repairOrders: RepairOrdersService,
+    jobs: JobsService,
   ) {
     const records = new TimeclockRecords(db, clock, audit, events, technicians);
-    this.jobClock = new JobClockService(records, db, audit, repairOrders);
-    this.shifts = new ShiftsService(records, db, audit, technicians, repairOrders);
-    this.corrections = new ClockCorrectionsService(records, db, audit, repairOrders);
+    this.jobClock = new JobClockService(records, db, audit, repairOrders, jobs);
+    this.shifts = new ShiftsService(records, db, audit, technicians, jobs);
+    this.corrections = new ClockCorrectionsService(records, db, audit, jobs);
   }
 
   /** The job-completion participant (app.ts registers it): see JobClockService. */
