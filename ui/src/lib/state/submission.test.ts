@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { ApiProblem } from '$lib/api/problem';
+import { runSubmission, type SubmissionState } from './submission';
+
+const problem = new ApiProblem({ type: 'about:blank', title: 'Bad', status: 400, detail: 'no' });
+
+describe('runSubmission', () => {
+  it('is busy while the work runs, clears the last error and says it finished', async () => {
+    const state: SubmissionState = { busy: false, error: new Error('earlier') };
+    let seen: SubmissionState | null = null;
+    const done = await runSubmission(state, async () => {
+      seen = { ...state };
+    });
+    expect(seen).toEqual({ busy: true, error: null });
+    expect(done).toBe(true);
+    expect(state).toEqual({ busy: false, error: null });
+  });
+
+  it('keeps what the work threw as the error and is no longer busy', async () => {
+    const state: SubmissionState = { busy: false, error: null };
+    const done = await runSubmission(state, async () => {
+      throw problem;
+    });
+    expect(done).toBe(false);
+    expect(state.busy).toBe(false);
+    expect(state.error).toBe(problem);
+  });
+});
