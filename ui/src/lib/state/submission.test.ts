@@ -25,4 +25,22 @@ describe('runSubmission', () => {
     expect(state.busy).toBe(false);
     expect(state.error).toBe(problem);
   });
+
+  it('shows what recover makes of the failure, nothing when the form handled it itself', async () => {
+    const state: SubmissionState = { busy: false, error: null };
+    const seen: unknown[] = [];
+    const done = await runSubmission(
+      state,
+      async () => {
+        throw problem;
+      },
+      (error) => {
+        seen.push(error);
+        return null;
+      },
+    );
+    expect(done).toBe(false);
+    expect(seen).toEqual([problem]);
+    expect(state).toEqual({ busy: false, error: null });
+  });
 });

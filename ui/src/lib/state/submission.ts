@@ -10,17 +10,28 @@ export interface SubmissionState {
 }
 
 /**
- * Runs one send for a form: busy and the old error cleared while it runs, the error kept when it
- * throws. Says whether the work finished, so a caller can go on only after a success.
+ * What a form makes of a failure before it is shown: it may act on it (offer the duplicate
+ * customers, open the override field) and returns what to show, or null when it handled it all.
  */
-export async function runSubmission(state: SubmissionState, work: () => Promise<unknown>): Promise<boolean> {
+export type Recover = (error: unknown) => unknown;
+
+/**
+ * Runs one send for a form: busy and the old error cleared while it runs, the error kept when it
+ * throws (as `recover` maps it). Says whether the work finished, so a caller can go on only after
+ * a success.
+ */
+export async function runSubmission(
+  state: SubmissionState,
+  work: () => Promise<unknown>,
+  recover: Recover = (error) => error,
+): Promise<boolean> {
   state.busy = true;
   state.error = null;
   try {
     await work();
     return true;
   } catch (error) {
-    state.error = error;
+    state.error = recover(error);
     return false;
   } finally {
     state.busy = false;
