@@ -1,4 +1,4 @@
-import { runSubmission, type Recover, type SubmissionState } from './submission';
+import { reloadSubmission, runSubmission, type Recover, type SubmissionState } from './submission';
 
 /**
  * A form's send state, reactive: `submission.busy` for its button, `submission.error` for its fields
@@ -12,5 +12,9 @@ export class Submission implements SubmissionState {
 
   run(work: () => Promise<unknown>, recover?: Recover): Promise<boolean> {
     return runSubmission(this, work, recover);
+  }
+
+  reload(work: () => Promise<unknown>): Promise<void> {
+    return reloadSubmission(this, work);
   }
 }

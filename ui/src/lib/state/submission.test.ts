@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiProblem } from '$lib/api/problem';
-import { runSubmission, type SubmissionState } from './submission';
+import { reloadSubmission, runSubmission, type SubmissionState } from './submission';
 
 const problem = new ApiProblem({ type: 'about:blank', title: 'Bad', status: 400, detail: 'no' });
 
@@ -42,5 +42,26 @@ describe('runSubmission', () => {
     expect(done).toBe(false);
     expect(seen).toEqual([problem]);
     expect(state).toEqual({ busy: false, error: null });
+  });
+});
+
+describe('reloadSubmission', () => {
+  it('keeps the conflict shown while their version loads, and clears it once it is in', async () => {
+    const state: SubmissionState = { busy: false, error: problem };
+    let seen: unknown = undefined;
+    await reloadSubmission(state, async () => {
+      seen = state.error;
+    });
+    expect(seen).toBe(problem);
+    expect(state.error).toBeNull();
+  });
+
+  it('shows a failure to read their version instead', async () => {
+    const state: SubmissionState = { busy: false, error: problem };
+    const offline = new Error('offline');
+    await reloadSubmission(state, async () => {
+      throw offline;
+    });
+    expect(state.error).toBe(offline);
   });
 });

@@ -37,3 +37,16 @@ export async function runSubmission(
     state.busy = false;
   }
 }
+
+/**
+ * Re-reads the record after a conflict ("Reload their version"): the conflict stays shown until
+ * their version is in, then goes; a failure to read it is shown instead.
+ */
+export async function reloadSubmission(state: SubmissionState, work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+    state.error = null;
+  } catch (error) {
+    state.error = error;
+  }
+}
