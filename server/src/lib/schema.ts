@@ -4,6 +4,7 @@ import {
   type TObject,
   type TProperties,
   type TSchema,
+  type TOptional,
   type TUnsafe,
 } from '@sinclair/typebox';
 
@@ -39,6 +40,38 @@ export const Version = Type.Integer({
 export const IsoDateTime = Type.String({ format: 'date-time' });
 
 export const IdParams = StrictObject({ id: Uuid });
+
+type Optionals<T extends TProperties> = { [K in keyof T]: TOptional<T[K]> };
+
+function optionals<T extends TProperties>(fields: T): Optionals<T> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, schema]) => [name, Type.Optional(schema)]),
+  ) as Optionals<T>;
+}
+
+/**
+ * The change request of what `create` makes: the version you read (a stale one gets 409), then
+ * any of the create request's fields, each optional, so a client sends only what it changes;
+ * `omit` the fields only a create takes, and `more` what only a change may set (after the rest).
+ */
+export function ChangeOf<
+  T extends TProperties,
+  O extends keyof T = never,
+  M extends TProperties = Record<never, TSchema>,
+>(
+  create: TObject<T>,
+  options: { omit?: readonly O[]; more?: M } = {},
+): TObject<{ version: typeof Version } & Optionals<Omit<T, O>> & Optionals<M>> {
+  const omitted = new Set<PropertyKey>(options.omit ?? []);
+  const kept = Object.fromEntries(
+    Object.entries(create.properties).filter(([name]) => !omitted.has(name)),
+  ) as Omit<T, O>;
+  return StrictObject({
+    version: Version,
+    ...optionals(kept),
+    ...optionals(options.more ?? ({} as M)),
+  });
+}
 
 export const FieldErrorSchema = Type.Object({ path: Type.String(), message: Type.String() });
 

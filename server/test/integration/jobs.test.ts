@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DomainEvents } from '../../src/events/domain-events.js';
 import { AuditService } from '../../src/modules/audit/audit.service.js';
-import { boardQuery } from '../../src/modules/repair-orders/jobs.repository.js';
+import { boardQuery } from '../../src/modules/repair-orders/jobs-read-model.js';
 import { prepareWriteStamp } from '../../src/db/write-stamp.js';
 import { inTransaction } from '../../src/db/after-commit.js';
 import { RepairOrdersService } from '../../src/modules/repair-orders/repair-orders.service.js';

@@ -12,7 +12,7 @@ import { insertCustomer, insertTechnician, insertVehicle } from '../helpers/fixt
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 /**
- * The per-day report cache (migration 0017, reports/report-days.ts) against the same reports
+ * The per-day report cache (migration 0017, lib/report-days.ts) against the same reports
  * computed with no cache at all: after every random write — new invoices on past days, voids,
  * backdated clock entries and corrections, shifts, decisions changed, a job's ready time or
  * assignee changed, time passing — the cached KPIs (by month, week and day) and technicians report

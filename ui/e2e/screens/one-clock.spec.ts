@@ -81,6 +81,8 @@ test("one clock: the RO, the list, the board and reports show the shop's time in
   const tv = await tvContext.newPage();
   const tvBefore = Date.now();
   await tv.goto(`/display?token=${encodeURIComponent(token)}`);
+  // The board (which carries the shop's zone) has arrived: the waiting line shows with it.
+  await expect(tv.locator('.waiting')).toBeVisible();
   const clock = tv.locator('.clock time');
   await expect(clock).toHaveText(/\d/);
   const wallMinutes: string[] = [];

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamps } from '../schema.js';
+import type { Timestamps } from '../columns.js';
 
 /** Tables owned by the appointments module (migration 0007). */
 export type AppointmentKind = 'drop_off' | 'waiter';

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 import type { LineKind } from './repair-orders.js';
-import type { Timestamps } from '../schema.js';
+import type { Timestamps } from '../columns.js';
 
 /** Tables owned by the billing module (migration 0011). */
 export type InvoiceStatus = 'issued' | 'paid' | 'void';

@@ -1,5 +1,17 @@
 import type { Generated } from 'kysely';
-import type { Timestamps } from '../schema.js';
+import type { Timestamps } from '../columns.js';
+
+/** Tables owned by the inventory module (migrations 0002, 0010, 0020): parts, stock, purchasing. */
+export interface InventoryItemsTable extends Timestamps {
+  id: string;
+  sku: string;
+  name: string;
+  quantity_on_hand: number;
+  reorder_level: number;
+  cost_price: number;
+  sell_price: number;
+  version: Generated<number>;
+}
 
 export interface VendorsTable extends Timestamps {
   id: string;
@@ -63,8 +75,8 @@ export interface PricingTiersTable extends Timestamps {
   markup_bp: number;
 }
 
-/** Tables owned by the inventory module (migration 0010). */
 export interface InventoryTables {
+  inventory_items: InventoryItemsTable;
   vendors: VendorsTable;
   stock_movements: StockMovementsTable;
   purchase_orders: PurchaseOrdersTable;
@@ -73,8 +85,8 @@ export interface InventoryTables {
 }
 
 /**
- * Columns migration 0010 adds to the core inventory_items table (schema.ts, migration 0002). Kept
- * out of the core interface so code writing the core row (the seed) is unaffected; the inventory
+ * Columns migration 0010 adds to the inventory_items table of migration 0002. Kept out of
+ * InventoryItemsTable so code writing the original row (the seed) is unaffected; the inventory
  * repository sees them through `db.withTables<InventoryItemsExtension>()`.
  */
 export interface InventoryItemExtraColumns {

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { JobStatus, Timestamps } from '../schema.js';
+import type { JobStatus, Timestamps } from '../columns.js';
 
 /** Tables owned by the repair-orders module (migrations 0002, 0006). */
 export type RepairOrderStatus = 'estimate' | 'open' | 'invoiced' | 'closed' | 'void';
@@ -85,7 +85,10 @@ export interface CannedJobsTable extends Timestamps {
   version: Generated<number>;
 }
 
-/** View (migration 0014): units reserved per item by approved part lines of open jobs. */
+/**
+ * View (migration 0014): units reserved per item by approved part lines of open jobs. Published:
+ * repair-orders keeps it true to its tables, and other modules (inventory) may read it.
+ */
 export interface ReservedStockView {
   item_id: string;
   reserved: number;
@@ -96,5 +99,9 @@ export interface RepairOrdersTables {
   service_jobs: ServiceJobsTable;
   line_items: LineItemsTable;
   canned_jobs: CannedJobsTable;
+}
+
+/** Read-only views this module publishes for the others (the ownership contract in index.ts). */
+export interface RepairOrdersPublishedViews {
   reserved_stock: ReservedStockView;
 }

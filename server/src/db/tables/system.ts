@@ -1,4 +1,4 @@
-import type { Timestamps } from '../schema.js';
+import type { Timestamps } from '../columns.js';
 
 /** Tables of the system module (migration 0018). */
 export interface SystemWriteProbeTable extends Timestamps {

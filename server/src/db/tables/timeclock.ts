@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
-import type { Timestamps } from '../schema.js';
+import type { Timestamps } from '../columns.js';
 
-/** Job clock (production time) and shifts (attendance) (migration 0012). */
+/** Tables owned by the timeclock module (migration 0012): job clock (production time), shifts (attendance). */
 export interface JobClockEntriesTable extends Timestamps {
   id: string;
   job_id: string;
@@ -24,8 +24,6 @@ export interface TechnicianShiftsTable extends Timestamps {
   note: Generated<string>;
   version: Generated<number>;
 }
-
-export type PayBasis = 'hourly' | 'flat_rate';
 
 export interface TimeclockTables {
   job_clock_entries: JobClockEntriesTable;

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamps } from '../schema.js';
+import type { Timestamps } from '../columns.js';
 
 /** Tables owned by the vehicles module (migrations 0002, 0005). */
 export type OdometerUnit = 'mi' | 'km';

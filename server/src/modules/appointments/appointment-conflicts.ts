@@ -1,5 +1,5 @@
 import { HttpProblem } from '../../lib/problem.js';
-import type { findOverlapping } from './appointments.repository.js';
+import type { findOverlapping } from './appointments-read-model.js';
 import { formatInterval } from './appointment-times.js';
 
 type OverlapRow = Awaited<ReturnType<typeof findOverlapping>>[number];

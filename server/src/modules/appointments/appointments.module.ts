@@ -35,6 +35,8 @@ export const appointmentsModule = defineModule({
       bays,
       settings,
     );
+    // Repair orders are built first (appointments open them on arrival), so they get this lookup.
+    repairOrders.setAppointmentLookup((tx, id) => appointments.exists(tx, id));
     // A customer merge moves the customer's appointments, in the merge's transaction.
     customers.addMergeParticipant(appointments);
     return {

@@ -77,35 +77,33 @@ export const appointmentsRoutes: FastifyPluginAsyncTypebox<{ service: Appointmen
     async (request) => service.update(actorOf(request), request.params.id, request.body),
   );
 
-  app.post(
-    '/api/appointments/:id/cancel',
+  // The two ways a booked appointment ends without the car: the same request, another outcome.
+  for (const { verb, summary, close } of [
     {
-      preValidation: emptyBodyIsObject,
-      schema: {
-        tags,
-        summary: 'Cancel a booked appointment: its bay and technician are free again',
-        params: IdParams,
-        body: CloseAppointmentBody,
-        response: withProblems({ 200: AppointmentSchema }),
-      },
+      verb: 'cancel',
+      summary: 'Cancel a booked appointment: its bay and technician are free again',
+      close: service.cancel.bind(service),
     },
-    async (request) => service.cancel(actorOf(request), request.params.id, request.body),
-  );
-
-  app.post(
-    '/api/appointments/:id/no-show',
     {
-      preValidation: emptyBodyIsObject,
-      schema: {
-        tags,
-        summary: 'Mark a booked appointment as a no-show',
-        params: IdParams,
-        body: CloseAppointmentBody,
-        response: withProblems({ 200: AppointmentSchema }),
-      },
+      verb: 'no-show',
+      summary: 'Mark a booked appointment as a no-show',
+      close: service.noShow.bind(service),
     },
-    async (request) => service.noShow(actorOf(request), request.params.id, request.body),
-  );
+  ])
+    app.post(
+      `/api/appointments/:id/${verb}`,
+      {
+        preValidation: emptyBodyIsObject,
+        schema: {
+          tags,
+          summary,
+          params: IdParams,
+          body: CloseAppointmentBody,
+          response: withProblems({ 200: AppointmentSchema }),
+        },
+      },
+      async (request) => close(actorOf(request), request.params.id, request.body),
+    );
 
   app.post(
     '/api/appointments/:id/arrive',

@@ -23,14 +23,17 @@ import {
   type Interval,
 } from './appointment-times.js';
 import {
-  findAppointmentView,
-  findOverlapping,
+  appointmentExists,
   insertAppointment,
-  listAppointmentViews,
   moveAppointmentsToCustomer,
   updateAppointmentIfVersion,
-  type AppointmentViewRow,
 } from './appointments.repository.js';
+import {
+  findAppointmentView,
+  findOverlapping,
+  listAppointmentViews,
+  type AppointmentViewRow,
+} from './appointments-read-model.js';
 import type {
   Appointment,
   ArriveAppointmentInput,
@@ -105,6 +108,11 @@ export class AppointmentsService implements CustomerMergeParticipant {
     /** For the shop's time zone: conflicts are told in the advisor's clock time. */
     private readonly settings: SettingsService,
   ) {}
+
+  /** For repair orders: whether an appointment a new repair order names exists, in the caller's transaction. */
+  exists(db: Db, id: string): Promise<boolean> {
+    return appointmentExists(db, id);
+  }
 
   async get(id: string): Promise<Appointment> {
     const row = await findAppointmentView(this.db, id);

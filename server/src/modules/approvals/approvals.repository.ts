@@ -4,7 +4,7 @@ import type {
   ApprovalDecisionsTable,
   ApprovalRequestStatus,
   ApprovalRequestsTable,
-} from '../../db/tables/trust.js';
+} from '../../db/tables/approvals.js';
 
 export async function insertApprovalRequest(db: Db, row: Insertable<ApprovalRequestsTable>): Promise<void> {
   await db.insertInto('approval_requests').values(row).execute();

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { ApprovalRequestStatus } from '../../db/tables/trust.js';
+import type { ApprovalRequestStatus } from '../../db/tables/approvals.js';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid } from '../../lib/schema.js';
 import { CustomerInspectionSchema } from '../inspections/inspections.schemas.js';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import type { AuditLogTable } from '../../db/schema.js';
+import type { AuditLogTable } from '../../db/tables/audit.js';
 
 export function insertAuditEntry(db: Db, entry: AuditLogTable): Promise<unknown> {
   return db.insertInto('audit_log').values(entry).execute();

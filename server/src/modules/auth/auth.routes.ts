@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Static, TObject } from '@sinclair/typebox';
 import { withProblems, NoContent } from '../../lib/schema.js';
 import { noContent } from '../../lib/replies.js';
 import { clearSessionCookie, requireAuth, setSessionCookie } from '../../plugins/authentication.js';
 import { UserSchema } from '../users/users.schemas.js';
-import type { AuthService } from './auth.service.js';
+import type { AuthService, RequestOrigin, SignedIn } from './auth.service.js';
 import {
   ChangePasswordBody,
   LoginBody,
@@ -34,6 +35,30 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   // Per-address limit on sign-in endpoints, on top of the per-account lockout.
   const rateLimit = { max: options.loginRateLimitPerMinute, timeWindow: '1 minute' };
 
+  /**
+   * A sign-in (password or PIN): open to all and rate limited; on success the session cookie is
+   * set and the answer names the user and when the session ends (the token is only in the cookie).
+   */
+  function signInRoute<B extends TObject>(
+    url: string,
+    summary: string,
+    body: B,
+    signIn: (input: Static<B>, origin: RequestOrigin) => Promise<SignedIn>,
+  ): void {
+    app.post(
+      url,
+      {
+        config: { rateLimit },
+        schema: { tags, summary, security: [], body, response: withProblems({ 200: LoginResultSchema }) },
+      },
+      async (request, reply) => {
+        const signedIn = await signIn(request.body as Static<B>, request.origin);
+        setSessionCookie(request, reply, signedIn.token, options.sessionMaxAgeSeconds);
+        return { user: signedIn.user, expiresAt: signedIn.expiresAt };
+      },
+    );
+  }
+
   app.get(
     '/api/setup',
     {
@@ -60,23 +85,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     async (request, reply) => reply.code(201).send(await service.setup(request.body, request.origin)),
   );
 
-  app.post(
+  signInRoute(
     '/api/auth/login',
-    {
-      config: { rateLimit },
-      schema: {
-        tags,
-        summary: 'Sign in with email and password (and the two-step code when turned on)',
-        security: [],
-        body: LoginBody,
-        response: withProblems({ 200: LoginResultSchema }),
-      },
-    },
-    async (request, reply) => {
-      const signedIn = await service.loginWithPassword(request.body, request.origin);
-      setSessionCookie(request, reply, signedIn.token, options.sessionMaxAgeSeconds);
-      return { user: signedIn.user, expiresAt: signedIn.expiresAt };
-    },
+    'Sign in with email and password (and the two-step code when turned on)',
+    LoginBody,
+    (input, origin) => service.loginWithPassword(input, origin),
   );
 
   app.get(
@@ -92,23 +105,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     async (request) => ({ items: await service.pinUsers(request.origin) }),
   );
 
-  app.post(
+  signInRoute(
     '/api/auth/pin',
-    {
-      config: { rateLimit },
-      schema: {
-        tags,
-        summary: 'Technician sign-in by PIN (shop network only)',
-        security: [],
-        body: PinLoginBody,
-        response: withProblems({ 200: LoginResultSchema }),
-      },
-    },
-    async (request, reply) => {
-      const signedIn = await service.loginWithPin(request.body, request.origin);
-      setSessionCookie(request, reply, signedIn.token, options.sessionMaxAgeSeconds);
-      return { user: signedIn.user, expiresAt: signedIn.expiresAt };
-    },
+    'Technician sign-in by PIN (shop network only)',
+    PinLoginBody,
+    (input, origin) => service.loginWithPin(input, origin),
   );
 
   app.post(

@@ -3,7 +3,8 @@ import type { AppConfig } from '../../config/config.schema.js';
 import type { Database, Db } from '../../db/database.js';
 import type { DomainEvents } from '../../events/domain-events.js';
 import type { EventBus } from '../../events/event-bus.js';
-import type { Role, SessionMethod } from '../../db/schema.js';
+import type { Role } from '../../db/schema.js';
+import type { SessionMethod } from '../../db/tables/auth.js';
 import { MINUTE_MS, HOUR_MS, type Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { randomToken, sha256Hex } from '../../lib/passwords.js';
@@ -12,12 +13,14 @@ import {
   deleteSession,
   deleteSessionsExpiredBefore,
   deleteSessionsOfUser,
-  prepareSessionLookup,
-  type SessionLookup,
-  type SessionWithUser,
   insertSession,
   touchSession,
 } from './auth.repository.js';
+import {
+  prepareSessionLookup,
+  type SessionLookup,
+  type SessionWithUser,
+} from './session-lookup-read-model.js';
 
 /** What a route knows about the signed-in staff member. */
 export interface AuthContext {

@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
 import type { FieldError } from '../../lib/problem.js';
 import type { BackupSettings, StoredBackupSettings, TestConnectionInput } from './backup.schemas.js';
-import type { ReplicaTarget } from './replica-target.js';
+import type { ReplicaTarget } from '../../lib/replica-target.js';
 
 /** Nothing is replicated until the owner chooses a target. */
 export const DEFAULT_BACKUP_SETTINGS: StoredBackupSettings = {

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Version } from '../../lib/schema.js';
-import type { S3Target } from './replica-target.js';
+import type { S3Target } from '../../lib/replica-target.js';
 
 export const TARGET_KINDS = ['off', 's3', 'file'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];

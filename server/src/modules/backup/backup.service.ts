@@ -27,7 +27,7 @@ import type {
 } from './backup.schemas.js';
 import { probeDirectory, probeS3 } from './connection-test.js';
 import { LitestreamSupervisor } from './litestream-supervisor.js';
-import type { ReplicaTarget } from './replica-target.js';
+import type { ReplicaTarget } from '../../lib/replica-target.js';
 import { inTransaction } from '../../db/after-commit.js';
 
 export interface BackupServiceDeps {

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { ReplicaTarget } from './replica-target.js';
+import type { ReplicaTarget } from '../../lib/replica-target.js';
 
 export interface ProbeResult {
   ok: boolean;

@@ -13,7 +13,7 @@ import {
   type LitestreamLogLine,
   type ReplicaConfigOptions,
 } from './litestream.js';
-import type { ReplicaTarget } from './replica-target.js';
+import type { ReplicaTarget } from '../../lib/replica-target.js';
 
 export interface SupervisorOptions {
   /** The live database file Litestream watches. */

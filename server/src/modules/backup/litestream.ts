@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
-import { REPLICA_DB_FOLDER, type ReplicaTarget } from './replica-target.js';
+import { REPLICA_DB_FOLDER, type ReplicaTarget } from '../../lib/replica-target.js';
 
 /**
  * Litestream 0.3.13 as ASE drives it: where the binary is, the config file ASE writes for it, and

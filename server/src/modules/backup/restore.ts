@@ -15,7 +15,7 @@ import {
   litestreamConfigYaml,
   parseLogLine,
 } from './litestream.js';
-import type { ReplicaTarget } from './replica-target.js';
+import type { ReplicaTarget } from '../../lib/replica-target.js';
 
 export type ActiveReplicaTarget = Exclude<ReplicaTarget, { kind: 'off' }>;
 

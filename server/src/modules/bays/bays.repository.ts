@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { BaysTable } from '../../db/tables/shop.js';
+import type { BaysTable } from '../../db/tables/bays.js';
 
 export function listBays(db: Db) {
   return db

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDateTime, StrictObject, Uuid, Version } from '../../lib/schema.js';
+import { ChangeOf, IsoDateTime, StrictObject, Uuid } from '../../lib/schema.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 60 });
 const Capabilities = Type.Array(Type.String({ minLength: 1, maxLength: 60 }), {
@@ -26,13 +26,7 @@ export const CreateBayBody = StrictObject({
 });
 export type CreateBayInput = Static<typeof CreateBayBody>;
 
-export const UpdateBayBody = StrictObject({
-  version: Version,
-  name: Type.Optional(Name),
-  capabilities: Type.Optional(Capabilities),
-  sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
-  active: Type.Optional(Type.Boolean()),
-});
+export const UpdateBayBody = ChangeOf(CreateBayBody, { more: { active: Type.Boolean() } });
 export type UpdateBayInput = Static<typeof UpdateBayBody>;
 
 export const BayListSchema = Type.Object({ items: Type.Array(BaySchema) });

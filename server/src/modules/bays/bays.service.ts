@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { BaysTable } from '../../db/tables/shop.js';
+import type { BaysTable } from '../../db/tables/bays.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems } from '../../lib/problem.js';

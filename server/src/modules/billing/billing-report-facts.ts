@@ -8,8 +8,8 @@ import {
   type DayStore,
   sqliteDayStore,
   type DaySummaryRequest,
-} from '../reports/report-days.js';
-import { parseJsonRows, rangesCte, type UtcRange } from '../reports/report-ranges.js';
+} from '../../lib/report-days.js';
+import { parseJsonRows, rangesCte, type UtcRange } from '../../lib/report-ranges.js';
 
 /**
  * What the reports module reads from billing (the contract between the two modules). Only

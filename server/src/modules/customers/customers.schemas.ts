@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Email, IsoDateTime, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { ChangeOf, Email, IsoDateTime, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
 import { pageLimit, pageOffset } from '../../lib/paging.js';
 
 export const CUSTOMER_KINDS = ['person', 'business', 'fleet'] as const;
@@ -141,14 +141,7 @@ export const CreateCustomerBody = StrictObject({
 });
 export type CreateCustomerInput = Static<typeof CreateCustomerBody>;
 
-export const UpdateCustomerBody = StrictObject({
-  version: Version,
-  name: Type.Optional(Name),
-  kind: Type.Optional(KindSchema),
-  contactInfo: Type.Optional(ContactInfoInput),
-  preferences: Type.Optional(PreferencesInput),
-  notes: Type.Optional(Notes),
-});
+export const UpdateCustomerBody = ChangeOf(CreateCustomerBody, { omit: ['confirmDuplicate'] });
 export type UpdateCustomerInput = Static<typeof UpdateCustomerBody>;
 
 export const MergeCustomerBody = StrictObject({

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { DisplayTokensTable } from '../../db/tables/shop.js';
+import type { DisplayTokensTable } from '../../db/tables/display.js';
 
 export function listDisplayTokens(db: Db) {
   return db

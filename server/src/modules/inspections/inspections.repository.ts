@@ -6,7 +6,7 @@ import type {
   InspectionsTable,
   InspectionTemplatesTable,
   MediaFilesTable,
-} from '../../db/tables/trust.js';
+} from '../../db/tables/inspections.js';
 
 export type TemplateRow = Selectable<InspectionTemplatesTable>;
 export type InspectionRow = Selectable<InspectionsTable>;

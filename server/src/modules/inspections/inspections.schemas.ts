@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { FindingRating } from '../../db/tables/trust.js';
+import type { FindingRating } from '../../db/tables/inspections.js';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
 import { pageLimit } from '../../lib/paging.js';
 

@@ -1,8 +1,8 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { InventoryItemsTable } from '../../db/schema.js';
 import type {
   InventoryItemExtraColumns,
+  InventoryItemsTable,
   StockMovementsTable,
   VendorsTable,
 } from '../../db/tables/inventory.js';

@@ -1,5 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import {
+  ChangeOf,
+  IsoDateTime,
+  Nullable,
+  StrictObject,
+  StringEnum,
+  Uuid,
+  Version,
+} from '../../lib/schema.js';
 import { pageLimit } from '../../lib/paging.js';
 
 /** Whole cents, never negative. */
@@ -54,19 +62,9 @@ export const CreateItemBody = StrictObject({
 export type CreateItemInput = Static<typeof CreateItemBody>;
 
 /** Stock never changes here: use a movement. */
-export const UpdateItemBody = StrictObject({
-  version: Version,
-  sku: Type.Optional(Sku),
-  name: Type.Optional(Name),
-  binLocation: Type.Optional(Nullable(Bin)),
-  vendorId: Type.Optional(Nullable(Uuid)),
-  vendorPartNumber: Type.Optional(Nullable(VendorPartNumber)),
-  reorderLevel: Type.Optional(Units),
-  costPriceCents: Type.Optional(Cents),
-  sellPriceCents: Type.Optional(Cents),
-  coreChargeCents: Type.Optional(Cents),
-  taxable: Type.Optional(Type.Boolean()),
-  active: Type.Optional(Type.Boolean()),
+export const UpdateItemBody = ChangeOf(CreateItemBody, {
+  omit: ['quantityOnHand'],
+  more: { active: Type.Boolean() },
 });
 export type UpdateItemInput = Static<typeof UpdateItemBody>;
 
@@ -187,11 +185,6 @@ export const CreateVendorBody = StrictObject({
   ...VendorFields,
 });
 export type CreateVendorInput = Static<typeof CreateVendorBody>;
-export const UpdateVendorBody = StrictObject({
-  version: Version,
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
-  ...VendorFields,
-  active: Type.Optional(Type.Boolean()),
-});
+export const UpdateVendorBody = ChangeOf(CreateVendorBody, { more: { active: Type.Boolean() } });
 export type UpdateVendorInput = Static<typeof UpdateVendorBody>;
 export const VendorListSchema = Type.Object({ items: Type.Array(VendorSchema) });

@@ -1,5 +1,5 @@
-import type { OutboxChannel, OutboxStatus } from '../../db/tables/trust.js';
-import type { StoredNotificationSettings } from './notifications.schemas.js';
+import type { OutboxChannel, OutboxStatus } from '../../db/tables/notifications.js';
+import type { DeliveryState, StoredNotificationSettings } from './notifications.schemas.js';
 
 /**
  * Whether each channel can send at all, from the saved settings alone (no network): what the
@@ -47,17 +47,6 @@ export function readinessOf(settings: Settings, channel: OutboxChannel): Channel
 export function channelReadiness(settings: Settings): ChannelReadiness[] {
   return (['sms', 'email', 'push'] as const).map((channel) => readinessOf(settings, channel));
 }
-
-export const DELIVERY_STATES = [
-  'not_sent',
-  'queued',
-  'sending',
-  'retrying',
-  'sent',
-  'failed',
-  'cancelled',
-] as const;
-export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 /**
  * What really happened to one outbox message, in one word and in the words staff read:

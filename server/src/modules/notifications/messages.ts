@@ -1,4 +1,4 @@
-import type { OutboxChannel } from '../../db/tables/trust.js';
+import type { OutboxChannel } from '../../db/tables/notifications.js';
 import { deliveryState } from './channel-readiness.js';
 import type { OutboxRow } from './notifications.repository.js';
 import type { Message } from './notifications.schemas.js';

@@ -27,11 +27,11 @@ const PERMISSIONS: Readonly<Record<string, Access>> = {
  */
 export const notificationsModule = defineModule({
   name: 'notifications',
-  needs: ['audit', 'customers', 'settings', 'repairOrders', 'appointments'],
+  needs: ['audit', 'customers', 'users', 'settings', 'repairOrders', 'appointments'],
   gives: ['notifications'],
   create: (
     { app, db, clock, events, config, log },
-    { audit, customers, settings, repairOrders, appointments },
+    { audit, customers, users, settings, repairOrders, appointments },
   ) => {
     const channels = {
       email: new SmtpEmailChannel(),
@@ -44,6 +44,7 @@ export const notificationsModule = defineModule({
       audit,
       events,
       customers,
+      users,
       settings,
       repairOrders,
       appointments,

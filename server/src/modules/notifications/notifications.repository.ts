@@ -1,7 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { Role } from '../../db/schema.js';
-import type { OutboxMessagesTable, OutboxStatus } from '../../db/tables/trust.js';
+import type { OutboxMessagesTable, OutboxStatus } from '../../db/tables/notifications.js';
 
 export type OutboxRow = Selectable<OutboxMessagesTable>;
 
@@ -234,23 +233,12 @@ export function listPushSubscriptionsOfUser(db: Db, userId: string) {
   return db.selectFrom('push_subscriptions').selectAll().where('user_id', '=', userId).execute();
 }
 
-/**
- * Subscriptions of active staff with one of `roles`. Reads users.role/active: the one place this
- * module looks at the identity tables, because it runs inside the caller's transaction (the users
- * service has no transaction-taking query for it).
- */
-export function listPushSubscriptionsForRoles(db: Db, roles: readonly Role[]) {
+/** Push subscriptions of these users (the users module says who they are: UsersService). */
+export function listPushSubscriptionsOfUsers(db: Db, userIds: readonly string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('push_subscriptions')
-    .innerJoin('users', 'users.id', 'push_subscriptions.user_id')
-    .select([
-      'push_subscriptions.id',
-      'push_subscriptions.user_id',
-      'push_subscriptions.endpoint',
-      'push_subscriptions.p256dh',
-      'push_subscriptions.auth',
-    ])
-    .where('users.role', 'in', [...roles])
-    .where('users.active', '=', 1)
+    .select(['id', 'user_id', 'endpoint', 'p256dh', 'auth'])
+    .where('user_id', 'in', [...userIds])
     .execute();
 }

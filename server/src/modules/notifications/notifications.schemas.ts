@@ -1,9 +1,20 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
 import { pageLimit } from '../../lib/paging.js';
-import { DELIVERY_STATES } from './channel-readiness.js';
 import type { SmtpSettings } from './channels.js';
 import type { CUSTOMER_EVENTS } from './templates.js';
+
+/** What really happened to an outbox message, in one word (channel-readiness.ts: deliveryState). */
+export const DELIVERY_STATES = [
+  'not_sent',
+  'queued',
+  'sending',
+  'retrying',
+  'sent',
+  'failed',
+  'cancelled',
+] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 export const CHANNELS = ['email', 'sms', 'push'] as const;
 export const MESSAGE_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Role } from '../../db/schema.js';
-import type { OutboxChannel, OutboxStatus } from '../../db/tables/trust.js';
+import type { OutboxChannel, OutboxStatus } from '../../db/tables/notifications.js';
 import type { EventBus } from '../../events/event-bus.js';
 import { HOUR_MS, type Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
@@ -9,6 +9,7 @@ import { problems } from '../../lib/problem.js';
 import type { AppointmentsService } from '../appointments/appointments.service.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { CustomersService } from '../customers/customers.service.js';
+import type { UsersService } from '../users/users.service.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { SendError, type EmailChannel, type PushChannel, type SmsChannel } from './channels.js';
@@ -22,7 +23,7 @@ import {
   isOptedOut,
   listMessagesOfRepairOrder,
   listProblemMessages,
-  listPushSubscriptionsForRoles,
+  listPushSubscriptionsOfUsers,
   listPushSubscriptionsOfUser,
   makeDueNow,
   upsertPushSubscription,
@@ -94,6 +95,7 @@ export interface NotificationsDeps {
   audit: AuditService;
   events: EventBus;
   customers: CustomersService;
+  users: UsersService;
   settings: SettingsService;
   repairOrders: RepairOrdersService;
   appointments: AppointmentsService;
@@ -310,7 +312,8 @@ export class NotificationsService {
       tag: notice.idempotencyKey,
     });
     const at = this.#now();
-    for (const subscription of await listPushSubscriptionsForRoles(tx, notice.roles ?? DEFAULT_STAFF_ROLES)) {
+    const staff = await this.#deps.users.activeIdsWithRoles(tx, notice.roles ?? DEFAULT_STAFF_ROLES);
+    for (const subscription of await listPushSubscriptionsOfUsers(tx, staff)) {
       const id = newId();
       const inserted = await insertMessageIfNew(tx, {
         id,

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { OffsiteFilesTable } from '../../db/tables/appliance.js';
+import type { OffsiteFilesTable } from '../../db/tables/offsite-files.js';
 
 /** Kysely queries over the off-site upload queue (offsite_files, migration 0016). */
 export type OffsiteFileRow = Selectable<OffsiteFilesTable>;

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
-import type { ReplicaTarget } from '../backup/replica-target.js';
+import type { ReplicaTarget } from '../../lib/replica-target.js';
 import { latestError, makeFailingDueNow, queueCounts, requeueAllFiles } from './offsite-files.repository.js';
 import type { OffsiteFilesStatus } from './offsite-files.schemas.js';
 import { OffsiteUploadWorker, type BackoffPolicy, type PassResult } from './offsite-upload-worker.js';

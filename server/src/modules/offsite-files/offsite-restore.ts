@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import { REPLICA_MEDIA_FOLDER, type ReplicaTarget } from '../backup/replica-target.js';
+import { REPLICA_MEDIA_FOLDER, type ReplicaTarget } from '../../lib/replica-target.js';
 import { describeS3Error, mediaPrefix, s3ClientFor, type S3Target } from './offsite-target.js';
 
 /**

@@ -4,7 +4,7 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { REPLICA_MEDIA_FOLDER, type ReplicaTarget } from '../backup/replica-target.js';
+import { REPLICA_MEDIA_FOLDER, type ReplicaTarget } from '../../lib/replica-target.js';
 
 /**
  * Writing one media file to a replica target (an S3-compatible bucket or a directory) and saying

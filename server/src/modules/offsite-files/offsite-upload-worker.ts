@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Db } from '../../db/database.js';
 import { HOUR_MS, type Clock } from '../../lib/clock.js';
-import type { ReplicaTarget } from '../backup/replica-target.js';
+import type { ReplicaTarget } from '../../lib/replica-target.js';
 import {
   backOffDueFiles,
   findDueFiles,

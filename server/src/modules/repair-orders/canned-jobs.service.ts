@@ -14,7 +14,7 @@ import {
 } from './canned-jobs.repository.js';
 import { STARTER_CANNED_JOBS } from './canned-jobs-starter.js';
 import { checkLines, type LineDraft } from './line-rules.js';
-import { nowIso, type ModuleContext } from './module-context.js';
+import { nowIso, partPricerOf, type ModuleContext } from './module-context.js';
 import { toCannedJob, type StoredCannedLine } from './repair-orders.mappers.js';
 import type {
   CannedJob,
@@ -147,7 +147,12 @@ export class CannedJobsService {
   }
 
   private async checkedLines(tx: Db, lines: readonly CannedLineInputType[]): Promise<StoredCannedLine[]> {
-    const { drafts } = await checkLines(tx, lines, (i, field) => `lines.${i}.${field}`);
+    const { drafts } = await checkLines(
+      tx,
+      partPricerOf(this.ctx),
+      lines,
+      (i, field) => `lines.${i}.${field}`,
+    );
     return drafts.map(toStored);
   }
 

@@ -15,13 +15,11 @@ import {
   deleteJob,
   findJobRow,
   findJobsByIds,
-  findJobWithNames,
   insertJob,
-  listBoard,
   nextJobSortOrder,
   updateJobIfVersion,
-  type BoardRow,
 } from './jobs.repository.js';
+import { findJobWithNames, listBoard, type BoardRow } from './jobs-read-model.js';
 import { checkLines } from './line-rules.js';
 import { countApprovedLines, listApprovedStockedPartLines, listLinesOfJobs } from './lines.repository.js';
 import { insertLineDrafts } from './lines.service.js';
@@ -31,6 +29,7 @@ import {
   ensureNotClosed,
   ensureWorkEditable,
   nowIso,
+  partPricerOf,
   requireRepairOrderOfJob,
   toUtc,
   type ModuleContext,
@@ -199,8 +198,13 @@ export class JobsService {
     await insertJob(tx, row);
     if (canned !== undefined) {
       const settings = await this.ctx.settings.get(tx);
-      const { drafts, items } = await checkLines(tx, canned.lines, () => 'cannedJobId');
-      await insertLineDrafts(this.ctx, tx, actor, row, drafts, items, settings.laborRateCents);
+      const { drafts, partPrices } = await checkLines(
+        tx,
+        partPricerOf(this.ctx),
+        canned.lines,
+        () => 'cannedJobId',
+      );
+      await insertLineDrafts(this.ctx, tx, actor, row, drafts, partPrices, settings.laborRateCents);
     }
     await this.ctx.audit.record(tx, actor, {
       action: 'job.added',

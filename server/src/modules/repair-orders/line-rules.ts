@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { LineKind } from '../../db/tables/repair-orders.js';
 import { problems, type FieldError } from '../../lib/problem.js';
-import { findInventoryItems, type InventoryItemRow } from './lines.repository.js';
+import type { PartPrice, PartPricer } from './module-context.js';
 import { quantityToMilli } from './quantity.js';
 
 /**
@@ -60,18 +60,25 @@ function describeKind(input: LineFieldsInput): string {
 
 /**
  * Checks lines and the stock items they name; throws one 400 naming every bad field.
- * `path(i, field)` names a field in the request (e.g. `lines.2.quantity`).
+ * `path(i, field)` names a field in the request (e.g. `lines.2.quantity`). The stock items are
+ * known through the inventory module's pricer (an unknown item has no price), which also gives
+ * the price a draft without one takes (`priceDraft`).
  */
 export async function checkLines(
   db: Db,
+  pricer: PartPricer,
   inputs: readonly LineFieldsInput[],
   path: (index: number, field: string) => string,
-): Promise<{ drafts: LineDraft[]; items: Map<string, InventoryItemRow> }> {
+): Promise<{ drafts: LineDraft[]; partPrices: Map<string, PartPrice> }> {
   const errors = inputs.flatMap((input, i) => fieldErrorsOf(input, (field) => path(i, field)));
   const itemIds = [...new Set(inputs.map((l) => l.inventoryItemId).filter((id): id is string => id != null))];
-  const items = new Map((await findInventoryItems(db, itemIds)).map((item) => [item.id, item]));
+  const partPrices = new Map<string, PartPrice>();
+  for (const itemId of itemIds) {
+    const price = await pricer(db, itemId);
+    if (price !== undefined) partPrices.set(itemId, price);
+  }
   inputs.forEach((input, i) => {
-    if (input.inventoryItemId != null && !items.has(input.inventoryItemId))
+    if (input.inventoryItemId != null && !partPrices.has(input.inventoryItemId))
       errors.push({ path: path(i, 'inventoryItemId'), message: 'no inventory item has this id' });
   });
   if (errors.length > 0) throw problems.validation(errors);
@@ -85,18 +92,21 @@ export async function checkLines(
     inventoryItemId: input.inventoryItemId ?? null,
     partNumber: input.partNumber?.trim() ?? null,
   }));
-  return { drafts, items };
+  return { drafts, partPrices };
 }
 
-/** The price and cost a draft takes now: its own, else the shop labor rate or the stock item's. */
+/**
+ * The price and cost a draft takes now: its own, else the shop labor rate or, for a stock part,
+ * what the inventory module prices it at (sell price, else the pricing matrix on its cost).
+ */
 export function priceDraft(
   draft: LineDraft,
   laborRateCents: number,
-  item: InventoryItemRow | undefined,
-): { unitPriceCents: number; unitCostCents: number } {
-  const fallbackPrice = draft.kind === 'labor' ? laborRateCents : (item?.sell_price ?? 0);
+  partPrice: PartPrice | undefined,
+): PartPrice {
+  const fallbackPrice = draft.kind === 'labor' ? laborRateCents : (partPrice?.unitPriceCents ?? 0);
   return {
     unitPriceCents: draft.unitPriceCents ?? fallbackPrice,
-    unitCostCents: draft.unitCostCents ?? item?.cost_price ?? 0,
+    unitCostCents: draft.unitCostCents ?? partPrice?.unitCostCents ?? 0,
   };
 }

@@ -83,15 +83,3 @@ export async function updateLineIfVersion(
 export async function deleteLine(db: Db, id: string): Promise<void> {
   await db.deleteFrom('line_items').where('id', '=', id).execute();
 }
-
-/** Stock parts: the inventory module does not exist yet, so the core table is read here. */
-export function findInventoryItems(db: Db, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('inventory_items')
-    .select(['id', 'sku', 'name', 'cost_price', 'sell_price'])
-    .where('id', 'in', ids)
-    .execute();
-}
-
-export type InventoryItemRow = Awaited<ReturnType<typeof findInventoryItems>>[number];

@@ -13,14 +13,15 @@ import {
   insertLines,
   nextLineSortOrder,
   updateLineIfVersion,
-  type InventoryItemRow,
 } from './lines.repository.js';
 import {
   ensureJobNotPaid,
   ensureWorkEditable,
   nowIso,
+  partPricerOf,
   requireRepairOrderOfJob,
   type ModuleContext,
+  type PartPrice,
 } from './module-context.js';
 import { milliToQuantity } from './quantity.js';
 import { toLine } from './repair-orders.mappers.js';
@@ -41,33 +42,18 @@ export async function insertLineDrafts(
   actor: Actor,
   job: Pick<JobRow, 'id' | 'repair_order_id'>,
   drafts: readonly LineDraft[],
-  items: ReadonlyMap<string, InventoryItemRow>,
+  partPrices: ReadonlyMap<string, PartPrice>,
   laborRateCents: number,
 ): Promise<string[]> {
   const at = nowIso(ctx.clock);
   let sortOrder = await nextLineSortOrder(tx, job.id);
-  const prices: { unitPriceCents: number; unitCostCents: number }[] = [];
-  for (const draft of drafts) {
-    const stocked = draft.kind === 'part' && draft.inventoryItemId !== null;
-    // A stock part with no price of its own is priced by the inventory module (sell price, else
-    // the pricing matrix on its cost); everything else as before.
-    const priced =
-      stocked && ctx.partPricer !== null && (draft.unitPriceCents === null || draft.unitCostCents === null)
-        ? await ctx.partPricer(tx, draft.inventoryItemId!)
-        : undefined;
-    prices.push(
-      priced === undefined
-        ? priceDraft(
-            draft,
-            laborRateCents,
-            draft.inventoryItemId === null ? undefined : items.get(draft.inventoryItemId),
-          )
-        : {
-            unitPriceCents: draft.unitPriceCents ?? priced.unitPriceCents,
-            unitCostCents: draft.unitCostCents ?? priced.unitCostCents,
-          },
-    );
-  }
+  const prices = drafts.map((draft) =>
+    priceDraft(
+      draft,
+      laborRateCents,
+      draft.inventoryItemId === null ? undefined : partPrices.get(draft.inventoryItemId),
+    ),
+  );
   const rows = drafts.map((draft, i) => {
     const price = prices[i]!;
     return {
@@ -149,9 +135,22 @@ export class LinesService {
   async add(actor: Actor, jobId: string, input: CreateLineInput): Promise<Line> {
     const { row, job } = await inTransaction(this.ctx.db, async (tx) => {
       const job = await this.requireJob(tx, jobId);
-      const { drafts, items } = await checkLines(tx, [input], (_i, field) => field);
+      const { drafts, partPrices } = await checkLines(
+        tx,
+        partPricerOf(this.ctx),
+        [input],
+        (_i, field) => field,
+      );
       const settings = await this.ctx.settings.get(tx);
-      const [id] = await insertLineDrafts(this.ctx, tx, actor, job, drafts, items, settings.laborRateCents);
+      const [id] = await insertLineDrafts(
+        this.ctx,
+        tx,
+        actor,
+        job,
+        drafts,
+        partPrices,
+        settings.laborRateCents,
+      );
       return { row: (await findLine(tx, id!))!, job };
     });
     this.announce(job);
@@ -165,7 +164,9 @@ export class LinesService {
       const job = await this.requireJob(tx, current.job_id);
       if (current.version !== input.version)
         throw staleVersionProblem('line item', current.version, toLine(current));
-      const [draft] = (await checkLines(tx, [mergedInput(current, input)], (_i, field) => field)).drafts;
+      const [draft] = (
+        await checkLines(tx, partPricerOf(this.ctx), [mergedInput(current, input)], (_i, field) => field)
+      ).drafts;
       const next: Updateable<LineItemsTable> = {
         description: draft!.description,
         quantity_milli: draft!.quantityMilli,

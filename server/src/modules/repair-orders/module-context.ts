@@ -13,17 +13,19 @@ import { findRepairOrder } from './repair-orders.repository.js';
 
 /**
  * Prices a stock part for a new line that names no price, in the caller's transaction: the
- * inventory module's InventoryService.priceFor, handed in by app.ts (setPartPricer), so this
+ * inventory module's InventoryService.priceFor, handed in by the inventory module (setPartPricer), so this
  * module never reads inventory tables for prices. Undefined for an unknown item.
  */
-export type PartPricer = (
-  tx: Db,
-  itemId: string,
-) => Promise<{ unitPriceCents: number; unitCostCents: number } | undefined>;
+export type PartPricer = (tx: Db, itemId: string) => Promise<PartPrice | undefined>;
+
+export interface PartPrice {
+  unitPriceCents: number;
+  unitCostCents: number;
+}
 
 /** What the module's services share: collaborators handed in by app.ts through RepairOrdersService. */
 export interface ModuleContext {
-  /** Set by app.ts once inventory exists; without it a stock part's price is its sell price. */
+  /** Set by the inventory module (setPartPricer); lines naming a stock item need it. */
   partPricer: PartPricer | null;
   db: Db;
   clock: Clock;
@@ -34,6 +36,13 @@ export interface ModuleContext {
   bays: BaysService;
   /** Changes on every database write; read caches key on it. */
   writeStamp: WriteStamp;
+}
+
+/** The inventory module's pricer; a line naming a stock item before app.ts handed it in is a wiring bug. */
+export function partPricerOf(ctx: ModuleContext): PartPricer {
+  if (ctx.partPricer === null)
+    throw new Error('repair-orders: setPartPricer was not called (inventory.module.ts)');
+  return ctx.partPricer;
 }
 
 export function nowIso(clock: Clock): string {

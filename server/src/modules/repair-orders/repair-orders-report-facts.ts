@@ -6,8 +6,8 @@ import {
   type DayStore,
   sqliteDayStore,
   type DaySummaryRequest,
-} from '../reports/report-days.js';
-import { rangesCte, type UtcRange } from '../reports/report-ranges.js';
+} from '../../lib/report-days.js';
+import { rangesCte, type UtcRange } from '../../lib/report-ranges.js';
 
 /** What the reports module reads from repair orders, jobs and lines (the contract). */
 export interface ApprovalFact {

@@ -1,8 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { CannedJobsTable, LineItemsTable, LineKind } from '../../db/tables/repair-orders.js';
-import type { JobWithNamesRow } from './jobs.repository.js';
+import type { JobWithNamesRow } from './jobs-read-model.js';
 import { milliToQuantity } from './quantity.js';
-import type { RepairOrderWithPartiesRow } from './repair-orders.repository.js';
+import type { RepairOrderWithPartiesRow } from './repair-orders-read-model.js';
 import type { CannedJob, CannedLine, Job, Line, RepairOrderSummary } from './repair-orders.schemas.js';
 import { isInEstimate, lineAmountCents, type TotalsLine } from './totals.js';
 

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { RepairOrdersTable, RepairOrderStatus } from '../../db/tables/repair-orders.js';
+import type { RepairOrdersTable } from '../../db/tables/repair-orders.js';
 
 /** The counters row that numbers repair orders; the seed uses the same name. */
 export const REPAIR_ORDER_COUNTER = 'repair_order';
@@ -11,47 +11,6 @@ export async function insertRepairOrder(db: Db, row: Insertable<RepairOrdersTabl
 
 export function findRepairOrder(db: Db, id: string) {
   return db.selectFrom('repair_orders').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** One repair order with the customer's name and the vehicle's description, in one query. */
-function repairOrderWithParties(db: Db) {
-  return db
-    .selectFrom('repair_orders as ro')
-    .innerJoin('customers as c', 'c.id', 'ro.customer_id')
-    .innerJoin('vehicles as v', 'v.id', 'ro.vehicle_id')
-    .selectAll('ro')
-    .select([
-      'c.name as customer_name',
-      'v.year as vehicle_year',
-      'v.make as vehicle_make',
-      'v.model as vehicle_model',
-      'v.vin as vehicle_vin',
-      'v.license_plate as vehicle_license_plate',
-    ]);
-}
-
-export function findRepairOrderWithParties(db: Db, id: string) {
-  return repairOrderWithParties(db).where('ro.id', '=', id).executeTakeFirst();
-}
-
-export type RepairOrderWithPartiesRow = NonNullable<Awaited<ReturnType<typeof findRepairOrderWithParties>>>;
-
-export interface RepairOrderQuery {
-  status?: RepairOrderStatus | undefined;
-  customerId?: string | undefined;
-  vehicleId?: string | undefined;
-  before?: number | undefined;
-  limit: number;
-}
-
-/** Newest first by number (numbers only grow), keyset-paged so page 500 costs what page 1 does. */
-export function listRepairOrders(db: Db, query: RepairOrderQuery) {
-  let q = repairOrderWithParties(db);
-  if (query.status !== undefined) q = q.where('ro.status', '=', query.status);
-  if (query.customerId !== undefined) q = q.where('ro.customer_id', '=', query.customerId);
-  if (query.vehicleId !== undefined) q = q.where('ro.vehicle_id', '=', query.vehicleId);
-  if (query.before !== undefined) q = q.where('ro.number', '<', query.before);
-  return q.orderBy('ro.number', 'desc').limit(query.limit).execute();
 }
 
 export async function updateRepairOrderIfVersion(
@@ -67,11 +26,6 @@ export async function updateRepairOrderIfVersion(
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
-}
-
-export async function appointmentExists(db: Db, id: string): Promise<boolean> {
-  const row = await db.selectFrom('appointments').select('id').where('id', '=', id).executeTakeFirst();
-  return row !== undefined;
 }
 
 export function findRepairOrderForAppointment(db: Db, appointmentId: string) {

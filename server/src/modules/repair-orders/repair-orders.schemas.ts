@@ -1,7 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { JOB_STATUSES, type JobStatus } from '../../db/schema.js';
 import type { ApprovalMethod, ApprovalState, RepairOrderStatus } from '../../db/tables/repair-orders.js';
-import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import {
+  ChangeOf,
+  IsoDateTime,
+  Nullable,
+  StrictObject,
+  StringEnum,
+  Uuid,
+  Version,
+} from '../../lib/schema.js';
 import { MAX_QUERY_INTEGER, pageLimit } from '../../lib/paging.js';
 import { VehicleSummarySchema } from '../vehicles/vehicles.schemas.js';
 import { LINE_KINDS } from './totals.js';
@@ -387,14 +395,7 @@ export const CreateCannedJobBody = StrictObject({
 });
 export type CreateCannedJobInput = Static<typeof CreateCannedJobBody>;
 
-export const UpdateCannedJobBody = StrictObject({
-  version: Version,
-  name: Type.Optional(CannedName),
-  title: Type.Optional(Title),
-  concern: Type.Optional(ThreeC),
-  lines: Type.Optional(CannedLines),
-  active: Type.Optional(Type.Boolean()),
-});
+export const UpdateCannedJobBody = ChangeOf(CreateCannedJobBody, { more: { active: Type.Boolean() } });
 export type UpdateCannedJobInput = Static<typeof UpdateCannedJobBody>;
 
 export const CannedJobListQuery = StrictObject({

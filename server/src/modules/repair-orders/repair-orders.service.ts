@@ -17,7 +17,8 @@ import { CannedJobsService } from './canned-jobs.service.js';
 import type { WriteStamp } from '../../db/write-stamp.js';
 import { toJsonText, type JsonText } from '../../lib/json-text.js';
 import { WriteStampedCache } from './read-cache.js';
-import { insertJob, listJobsOfRepairOrder } from './jobs.repository.js';
+import { insertJob } from './jobs.repository.js';
+import { listJobsOfRepairOrder } from './jobs-read-model.js';
 import { JobsService, newJobRow, type JobCompletionParticipant } from './jobs.service.js';
 import { findLinesWithRepairOrder, listLinesOfJobs, updateLineIfVersion } from './lines.repository.js';
 import { LinesService } from './lines.service.js';
@@ -38,17 +39,15 @@ import {
   toTotalsLine,
 } from './repair-orders.mappers.js';
 import {
-  appointmentExists,
   listDeferredLinesOfVehicle,
   findRepairOrder,
   findRepairOrderForAppointment,
-  findRepairOrderWithParties,
   insertRepairOrder,
-  listRepairOrders,
   moveRepairOrdersToCustomer,
   REPAIR_ORDER_COUNTER,
   updateRepairOrderIfVersion,
 } from './repair-orders.repository.js';
+import { findRepairOrderWithParties, listRepairOrders } from './repair-orders-read-model.js';
 import type {
   ApprovalsInput,
   CreateJobInput,
@@ -84,6 +83,9 @@ export interface CreatedRepairOrder {
   number: number;
 }
 
+/** Whether an appointment exists, read in the caller's transaction (AppointmentsService.exists). */
+export type AppointmentLookup = (tx: Db, appointmentId: string) => Promise<boolean>;
+
 /** Repair orders, their service jobs (status machine), line items, approvals, totals, canned jobs. */
 export class RepairOrdersService implements CustomerMergeParticipant {
   readonly name = 'repair orders';
@@ -94,6 +96,7 @@ export class RepairOrdersService implements CustomerMergeParticipant {
   /** Job templates. */
   readonly cannedJobs: CannedJobsService;
   readonly #ctx: ModuleContext;
+  #appointmentLookup: AppointmentLookup | null = null;
   /** Open repair orders are read again and again by the counter and the floor. */
   readonly #cache: WriteStampedCache<RepairOrder | undefined>;
   /** The same as the JSON text GET /api/repair-orders/:id sends, so it is serialized once per change. */
@@ -386,6 +389,20 @@ export class RepairOrdersService implements CustomerMergeParticipant {
     this.#ctx.partPricer = pricer;
   }
 
+  /**
+   * The appointments module answers whether an appointment exists (appointments.module.ts): it is
+   * built after this module, since it opens repair orders on arrival, so it hands this in.
+   */
+  setAppointmentLookup(lookup: AppointmentLookup): void {
+    this.#appointmentLookup = lookup;
+  }
+
+  private appointmentExists(tx: Db, id: string): Promise<boolean> {
+    if (this.#appointmentLookup === null)
+      throw new Error('repair-orders: setAppointmentLookup was not called (appointments.module.ts)');
+    return this.#appointmentLookup(tx, id);
+  }
+
   /** For billing: marks Completed jobs Paid in the caller's transaction (announced after commit). */
   markPaid(tx: Db, actor: Actor, jobIds: readonly string[]) {
     return this.jobs.markPaid(tx, actor, jobIds);
@@ -488,7 +505,7 @@ export class RepairOrdersService implements CustomerMergeParticipant {
     if (ownerId === undefined) errors.push({ path: 'vehicleId', message: 'no vehicle has this id' });
     else if (customerKnown && ownerId !== input.customerId)
       errors.push({ path: 'vehicleId', message: 'belongs to another customer' });
-    if (input.appointmentId !== undefined && !(await appointmentExists(tx, input.appointmentId)))
+    if (input.appointmentId !== undefined && !(await this.appointmentExists(tx, input.appointmentId)))
       errors.push({ path: 'appointmentId', message: 'no appointment has this id' });
     if (errors.length > 0) throw problems.validation(errors);
     if (input.appointmentId !== undefined) {

@@ -1,6 +1,6 @@
 import { problems } from '../../lib/problem.js';
-import type { LocalDay } from './report-days.js';
-import type { UtcRange } from './report-ranges.js';
+import type { LocalDay } from '../../lib/report-days.js';
+import type { UtcRange } from '../../lib/report-ranges.js';
 
 /**
  * Calendar periods in the shop's time zone. A report covers whole local days, `from` to `to`

@@ -22,8 +22,8 @@ import {
   parseRange,
   type Bucket,
 } from './periods.js';
-import type { DayStats, LocalDay } from './report-days.js';
-import type { UtcRange } from './report-ranges.js';
+import type { DayStats, LocalDay } from '../../lib/report-days.js';
+import type { UtcRange } from '../../lib/report-ranges.js';
 import type {
   EndOfDayInput,
   EndOfDayReport,
@@ -33,7 +33,7 @@ import type {
   RangeInput,
   TechniciansReport,
 } from './reports.schemas.js';
-import { HOUR_MS, emptyTally, payOf, type BucketTime, type TechTally } from './technician-time.js';
+import { HOUR_MS, emptyTally, payOf, type BucketTime, type TechTally } from '../timeclock/technician-time.js';
 
 const KPI_NOTES = [
   'A repair order is closed in the period its invoice was issued in (shop time zone); void invoices are left out.',

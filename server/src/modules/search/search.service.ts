@@ -2,21 +2,23 @@ import type { Db } from '../../db/database.js';
 import { formatPhone } from '../../lib/phone.js';
 import { problems } from '../../lib/problem.js';
 import {
+  customersByTrigrams,
+  customersByWords,
+  nameWordsStartingWith,
+  vehiclesByTrigrams,
+  vehiclesByTrigramsRanked,
+} from './search.repository.js';
+import {
   customerDetails,
   customersByContact,
   customersByNamePrefix,
-  customersByTrigrams,
-  customersByWords,
   maxRepairOrderNumber,
-  nameWordsStartingWith,
   repairOrdersNumbered,
   vehicleDetails,
   vehiclesByPlatePrefix,
-  vehiclesByTrigrams,
-  vehiclesByTrigramsRanked,
   vehiclesByVin,
   vehiclesByVinEnding,
-} from './search.repository.js';
+} from './search-read-model.js';
 import {
   correctedWordsMatch,
   corrections,

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import type { PayBasis } from '../../db/tables/timeclock.js';
+import type { PayBasis } from '../../db/tables/technicians.js';
 
 /** What the reports module reads about technicians (the contract): who, and how they are paid. */
 export interface TechnicianFact {

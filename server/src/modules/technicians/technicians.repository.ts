@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { TechniciansTable } from '../../db/tables/shop.js';
+import type { TechniciansTable } from '../../db/tables/technicians.js';
 
 export function listTechnicians(db: Db) {
   return db.selectFrom('technicians').selectAll().orderBy('active', 'desc').orderBy('name').execute();

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Role } from '../../db/schema.js';
-import type { TechniciansTable } from '../../db/tables/shop.js';
+import type { TechniciansTable } from '../../db/tables/technicians.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems } from '../../lib/problem.js';

@@ -7,9 +7,9 @@ import {
   type DayStore,
   sqliteDayStore,
   type DaySummaryRequest,
-} from '../reports/report-days.js';
-import { technicianTime } from '../reports/technician-time.js';
-import { parseJsonRows, rangesCte, type UtcRange } from '../reports/report-ranges.js';
+} from '../../lib/report-days.js';
+import { technicianTime, type JobTimeFact, type RangeTimeFact } from './technician-time.js';
+import { parseJsonRows, rangesCte, type UtcRange } from '../../lib/report-ranges.js';
 
 /**
  * What the reports module reads from the time clock (the contract between the two modules):
@@ -31,22 +31,6 @@ export interface ShiftFact {
   clockOutAt: string;
 }
 
-/** Clocked time of one technician, summed in SQL (per range, or per job). */
-export interface ClockedTimeFact {
-  technicianId: string;
-  /** Σ max(0, end − start) of the entries or shifts, whole milliseconds (running ones up to now). */
-  ms: number;
-}
-
-export interface RangeTimeFact extends ClockedTimeFact {
-  /** Index of the range asked for. */
-  range: number;
-}
-
-export interface JobTimeFact extends ClockedTimeFact {
-  jobId: string;
-}
-
 /**
  * Whole milliseconds from column `start` to column `end` (ISO-8601 text; `now` when null), never
  * negative: the same integer as `Date.parse(end) - Date.parse(start)` (julianday is precise to
@@ -61,7 +45,7 @@ const n = (value: unknown): number => Number(value ?? 0);
  * One shop-local day, the unit of the day cache (`timeclock_report_days`, migration 0017): clocked
  * and attendance time started that day per technician (whole ms), and the billed hours and labor
  * sales of the jobs invoiced that day split between the technicians who clocked on them (see
- * reports/technician-time.ts: fractions, unrounded). A day with a clock or shift still running in
+ * technician-time.ts: fractions, unrounded). A day with a clock or shift still running in
  * it, or a running clock on one of its billed jobs, is never kept (it counts up to now).
  */
 export interface TimeclockDay {
@@ -188,27 +172,27 @@ export class TimeclockReportFacts {
    * Per range and technician: job-clock time of the entries started in the range (a running clock
    * up to now), summed in SQL.
    */
-  async clockedByRange(ranges: readonly UtcRange[]): Promise<RangeTimeFact[]> {
-    const { rows } = await sql<Record<string, unknown>>`
-      WITH ${rangesCte(ranges)}
-      SELECT b.i AS range, e.technician_id AS technician_id,
-             sum(${durationMs('e.started_at', 'e.ended_at', this.now())}) AS ms
-      FROM b CROSS JOIN job_clock_entries e ON e.started_at >= b.f AND e.started_at < b.t
-      GROUP BY b.i, e.technician_id`.execute(this.db);
-    return rows.map((row) => ({
-      range: n(row.range),
-      technicianId: String(row.technician_id),
-      ms: n(row.ms),
-    }));
+  clockedByRange(ranges: readonly UtcRange[]): Promise<RangeTimeFact[]> {
+    return this.timeByRange(ranges, 'job_clock_entries', 'started_at', 'ended_at');
   }
 
   /** Per range and technician: attendance of the shifts clocked in during the range (open: to now). */
-  async attendanceByRange(ranges: readonly UtcRange[]): Promise<RangeTimeFact[]> {
+  attendanceByRange(ranges: readonly UtcRange[]): Promise<RangeTimeFact[]> {
+    return this.timeByRange(ranges, 'technician_shifts', 'clock_in_at', 'clock_out_at');
+  }
+
+  /** Σ time per range and technician of the spans (entries or shifts) that began in the range. */
+  private async timeByRange(
+    ranges: readonly UtcRange[],
+    table: 'job_clock_entries' | 'technician_shifts',
+    start: 'started_at' | 'clock_in_at',
+    end: 'ended_at' | 'clock_out_at',
+  ): Promise<RangeTimeFact[]> {
     const { rows } = await sql<Record<string, unknown>>`
       WITH ${rangesCte(ranges)}
       SELECT b.i AS range, s.technician_id AS technician_id,
-             sum(${durationMs('s.clock_in_at', 's.clock_out_at', this.now())}) AS ms
-      FROM b CROSS JOIN technician_shifts s ON s.clock_in_at >= b.f AND s.clock_in_at < b.t
+             sum(${durationMs(`s.${start}`, `s.${end}`, this.now())}) AS ms
+      FROM b CROSS JOIN ${sql.table(table)} s ON ${sql.ref(`s.${start}`)} >= b.f AND ${sql.ref(`s.${start}`)} < b.t
       GROUP BY b.i, s.technician_id`.execute(this.db);
     return rows.map((row) => ({
       range: n(row.range),

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { JobClockEntriesTable, TechnicianShiftsTable } from '../../db/tables/timeclock.js';
 
@@ -8,20 +8,108 @@ export type ShiftRow = Selectable<TechnicianShiftsTable>;
 /** Lists stop here; the caller says so (truncated) so a screen can ask for narrower dates. */
 export const LIST_LIMIT = 1000;
 
-// job clock entries
+// ---- spans: what job-clock entries and shifts share
 
-export function findEntry(db: Db, id: string) {
-  return db.selectFrom('job_clock_entries').selectAll().where('id', '=', id).executeTakeFirst();
+/**
+ * A job-clock entry and a shift are both one technician's span of time, kept in two tables that
+ * differ only in names (started_at/ended_at, clock_in_at/clock_out_at). A span says which, so one
+ * query serves both; the exported functions below are typed for their own table.
+ */
+const ENTRIES = { table: 'job_clock_entries', start: 'started_at', end: 'ended_at' } as const;
+const SHIFTS = { table: 'technician_shifts', start: 'clock_in_at', end: 'clock_out_at' } as const;
+type Span = typeof ENTRIES | typeof SHIFTS;
+
+interface SpanFilters {
+  from?: string;
+  to?: string;
+  technicianId?: string;
+  jobId?: string;
 }
 
-export function findRunningEntry(db: Db, technicianId: string) {
-  return db
-    .selectFrom('job_clock_entries')
-    .selectAll()
-    .where('technician_id', '=', technicianId)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
+/**
+ * Kysely types a query by its table's column names, which differ between the two; the span
+ * queries see both tables as rows of any column, and `spanQueries` gives them back their types.
+ */
+function spanDb(db: Db) {
+  return db as unknown as Kysely<Record<Span['table'], Record<string, unknown>>>;
 }
+
+/** The queries of one span table, typed for it. */
+function spanQueries<Table extends JobClockEntriesTable | TechnicianShiftsTable>(span: Span) {
+  type Row = Selectable<Table>;
+  const rows = (db: Db) => spanDb(db).selectFrom(span.table).selectAll();
+  return {
+    find: async (db: Db, id: string) =>
+      (await rows(db).where('id', '=', id).executeTakeFirst()) as Row | undefined,
+
+    /** The technician's running clock or open shift (at most one: a unique partial index). */
+    findOpen: async (db: Db, technicianId: string) =>
+      (await rows(db)
+        .where('technician_id', '=', technicianId)
+        .where(span.end, 'is', null)
+        .executeTakeFirst()) as Row | undefined,
+
+    /** Newest first, started in [from, to). */
+    list: async (db: Db, filters: SpanFilters, limit: number) => {
+      let query = rows(db);
+      if (filters.from !== undefined) query = query.where(span.start, '>=', filters.from);
+      if (filters.to !== undefined) query = query.where(span.start, '<', filters.to);
+      if (filters.technicianId !== undefined) query = query.where('technician_id', '=', filters.technicianId);
+      if (filters.jobId !== undefined) query = query.where('job_id', '=', filters.jobId);
+      return (await query.orderBy(span.start, 'desc').orderBy('id', 'desc').limit(limit).execute()) as Row[];
+    },
+
+    /**
+     * The technician's other span that shares time with [start, end) (end null: still running, so
+     * open-ended). Touching ends do not overlap: one job's stop is the next one's start.
+     */
+    findOverlapping: async (
+      db: Db,
+      technicianId: string,
+      exceptId: string,
+      start: string,
+      end: string | null,
+    ) => {
+      let query = rows(db)
+        .where('technician_id', '=', technicianId)
+        .where('id', '!=', exceptId)
+        .where((eb) => eb.or([eb(span.end, 'is', null), eb(span.end, '>', start)]));
+      if (end !== null) query = query.where(span.start, '<', end);
+      return (await query.orderBy(span.start).executeTakeFirst()) as Row | undefined;
+    },
+
+    insert: async (db: Db, row: Insertable<Table>): Promise<void> => {
+      await spanDb(db).insertInto(span.table).values(row).execute();
+    },
+
+    /** Updates only when the row still has `expectedVersion`; bumps the version. */
+    updateIfVersion: async (
+      db: Db,
+      id: string,
+      expectedVersion: number,
+      changes: Omit<Updateable<Table>, 'id' | 'version'>,
+    ): Promise<boolean> => {
+      const result = await spanDb(db)
+        .updateTable(span.table)
+        .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      return result.numUpdatedRows === 1n;
+    },
+  };
+}
+
+// ---- job clock entries
+
+export const {
+  find: findEntry,
+  findOpen: findRunningEntry,
+  list: listEntries,
+  findOverlapping: findOverlappingEntry,
+  insert: insertEntry,
+  updateIfVersion: updateEntryIfVersion,
+} = spanQueries<JobClockEntriesTable>(ENTRIES);
 
 export function listEntriesOfJob(db: Db, jobId: string) {
   return db
@@ -42,118 +130,13 @@ export function listRunningEntriesOfJob(db: Db, jobId: string) {
     .execute();
 }
 
-export function listEntries(
-  db: Db,
-  filters: { from?: string; to?: string; technicianId?: string; jobId?: string },
-  limit: number,
-) {
-  let query = db.selectFrom('job_clock_entries').selectAll();
-  if (filters.from !== undefined) query = query.where('started_at', '>=', filters.from);
-  if (filters.to !== undefined) query = query.where('started_at', '<', filters.to);
-  if (filters.technicianId !== undefined) query = query.where('technician_id', '=', filters.technicianId);
-  if (filters.jobId !== undefined) query = query.where('job_id', '=', filters.jobId);
-  return query.orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-}
+// ---- shifts
 
-/**
- * The technician's other entries that share time with [start, end) (end null: still running,
- * so open-ended). Touching ends do not overlap: one job's stop is the next one's start.
- */
-export function findOverlappingEntry(
-  db: Db,
-  technicianId: string,
-  exceptId: string,
-  start: string,
-  end: string | null,
-) {
-  let query = db
-    .selectFrom('job_clock_entries')
-    .selectAll()
-    .where('technician_id', '=', technicianId)
-    .where('id', '!=', exceptId)
-    .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', start)]));
-  if (end !== null) query = query.where('started_at', '<', end);
-  return query.orderBy('started_at').executeTakeFirst();
-}
-
-export async function insertEntry(db: Db, row: Insertable<JobClockEntriesTable>): Promise<void> {
-  await db.insertInto('job_clock_entries').values(row).execute();
-}
-
-export async function updateEntryIfVersion(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  changes: Omit<Updateable<JobClockEntriesTable>, 'id' | 'version'>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('job_clock_entries')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
-}
-
-// shifts
-
-export function findShift(db: Db, id: string) {
-  return db.selectFrom('technician_shifts').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export function findOpenShift(db: Db, technicianId: string) {
-  return db
-    .selectFrom('technician_shifts')
-    .selectAll()
-    .where('technician_id', '=', technicianId)
-    .where('clock_out_at', 'is', null)
-    .executeTakeFirst();
-}
-
-export function listShifts(
-  db: Db,
-  filters: { from?: string; to?: string; technicianId?: string },
-  limit: number,
-) {
-  let query = db.selectFrom('technician_shifts').selectAll();
-  if (filters.from !== undefined) query = query.where('clock_in_at', '>=', filters.from);
-  if (filters.to !== undefined) query = query.where('clock_in_at', '<', filters.to);
-  if (filters.technicianId !== undefined) query = query.where('technician_id', '=', filters.technicianId);
-  return query.orderBy('clock_in_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-}
-
-export function findOverlappingShift(
-  db: Db,
-  technicianId: string,
-  exceptId: string,
-  start: string,
-  end: string | null,
-) {
-  let query = db
-    .selectFrom('technician_shifts')
-    .selectAll()
-    .where('technician_id', '=', technicianId)
-    .where('id', '!=', exceptId)
-    .where((eb) => eb.or([eb('clock_out_at', 'is', null), eb('clock_out_at', '>', start)]));
-  if (end !== null) query = query.where('clock_in_at', '<', end);
-  return query.orderBy('clock_in_at').executeTakeFirst();
-}
-
-export async function insertShift(db: Db, row: Insertable<TechnicianShiftsTable>): Promise<void> {
-  await db.insertInto('technician_shifts').values(row).execute();
-}
-
-export async function updateShiftIfVersion(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  changes: Omit<Updateable<TechnicianShiftsTable>, 'id' | 'version'>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('technician_shifts')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
-}
+export const {
+  find: findShift,
+  findOpen: findOpenShift,
+  list: listShifts,
+  findOverlapping: findOverlappingShift,
+  insert: insertShift,
+  updateIfVersion: updateShiftIfVersion,
+} = spanQueries<TechnicianShiftsTable>(SHIFTS);

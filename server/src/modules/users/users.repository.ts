@@ -83,3 +83,20 @@ export async function updateUser(
     .where('id', '=', id)
     .execute();
 }
+
+/** Sign-in bookkeeping: the last TOTP step used (no version bump: not an edit of the record). */
+export async function updateTotpLastCounter(db: Db, id: string, counter: number): Promise<void> {
+  await db.updateTable('users').set({ totp_last_counter: counter }).where('id', '=', id).execute();
+}
+
+/** Ids of the active users with one of these roles. */
+export async function listActiveUserIdsWithRoles(db: Db, roles: readonly Role[]): Promise<string[]> {
+  if (roles.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', 'in', [...roles])
+    .where('active', '=', 1)
+    .execute();
+  return rows.map((row) => row.id);
+}

@@ -60,31 +60,20 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ service: UsersService }> =
     async (request) => service.update(actorOf(request), request.params.id, request.body),
   );
 
-  app.post(
-    '/api/users/:id/deactivate',
+  // One switch, two routes: the same answer with the opposite value.
+  for (const { verb, active, summary } of [
     {
-      schema: {
-        tags,
-        summary: 'Deactivate: the user can no longer sign in and their sessions end at once',
-        params: IdParams,
-        response: withProblems({ 200: UserSchema }),
-      },
+      verb: 'deactivate',
+      active: false,
+      summary: 'Deactivate: the user can no longer sign in and their sessions end at once',
     },
-    async (request) => service.setActive(actorOf(request), request.params.id, false),
-  );
-
-  app.post(
-    '/api/users/:id/reactivate',
-    {
-      schema: {
-        tags,
-        summary: 'Reactivate a deactivated user',
-        params: IdParams,
-        response: withProblems({ 200: UserSchema }),
-      },
-    },
-    async (request) => service.setActive(actorOf(request), request.params.id, true),
-  );
+    { verb: 'reactivate', active: true, summary: 'Reactivate a deactivated user' },
+  ])
+    app.post(
+      `/api/users/:id/${verb}`,
+      { schema: { tags, summary, params: IdParams, response: withProblems({ 200: UserSchema }) } },
+      async (request) => service.setActive(actorOf(request), request.params.id, active),
+    );
 
   app.post(
     '/api/users/:id/password',

@@ -14,9 +14,11 @@ import {
   findUserByEmail,
   findUserById,
   insertUser,
+  listActiveUserIdsWithRoles,
   listPinUsers,
   listUserNames,
   listUsers,
+  updateTotpLastCounter,
   updateUser,
   updateUserIfVersion,
 } from './users.repository.js';
@@ -317,7 +319,12 @@ export class UsersService {
   }
 
   async setTotpLastCounter(tx: Db, id: string, counter: number): Promise<void> {
-    await tx.updateTable('users').set({ totp_last_counter: counter }).where('id', '=', id).execute();
+    await updateTotpLastCounter(tx, id, counter);
+  }
+
+  /** For notifications: the active staff with one of these roles, in the caller's transaction. */
+  activeIdsWithRoles(db: Db, roles: readonly Role[]): Promise<string[]> {
+    return listActiveUserIdsWithRoles(db, roles);
   }
 
   private newRow(

@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../../src/app.js';
 import { openDatabase } from '../../../src/db/database.js';
-import type { ReplicaTarget } from '../../../src/modules/backup/replica-target.js';
+import type { ReplicaTarget } from '../../../src/lib/replica-target.js';
 import type { InspectionMedia } from '../../../src/modules/inspections/inspections.schemas.js';
 import type { OffsiteFilesStatus } from '../../../src/modules/offsite-files/offsite-files.schemas.js';
 import type { OffsiteFilesService } from '../../../src/modules/offsite-files/offsite-files.service.js';

@@ -1,6 +1,21 @@
 import type { JobLaborFact } from '../billing/billing-report-facts.js';
 import type { TechnicianFact } from '../technicians/technicians-report-facts.js';
-import type { JobTimeFact, RangeTimeFact } from '../timeclock/timeclock-report-facts.js';
+
+/** Clocked time of one technician, summed in SQL by timeclock-report-facts (per range, or per job). */
+export interface ClockedTimeFact {
+  technicianId: string;
+  /** Σ max(0, end − start) of the entries or shifts, whole milliseconds (running ones up to now). */
+  ms: number;
+}
+
+export interface RangeTimeFact extends ClockedTimeFact {
+  /** Index of the range asked for. */
+  range: number;
+}
+
+export interface JobTimeFact extends ClockedTimeFact {
+  jobId: string;
+}
 
 /**
  * Technician time per bucket, pure: hours billed (split by who clocked each job), clocked on jobs,

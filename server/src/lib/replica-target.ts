@@ -1,6 +1,8 @@
 /**
- * Where the off-site copies go: the database (Litestream) and the media files (the off-site file
- * queue) share one target, so a restore finds both in one place. Layout inside the target:
+ * Where the off-site copies go: the database (Litestream, modules/backup) and the media files
+ * (the off-site file queue, modules/offsite-files) share one target, so a restore finds both in
+ * one place. It lives here, below both modules, because each needs it and backup's restore also
+ * calls offsite-files: kept in either module it would make the two import each other. Layout inside the target:
  * `<path>/db` for Litestream's replica, `<path>/media/<hash[0..2]>/<hash>` for files.
  */
 export type ReplicaTarget =
