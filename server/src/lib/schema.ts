@@ -38,6 +38,8 @@ export const Version = Type.Integer({
   description: 'The version you last read; a stale version gets 409 with the current one.',
 });
 export const IsoDateTime = Type.String({ format: 'date-time' });
+/** `?version=` of a DELETE: the version you read, so a stale delete is refused too. */
+export const VersionQuery = StrictObject({ version: Type.Optional(Version) });
 
 export const IdParams = StrictObject({ id: Uuid });
 

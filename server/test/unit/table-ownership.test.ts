@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 /*
  * The table-ownership contract at the top of server/src/db/tables/index.ts, checked: every file
  * under server/src/modules touches only its own module's tables, except read-model files, which
- * may read (never write) others' tables, and the views a module publishes. And no runtime import
- * cycle runs through server/src.
+ * may read (never write) others' tables, and the views a module publishes. Queries are built only
+ * in repositories and read models. And no import cycle runs through server/src.
  */
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
@@ -18,6 +18,18 @@ const MIGRATIONS_DIR = join(SRC, 'db/migrations');
 
 /** Files that may read (not write) any module's tables: the named read models. */
 const READ_MODEL_SUFFIXES = ['-report-facts.ts', '-read-model.ts'];
+/** The files that run queries (DESIGN.md: a repository is Kysely queries only; services call it). */
+const QUERY_FILE_SUFFIXES = ['.repository.ts', ...READ_MODEL_SUFFIXES];
+/** Kysely builders that start a query of their own. */
+const QUERY_STARTS = new Set([
+  'selectFrom',
+  'selectNoFrom',
+  'insertInto',
+  'replaceInto',
+  'updateTable',
+  'deleteFrom',
+  'mergeInto',
+]);
 
 function tsFilesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -85,7 +97,8 @@ const READ_METHODS = new Set([
   'using',
   'table',
 ]);
-const SQL_WRITE = /\b(?:insert\s+(?:or\s+\w+\s+)?into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+["`]?([a-z_][a-z0-9_]*)/gi;
+const SQL_WRITE =
+  /\b(?:insert\s+(?:or\s+\w+\s+)?into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+["`]?([a-z_][a-z0-9_]*)/gi;
 const SQL_READ = /\b(?:from|join)\s+["`]?([a-z_][a-z0-9_]*)/gi;
 const COLUMN_REF = /\b([a-z_][a-z0-9_]*)\.(?:[a-z_][a-z0-9_]*|\*)/g;
 /** A whole literal that is a Kysely column reference: 'users.role', 'users.name as user_name'. */
@@ -107,7 +120,8 @@ function stringValue(node: ts.Node): string | undefined {
 
 function isModuleSpecifier(node: ts.Node): boolean {
   const parent = node.parent;
-  if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent)) return parent.moduleSpecifier === node;
+  if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent))
+    return parent.moduleSpecifier === node;
   if (ts.isExternalModuleReference(parent)) return true;
   return ts.isCallExpression(parent) && parent.expression.kind === ts.SyntaxKind.ImportKeyword;
 }
@@ -125,7 +139,11 @@ function tablesTouched(file: string, tables: ReadonlyMap<string, string>): Touch
       const callee = node.expression;
       const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
       const first = node.arguments[0];
-      if (method !== undefined && first !== undefined && (WRITE_METHODS.has(method) || READ_METHODS.has(method))) {
+      if (
+        method !== undefined &&
+        first !== undefined &&
+        (WRITE_METHODS.has(method) || READ_METHODS.has(method))
+      ) {
         const names = ts.isArrayLiteralExpression(first) ? [...first.elements] : [first];
         for (const element of names) {
           const text = stringValue(element);
@@ -138,7 +156,8 @@ function tablesTouched(file: string, tables: ReadonlyMap<string, string>): Touch
         for (const typeArgument of node.typeArguments ?? []) {
           if (!ts.isTypeLiteralNode(typeArgument)) continue;
           for (const member of typeArgument.members) {
-            if (member.name && ts.isIdentifier(member.name)) add(member.name.text, false, 'withTables', member);
+            if (member.name && ts.isIdentifier(member.name))
+              add(member.name.text, false, 'withTables', member);
           }
         }
       }
@@ -154,8 +173,10 @@ function tablesTouched(file: string, tables: ReadonlyMap<string, string>): Touch
       texts.push(node.head.text, ...node.templateSpans.map((span) => span.literal.text));
     }
     for (const text of texts) {
-      for (const match of text.matchAll(SQL_WRITE)) add(match[1]!.toLowerCase(), true, `SQL "${match[0]}"`, node);
-      for (const match of text.matchAll(SQL_READ)) add(match[1]!.toLowerCase(), false, `SQL "${match[0]}"`, node);
+      for (const match of text.matchAll(SQL_WRITE))
+        add(match[1]!.toLowerCase(), true, `SQL "${match[0]}"`, node);
+      for (const match of text.matchAll(SQL_READ))
+        add(match[1]!.toLowerCase(), false, `SQL "${match[0]}"`, node);
       if (!LOOKS_LIKE_SQL.test(text)) continue;
       for (const match of text.matchAll(COLUMN_REF)) add(match[1]!, false, `SQL "${match[0]}"`, node);
     }
@@ -185,9 +206,30 @@ function ownershipViolations(ownership: Ownership): string[] {
   return [...violations];
 }
 
+/** Module files outside repositories and read models that build a query or write SQL text. */
+function queriesOutsideRepositories(): string[] {
+  const found: string[] = [];
+  for (const file of tsFilesUnder(MODULES_DIR)) {
+    if (QUERY_FILE_SUFFIXES.some((suffix) => file.endsWith(suffix))) continue;
+    const source = parse(file);
+    const at = (node: ts.Node, what: string) =>
+      found.push(
+        `${relative(SRC, file)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1} ${what}`,
+      );
+    visit(source, (node) => {
+      const callee = ts.isCallExpression(node) ? node.expression : undefined;
+      if (callee && ts.isPropertyAccessExpression(callee) && QUERY_STARTS.has(callee.name.text))
+        at(node, callee.name.text);
+      if (ts.isTaggedTemplateExpression(node) && node.tag.getText(source) === 'sql') at(node, 'sql``');
+    });
+  }
+  return found;
+}
+
 /** Tables and views the migrations create. */
 function migratedTables(): string[] {
-  const created = /\bcreate\s+(?:virtual\s+)?(?:table|view)\s+(?:if\s+not\s+exists\s+)?["`]?([a-z_][a-z0-9_]*)/gi;
+  const created =
+    /\bcreate\s+(?:virtual\s+)?(?:table|view)\s+(?:if\s+not\s+exists\s+)?["`]?([a-z_][a-z0-9_]*)/gi;
   const names = new Set<string>();
   for (const file of tsFilesUnder(MIGRATIONS_DIR)) {
     for (const match of readFileSync(file, 'utf8').matchAll(created)) names.add(match[1]!.toLowerCase());
@@ -304,6 +346,12 @@ describe('table ownership (db/tables/index.ts)', () => {
     const violations = ownershipViolations(ownership);
     if (violations.length > 0) console.log(`table ownership violations:\n${violations.join('\n')}`);
     expect(violations).toEqual([]);
+  });
+
+  it('runs queries only in repositories and read models (services call them)', () => {
+    const found = queriesOutsideRepositories();
+    if (found.length > 0) console.log(`queries outside repositories:\n${found.join('\n')}`);
+    expect(found).toEqual([]);
   });
 
   it('has no import cycle between modules (imports that survive compilation)', () => {

@@ -60,7 +60,9 @@ export const approvalsRoutes: FastifyPluginAsyncTypebox<ApprovalsRoutesOptions> 
       reply
         .code(201)
         .header('cache-control', 'no-store')
-        .send(await service.send(actorOf(request), request.params.id, request.body, originOf(request))),
+        .send(
+          await service.requests.send(actorOf(request), request.params.id, request.body, originOf(request)),
+        ),
   );
 
   app.get(
@@ -73,7 +75,7 @@ export const approvalsRoutes: FastifyPluginAsyncTypebox<ApprovalsRoutesOptions> 
         response: withProblems({ 200: ApprovalRequestListSchema }),
       },
     },
-    async (request) => ({ items: await service.list(request.params.id) }),
+    async (request) => ({ items: await service.requests.list(request.params.id) }),
   );
 
   app.post(
@@ -86,7 +88,7 @@ export const approvalsRoutes: FastifyPluginAsyncTypebox<ApprovalsRoutesOptions> 
         response: withProblems({ 200: ApprovalRequestSchema }),
       },
     },
-    async (request) => service.revoke(actorOf(request), request.params.id, request.params.requestId),
+    async (request) => service.requests.revoke(actorOf(request), request.params.id, request.params.requestId),
   );
 
   app.get(
@@ -99,7 +101,7 @@ export const approvalsRoutes: FastifyPluginAsyncTypebox<ApprovalsRoutesOptions> 
         response: withProblems({ 200: DeferredWorkSchema }),
       },
     },
-    async (request) => service.deferredWork(request.params.id),
+    async (request) => service.requests.deferredWork(request.params.id),
   );
 
   // ---------------------------------------------------------------- the customer's link (public)
@@ -116,7 +118,7 @@ export const approvalsRoutes: FastifyPluginAsyncTypebox<ApprovalsRoutesOptions> 
       },
     },
     async (request, reply) => {
-      const page = await service.view(request.params.token, clientOf(request));
+      const page = await service.customer.view(request.params.token, clientOf(request));
       return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').send(page);
     },
   );
@@ -134,7 +136,7 @@ export const approvalsRoutes: FastifyPluginAsyncTypebox<ApprovalsRoutesOptions> 
       },
     },
     async (request, reply) => {
-      const file = await service.media(request.params.token, request.params.hash);
+      const file = await service.customer.media(request.params.token, request.params.hash);
       return (
         reply
           .header('content-type', file.mime)
@@ -165,7 +167,7 @@ export const approvalsRoutes: FastifyPluginAsyncTypebox<ApprovalsRoutesOptions> 
       },
     },
     async (request, reply) => {
-      const result = await service.submit(request.params.token, request.body, clientOf(request));
+      const result = await service.customer.submit(request.params.token, request.body, clientOf(request));
       return reply.header('cache-control', 'no-store').send(result);
     },
   );

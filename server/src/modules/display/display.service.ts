@@ -6,7 +6,7 @@ import { randomToken, sha256Hex } from '../../lib/passwords.js';
 import { problems } from '../../lib/problem.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { BaysService } from '../bays/bays.service.js';
-import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
+import type { JobsService } from '../repair-orders/jobs.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { DisplayBoard } from './display.schemas.js';
 import {
@@ -38,7 +38,7 @@ export class DisplayService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly bays: BaysService,
-    private readonly repairOrders: RepairOrdersService,
+    private readonly jobs: JobsService,
     private readonly settings: SettingsService,
     private readonly events: EventBus,
   ) {}
@@ -47,7 +47,7 @@ export class DisplayService {
   async board(): Promise<DisplayBoard> {
     const [bays, jobs, settings] = await Promise.all([
       this.bays.list(),
-      this.repairOrders.jobs.board({}),
+      this.jobs.board({}),
       this.settings.get(),
     ]);
     const statusRank: Record<string, number> = { In_Progress: 0, Blocked: 1, Pending: 2, Completed: 3 };

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { problems } from '../../lib/problem.js';
-import { IdParams, NoContent, withProblems } from '../../lib/schema.js';
+import { IdParams, NoContent, withProblems, VersionQuery } from '../../lib/schema.js';
 import { noContent } from '../../lib/replies.js';
 import { actorOf } from '../../plugins/authentication.js';
 import {
@@ -26,7 +26,6 @@ import {
   UpdateFindingBody,
   UpdateTemplateBody,
   UploadQuery,
-  VersionQuery,
 } from './inspections.schemas.js';
 import type { UploadBody } from './inspection-media.service.js';
 import type { InspectionsService } from './inspections.service.js';

@@ -92,8 +92,6 @@ export const TemplateListQuery = StrictObject({
   includeInactive: Type.Boolean({ default: false }),
 });
 
-export const VersionQuery = StrictObject({ version: Type.Optional(Version) });
-
 // ---------------------------------------------------------------- inspections
 
 export const MeasurementSchema = Type.Object({ value: Type.Number(), unit: Nullable(Type.String()) });

@@ -89,7 +89,7 @@ export const inventoryRoutes: FastifyPluginAsyncTypebox<{ service: InventoryServ
         response: withProblems({ 200: StockMovementListSchema }),
       },
     },
-    async (request) => ({ items: await service.movements(request.params.id, request.query.limit) }),
+    async (request) => ({ items: await service.ledger.movements(request.params.id, request.query.limit) }),
   );
   app.post(
     '/api/inventory/items/:id/movements',
@@ -103,7 +103,9 @@ export const inventoryRoutes: FastifyPluginAsyncTypebox<{ service: InventoryServ
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.postMovement(actorOf(request), request.params.id, request.body)),
+      reply
+        .code(201)
+        .send(await service.ledger.postMovement(actorOf(request), request.params.id, request.body)),
   );
   app.get(
     '/api/inventory/ledger-check',
@@ -115,7 +117,7 @@ export const inventoryRoutes: FastifyPluginAsyncTypebox<{ service: InventoryServ
         response: withProblems({ 200: LedgerCheckSchema }),
       },
     },
-    async (request) => service.checkLedger(undefined, request.query.itemId),
+    async (request) => service.ledger.checkLedger(undefined, request.query.itemId),
   );
   app.get(
     '/api/inventory/reorder-suggestions',
@@ -131,7 +133,7 @@ export const inventoryRoutes: FastifyPluginAsyncTypebox<{ service: InventoryServ
   app.get(
     '/api/inventory/vendors',
     { schema: { tags, summary: 'Parts vendors', response: withProblems({ 200: VendorListSchema }) } },
-    async () => ({ items: await service.listVendors() }),
+    async () => ({ items: await service.vendors.listVendors() }),
   );
   app.post(
     '/api/inventory/vendors',
@@ -144,7 +146,7 @@ export const inventoryRoutes: FastifyPluginAsyncTypebox<{ service: InventoryServ
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.createVendor(actorOf(request), request.body)),
+      reply.code(201).send(await service.vendors.createVendor(actorOf(request), request.body)),
   );
   app.patch(
     '/api/inventory/vendors/:id',
@@ -157,6 +159,6 @@ export const inventoryRoutes: FastifyPluginAsyncTypebox<{ service: InventoryServ
         response: withProblems({ 200: VendorSchema }),
       },
     },
-    async (request) => service.updateVendor(actorOf(request), request.params.id, request.body),
+    async (request) => service.vendors.updateVendor(actorOf(request), request.params.id, request.body),
   );
 };

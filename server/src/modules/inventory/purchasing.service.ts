@@ -193,7 +193,7 @@ export class PurchasingService {
           { costPriceCents: cost, sellPriceCents: sell },
           { receivedAtShelf: true, quantity: input.quantity, unitCostCents },
         );
-        movementId = await this.inventory.move(tx, actor, {
+        movementId = await this.inventory.ledger.move(tx, actor, {
           itemId,
           kind: 'receive',
           quantity: input.quantity,
@@ -216,7 +216,11 @@ export class PurchasingService {
           costPriceCents: { from: item.costPriceCents, to: after.costPriceCents },
         },
       });
-      return { item: after, movement: await this.inventory.readMovement(tx, movementId), purchaseOrder };
+      return {
+        item: after,
+        movement: await this.inventory.ledger.readMovement(tx, movementId),
+        purchaseOrder,
+      };
     });
     if (result.purchaseOrder !== null)
       this.inventory.announce('purchase_order_received', { purchaseOrderId: result.purchaseOrder.id });
@@ -285,7 +289,7 @@ export class PurchasingService {
         { purchaseOrderId: po.id, purchaseOrderNumber: po.number },
       );
       movementIds.push(
-        await this.inventory.move(tx, actor, {
+        await this.inventory.ledger.move(tx, actor, {
           itemId: item.id,
           kind: 'receive',
           quantity: r.quantity,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IdParams, NoContent, withProblems } from '../../lib/schema.js';
+import { IdParams, NoContent, withProblems, VersionQuery } from '../../lib/schema.js';
 import { noContent } from '../../lib/replies.js';
 import { actorOf } from '../../plugins/authentication.js';
 import type { CannedJobsService } from './canned-jobs.service.js';
@@ -10,7 +10,6 @@ import {
   CreateCannedJobBody,
   StarterSetResultSchema,
   UpdateCannedJobBody,
-  VersionQuery,
 } from './repair-orders.schemas.js';
 
 const tags = ['canned jobs'];

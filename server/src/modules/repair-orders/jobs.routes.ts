@@ -1,6 +1,6 @@
 import { sendJsonText } from '../../lib/json-text.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IdParams, NoContent, withProblems } from '../../lib/schema.js';
+import { IdParams, NoContent, withProblems, VersionQuery } from '../../lib/schema.js';
 import { noContent } from '../../lib/replies.js';
 import { actorOf } from '../../plugins/authentication.js';
 import type { JobsService } from './jobs.service.js';
@@ -14,7 +14,6 @@ import {
   LineSchema,
   UpdateJobBody,
   UpdateLineBody,
-  VersionQuery,
 } from './repair-orders.schemas.js';
 
 const tags = ['jobs'];

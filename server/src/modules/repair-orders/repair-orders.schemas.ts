@@ -125,10 +125,6 @@ export const UpdateLineBody = StrictObject({
 });
 export type UpdateLineInput = Static<typeof UpdateLineBody>;
 
-export const VersionQuery = StrictObject({
-  version: Type.Optional(Version),
-});
-
 // ---------------------------------------------------------------- service jobs
 
 const JobSubtotalsSchema = Type.Object({

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 
 /**
@@ -10,4 +11,9 @@ export async function touchWriteProbe(db: Db, at: string): Promise<void> {
     .set((eb) => ({ writes: eb('writes', '+', 1), updated_at: at }))
     .where('id', '=', 1)
     .executeTakeFirstOrThrow();
+}
+
+/** The health check's read: throws when the database cannot answer at all. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`SELECT 1`.execute(db);
 }

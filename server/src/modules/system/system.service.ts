@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../lib/clock.js';
 import type { StorageFault } from '../../lib/storage-errors.js';
-import { touchWriteProbe } from './system.repository.js';
+import { pingDatabase, touchWriteProbe } from './system.repository.js';
 import { StorageWatcher, type LowSpaceThreshold, type StorageHealth } from './storage-watcher.js';
 
 export interface Health {
@@ -84,7 +83,7 @@ export class SystemService {
   async health(): Promise<Health> {
     let dbOk = true;
     try {
-      await sql`SELECT 1`.execute(this.db);
+      await pingDatabase(this.db);
     } catch {
       dbOk = false;
     }

@@ -21,10 +21,10 @@ const PERMISSIONS: Readonly<Record<string, Access>> = {
 /** The technicians' clocks: on and off jobs, shifts, corrections and review. */
 export const timeclockModule = defineModule({
   name: 'timeclock',
-  needs: ['audit', 'technicians', 'repairOrders'],
+  needs: ['audit', 'technicians', 'repairOrders', 'jobs'],
   gives: ['timeclock'],
-  create: ({ db, clock, events }, { audit, technicians, repairOrders }) => {
-    const timeclock = new TimeclockService(db, clock, audit, events, technicians, repairOrders);
+  create: ({ db, clock, events }, { audit, technicians, repairOrders, jobs }) => {
+    const timeclock = new TimeclockService(db, clock, audit, events, technicians, repairOrders, jobs);
     // Completing a job stops every clock on it, in the completion's transaction.
     repairOrders.addJobCompletionParticipant((tx, actor, completion) =>
       timeclock.stopClocksOfCompletedJob(tx, actor, completion),

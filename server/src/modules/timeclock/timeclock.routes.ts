@@ -39,7 +39,7 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
         response: withProblems({ 200: JobClockSchema }),
       },
     },
-    async (request) => service.jobClock(request.params.id),
+    async (request) => service.jobClock.read(request.params.id),
   );
 
   app.post(
@@ -54,7 +54,7 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
         response: withProblems({ 200: JobClockSchema }),
       },
     },
-    async (request) => service.clockOn(clockerOf(request), request.params.id, request.body),
+    async (request) => service.jobClock.clockOn(clockerOf(request), request.params.id, request.body),
   );
 
   app.post(
@@ -68,7 +68,7 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
         response: withProblems({ 200: JobClockSchema }),
       },
     },
-    async (request) => service.clockOff(clockerOf(request), request.params.id, request.body),
+    async (request) => service.jobClock.clockOff(clockerOf(request), request.params.id, request.body),
   );
 
   app.get(
@@ -80,7 +80,7 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
         response: withProblems({ 200: TechnicianClockSchema }),
       },
     },
-    async (request) => service.status(clockerOf(request)),
+    async (request) => service.shifts.status(clockerOf(request)),
   );
 
   app.get(
@@ -93,7 +93,7 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
         response: withProblems({ 200: TechnicianClockSchema }),
       },
     },
-    async (request) => service.statusOfTechnician(request.params.id),
+    async (request) => service.shifts.statusOfTechnician(request.params.id),
   );
 
   app.get(
@@ -106,7 +106,7 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
         response: withProblems({ 200: EntryListSchema }),
       },
     },
-    async (request) => service.listEntries(request.query),
+    async (request) => service.corrections.listEntries(request.query),
   );
 
   app.patch(
@@ -120,7 +120,7 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
         response: withProblems({ 200: ClockEntrySchema }),
       },
     },
-    async (request) => service.correctEntry(actorOf(request), request.params.id, request.body),
+    async (request) => service.corrections.correctEntry(actorOf(request), request.params.id, request.body),
   );
 
   app.post(
@@ -133,7 +133,7 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
         response: withProblems({ 200: ShiftResultSchema }),
       },
     },
-    async (request) => service.clockIn(clockerOf(request), request.body),
+    async (request) => service.shifts.clockIn(clockerOf(request), request.body),
   );
 
   app.post(
@@ -146,7 +146,7 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
         response: withProblems({ 200: ShiftResultSchema }),
       },
     },
-    async (request) => service.clockOut(clockerOf(request), request.body),
+    async (request) => service.shifts.clockOut(clockerOf(request), request.body),
   );
 
   app.get(
@@ -159,7 +159,7 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
         response: withProblems({ 200: ShiftListSchema }),
       },
     },
-    async (request) => service.listShifts(request.query),
+    async (request) => service.corrections.listShifts(request.query),
   );
 
   app.patch(
@@ -173,6 +173,6 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
         response: withProblems({ 200: ShiftSchema }),
       },
     },
-    async (request) => service.correctShift(actorOf(request), request.params.id, request.body),
+    async (request) => service.corrections.correctShift(actorOf(request), request.params.id, request.body),
   );
 };

@@ -1,15 +1,8 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type {
-  OdometerReadingsTable,
-  OdometerUnit,
-  VehicleOwnershipsTable,
-  VehiclesTable,
-} from '../../db/tables/vehicles.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
-import { HttpProblem, problems, type FieldError } from '../../lib/problem.js';
+import { problems, type FieldError } from '../../lib/problem.js';
 import { staleVersionProblem } from '../../lib/versioning.js';
 import { checkVin, normalizeVin } from '../../lib/vin.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
@@ -17,27 +10,20 @@ import type { CustomerMergeParticipant } from '../customers/customer-merge.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import {
   endOpenOwnerships,
-  findOdometerReading,
   findVehicle,
   findVehicleByVin,
   findVehicleOwnerId,
-  insertOdometerReading,
   insertOwnership,
   insertVehicle,
-  latestOdometerReading,
-  listOdometerReadings,
   listOwnerships,
   listVehicles,
   moveVehiclesToCustomer,
-  raiseVehicleOdometer,
-  setVehicleOdometer,
   updateVehicleIfVersion,
 } from './vehicles.repository.js';
 import type {
   CreateVehicleInput,
   ListVehiclesInput,
   OdometerReading,
-  Ownership,
   RecordOdometerInput,
   TransferVehicleInput,
   UpdateVehicleInput,
@@ -47,188 +33,30 @@ import type {
 } from './vehicles.schemas.js';
 import { VinDecoder, type DecodedVin } from './vin-decoder.js';
 import { inTransaction } from '../../db/after-commit.js';
+import {
+  type AcceptedVin,
+  DECODABLE,
+  type FilledFromVin,
+  type OdometerReadingInput,
+  type VehicleRow,
+  acceptPlate,
+  acceptVin,
+  cleanText,
+  editedColumns,
+  ownershipRow,
+  toOwnership,
+  toVehicle,
+  vinDataUnavailable,
+} from './vehicle-fields.js';
+import { OdometerService } from './odometer.service.js';
 
-export interface OdometerReadingInput {
-  vehicleId: string;
-  reading: number;
-  unit?: 'mi' | 'km';
-  source: 'check-in' | 'manual' | 'obd' | 'appointment';
-  repairOrderId?: string | null;
-}
+export type { OdometerReadingInput } from './vehicle-fields.js';
 
-type VehicleRow = Selectable<VehiclesTable>;
-
-/** Descriptive fields the VIN decode may fill in on create. */
-const DECODABLE = ['make', 'model', 'year', 'trim', 'engine', 'body'] as const;
-type Decodable = (typeof DECODABLE)[number];
-type FilledFromVin = { [K in Decodable]?: NonNullable<DecodedVin[K]> };
-
-const KM_PER_MILE = 1.609344;
-
-function convertReading(reading: number, from: OdometerUnit, to: OdometerUnit): number {
-  if (from === to) return reading;
-  return from === 'mi' ? reading * KM_PER_MILE : reading / KM_PER_MILE;
-}
-
-/** "abc-1234" → "ABC1234": plates are searched and compared without spaces or dashes. */
-export function normalizePlate(input: string): string {
-  return input.toUpperCase().replace(/[^A-Z0-9]/g, '');
-}
-
-/** Trimmed text, null when blank; undefined (not sent) stays undefined. */
-function cleanText(value: string | null | undefined): string | null | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
-}
-
-function toVehicle(row: VehicleRow): Vehicle {
-  return {
-    id: row.id,
-    customerId: row.customer_id,
-    vin: row.vin,
-    vinCheckOverride: row.vin_check_override,
-    make: row.make,
-    model: row.model,
-    year: row.year,
-    trim: row.trim,
-    engine: row.engine,
-    body: row.body,
-    color: row.color,
-    licensePlate: row.license_plate,
-    plateRegion: row.plate_region,
-    telematicsId: row.telematics_id,
-    odometer: row.odometer,
-    odometerUnit: row.odometer_unit,
-    notes: row.notes,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toOwnership(row: Selectable<VehicleOwnershipsTable>): Omit<Ownership, 'customerName'> {
-  return {
-    id: row.id,
-    customerId: row.customer_id,
-    startedAt: row.started_at,
-    endedAt: row.ended_at,
-    note: row.note,
-  };
-}
-
-function toReading(row: Selectable<OdometerReadingsTable>): OdometerReading {
-  return {
-    id: row.id,
-    vehicleId: row.vehicle_id,
-    reading: row.reading,
-    unit: row.unit,
-    source: row.source,
-    repairOrderId: row.repair_order_id,
-    recordedAt: row.recorded_at,
-    recordedBy: row.recorded_by,
-  };
-}
-
-/** A VIN as the API will store it, and the override when its check digit is knowingly wrong. */
-interface AcceptedVin {
-  vin: string;
-  override: { reason: string; expected: string; actual: string } | null;
-}
-
-/**
- * Applies the VIN rules to what was typed; pushes a field error and returns undefined when refused.
- * A wrong North-American check digit passes only with a reason (callers are owners and advisors:
- * the routes that take a VIN are limited to them).
- */
-function acceptVin(
-  raw: string,
-  overrideReason: string | undefined,
-  errors: FieldError[],
-): AcceptedVin | undefined {
-  const check = checkVin(raw);
-  if (check.valid) return { vin: check.vin, override: null };
-  if (!check.wellFormed || check.error === null) {
-    errors.push({ path: 'vin', message: check.error?.message ?? 'is not a valid VIN' });
-    return undefined;
-  }
-  const reason = overrideReason?.trim();
-  if (!reason) {
-    errors.push({
-      path: 'vin',
-      message: `${check.error.message}, or send vinCheckOverrideReason to keep it as written`,
-    });
-    return undefined;
-  }
-  return {
-    vin: check.vin,
-    override: { reason, expected: check.expectedCheckDigit ?? '', actual: check.vin.charAt(8) },
-  };
-}
-
-function acceptPlate(raw: string, errors: FieldError[]): string | undefined {
-  const plate = normalizePlate(raw);
-  if (plate === '') errors.push({ path: 'licensePlate', message: 'must contain letters or digits' });
-  return plate;
-}
-
-/** The columns a PATCH sets besides the VIN: only the fields sent; null clears one. */
-function editedColumns(
-  input: UpdateVehicleInput,
-  plate: string | null | undefined,
-): Updateable<VehiclesTable> {
-  const columns: Updateable<VehiclesTable> = {};
-  const texts = [
-    ['make', input.make],
-    ['model', input.model],
-    ['trim', input.trim],
-    ['engine', input.engine],
-    ['body', input.body],
-    ['color', input.color],
-    ['telematics_id', input.telematicsId],
-  ] as const;
-  for (const [column, value] of texts) if (value !== undefined) columns[column] = cleanText(value);
-  if (input.year !== undefined) columns.year = input.year;
-  if (plate !== undefined) columns.license_plate = plate;
-  if (input.plateRegion !== undefined) columns.plate_region = input.plateRegion?.toUpperCase() ?? null;
-  if (input.notes !== undefined) columns.notes = input.notes.trim();
-  return columns;
-}
-
-function ownershipRow(
-  vehicleId: string,
-  customerId: string,
-  span: { startedAt: string; endedAt: string | null; note: string | null },
-  at: string,
-): Insertable<VehicleOwnershipsTable> {
-  return {
-    id: newId(),
-    vehicle_id: vehicleId,
-    customer_id: customerId,
-    started_at: span.startedAt,
-    ended_at: span.endedAt,
-    note: span.note,
-    created_at: at,
-    updated_at: at,
-  };
-}
-
-function vinDataUnavailable(cause: unknown): HttpProblem {
-  const problem = new HttpProblem({
-    status: 503,
-    title: 'VIN data unavailable',
-    slug: 'vin-data-unavailable',
-    detail:
-      'The offline VIN database could not be opened on this server. Enter make, model and year by hand.',
-  });
-  problem.cause = cause;
-  return problem;
-}
-
-/** Vehicles: VIN, decoded details, plates, odometer history, ownership. */
+/** Vehicles: VIN, decoded details, plates, ownership; their odometer history is OdometerService. */
 export class VehiclesService implements CustomerMergeParticipant {
   readonly name = 'vehicles';
   readonly #vinDecoder: VinDecoder;
+  readonly odometer: OdometerService;
 
   constructor(
     private readonly db: Db,
@@ -240,6 +68,7 @@ export class VehiclesService implements CustomerMergeParticipant {
     vinDataDir: string,
   ) {
     this.#vinDecoder = new VinDecoder(vinDataDir);
+    this.odometer = new OdometerService(db, clock, audit, events);
   }
 
   /** Releases the offline VIN database; the app calls this when it closes. */
@@ -316,7 +145,7 @@ export class VehiclesService implements CustomerMergeParticipant {
         ownershipRow(id, input.customerId, { startedAt: at, endedAt: null, note: null }, at),
       );
       if (input.odometer !== undefined) {
-        await this.#insertReading(
+        await this.odometer.insertReading(
           tx,
           actor,
           { vehicleId: id, reading: input.odometer, unit, source: 'manual' },
@@ -415,86 +244,6 @@ export class VehiclesService implements CustomerMergeParticipant {
     return detail;
   }
 
-  async odometerHistory(vehicleId: string): Promise<OdometerReading[]> {
-    if ((await findVehicleOwnerId(this.db, vehicleId)) === undefined)
-      throw problems.notFound(`No vehicle with id ${vehicleId}.`);
-    return (await listOdometerReadings(this.db, vehicleId)).map(toReading);
-  }
-
-  /**
-   * A reading typed or read from OBD. One below the last reading is refused unless confirmed
-   * (a replaced odometer or instrument cluster): then it becomes the vehicle's odometer and is audited.
-   */
-  async addOdometerReading(
-    actor: Actor,
-    vehicleId: string,
-    input: RecordOdometerInput,
-  ): Promise<OdometerReading> {
-    const at = this.clock.now().toISOString();
-    const reading = await inTransaction(this.db, async (tx) => {
-      const vehicle = await findVehicle(tx, vehicleId);
-      if (vehicle === undefined) throw problems.notFound(`No vehicle with id ${vehicleId}.`);
-      const unit = input.unit ?? vehicle.odometer_unit;
-      const previous = await this.#previousReading(tx, vehicle);
-      const lower =
-        previous !== undefined && convertReading(input.reading, unit, previous.unit) < previous.reading;
-      if (lower && input.confirmLower !== true) {
-        throw problems.validation([
-          {
-            path: 'reading',
-            message:
-              `is lower than the last reading, ${previous.reading.toLocaleString('en-US')} ${previous.unit}` +
-              `${previous.at === null ? '' : ` on ${previous.at.slice(0, 10)}`}. ` +
-              'Send confirmLower: true if the odometer or instrument cluster was replaced',
-          },
-        ]);
-      }
-      const id = await this.#insertReading(
-        tx,
-        actor,
-        { vehicleId, reading: input.reading, unit, source: input.source ?? 'manual' },
-        at,
-        { vehicleUnit: vehicle.odometer_unit, mode: lower ? 'set' : 'raise' },
-      );
-      if (lower) {
-        await this.audit.record(tx, actor, {
-          action: 'vehicle.odometer_lowered',
-          entityType: 'vehicle',
-          entityId: vehicleId,
-          data: {
-            readingId: id,
-            reading: input.reading,
-            unit,
-            previousReading: previous.reading,
-            previousUnit: previous.unit,
-            previousAt: previous.at,
-          },
-        });
-      }
-      return toReading(await findOdometerReading(tx, id));
-    });
-    this.events.emit('vehicleChanged', { vehicleId, change: 'odometer', at });
-    return reading;
-  }
-
-  /**
-   * Records an odometer reading inside the caller's transaction (check-in does this). A lower
-   * reading is kept in the history but does not lower the vehicle's odometer; the caller emits
-   * its own events after commit.
-   */
-  async recordOdometer(tx: Db, actor: Actor, input: OdometerReadingInput): Promise<void> {
-    const vehicle = await findVehicle(tx, input.vehicleId);
-    if (vehicle === undefined)
-      throw problems.validation([{ path: 'vehicleId', message: 'no vehicle with this id' }]);
-    await this.#insertReading(
-      tx,
-      actor,
-      { ...input, unit: input.unit ?? vehicle.odometer_unit },
-      this.clock.now().toISOString(),
-      { vehicleUnit: vehicle.odometer_unit, mode: 'raise' },
-    );
-  }
-
   async decodeVin(raw: string): Promise<VinDecode> {
     const check = checkVin(raw);
     if (!check.wellFormed)
@@ -516,6 +265,19 @@ export class VehiclesService implements CustomerMergeParticipant {
       problem: check.error?.message ?? null,
       ...decoded,
     };
+  }
+
+  async odometerHistory(vehicleId: string): Promise<OdometerReading[]> {
+    return this.odometer.history(vehicleId);
+  }
+
+  addOdometerReading(actor: Actor, vehicleId: string, input: RecordOdometerInput): Promise<OdometerReading> {
+    return this.odometer.add(actor, vehicleId, input);
+  }
+
+  /** An odometer reading inside the caller's transaction (check-in): see OdometerService.record. */
+  recordOdometer(tx: Db, actor: Actor, input: OdometerReadingInput): Promise<void> {
+    return this.odometer.record(tx, actor, input);
   }
 
   moveCustomerRecords(tx: Db, fromCustomerId: string, toCustomerId: string): Promise<number> {
@@ -625,43 +387,5 @@ export class VehiclesService implements CustomerMergeParticipant {
       if (value !== null) Object.assign(filled, { [field]: value });
     }
     return filled;
-  }
-
-  /** The reading a new one is compared with: the latest recorded, else the odometer on the vehicle. */
-  async #previousReading(
-    tx: Db,
-    vehicle: VehicleRow,
-  ): Promise<{ reading: number; unit: OdometerUnit; at: string | null } | undefined> {
-    const latest = await latestOdometerReading(tx, vehicle.id);
-    if (latest !== undefined) return { reading: latest.reading, unit: latest.unit, at: latest.recorded_at };
-    if (vehicle.odometer === null) return undefined;
-    return { reading: vehicle.odometer, unit: vehicle.odometer_unit, at: null };
-  }
-
-  /** Inserts the reading and moves the vehicle's odometer: up only, or to this value (`set`). */
-  async #insertReading(
-    tx: Db,
-    actor: Actor,
-    input: OdometerReadingInput & { unit: OdometerUnit },
-    at: string,
-    odometer: { vehicleUnit: OdometerUnit; mode: 'raise' | 'set' },
-  ): Promise<string> {
-    const id = newId();
-    await insertOdometerReading(tx, {
-      id,
-      vehicle_id: input.vehicleId,
-      reading: input.reading,
-      unit: input.unit,
-      source: input.source,
-      repair_order_id: input.repairOrderId ?? null,
-      recorded_at: at,
-      recorded_by: actor.userId,
-      created_at: at,
-      updated_at: at,
-    });
-    const value = Math.round(convertReading(input.reading, input.unit, odometer.vehicleUnit));
-    if (odometer.mode === 'raise') await raiseVehicleOdometer(tx, input.vehicleId, value, at);
-    else await setVehicleOdometer(tx, input.vehicleId, value, at);
-    return id;
   }
 }

@@ -37,10 +37,10 @@ export interface LiveResourceOptions<T> {
   /** Which events on the topics change this resource; default: every one. */
   when?: (event: LiveEvent) => boolean;
   /**
-   * Told of each change on the topics that reloads (an accepted event, a resync), before the
-   * reload: a screen passes it on to panels that load for themselves, or notes an edit overtaken.
+   * Told of each change on the topics that reloads (an accepted event; null for a resync), before
+   * the reload: a screen passes it on to panels that load for themselves, or notes an edit overtaken.
    */
-  onChange?: () => void;
+  onChange?: (event: LiveEvent | null) => void;
   /** A pause that lets a burst of events share one reload; default none (reload at once). */
   delayMs?: number;
   /**
@@ -147,15 +147,15 @@ export class LiveResource<T> {
   /** Reloads on the events of `topics` (and on a resync); returns the unsubscribe function. */
   follow(topics: string[]): () => void {
     const when = this.#options.when ?? (() => true);
-    const changed = (): void => {
-      this.#options.onChange?.();
+    const changed = (event: LiveEvent | null): void => {
+      this.#options.onChange?.(event);
       void this.reload();
     };
     return this.#sources.live.watch(topics, {
       event: (event) => {
-        if (when(event)) changed();
+        if (when(event)) changed(event);
       },
-      resync: changed,
+      resync: () => changed(null),
     });
   }
 

@@ -36,7 +36,6 @@ export interface WatchHandlers {
   resync?: () => void;
 }
 
-
 const RECONNECT_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 10000];
 const PING_EVERY_MS = 20_000;
 

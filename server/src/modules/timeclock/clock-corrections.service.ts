@@ -1,0 +1,207 @@
+import type { Db } from '../../db/database.js';
+import { HttpProblem, problems, type FieldError } from '../../lib/problem.js';
+import { staleVersionProblem } from '../../lib/versioning.js';
+import type { Actor, AuditService } from '../audit/audit.service.js';
+import type { JobsService } from '../repair-orders/jobs.service.js';
+import {
+  LIST_LIMIT,
+  findEntry,
+  findOverlappingEntry,
+  findOverlappingShift,
+  findShift,
+  listEntries,
+  listShifts,
+  updateEntryIfVersion,
+  updateShiftIfVersion,
+} from './timeclock.repository.js';
+import type {
+  ClockEntry,
+  CorrectEntryInput,
+  CorrectShiftInput,
+  EntriesFilters,
+  Shift,
+  ShiftsFilters,
+} from './timeclock.schemas.js';
+import { inTransaction } from '../../db/after-commit.js';
+import { toUtc, type TimeclockRecords } from './timeclock-records.js';
+
+/**
+ * Reading and correcting clock history (owner/advisor): corrections need a reason, keep end ≥
+ * start, refuse overlap with the same technician's other entries (409 naming the field), and are
+ * audited with before and after.
+ */
+export class ClockCorrectionsService {
+  constructor(
+    private readonly records: TimeclockRecords,
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly jobs: JobsService,
+  ) {}
+
+  async listEntries(filters: EntriesFilters): Promise<{ items: ClockEntry[]; truncated: boolean }> {
+    const rows = await listEntries(this.db, this.range(filters), LIST_LIMIT + 1);
+    const names = await this.records.names(rows.map((r) => r.technician_id));
+    const now = this.records.now();
+    return {
+      items: rows.slice(0, LIST_LIMIT).map((row) => this.records.toEntry(row, names, now)),
+      truncated: rows.length > LIST_LIMIT,
+    };
+  }
+
+  async listShifts(filters: ShiftsFilters): Promise<{ items: Shift[]; truncated: boolean }> {
+    const rows = await listShifts(this.db, this.range(filters), LIST_LIMIT + 1);
+    const names = await this.records.names(rows.map((r) => r.technician_id));
+    return {
+      items: rows.slice(0, LIST_LIMIT).map((row) => this.records.toShift(row, names)),
+      truncated: rows.length > LIST_LIMIT,
+    };
+  }
+
+  async correctEntry(actor: Actor, id: string, input: CorrectEntryInput): Promise<ClockEntry> {
+    const result = await inTransaction(this.db, async (tx) => {
+      const current = await findEntry(tx, id);
+      if (current === undefined) throw problems.notFound(`No clock entry with id ${id}.`);
+      const names = await this.records.names([current.technician_id], tx);
+      const now = this.records.now();
+      if (current.version !== input.version)
+        throw staleVersionProblem('clock entry', current.version, this.records.toEntry(current, names, now));
+      const startedAt = input.startedAt === undefined ? current.started_at : toUtc(input.startedAt);
+      const endedAt = input.endedAt === undefined ? current.ended_at : toUtc(input.endedAt);
+      const note = input.note === undefined ? current.note : input.note.trim();
+      const errors = this.checkTimes(
+        { path: 'startedAt', value: startedAt },
+        { path: 'endedAt', value: endedAt },
+        now,
+      );
+      if (input.reason.trim() === '') errors.push({ path: 'reason', message: 'is required' });
+      if (errors.length > 0) throw problems.validation(errors);
+      const overlap = await findOverlappingEntry(tx, current.technician_id, id, startedAt, endedAt);
+      if (overlap !== undefined)
+        throw overlapProblem('clock entry', overlap.started_at, overlap.ended_at, startedAt, {
+          start: 'startedAt',
+          end: 'endedAt',
+        });
+      const ok = await updateEntryIfVersion(tx, id, current.version, {
+        started_at: startedAt,
+        ended_at: endedAt,
+        note,
+        ...(current.ended_at === null && endedAt !== null ? { ended_by: actor.userId } : {}),
+        updated_at: now,
+      });
+      if (!ok) throw staleVersionProblem('clock entry', current.version + 1);
+      await this.audit.record(tx, actor, {
+        action: 'timeclock.entry_corrected',
+        entityType: 'job_clock_entry',
+        entityId: id,
+        data: {
+          jobId: current.job_id,
+          technicianId: current.technician_id,
+          reason: input.reason.trim(),
+          before: { startedAt: current.started_at, endedAt: current.ended_at, note: current.note },
+          after: { startedAt, endedAt, note },
+        },
+      });
+      const job = await this.jobs.read(tx, current.job_id);
+      return {
+        entry: this.records.toEntry((await findEntry(tx, id))!, names, now),
+        touched: job === undefined ? [] : [{ jobId: job.id, repairOrderId: job.repairOrderId }],
+        at: now,
+      };
+    });
+    this.records.announce(result.touched, result.at);
+    return result.entry;
+  }
+
+  async correctShift(actor: Actor, id: string, input: CorrectShiftInput): Promise<Shift> {
+    return inTransaction(this.db, async (tx) => {
+      const current = await findShift(tx, id);
+      if (current === undefined) throw problems.notFound(`No shift with id ${id}.`);
+      const names = await this.records.names([current.technician_id], tx);
+      if (current.version !== input.version)
+        throw staleVersionProblem('shift', current.version, this.records.toShift(current, names));
+      const now = this.records.now();
+      const clockInAt = input.clockInAt === undefined ? current.clock_in_at : toUtc(input.clockInAt);
+      const clockOutAt = input.clockOutAt === undefined ? current.clock_out_at : toUtc(input.clockOutAt);
+      const note = input.note === undefined ? current.note : input.note.trim();
+      const errors = this.checkTimes(
+        { path: 'clockInAt', value: clockInAt },
+        { path: 'clockOutAt', value: clockOutAt },
+        now,
+      );
+      if (input.reason.trim() === '') errors.push({ path: 'reason', message: 'is required' });
+      if (errors.length > 0) throw problems.validation(errors);
+      const overlap = await findOverlappingShift(tx, current.technician_id, id, clockInAt, clockOutAt);
+      if (overlap !== undefined)
+        throw overlapProblem('shift', overlap.clock_in_at, overlap.clock_out_at, clockInAt, {
+          start: 'clockInAt',
+          end: 'clockOutAt',
+        });
+      const ok = await updateShiftIfVersion(tx, id, current.version, {
+        clock_in_at: clockInAt,
+        clock_out_at: clockOutAt,
+        note,
+        ...(current.clock_out_at === null && clockOutAt !== null ? { clocked_out_by: actor.userId } : {}),
+        updated_at: now,
+      });
+      if (!ok) throw staleVersionProblem('shift', current.version + 1);
+      await this.audit.record(tx, actor, {
+        action: 'timeclock.shift_corrected',
+        entityType: 'technician_shift',
+        entityId: id,
+        data: {
+          technicianId: current.technician_id,
+          reason: input.reason.trim(),
+          before: { clockInAt: current.clock_in_at, clockOutAt: current.clock_out_at, note: current.note },
+          after: { clockInAt, clockOutAt, note },
+        },
+      });
+      return this.records.toShift((await findShift(tx, id))!, names);
+    });
+  }
+
+  /** Start/end of a corrected entry or shift: not in the future, end not before start. */
+  private checkTimes(
+    start: { path: string; value: string },
+    end: { path: string; value: string | null },
+    now: string,
+  ): FieldError[] {
+    const errors: FieldError[] = [];
+    if (start.value > now) errors.push({ path: start.path, message: 'cannot be in the future' });
+    if (end.value !== null && end.value > now)
+      errors.push({ path: end.path, message: 'cannot be in the future' });
+    if (end.value !== null && end.value < start.value)
+      errors.push({ path: end.path, message: `must not be before ${start.path}` });
+    return errors;
+  }
+
+  private range<T extends { from?: string; to?: string }>(filters: T): T {
+    return {
+      ...filters,
+      ...(filters.from === undefined ? {} : { from: toUtc(filters.from) }),
+      ...(filters.to === undefined ? {} : { to: toUtc(filters.to) }),
+    };
+  }
+}
+
+/**
+ * 409 for a corrected time that shares time with another entry of the same technician. It names
+ * the field: the start when the new start falls inside the other one, else the end.
+ */
+function overlapProblem(
+  what: string,
+  otherStart: string,
+  otherEnd: string | null,
+  start: string,
+  fields: { start: string; end: string },
+): HttpProblem {
+  const startInside = otherStart <= start && (otherEnd === null || start < otherEnd);
+  const path = startInside ? fields.start : fields.end;
+  const message = `overlaps the technician's ${what} from ${otherStart} to ${otherEnd ?? 'now (still running)'}`;
+  return new HttpProblem({
+    status: 409,
+    title: 'Conflict',
+    slug: 'clock-overlap',
+    detail: `${path}: ${message}`,
+    errors: [{ path, message }],
+  });
+}
