@@ -17,6 +17,7 @@ import type { OffsiteFilesService } from './offsite-files/offsite-files.service.
 import type { RealtimeService } from './realtime/realtime.service.js';
 import type { LanHttps } from './remote-access/lan-https.js';
 import type { RemoteAccessService } from './remote-access/remote-access.service.js';
+import type { CannedJobsService } from './repair-orders/canned-jobs.service.js';
 import type { JobsService } from './repair-orders/jobs.service.js';
 import type { RepairOrdersService } from './repair-orders/repair-orders.service.js';
 import type { ReportsService } from './reports/reports.service.js';
@@ -44,8 +45,9 @@ export interface Services {
   customers: CustomersService;
   vehicles: VehiclesService;
   repairOrders: RepairOrdersService;
-  /** The repair-orders module's service jobs: status machine, job board. */
+  /** The repair-orders module's service jobs (status machine, job board) and job templates. */
   jobs: JobsService;
+  cannedJobs: CannedJobsService;
   appointments: AppointmentsService;
   search: SearchService;
   notifications: NotificationsService;

@@ -11,6 +11,7 @@ import type { Inspection, InspectionMedia } from '../../src/modules/inspections/
 import { InspectionsService } from '../../src/modules/inspections/inspections.service.js';
 import { MediaStore } from '../../src/modules/inspections/media-store.js';
 import type { RepairOrdersService } from '../../src/modules/repair-orders/repair-orders.service.js';
+import type { CannedJobsService } from '../../src/modules/repair-orders/canned-jobs.service.js';
 import type { TechniciansService } from '../../src/modules/technicians/technicians.service.js';
 import { insertCustomer, insertVehicle } from '../helpers/fixtures.js';
 import {
@@ -166,6 +167,7 @@ function directService(): InspectionsService {
     new AuditService(db, t.clock),
     new EventBus(),
     {} as RepairOrdersService,
+    {} as CannedJobsService,
     {} as TechniciansService,
     new MediaStore(t.dataDir),
   );

@@ -179,14 +179,14 @@ export class InspectionTemplatesService {
     if (own !== null) return own;
     const starter = STARTER_JOB_FOR_ITEM[item.key];
     if (starter === undefined) return null;
-    return (await this.ctx.repairOrders.cannedJobs.findActiveByName(this.ctx.db, starter))?.id ?? null;
+    return (await this.ctx.cannedJobs.findActiveByName(this.ctx.db, starter))?.id ?? null;
   }
 
   /** The canned job's id when it exists and is active, else null (the job is then made by title). */
   async activeCannedJob(id: string | null): Promise<string | null> {
     if (id === null) return null;
     try {
-      return (await this.ctx.repairOrders.cannedJobs.get(id)).active ? id : null;
+      return (await this.ctx.cannedJobs.get(id)).active ? id : null;
     } catch (error) {
       if (error instanceof HttpProblem && error.status === 404) return null;
       throw error;

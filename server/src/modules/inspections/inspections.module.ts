@@ -27,11 +27,20 @@ const PERMISSIONS: Readonly<Record<string, Access>> = {
 /** Digital vehicle inspections: templates, findings, photos and videos. */
 export const inspectionsModule = defineModule({
   name: 'inspections',
-  needs: ['audit', 'repairOrders', 'technicians'],
+  needs: ['audit', 'repairOrders', 'cannedJobs', 'technicians'],
   gives: ['inspections'],
-  create: ({ config, db, clock, events, log }, { audit, repairOrders, technicians }) => {
+  create: ({ config, db, clock, events, log }, { audit, repairOrders, cannedJobs, technicians }) => {
     const media = new MediaStore(config.dataDir);
-    const inspections = new InspectionsService(db, clock, audit, events, repairOrders, technicians, media);
+    const inspections = new InspectionsService(
+      db,
+      clock,
+      audit,
+      events,
+      repairOrders,
+      cannedJobs,
+      technicians,
+      media,
+    );
     return {
       gives: { inspections },
       permissions: PERMISSIONS,

@@ -5,6 +5,7 @@ import { newId } from '../../lib/ids.js';
 import { problems, type FieldError } from '../../lib/problem.js';
 import { staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
+import type { CannedJobsService } from '../repair-orders/canned-jobs.service.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
 import type { RepairOrder } from '../repair-orders/repair-orders.schemas.js';
 import type { TechniciansService } from '../technicians/technicians.service.js';
@@ -70,10 +71,11 @@ export class InspectionsService {
     private readonly audit: AuditService,
     events: EventBus,
     private readonly repairOrders: RepairOrdersService,
+    cannedJobs: CannedJobsService,
     private readonly technicians: TechniciansService,
     mediaStore: MediaStore,
   ) {
-    this.#ctx = { db, clock, audit, events, repairOrders, technicians, mediaStore };
+    this.#ctx = { db, clock, audit, events, repairOrders, cannedJobs, technicians, mediaStore };
     this.templates = new InspectionTemplatesService(this.#ctx);
     this.media = new InspectionMediaService(this.#ctx);
   }

@@ -5,6 +5,7 @@ import type { Clock } from '../../lib/clock.js';
 import { problems } from '../../lib/problem.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { RepairOrder } from '../repair-orders/repair-orders.schemas.js';
+import type { CannedJobsService } from '../repair-orders/canned-jobs.service.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
 import type { TechniciansService } from '../technicians/technicians.service.js';
 import { findInspection, type InspectionRow } from './inspections.repository.js';
@@ -17,6 +18,7 @@ export interface ModuleContext {
   audit: AuditService;
   events: EventBus;
   repairOrders: RepairOrdersService;
+  cannedJobs: CannedJobsService;
   technicians: TechniciansService;
   mediaStore: MediaStore;
 }

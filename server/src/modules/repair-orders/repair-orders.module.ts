@@ -35,7 +35,7 @@ const PERMISSIONS: Readonly<Record<string, Access>> = {
 export const repairOrdersModule = defineModule({
   name: 'repair-orders',
   needs: ['audit', 'customers', 'vehicles', 'settings', 'technicians', 'bays'],
-  gives: ['repairOrders', 'jobs'],
+  gives: ['repairOrders', 'jobs', 'cannedJobs'],
   create: (
     { db, clock, events, writeStamp },
     { audit, customers, vehicles, settings, technicians, bays },
@@ -55,7 +55,7 @@ export const repairOrdersModule = defineModule({
     // A customer merge moves the customer's repair orders, in the merge's transaction.
     customers.addMergeParticipant(repairOrders);
     return {
-      gives: { repairOrders, jobs: repairOrders.jobs },
+      gives: { repairOrders, jobs: repairOrders.jobs, cannedJobs: repairOrders.cannedJobs },
       permissions: PERMISSIONS,
       routes: async (app) => app.register(repairOrdersRoutes, { service: repairOrders }),
     };
