@@ -131,3 +131,33 @@ export async function daySummaries<T>(input: {
 
 export const rangesOf = (days: readonly LocalDay[]): UtcRange[] =>
   days.map((d) => ({ from: d.from, to: d.to }));
+
+/**
+ * A module's report facts with a day cache: `reportDays` answers from the cache where kept and
+ * asks `computeDays` for the others, with their ranges. `Extra` is what the computation needs
+ * from other modules, passed in by the reports module (a facts file never calls another module).
+ */
+export abstract class DayCachedFacts<T, Extra = object> {
+  /** The day cache (see above): the reports module reads its epoch before asking for days. */
+  readonly dayStore: DayStore<T>;
+
+  constructor(db: Db, table: DayCacheTable) {
+    this.dayStore = sqliteDayStore(db, table);
+  }
+
+  /** Per local day, from the day cache where kept. `epoch` is `dayStore.epoch()` read before. */
+  reportDays(input: DaySummaryRequest & Extra): Promise<T[]> {
+    return daySummaries({
+      ...input,
+      store: this.dayStore,
+      compute: (days) => this.computeDays(days, rangesOf(days), input),
+    });
+  }
+
+  /** Live summaries of `days` (in order, `ranges[i]` is day i), and whether each may be kept. */
+  protected abstract computeDays(
+    days: readonly LocalDay[],
+    ranges: UtcRange[],
+    input: Extra,
+  ): Promise<{ summary: T; cacheable: boolean }[]>;
+}
