@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AppointmentsTable } from '../../db/tables/appointments.js';
+import { updateIfVersion } from '../../db/versioned-rows.js';
 
 export async function insertAppointment(db: Db, row: Insertable<AppointmentsTable>): Promise<void> {
   await db.insertInto('appointments').values(row).execute();
@@ -12,13 +13,7 @@ export async function updateAppointmentIfVersion(
   expectedVersion: number,
   changes: Omit<Updateable<AppointmentsTable>, 'id' | 'version'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('appointments')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('appointments'), id, expectedVersion, changes);
 }
 
 export async function moveAppointmentsToCustomer(

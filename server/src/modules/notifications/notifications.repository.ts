@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { OutboxMessagesTable, OutboxStatus } from '../../db/tables/notifications.js';
+import { updateIfVersion } from '../../db/versioned-rows.js';
 
 export type OutboxRow = Selectable<OutboxMessagesTable>;
 
@@ -19,13 +20,10 @@ export async function insertSettingsRow(db: Db, data: string, at: string): Promi
 }
 
 export async function updateSettingsIfVersion(db: Db, data: string, expectedVersion: number, at: string) {
-  const result = await db
-    .updateTable('notification_settings')
-    .set((eb) => ({ data, updated_at: at, version: eb('version', '+', 1) }))
-    .where('id', '=', 1)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('notification_settings'), 1, expectedVersion, {
+    data,
+    updated_at: at,
+  });
 }
 
 // ---------------------------------------------------------------- outbox

@@ -5,6 +5,7 @@ import type {
   VehicleOwnershipsTable,
   VehiclesTable,
 } from '../../db/tables/vehicles.js';
+import { updateIfVersion } from '../../db/versioned-rows.js';
 
 export async function findVehicleOwnerId(db: Db, vehicleId: string): Promise<string | undefined> {
   const row = await db
@@ -33,13 +34,7 @@ export async function updateVehicleIfVersion(
   expectedVersion: number,
   changes: Omit<Updateable<VehiclesTable>, 'id' | 'version'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('vehicles')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('vehicles'), id, expectedVersion, changes);
 }
 
 /** Newest first (ids are time-ordered). */
