@@ -59,6 +59,19 @@ export class AuditService {
     });
   }
 
+  /**
+   * `<entityType>.updated`, for a versioned change (a PATCH): which fields the request named.
+   * The version it read says which row it changed, not what changed, so it is left out.
+   */
+  recordUpdate(tx: Db, actor: Actor, entityType: string, entityId: string, input: object): Promise<void> {
+    return this.record(tx, actor, {
+      action: `${entityType}.updated`,
+      entityType,
+      entityId,
+      data: { fields: Object.keys(input).filter((k) => k !== 'version') },
+    });
+  }
+
   async list(query: AuditQuery): Promise<AuditEntry[]> {
     const rows = await findAuditEntries(this.db, query);
     return rows.map((row) => ({

@@ -111,12 +111,7 @@ export class CannedJobsService {
         updated_at: nowIso(this.ctx.clock),
       });
       if (!ok) throw staleVersionProblem('canned job', current.version + 1);
-      await this.ctx.audit.record(tx, actor, {
-        action: 'canned_job.updated',
-        entityType: 'canned_job',
-        entityId: id,
-        data: { fields: Object.keys(input).filter((k) => k !== 'version') },
-      });
+      await this.ctx.audit.recordUpdate(tx, actor, 'canned_job', id, input);
       return toCannedJob((await findCannedJob(tx, id))!);
     });
   }
