@@ -39,3 +39,31 @@ export async function updateIfVersion<T extends VersionedTable>(
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }
+
+/** The versioned tables whose rows belong to a customer. */
+export type CustomerOwnedTable = {
+  [T in VersionedTable]: DB[T] extends { customer_id: unknown } ? T : never;
+}[VersionedTable];
+
+/**
+ * A customer merge: every row of `fromCustomerId` now belongs to `toCustomerId`, its version
+ * bumped (a form open on it must read it again); how many rows moved.
+ */
+export async function moveToCustomer<T extends CustomerOwnedTable>(
+  query: UpdateQueryBuilder<DB, T, T, UpdateResult>,
+  fromCustomerId: string,
+  toCustomerId: string,
+  at: string,
+): Promise<number> {
+  const owned = query as unknown as UpdateQueryBuilder<
+    { row: VersionedRow & { customer_id: string; updated_at: string } },
+    'row',
+    'row',
+    UpdateResult
+  >;
+  const result = await owned
+    .set((eb) => ({ customer_id: toCustomerId, updated_at: at, version: eb('version', '+', 1) }))
+    .where('customer_id', '=', fromCustomerId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

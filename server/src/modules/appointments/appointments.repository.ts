@@ -1,7 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AppointmentsTable } from '../../db/tables/appointments.js';
-import { updateIfVersion } from '../../db/versioned-rows.js';
+import { moveToCustomer, updateIfVersion } from '../../db/versioned-rows.js';
 
 export async function insertAppointment(db: Db, row: Insertable<AppointmentsTable>): Promise<void> {
   await db.insertInto('appointments').values(row).execute();
@@ -22,12 +22,7 @@ export async function moveAppointmentsToCustomer(
   toCustomerId: string,
   at: string,
 ): Promise<number> {
-  const result = await db
-    .updateTable('appointments')
-    .set((eb) => ({ customer_id: toCustomerId, updated_at: at, version: eb('version', '+', 1) }))
-    .where('customer_id', '=', fromCustomerId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return moveToCustomer(db.updateTable('appointments'), fromCustomerId, toCustomerId, at);
 }
 
 export async function appointmentExists(db: Db, id: string): Promise<boolean> {

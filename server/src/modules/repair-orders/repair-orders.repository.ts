@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { RepairOrdersTable } from '../../db/tables/repair-orders.js';
-import { updateIfVersion } from '../../db/versioned-rows.js';
+import { moveToCustomer, updateIfVersion } from '../../db/versioned-rows.js';
 
 /** The counters row that numbers repair orders; the seed uses the same name. */
 export const REPAIR_ORDER_COUNTER = 'repair_order';
@@ -37,12 +37,7 @@ export async function moveRepairOrdersToCustomer(
   toCustomerId: string,
   at: string,
 ): Promise<number> {
-  const result = await db
-    .updateTable('repair_orders')
-    .set((eb) => ({ customer_id: toCustomerId, updated_at: at, version: eb('version', '+', 1) }))
-    .where('customer_id', '=', fromCustomerId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return moveToCustomer(db.updateTable('repair_orders'), fromCustomerId, toCustomerId, at);
 }
 
 /**

@@ -5,7 +5,7 @@ import type {
   VehicleOwnershipsTable,
   VehiclesTable,
 } from '../../db/tables/vehicles.js';
-import { updateIfVersion } from '../../db/versioned-rows.js';
+import { moveToCustomer, updateIfVersion } from '../../db/versioned-rows.js';
 
 export async function findVehicleOwnerId(db: Db, vehicleId: string): Promise<string | undefined> {
   const row = await db
@@ -120,15 +120,11 @@ export async function moveVehiclesToCustomer(
   toCustomerId: string,
   at: string,
 ): Promise<number> {
-  const result = await db
-    .updateTable('vehicles')
-    .set((eb) => ({ customer_id: toCustomerId, updated_at: at, version: eb('version', '+', 1) }))
-    .where('customer_id', '=', fromCustomerId)
-    .executeTakeFirst();
+  const moved = await moveToCustomer(db.updateTable('vehicles'), fromCustomerId, toCustomerId, at);
   await db
     .updateTable('vehicle_ownerships')
     .set({ customer_id: toCustomerId, updated_at: at })
     .where('customer_id', '=', fromCustomerId)
     .execute();
-  return Number(result.numUpdatedRows);
+  return moved;
 }
