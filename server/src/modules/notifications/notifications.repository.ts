@@ -1,6 +1,10 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { OutboxMessagesTable, OutboxStatus } from '../../db/tables/notifications.js';
+import type {
+  OutboxMessagesTable,
+  OutboxStatus,
+  PushSubscriptionsTable,
+} from '../../db/tables/notifications.js';
 import { updateIfVersion } from '../../db/versioned-rows.js';
 
 export type OutboxRow = Selectable<OutboxMessagesTable>;
@@ -180,14 +184,7 @@ export async function deleteOptOut(db: Db, phone: string): Promise<boolean> {
 
 export async function upsertPushSubscription(
   db: Db,
-  row: {
-    id: string;
-    user_id: string;
-    endpoint: string;
-    p256dh: string;
-    auth: string;
-    user_agent: string | null;
-  },
+  row: Omit<PushSubscriptionsTable, 'created_at' | 'updated_at'>,
   at: string,
 ) {
   await db
