@@ -66,25 +66,22 @@ export function findOdometerReading(db: Db, id: string) {
   return db.selectFrom('odometer_readings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-export function latestOdometerReading(db: Db, vehicleId: string) {
+/** A vehicle's readings, newest first (by when read, then by id for readings of the same moment). */
+function odometerReadingsNewestFirst(db: Db, vehicleId: string) {
   return db
     .selectFrom('odometer_readings')
     .selectAll()
     .where('vehicle_id', '=', vehicleId)
     .orderBy('recorded_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .orderBy('id', 'desc');
+}
+
+export function latestOdometerReading(db: Db, vehicleId: string) {
+  return odometerReadingsNewestFirst(db, vehicleId).limit(1).executeTakeFirst();
 }
 
 export function listOdometerReadings(db: Db, vehicleId: string) {
-  return db
-    .selectFrom('odometer_readings')
-    .selectAll()
-    .where('vehicle_id', '=', vehicleId)
-    .orderBy('recorded_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+  return odometerReadingsNewestFirst(db, vehicleId).execute();
 }
 
 export async function insertOwnership(db: Db, row: Insertable<VehicleOwnershipsTable>): Promise<void> {
