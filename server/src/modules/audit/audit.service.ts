@@ -60,15 +60,23 @@ export class AuditService {
   }
 
   /**
-   * `<entityType>.updated`, for a versioned change (a PATCH): which fields the request named.
-   * The version it read says which row it changed, not what changed, so it is left out.
+   * `<entityType>.updated`, for a versioned change (a PATCH): which fields the request named, after
+   * what identifies the row to a reader (`context`, e.g. its number). The version it read says
+   * which row it changed, not what changed, so it is left out.
    */
-  recordUpdate(tx: Db, actor: Actor, entityType: string, entityId: string, input: object): Promise<void> {
+  recordUpdate(
+    tx: Db,
+    actor: Actor,
+    entityType: string,
+    entityId: string,
+    input: object,
+    context: Record<string, unknown> = {},
+  ): Promise<void> {
     return this.record(tx, actor, {
       action: `${entityType}.updated`,
       entityType,
       entityId,
-      data: { fields: Object.keys(input).filter((k) => k !== 'version') },
+      data: { ...context, fields: Object.keys(input).filter((k) => k !== 'version') },
     });
   }
 
