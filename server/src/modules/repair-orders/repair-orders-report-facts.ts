@@ -3,15 +3,19 @@ import type { Db } from '../../db/database.js';
 import { DayCachedFacts, type LocalDay } from '../../lib/report-days.js';
 import { rangesCte, type UtcRange } from '../../lib/report-ranges.js';
 
-/** What the reports module reads from repair orders, jobs and lines (the contract). */
-export interface ApprovalFact {
-  /** Index of the range asked for. */
-  range: number;
+/** The line decisions of a period: money by decision, and lines approved of lines decided. */
+export interface DecisionSums {
   approvedCents: number;
   declinedCents: number;
   deferredCents: number;
   linesApproved: number;
   linesPresented: number;
+}
+
+/** What the reports module reads from repair orders, jobs and lines (the contract). */
+export interface ApprovalFact extends DecisionSums {
+  /** Index of the range asked for. */
+  range: number;
   /** Jobs with at least one line decided in the range. */
   jobsPresented: number;
   /** Of those, jobs with at least one line approved in the range. */
@@ -35,12 +39,7 @@ export interface CycleFact {
  * takes their union). Such a summary depends on the job's other decisions: a decision written
  * forgets every day the job has decisions on (migration 0017's triggers).
  */
-export interface RepairOrdersDay {
-  approvedCents: number;
-  declinedCents: number;
-  deferredCents: number;
-  linesApproved: number;
-  linesPresented: number;
+export interface RepairOrdersDay extends DecisionSums {
   /** Jobs with a line decided that day and on no other day. */
   jobsPresented: number;
   /** Of those, jobs with a line approved. */
