@@ -85,6 +85,12 @@ export interface DayStats {
   computed: number;
 }
 
+/** A day's summary computed live, and whether it may be kept once the day is over. */
+export interface ComputedDay<T> {
+  summary: T;
+  cacheable: boolean;
+}
+
 /** At most this many days are computed in one live query (bound parameters, statement size). */
 const CHUNK = 500;
 
@@ -100,7 +106,7 @@ export async function daySummaries<T>(input: {
   /** Read before anything the computation depends on (see the module's trigger list). */
   epoch: number;
   /** Live summaries of these days (in order), and whether each may be cached once over. */
-  compute: (days: readonly LocalDay[]) => Promise<{ summary: T; cacheable: boolean }[]>;
+  compute: (days: readonly LocalDay[]) => Promise<ComputedDay<T>[]>;
   /** False: compute everything live (the reference the cache is tested against). */
   useCache?: boolean;
   stats?: DayStats;
@@ -159,5 +165,5 @@ export abstract class DayCachedFacts<T, Extra = object> {
     days: readonly LocalDay[],
     ranges: UtcRange[],
     input: Extra,
-  ): Promise<{ summary: T; cacheable: boolean }[]>;
+  ): Promise<ComputedDay<T>[]>;
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { LineKind } from '../../db/tables/repair-orders.js';
 import type { InvoiceStatus, PaymentKind, PaymentMethod } from '../../db/tables/billing.js';
-import { DayCachedFacts, type LocalDay } from '../../lib/report-days.js';
+import { DayCachedFacts, type ComputedDay, type LocalDay } from '../../lib/report-days.js';
 import { parseJsonRows, rangesCte, type UtcRange } from '../../lib/report-ranges.js';
 
 /**
@@ -143,13 +143,13 @@ export class BillingReportFacts extends DayCachedFacts<BillingDay> {
   }
 
   /**
-   * Per local day: what `invoiceTotals` and `lineTotals` give for it, from the day
-   * cache where kept. `epoch` is `dayStore.epoch()` read before (see report-days.ts).
+   * Live, per local day (`reportDays` asks for the days its cache does not keep): what
+   * `invoiceTotals` and `lineTotals` give for it.
    */
   protected async computeDays(
     days: readonly LocalDay[],
     ranges: UtcRange[],
-  ): Promise<{ summary: BillingDay; cacheable: boolean }[]> {
+  ): Promise<ComputedDay<BillingDay>[]> {
     const summaries: BillingDay[] = days.map(() => ({
       invoices: 0,
       repairOrders: 0,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { DayCachedFacts, type LocalDay } from '../../lib/report-days.js';
+import { DayCachedFacts, type ComputedDay, type LocalDay } from '../../lib/report-days.js';
 import { rangesCte, type UtcRange } from '../../lib/report-ranges.js';
 
 /** The line decisions of a period: money by decision, and lines approved of lines decided. */
@@ -65,15 +65,14 @@ export class RepairOrdersReportFacts extends DayCachedFacts<RepairOrdersDay, Rep
   }
 
   /**
-   * Per local day: decisions and cycle time (of the repair orders `closedRepairOrders` gives for
-   * the days' ranges, billing's), from the day cache where kept. `epoch` is `dayStore.epoch()`
-   * read before anything else (see report-days.ts).
+   * Live, per local day (`reportDays` asks for the days its cache does not keep): decisions and
+   * cycle time (of the repair orders `closedRepairOrders` gives for the days' ranges, billing's).
    */
   protected async computeDays(
     days: readonly LocalDay[],
     ranges: UtcRange[],
     input: RepairOrdersDayInputs,
-  ): Promise<{ summary: RepairOrdersDay; cacheable: boolean }[]> {
+  ): Promise<ComputedDay<RepairOrdersDay>[]> {
     const summaries: RepairOrdersDay[] = days.map(() => ({
       approvedCents: 0,
       declinedCents: 0,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { JobLaborFact } from '../billing/billing-report-facts.js';
-import { DayCachedFacts, type LocalDay } from '../../lib/report-days.js';
+import { DayCachedFacts, type ComputedDay, type LocalDay } from '../../lib/report-days.js';
 import { technicianTime, type JobTimeFact, type RangeTimeFact } from './technician-time.js';
 import { parseJsonRows, rangesCte, type UtcRange } from '../../lib/report-ranges.js';
 
@@ -70,16 +70,16 @@ export class TimeclockReportFacts extends DayCachedFacts<TimeclockDay, Timeclock
   }
 
   /**
-   * Per local day: `clockedByRange`, `attendanceByRange`, and the billed-hours split of the labor
-   * invoiced that day (`laborByJob`, billing's, for the days' ranges; `jobAssignees`, repair
-   * orders', for the jobs nobody clocked), from the day cache where kept. `epoch` is
-   * `dayStore.epoch()` read before anything else (see report-days.ts).
+   * Live, per local day (`reportDays` asks for the days its cache does not keep):
+   * `clockedByRange`, `attendanceByRange`, and the billed-hours split of the labor invoiced that
+   * day (`laborByJob`, billing's, for the days' ranges; `jobAssignees`, repair orders', for the
+   * jobs nobody clocked).
    */
   protected async computeDays(
     days: readonly LocalDay[],
     ranges: UtcRange[],
     input: TimeclockDayInputs,
-  ): Promise<{ summary: TimeclockDay; cacheable: boolean }[]> {
+  ): Promise<ComputedDay<TimeclockDay>[]> {
     const clocked = await this.clockedByRange(ranges);
     const attendance = await this.attendanceByRange(ranges);
     // Per day and job, by job id: the order the split adds up in (see technician-time.ts).
