@@ -253,7 +253,10 @@ async function insertInspectionWithPhoto(roId: string, color = '#c00') {
 
 /** Nothing about any repair order, customer or vehicle in a refused link's answer. */
 function expectNoRepairOrderData(response: LightMyRequestResponse) {
-  const body = response.body;
+  // Without `instance`: it echoes the address the caller asked for, whose random token may by
+  // chance contain the RO's number (a hex hash held "1001" once and failed the test).
+  const { instance: _echoedAddress, ...answer } = response.json<Record<string, unknown>>();
+  const body = JSON.stringify(answer);
   for (const secret of ['Ann Example', 'Honda', 'Civic', 'brake', 'Wiper', ro.id, String(ro.number)])
     expect(body.toLowerCase()).not.toContain(secret.toLowerCase());
   expect(Object.keys(response.json())).not.toContain('jobs');

@@ -87,3 +87,15 @@ export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/**
+ * A problem a form found itself before any request (text that is not a number, a missing field),
+ * shaped like the server's 400 so `Field` shows each message next to its field exactly as it shows
+ * the server's own. `title` and `detail` are what the banner says.
+ */
+export function localProblem(
+  errors: FieldError[],
+  { type = 'urn:ase:problem:validation', title, detail }: { type?: string; title: string; detail: string },
+): ApiProblem {
+  return new ApiProblem({ type, title, status: 400, detail, errors });
+}

@@ -4,7 +4,7 @@
  * stale-version refusal. A double booking's refusal is reshaped to show under the field it names.
  */
 import { api, must } from '$lib/api/client';
-import { ApiProblem, type FieldError } from '$lib/api/problem';
+import { ApiProblem, localProblem } from '$lib/api/problem';
 import { bookingBody, changedFields, CONFLICT_TYPE, conflictFieldErrors, type BookingForm } from './booking';
 import type { Appointment } from './calendar-api';
 
@@ -14,16 +14,6 @@ export type SaveOutcome =
   | { kind: 'invalid'; problem: ApiProblem }
   | { kind: 'unchanged' }
   | { kind: 'saved'; appointment: Appointment };
-
-function localProblem(errors: FieldError[]): ApiProblem {
-  return new ApiProblem({
-    type: 'urn:ase:problem:validation',
-    title: 'Invalid request',
-    status: 400,
-    detail: 'Some fields need attention: ' + errors.map((e) => e.message).join('; ') + '.',
-    errors,
-  });
-}
 
 /** A double booking names the bay or technician it is about: put it under that field too. */
 export function shownProblem(e: unknown): unknown {
@@ -39,7 +29,10 @@ export async function saveAppointment(
   timeZone: string,
 ): Promise<SaveOutcome> {
   const checked = bookingBody({ ...form, customerId: current?.customerId ?? form.customerId }, timeZone);
-  if (checked.body === null) return { kind: 'invalid', problem: localProblem(checked.errors) };
+  if (checked.body === null) {
+    const detail = 'Some fields need attention: ' + checked.errors.map((e) => e.message).join('; ') + '.';
+    return { kind: 'invalid', problem: localProblem(checked.errors, { title: 'Invalid request', detail }) };
+  }
   if (current === null) {
     return { kind: 'saved', appointment: await must(api.POST('/api/appointments', { body: checked.body })) };
   }

@@ -1,4 +1,4 @@
-import { ApiProblem } from '$lib/api/problem';
+import { ApiProblem, localProblem as problemOf } from '$lib/api/problem';
 import type { LocalFieldError } from './lines';
 
 /**
@@ -6,12 +6,10 @@ import type { LocalFieldError } from './lines';
  * message next to its field exactly as it would a server error.
  */
 export function localProblem(errors: LocalFieldError[]): ApiProblem {
-  return new ApiProblem({
+  return problemOf(errors, {
     type: 'about:blank',
     title: 'Check the form',
-    status: 400,
     detail: 'Some fields need a look.',
-    errors,
   });
 }
 

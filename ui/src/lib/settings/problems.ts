@@ -1,16 +1,13 @@
-import { ApiProblem, type FieldError } from '$lib/api/problem';
+import { ApiProblem, localProblem as problemOf, type FieldError } from '$lib/api/problem';
 
 /**
  * A problem a form found itself (text that is not a number), shaped like the server's so `Field`
  * shows it next to its field exactly as it shows the server's own.
  */
 export function localProblem(errors: FieldError[]): ApiProblem {
-  return new ApiProblem({
-    type: 'urn:ase:problem:validation',
+  return problemOf(errors, {
     title: 'Check the highlighted fields',
-    status: 400,
     detail: 'Some values could not be read. Check the highlighted fields.',
-    errors,
   });
 }
 

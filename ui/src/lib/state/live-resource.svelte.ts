@@ -37,6 +37,11 @@ export interface LiveResourceSetup<T> extends LiveResourceOptions<T | null> {
   enabled?: () => boolean;
   /** Whose data (the route's id): when it changes the resource starts over with a fresh load. */
   key?: () => unknown;
+  /**
+   * The request the route's `+page.ts` load started early (its data), read at each start: the
+   * first answer for this key, then one reload once subscribed (see `first`).
+   */
+  early?: () => Promise<T> | undefined;
 }
 
 /**
@@ -65,7 +70,7 @@ export function liveResource<T>(
       // Someone else's data: show "loading", not the previous one's.
       if (started) Object.assign(state, { data: null, error: null, loading: true });
       started = true;
-      return resource.start();
+      return resource.start(setup.early?.());
     });
   });
   $effect(() => {

@@ -123,11 +123,12 @@ export class LiveResource<T> {
   }
 
   /**
-   * Starts keeping the data current: the first load (or the early answer), then a reload when the
-   * server answers again after a drop. Returns the stop function for the component's cleanup,
-   * which drops any answer still on its way.
+   * Starts keeping the data current: the first load (or the early answer, `first` or the one given
+   * here), then a reload when the server answers again after a drop. Returns the stop function for
+   * the component's cleanup, which drops any answer still on its way.
    */
-  start(): () => void {
+  start(first?: Promise<T>): () => void {
+    if (first !== undefined) this.#first = first;
     const reloads = coalesce(() => this.refresh(), this.#options.delayMs ?? 0);
     this.#reloads = reloads;
     const stopReconnect = this.#sources.reconnects?.onReconnect(() => void reloads()) ?? (() => undefined);
