@@ -85,6 +85,12 @@ export interface DayStats {
   computed: number;
 }
 
+/** A day's summary computed live, and whether it may be kept once the day is over. */
+export interface ComputedDay<T> {
+  summary: T;
+  cacheable: boolean;
+}
+
 /** At most this many days are computed in one live query (bound parameters, statement size). */
 const CHUNK = 500;
 
@@ -100,7 +106,7 @@ export async function daySummaries<T>(input: {
   /** Read before anything the computation depends on (see the module's trigger list). */
   epoch: number;
   /** Live summaries of these days (in order), and whether each may be cached once over. */
-  compute: (days: readonly LocalDay[]) => Promise<{ summary: T; cacheable: boolean }[]>;
+  compute: (days: readonly LocalDay[]) => Promise<ComputedDay<T>[]>;
   /** False: compute everything live (the reference the cache is tested against). */
   useCache?: boolean;
   stats?: DayStats;
@@ -131,3 +137,33 @@ export async function daySummaries<T>(input: {
 
 export const rangesOf = (days: readonly LocalDay[]): UtcRange[] =>
   days.map((d) => ({ from: d.from, to: d.to }));
+
+/**
+ * A module's report facts with a day cache: `reportDays` answers from the cache where kept and
+ * asks `computeDays` for the others, with their ranges. `Extra` is what the computation needs
+ * from other modules, passed in by the reports module (a facts file never calls another module).
+ */
+export abstract class DayCachedFacts<T, Extra = object> {
+  /** The day cache (see above): the reports module reads its epoch before asking for days. */
+  readonly dayStore: DayStore<T>;
+
+  constructor(db: Db, table: DayCacheTable) {
+    this.dayStore = sqliteDayStore(db, table);
+  }
+
+  /** Per local day, from the day cache where kept. `epoch` is `dayStore.epoch()` read before. */
+  reportDays(input: DaySummaryRequest & Extra): Promise<T[]> {
+    return daySummaries({
+      ...input,
+      store: this.dayStore,
+      compute: (days) => this.computeDays(days, rangesOf(days), input),
+    });
+  }
+
+  /** Live summaries of `days` (in order, `ranges[i]` is day i), and whether each may be kept. */
+  protected abstract computeDays(
+    days: readonly LocalDay[],
+    ranges: UtcRange[],
+    input: Extra,
+  ): Promise<ComputedDay<T>[]>;
+}

@@ -122,7 +122,7 @@ describe('a video upload', () => {
 });
 
 describe('the upload temp folder', () => {
-  it('is emptied when the app is built, leaving stored files alone', async () => {
+  it('is emptied when the app starts, before it takes any request, leaving stored files alone', async () => {
     const { dataDir, database } = copyTemplateDatabase();
     // What a kill in the middle of uploads leaves: temp files (one large, one empty), none cleaned.
     const tmp = join(dataDir, 'media', 'tmp');
@@ -148,6 +148,8 @@ describe('the upload temp folder', () => {
         rmSync(dataDir, { recursive: true, force: true });
       },
     };
+    // The inspections module clears it in its start, which every request (inject or listen) waits for.
+    await app.ready();
     expect(readdirSync(tmp)).toEqual([]);
     expect(readFileSync(join(dataDir, 'media', 'ab', hash), 'utf8')).toBe('a stored file');
   });

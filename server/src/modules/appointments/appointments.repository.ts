@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AppointmentsTable } from '../../db/tables/appointments.js';
+import { moveToCustomer, updateIfVersion } from '../../db/versioned-rows.js';
 
 export async function insertAppointment(db: Db, row: Insertable<AppointmentsTable>): Promise<void> {
   await db.insertInto('appointments').values(row).execute();
@@ -12,13 +13,7 @@ export async function updateAppointmentIfVersion(
   expectedVersion: number,
   changes: Omit<Updateable<AppointmentsTable>, 'id' | 'version'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('appointments')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('appointments'), id, expectedVersion, changes);
 }
 
 export async function moveAppointmentsToCustomer(
@@ -27,12 +22,7 @@ export async function moveAppointmentsToCustomer(
   toCustomerId: string,
   at: string,
 ): Promise<number> {
-  const result = await db
-    .updateTable('appointments')
-    .set((eb) => ({ customer_id: toCustomerId, updated_at: at, version: eb('version', '+', 1) }))
-    .where('customer_id', '=', fromCustomerId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return moveToCustomer(db.updateTable('appointments'), fromCustomerId, toCustomerId, at);
 }
 
 export async function appointmentExists(db: Db, id: string): Promise<boolean> {

@@ -59,6 +59,27 @@ export class AuditService {
     });
   }
 
+  /**
+   * `<entityType>.updated`, for a versioned change (a PATCH): which fields the request named, after
+   * what identifies the row to a reader (`context`, e.g. its number). The version it read says
+   * which row it changed, not what changed, so it is left out.
+   */
+  recordUpdate(
+    tx: Db,
+    actor: Actor,
+    entityType: string,
+    entityId: string,
+    input: object,
+    context: Record<string, unknown> = {},
+  ): Promise<void> {
+    return this.record(tx, actor, {
+      action: `${entityType}.updated`,
+      entityType,
+      entityId,
+      data: { ...context, fields: Object.keys(input).filter((k) => k !== 'version') },
+    });
+  }
+
   async list(query: AuditQuery): Promise<AuditEntry[]> {
     const rows = await findAuditEntries(this.db, query);
     return rows.map((row) => ({

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { updateIfVersion } from '../../db/versioned-rows.js';
 
 /** The one backup_settings row (id = 1); absent until the owner first saves. */
 export function findBackupSettingsRow(db: Db) {
@@ -24,11 +25,5 @@ export async function updateBackupSettingsIfVersion(
   expectedVersion: number,
   at: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('backup_settings')
-    .set((eb) => ({ data, updated_at: at, version: eb('version', '+', 1) }))
-    .where('id', '=', 1)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('backup_settings'), 1, expectedVersion, { data, updated_at: at });
 }

@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { BaysTable } from '../../db/tables/bays.js';
+import { updateIfVersion } from '../../db/versioned-rows.js';
 
 export function listBays(db: Db) {
   return db
@@ -30,11 +31,5 @@ export async function updateBayIfVersion(
   expectedVersion: number,
   changes: Omit<Updateable<BaysTable>, 'id' | 'version'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('bays')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('bays'), id, expectedVersion, changes);
 }

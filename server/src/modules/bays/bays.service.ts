@@ -79,12 +79,7 @@ export class BaysService {
         updated_at: this.clock.now().toISOString(),
       });
       if (!ok) throw staleVersionProblem('bay', current.version + 1);
-      await this.audit.record(tx, actor, {
-        action: 'bay.updated',
-        entityType: 'bay',
-        entityId: id,
-        data: { fields: Object.keys(input).filter((k) => k !== 'version') },
-      });
+      await this.audit.recordUpdate(tx, actor, 'bay', id, input);
       return toBay((await findBay(tx, id))!);
     });
   }

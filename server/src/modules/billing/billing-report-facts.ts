@@ -2,13 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { LineKind } from '../../db/tables/repair-orders.js';
 import type { InvoiceStatus, PaymentKind, PaymentMethod } from '../../db/tables/billing.js';
-import {
-  daySummaries,
-  rangesOf,
-  type DayStore,
-  sqliteDayStore,
-  type DaySummaryRequest,
-} from '../../lib/report-days.js';
+import { DayCachedFacts, type ComputedDay, type LocalDay } from '../../lib/report-days.js';
 import { parseJsonRows, rangesCte, type UtcRange } from '../../lib/report-ranges.js';
 
 /**
@@ -142,58 +136,52 @@ export interface VehicleCountFact {
 
 const n = (value: unknown): number => Number(value ?? 0);
 
-export class BillingReportFacts {
+export class BillingReportFacts extends DayCachedFacts<BillingDay> {
+  /** Invoices are immutable, so any past day of the cache keeps. */
   constructor(private readonly db: Db) {
-    this.dayStore = sqliteDayStore(db, 'billing_report_days');
+    super(db, 'billing_report_days');
   }
 
-  /** The day cache (see reports/report-days.ts): invoices are immutable, so any past day keeps. */
-  readonly dayStore: DayStore<BillingDay>;
-
   /**
-   * Per local day: what `invoiceTotals` and `lineTotals` give for it, from the day
-   * cache where kept. `epoch` is `dayStore.epoch()` read before (see report-days.ts).
+   * Live, per local day (`reportDays` asks for the days its cache does not keep): what
+   * `invoiceTotals` and `lineTotals` give for it.
    */
-  async reportDays(input: DaySummaryRequest): Promise<BillingDay[]> {
-    return daySummaries({
-      ...input,
-      store: this.dayStore,
-      compute: async (days) => {
-        const ranges = rangesOf(days);
-        const summaries: BillingDay[] = days.map(() => ({
-          invoices: 0,
-          repairOrders: 0,
-          subtotalCents: 0,
-          discountCents: 0,
-          shopSuppliesCents: 0,
-          taxCents: 0,
-          totalCents: 0,
-          lines: [],
-        }));
-        for (const fact of await this.invoiceTotals(ranges)) {
-          const day = summaries[fact.range];
-          if (day === undefined) continue; // the whole-period row
-          day.invoices = fact.invoices;
-          day.repairOrders = fact.repairOrders;
-          day.subtotalCents = fact.subtotalCents;
-          day.discountCents = fact.discountCents;
-          day.shopSuppliesCents = fact.shopSuppliesCents;
-          day.taxCents = fact.taxCents;
-          day.totalCents = fact.totalCents;
-        }
-        for (const fact of await this.lineTotals(ranges))
-          summaries[fact.range]!.lines.push([
-            fact.kind,
-            fact.grossCents,
-            fact.netCents,
-            fact.quantityMilli,
-            fact.costCents,
-            fact.costMissingLines,
-            fact.costMissingNetCents,
-          ]);
-        return summaries.map((summary) => ({ summary, cacheable: true }));
-      },
-    });
+  protected async computeDays(
+    days: readonly LocalDay[],
+    ranges: UtcRange[],
+  ): Promise<ComputedDay<BillingDay>[]> {
+    const summaries: BillingDay[] = days.map(() => ({
+      invoices: 0,
+      repairOrders: 0,
+      subtotalCents: 0,
+      discountCents: 0,
+      shopSuppliesCents: 0,
+      taxCents: 0,
+      totalCents: 0,
+      lines: [],
+    }));
+    for (const fact of await this.invoiceTotals(ranges)) {
+      const day = summaries[fact.range];
+      if (day === undefined) continue; // the whole-period row
+      day.invoices = fact.invoices;
+      day.repairOrders = fact.repairOrders;
+      day.subtotalCents = fact.subtotalCents;
+      day.discountCents = fact.discountCents;
+      day.shopSuppliesCents = fact.shopSuppliesCents;
+      day.taxCents = fact.taxCents;
+      day.totalCents = fact.totalCents;
+    }
+    for (const fact of await this.lineTotals(ranges))
+      summaries[fact.range]!.lines.push([
+        fact.kind,
+        fact.grossCents,
+        fact.netCents,
+        fact.quantityMilli,
+        fact.costCents,
+        fact.costMissingLines,
+        fact.costMissingNetCents,
+      ]);
+    return summaries.map((summary) => ({ summary, cacheable: true }));
   }
 
   /** Per range, and over all of them (`range: ranges.length`): distinct vehicles (car count). */

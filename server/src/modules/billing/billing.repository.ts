@@ -8,6 +8,7 @@ import type {
   PaymentsTable,
 } from '../../db/tables/billing.js';
 import type { InvoiceListFilters } from './billing.schemas.js';
+import { updateIfVersion } from '../../db/versioned-rows.js';
 
 export type InvoiceRow = Selectable<InvoicesTable>;
 export type InvoiceLineRow = Selectable<InvoiceLinesTable>;
@@ -68,13 +69,7 @@ export async function updateInvoiceIfVersion(
   expectedVersion: number,
   changes: Omit<Updateable<InvoicesTable>, 'id' | 'version'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('invoices')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('invoices'), id, expectedVersion, changes);
 }
 
 export async function insertPayment(db: Db, row: Insertable<PaymentsTable>): Promise<void> {

@@ -81,13 +81,7 @@ export class PaymentsService {
       });
       this.ledger.announce(tx, invoiceId, row.repair_order_id, 'payment');
       await this.ledger.settleIfPaid(tx, actor, (await findInvoice(tx, invoiceId))!);
-      return {
-        statusCode: 201,
-        body: {
-          payment: await this.ledger.toPayment(tx, payment),
-          invoice: (await this.ledger.read(tx, invoiceId))!,
-        },
-      };
+      return this.recordedOnInvoice(tx, payment, invoiceId);
     });
   }
 
@@ -175,13 +169,7 @@ export class PaymentsService {
         },
       });
       this.ledger.announce(tx, invoiceId, row.repair_order_id, 'refund');
-      return {
-        statusCode: 201,
-        body: {
-          payment: await this.ledger.toPayment(tx, refund),
-          invoice: (await this.ledger.read(tx, invoiceId))!,
-        },
-      };
+      return this.recordedOnInvoice(tx, refund, invoiceId);
     });
   }
 
@@ -281,6 +269,21 @@ export class PaymentsService {
       });
       return answer;
     });
+  }
+
+  /** 201: the money recorded on an invoice, and the invoice as it stands now. */
+  private async recordedOnInvoice(
+    tx: Db,
+    payment: PaymentRow,
+    invoiceId: string,
+  ): Promise<StoredResult<PaymentResult>> {
+    return {
+      statusCode: 201,
+      body: {
+        payment: await this.ledger.toPayment(tx, payment),
+        invoice: (await this.ledger.read(tx, invoiceId))!,
+      },
+    };
   }
 
   private async insertMoney(

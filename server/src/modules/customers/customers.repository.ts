@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CustomerContactsTable, CustomerKind, CustomersTable } from '../../db/tables/customers.js';
+import { updateIfVersion } from '../../db/versioned-rows.js';
 
 export function findCustomer(db: Db, id: string) {
   return db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
@@ -48,13 +49,7 @@ export async function updateCustomerIfVersion(
   expectedVersion: number,
   changes: Omit<Updateable<CustomersTable>, 'id' | 'version'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('customers')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('customers'), id, expectedVersion, changes);
 }
 
 /** The normalized copy of a customer's contact info, rewritten whole whenever it changes. */

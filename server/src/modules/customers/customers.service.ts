@@ -256,12 +256,7 @@ export class CustomersService {
       if (!ok) throw staleVersionProblem('customer', current.version + 1);
       if (input.contactInfo !== undefined)
         await replaceContacts(tx, id, contactRows(id, contactInfo.value, at));
-      await this.audit.record(tx, actor, {
-        action: 'customer.updated',
-        entityType: 'customer',
-        entityId: id,
-        data: { fields: Object.keys(input).filter((k) => k !== 'version') },
-      });
+      await this.audit.recordUpdate(tx, actor, 'customer', id, input);
       return toCustomer((await findCustomer(tx, id))!);
     });
     this.events.emit('customerChanged', { customerId: id, change: 'updated', at: customer.updatedAt });

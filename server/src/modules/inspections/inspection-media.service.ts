@@ -1,5 +1,7 @@
 import type { Readable } from 'node:stream';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { MediaFilesTable } from '../../db/tables/inspections.js';
 import { newId } from '../../lib/ids.js';
 import { problems, type HttpProblem } from '../../lib/problem.js';
 import type { Actor } from '../audit/audit.service.js';
@@ -52,6 +54,20 @@ function mediaNotFound(): HttpProblem {
  * or through a customer's approval link only when they belong to that link's repair order. Also
  * stores customers' drawn signatures.
  */
+/** The media_files row of a file written under its hash (kept once per hash). */
+function mediaFileRow(file: StoredFile, at: string): Insertable<MediaFilesTable> {
+  return {
+    hash: file.hash,
+    kind: file.kind,
+    mime: file.mime,
+    byte_size: file.byteSize,
+    width: file.width,
+    height: file.height,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
 export class InspectionMediaService {
   /** Writes and deletes of media files run one at a time: a delete never races an upload of the same bytes. */
   #fileLock: Promise<unknown> = Promise.resolve();
@@ -107,17 +123,7 @@ export class InspectionMediaService {
           const current = await requireInspection(tx, id);
           ensureInProgress(current);
           const at = nowIso(this.ctx.clock);
-          for (const file of files)
-            await insertMediaFileIfNew(tx, {
-              hash: file.hash,
-              kind: file.kind,
-              mime: file.mime,
-              byte_size: file.byteSize,
-              width: file.width,
-              height: file.height,
-              created_at: at,
-              updated_at: at,
-            });
+          for (const file of files) await insertMediaFileIfNew(tx, mediaFileRow(file, at));
           const mediaId = newId();
           await insertInspectionMedia(tx, {
             id: mediaId,
@@ -222,16 +228,7 @@ export class InspectionMediaService {
       const created = await mediaStore.write([file]);
       try {
         const at = nowIso(this.ctx.clock);
-        await insertMediaFileIfNew(db, {
-          hash: file.hash,
-          kind: 'signature',
-          mime: file.mime,
-          byte_size: file.byteSize,
-          width: file.width,
-          height: file.height,
-          created_at: at,
-          updated_at: at,
-        });
+        await insertMediaFileIfNew(db, mediaFileRow(file, at));
       } catch (error) {
         await mediaStore.remove(created);
         throw error;

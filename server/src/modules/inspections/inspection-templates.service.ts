@@ -86,12 +86,7 @@ export class InspectionTemplatesService {
         updated_at: nowIso(this.ctx.clock),
       });
       if (!ok) throw staleVersionProblem('inspection template', current.version + 1);
-      await this.ctx.audit.record(tx, actor, {
-        action: 'inspection_template.updated',
-        entityType: 'inspection_template',
-        entityId: id,
-        data: { fields: Object.keys(input).filter((k) => k !== 'version') },
-      });
+      await this.ctx.audit.recordUpdate(tx, actor, 'inspection_template', id, input);
       return toTemplate((await findTemplate(tx, id))!);
     });
   }

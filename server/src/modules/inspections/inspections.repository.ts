@@ -7,6 +7,7 @@ import type {
   InspectionTemplatesTable,
   MediaFilesTable,
 } from '../../db/tables/inspections.js';
+import { updateIfVersion } from '../../db/versioned-rows.js';
 
 export type TemplateRow = Selectable<InspectionTemplatesTable>;
 export type InspectionRow = Selectable<InspectionsTable>;
@@ -64,13 +65,7 @@ export async function updateTemplateIfVersion(
   expectedVersion: number,
   changes: Omit<Updateable<InspectionTemplatesTable>, 'id' | 'version'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('inspection_templates')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('inspection_templates'), id, expectedVersion, changes);
 }
 
 export async function templateInUse(db: Db, id: string): Promise<boolean> {
@@ -119,13 +114,7 @@ export async function updateInspectionIfVersion(
   expectedVersion: number,
   changes: Omit<Updateable<InspectionsTable>, 'id' | 'version'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('inspections')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('inspections'), id, expectedVersion, changes);
 }
 
 /** Marks the inspection touched (its list order and ETag follow its findings and media). */
@@ -168,13 +157,7 @@ export async function updateFindingIfVersion(
   expectedVersion: number,
   changes: Omit<Updateable<InspectionFindingsTable>, 'id' | 'version'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('inspection_findings')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('inspection_findings'), id, expectedVersion, changes);
 }
 
 // ---------------------------------------------------------------- media

@@ -1,6 +1,11 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { OutboxMessagesTable, OutboxStatus } from '../../db/tables/notifications.js';
+import type {
+  OutboxMessagesTable,
+  OutboxStatus,
+  PushSubscriptionsTable,
+} from '../../db/tables/notifications.js';
+import { updateIfVersion } from '../../db/versioned-rows.js';
 
 export type OutboxRow = Selectable<OutboxMessagesTable>;
 
@@ -19,13 +24,10 @@ export async function insertSettingsRow(db: Db, data: string, at: string): Promi
 }
 
 export async function updateSettingsIfVersion(db: Db, data: string, expectedVersion: number, at: string) {
-  const result = await db
-    .updateTable('notification_settings')
-    .set((eb) => ({ data, updated_at: at, version: eb('version', '+', 1) }))
-    .where('id', '=', 1)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('notification_settings'), 1, expectedVersion, {
+    data,
+    updated_at: at,
+  });
 }
 
 // ---------------------------------------------------------------- outbox
@@ -182,14 +184,7 @@ export async function deleteOptOut(db: Db, phone: string): Promise<boolean> {
 
 export async function upsertPushSubscription(
   db: Db,
-  row: {
-    id: string;
-    user_id: string;
-    endpoint: string;
-    p256dh: string;
-    auth: string;
-    user_agent: string | null;
-  },
+  row: Omit<PushSubscriptionsTable, 'created_at' | 'updated_at'>,
   at: string,
 ) {
   await db

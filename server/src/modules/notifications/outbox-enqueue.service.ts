@@ -209,21 +209,17 @@ export class OutboxEnqueueService {
    */
   announce(result: EnqueueResult, repairOrderId: string | null = null): void {
     const at = this.#now();
-    for (const message of result.queued) {
+    // Queued ones are pending; those written already failed (their channel is not set up) say so.
+    const changes = [
+      ...result.queued.map((message) => ({ message, status: 'pending' as const })),
+      ...result.notSent.map((message) => ({ message, status: 'failed' as const })),
+    ];
+    for (const { message, status } of changes) {
       this.#deps.events.emit('notificationStatusChanged', {
         messageId: message.id,
         repairOrderId,
         channel: message.channel,
-        status: 'pending',
-        at,
-      });
-    }
-    for (const message of result.notSent) {
-      this.#deps.events.emit('notificationStatusChanged', {
-        messageId: message.id,
-        repairOrderId,
-        channel: message.channel,
-        status: 'failed',
+        status,
         at,
       });
     }

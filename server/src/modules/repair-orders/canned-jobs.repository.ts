@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CannedJobsTable } from '../../db/tables/repair-orders.js';
+import { updateIfVersion } from '../../db/versioned-rows.js';
 
 export function listCannedJobs(db: Db, includeInactive: boolean) {
   let q = db.selectFrom('canned_jobs').selectAll();
@@ -27,13 +28,7 @@ export async function updateCannedJobIfVersion(
   expectedVersion: number,
   changes: Omit<Updateable<CannedJobsTable>, 'id' | 'version'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('canned_jobs')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('canned_jobs'), id, expectedVersion, changes);
 }
 
 export async function cannedJobInUse(db: Db, id: string): Promise<boolean> {

@@ -13,7 +13,7 @@ import {
   updateCannedJobIfVersion,
 } from './canned-jobs.repository.js';
 import { STARTER_CANNED_JOBS } from './canned-jobs-starter.js';
-import { checkLines, type LineDraft } from './line-rules.js';
+import { checkLines } from './line-rules.js';
 import { nowIso, partPricerOf, type ModuleContext } from './module-context.js';
 import { toCannedJob, type StoredCannedLine } from './repair-orders.mappers.js';
 import type {
@@ -23,10 +23,6 @@ import type {
   UpdateCannedJobInput,
 } from './repair-orders.schemas.js';
 import { inTransaction } from '../../db/after-commit.js';
-
-function toStored(draft: LineDraft): StoredCannedLine {
-  return { ...draft };
-}
 
 /** Reusable job templates ("Oil change, synthetic") with their lines; copied onto a job when used. */
 export class CannedJobsService {
@@ -111,12 +107,7 @@ export class CannedJobsService {
         updated_at: nowIso(this.ctx.clock),
       });
       if (!ok) throw staleVersionProblem('canned job', current.version + 1);
-      await this.ctx.audit.record(tx, actor, {
-        action: 'canned_job.updated',
-        entityType: 'canned_job',
-        entityId: id,
-        data: { fields: Object.keys(input).filter((k) => k !== 'version') },
-      });
+      await this.ctx.audit.recordUpdate(tx, actor, 'canned_job', id, input);
       return toCannedJob((await findCannedJob(tx, id))!);
     });
   }
@@ -153,7 +144,7 @@ export class CannedJobsService {
       lines,
       (i, field) => `lines.${i}.${field}`,
     );
-    return drafts.map(toStored);
+    return drafts;
   }
 
   private async ensureNameFree(tx: Db, name: string, exceptId: string | null): Promise<void> {

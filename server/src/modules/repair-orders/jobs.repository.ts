@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ServiceJobsTable } from '../../db/tables/repair-orders.js';
+import { updateIfVersion } from '../../db/versioned-rows.js';
 
 export async function insertJob(db: Db, row: Insertable<ServiceJobsTable>): Promise<void> {
   await db.insertInto('service_jobs').values(row).execute();
@@ -25,13 +26,7 @@ export async function updateJobIfVersion(
   expectedVersion: number,
   changes: Omit<Updateable<ServiceJobsTable>, 'id' | 'version'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('service_jobs')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('service_jobs'), id, expectedVersion, changes);
 }
 
 export async function deleteJob(db: Db, id: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { LineItemsTable } from '../../db/tables/repair-orders.js';
+import { updateIfVersion } from '../../db/versioned-rows.js';
 
 export async function insertLines(db: Db, rows: Insertable<LineItemsTable>[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('line_items').values(rows).execute();
@@ -71,13 +72,7 @@ export async function updateLineIfVersion(
   expectedVersion: number,
   changes: Omit<Updateable<LineItemsTable>, 'id' | 'version'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('line_items')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('line_items'), id, expectedVersion, changes);
 }
 
 export async function deleteLine(db: Db, id: string): Promise<void> {

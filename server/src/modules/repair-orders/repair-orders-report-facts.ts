@@ -1,23 +1,21 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import {
-  daySummaries,
-  rangesOf,
-  type DayStore,
-  sqliteDayStore,
-  type DaySummaryRequest,
-} from '../../lib/report-days.js';
+import { DayCachedFacts, type ComputedDay, type LocalDay } from '../../lib/report-days.js';
 import { rangesCte, type UtcRange } from '../../lib/report-ranges.js';
 
-/** What the reports module reads from repair orders, jobs and lines (the contract). */
-export interface ApprovalFact {
-  /** Index of the range asked for. */
-  range: number;
+/** The line decisions of a period: money by decision, and lines approved of lines decided. */
+export interface DecisionSums {
   approvedCents: number;
   declinedCents: number;
   deferredCents: number;
   linesApproved: number;
   linesPresented: number;
+}
+
+/** What the reports module reads from repair orders, jobs and lines (the contract). */
+export interface ApprovalFact extends DecisionSums {
+  /** Index of the range asked for. */
+  range: number;
   /** Jobs with at least one line decided in the range. */
   jobsPresented: number;
   /** Of those, jobs with at least one line approved in the range. */
@@ -41,12 +39,7 @@ export interface CycleFact {
  * takes their union). Such a summary depends on the job's other decisions: a decision written
  * forgets every day the job has decisions on (migration 0017's triggers).
  */
-export interface RepairOrdersDay {
-  approvedCents: number;
-  declinedCents: number;
-  deferredCents: number;
-  linesApproved: number;
-  linesPresented: number;
+export interface RepairOrdersDay extends DecisionSums {
   /** Jobs with a line decided that day and on no other day. */
   jobsPresented: number;
   /** Of those, jobs with a line approved. */
@@ -61,90 +54,82 @@ export interface RepairOrdersDay {
 
 const n = (value: unknown): number => Number(value ?? 0);
 
-export class RepairOrdersReportFacts {
+/** What the day summaries need from billing. */
+export interface RepairOrdersDayInputs {
+  closedRepairOrders: (ranges: readonly UtcRange[]) => Promise<{ range: number; repairOrderId: string }[]>;
+}
+
+export class RepairOrdersReportFacts extends DayCachedFacts<RepairOrdersDay, RepairOrdersDayInputs> {
   constructor(private readonly db: Db) {
-    this.dayStore = sqliteDayStore(db, 'repair_orders_report_days');
+    super(db, 'repair_orders_report_days');
   }
 
-  /** The day cache (see reports/report-days.ts). */
-  readonly dayStore: DayStore<RepairOrdersDay>;
-
   /**
-   * Per local day: decisions and cycle time (of the repair orders `closedRepairOrders` gives for
-   * the days' ranges, billing's), from the day cache where kept. `epoch` is `dayStore.epoch()`
-   * read before anything else (see report-days.ts).
+   * Live, per local day (`reportDays` asks for the days its cache does not keep): decisions and
+   * cycle time (of the repair orders `closedRepairOrders` gives for the days' ranges, billing's).
    */
-  async reportDays(
-    input: DaySummaryRequest & {
-      closedRepairOrders: (
-        ranges: readonly UtcRange[],
-      ) => Promise<{ range: number; repairOrderId: string }[]>;
-    },
-  ): Promise<RepairOrdersDay[]> {
-    return daySummaries({
-      ...input,
-      store: this.dayStore,
-      compute: async (days) => {
-        const ranges = rangesOf(days);
-        const summaries: RepairOrdersDay[] = days.map(() => ({
-          approvedCents: 0,
-          declinedCents: 0,
-          deferredCents: 0,
-          linesApproved: 0,
-          linesPresented: 0,
-          jobsPresented: 0,
-          jobsApproved: 0,
-          multiDayJobsPresented: [],
-          multiDayJobsApproved: [],
-          cycleMs: 0,
-          cycleCount: 0,
-        }));
-        const { rows } = await sql<Record<string, unknown>>`
-          WITH ${rangesCte(ranges)},
-          per_job AS (
-            SELECT b.i AS range, l.job_id AS job_id,
-                   sum(CASE WHEN l.approval_state = 'approved' THEN (l.quantity_milli * l.unit_price_cents + 500) / 1000 ELSE 0 END) AS approved,
-                   sum(CASE WHEN l.approval_state = 'declined' THEN (l.quantity_milli * l.unit_price_cents + 500) / 1000 ELSE 0 END) AS declined,
-                   sum(CASE WHEN l.approval_state = 'deferred' THEN (l.quantity_milli * l.unit_price_cents + 500) / 1000 ELSE 0 END) AS deferred,
-                   sum(l.approval_state = 'approved') AS lines_approved, count(*) AS lines_presented,
-                   b.f AS f, b.t AS t
-            FROM b CROSS JOIN line_items l ON l.approval_at >= b.f AND l.approval_at < b.t
-            WHERE l.approval_state IN ('approved', 'declined', 'deferred')
-            GROUP BY b.i, l.job_id
-          ),
-          flagged AS (
-            SELECT p.*, EXISTS (
-                     SELECT 1 FROM line_items o
-                     WHERE o.job_id = p.job_id AND o.approval_state IN ('approved', 'declined', 'deferred')
-                       AND (o.approval_at < p.f OR o.approval_at >= p.t)
-                   ) AS multi
-            FROM per_job p
-          )
-          SELECT range, sum(approved) AS approved, sum(declined) AS declined, sum(deferred) AS deferred,
-                 sum(lines_approved) AS lines_approved, sum(lines_presented) AS lines_presented,
-                 sum(NOT multi) AS jobs_presented, sum(NOT multi AND lines_approved > 0) AS jobs_approved,
-                 json_group_array(job_id) FILTER (WHERE multi) AS multi_presented,
-                 json_group_array(job_id) FILTER (WHERE multi AND lines_approved > 0) AS multi_approved
-          FROM flagged GROUP BY range`.execute(this.db);
-        for (const row of rows) {
-          const day = summaries[n(row.range)]!;
-          day.approvedCents = n(row.approved);
-          day.declinedCents = n(row.declined);
-          day.deferredCents = n(row.deferred);
-          day.linesApproved = n(row.lines_approved);
-          day.linesPresented = n(row.lines_presented);
-          day.jobsPresented = n(row.jobs_presented);
-          day.jobsApproved = n(row.jobs_approved);
-          day.multiDayJobsPresented = JSON.parse(String(row.multi_presented)) as string[];
-          day.multiDayJobsApproved = JSON.parse(String(row.multi_approved)) as string[];
-        }
-        for (const fact of await this.cycleTimes(await input.closedRepairOrders(ranges))) {
-          summaries[fact.range]!.cycleMs += fact.cycleMs;
-          summaries[fact.range]!.cycleCount += fact.count;
-        }
-        return summaries.map((summary) => ({ summary, cacheable: true }));
-      },
-    });
+  protected async computeDays(
+    days: readonly LocalDay[],
+    ranges: UtcRange[],
+    input: RepairOrdersDayInputs,
+  ): Promise<ComputedDay<RepairOrdersDay>[]> {
+    const summaries: RepairOrdersDay[] = days.map(() => ({
+      approvedCents: 0,
+      declinedCents: 0,
+      deferredCents: 0,
+      linesApproved: 0,
+      linesPresented: 0,
+      jobsPresented: 0,
+      jobsApproved: 0,
+      multiDayJobsPresented: [],
+      multiDayJobsApproved: [],
+      cycleMs: 0,
+      cycleCount: 0,
+    }));
+    const { rows } = await sql<Record<string, unknown>>`
+      WITH ${rangesCte(ranges)},
+      per_job AS (
+        SELECT b.i AS range, l.job_id AS job_id,
+               sum(CASE WHEN l.approval_state = 'approved' THEN (l.quantity_milli * l.unit_price_cents + 500) / 1000 ELSE 0 END) AS approved,
+               sum(CASE WHEN l.approval_state = 'declined' THEN (l.quantity_milli * l.unit_price_cents + 500) / 1000 ELSE 0 END) AS declined,
+               sum(CASE WHEN l.approval_state = 'deferred' THEN (l.quantity_milli * l.unit_price_cents + 500) / 1000 ELSE 0 END) AS deferred,
+               sum(l.approval_state = 'approved') AS lines_approved, count(*) AS lines_presented,
+               b.f AS f, b.t AS t
+        FROM b CROSS JOIN line_items l ON l.approval_at >= b.f AND l.approval_at < b.t
+        WHERE l.approval_state IN ('approved', 'declined', 'deferred')
+        GROUP BY b.i, l.job_id
+      ),
+      flagged AS (
+        SELECT p.*, EXISTS (
+                 SELECT 1 FROM line_items o
+                 WHERE o.job_id = p.job_id AND o.approval_state IN ('approved', 'declined', 'deferred')
+                   AND (o.approval_at < p.f OR o.approval_at >= p.t)
+               ) AS multi
+        FROM per_job p
+      )
+      SELECT range, sum(approved) AS approved, sum(declined) AS declined, sum(deferred) AS deferred,
+             sum(lines_approved) AS lines_approved, sum(lines_presented) AS lines_presented,
+             sum(NOT multi) AS jobs_presented, sum(NOT multi AND lines_approved > 0) AS jobs_approved,
+             json_group_array(job_id) FILTER (WHERE multi) AS multi_presented,
+             json_group_array(job_id) FILTER (WHERE multi AND lines_approved > 0) AS multi_approved
+      FROM flagged GROUP BY range`.execute(this.db);
+    for (const row of rows) {
+      const day = summaries[n(row.range)]!;
+      day.approvedCents = n(row.approved);
+      day.declinedCents = n(row.declined);
+      day.deferredCents = n(row.deferred);
+      day.linesApproved = n(row.lines_approved);
+      day.linesPresented = n(row.lines_presented);
+      day.jobsPresented = n(row.jobs_presented);
+      day.jobsApproved = n(row.jobs_approved);
+      day.multiDayJobsPresented = JSON.parse(String(row.multi_presented)) as string[];
+      day.multiDayJobsApproved = JSON.parse(String(row.multi_approved)) as string[];
+    }
+    for (const fact of await this.cycleTimes(await input.closedRepairOrders(ranges))) {
+      summaries[fact.range]!.cycleMs += fact.cycleMs;
+      summaries[fact.range]!.cycleCount += fact.count;
+    }
+    return summaries.map((summary) => ({ summary, cacheable: true }));
   }
 
   /**

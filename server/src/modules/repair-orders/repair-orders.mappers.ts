@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
-import type { CannedJobsTable, LineItemsTable, LineKind } from '../../db/tables/repair-orders.js';
+import type { CannedJobsTable, LineItemsTable } from '../../db/tables/repair-orders.js';
 import type { JobWithNamesRow } from './jobs-read-model.js';
+import type { LineDraft } from './line-rules.js';
 import { milliToQuantity } from './quantity.js';
 import type { RepairOrderWithPartiesRow } from './repair-orders-read-model.js';
 import type { CannedJob, CannedLine, Job, Line, RepairOrderSummary } from './repair-orders.schemas.js';
@@ -114,17 +115,11 @@ export function toRepairOrderSummary(row: RepairOrderWithPartiesRow): RepairOrde
   };
 }
 
-/** A canned line as stored in canned_jobs.lines (JSON): quantity in thousandths like line_items. */
-export interface StoredCannedLine {
-  kind: LineKind;
-  description: string;
-  quantityMilli: number;
-  unitPriceCents: number | null;
-  unitCostCents: number | null;
-  taxable: boolean;
-  inventoryItemId: string | null;
-  partNumber: string | null;
-}
+/**
+ * A canned line as stored in canned_jobs.lines (JSON): the checked line it was saved from, its
+ * price still open where it was (quantity in thousandths like line_items).
+ */
+export type StoredCannedLine = LineDraft;
 
 export function parseCannedLines(json: string): StoredCannedLine[] {
   return JSON.parse(json) as StoredCannedLine[];

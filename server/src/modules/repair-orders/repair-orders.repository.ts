@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { RepairOrdersTable } from '../../db/tables/repair-orders.js';
+import { moveToCustomer, updateIfVersion } from '../../db/versioned-rows.js';
 
 /** The counters row that numbers repair orders; the seed uses the same name. */
 export const REPAIR_ORDER_COUNTER = 'repair_order';
@@ -19,13 +20,7 @@ export async function updateRepairOrderIfVersion(
   expectedVersion: number,
   changes: Omit<Updateable<RepairOrdersTable>, 'id' | 'version'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('repair_orders')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('repair_orders'), id, expectedVersion, changes);
 }
 
 export function findRepairOrderForAppointment(db: Db, appointmentId: string) {
@@ -42,12 +37,7 @@ export async function moveRepairOrdersToCustomer(
   toCustomerId: string,
   at: string,
 ): Promise<number> {
-  const result = await db
-    .updateTable('repair_orders')
-    .set((eb) => ({ customer_id: toCustomerId, updated_at: at, version: eb('version', '+', 1) }))
-    .where('customer_id', '=', fromCustomerId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return moveToCustomer(db.updateTable('repair_orders'), fromCustomerId, toCustomerId, at);
 }
 
 /**

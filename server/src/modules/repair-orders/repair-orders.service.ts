@@ -248,12 +248,7 @@ export class RepairOrdersService implements CustomerMergeParticipant {
           source: 'manual',
           repairOrderId: id,
         });
-      await this.audit.record(tx, actor, {
-        action: 'repair_order.updated',
-        entityType: 'repair_order',
-        entityId: id,
-        data: { number: current.number, fields: Object.keys(input).filter((k) => k !== 'version') },
-      });
+      await this.audit.recordUpdate(tx, actor, 'repair_order', id, input, { number: current.number });
       return (await this.read(tx, id))!;
     });
     this.events.emit('repairOrderChanged', {

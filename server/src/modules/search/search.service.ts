@@ -147,6 +147,23 @@ type VehicleMatch = VehicleHit['matchedOn'];
  * prefixes, ...), down to typo corrections; later steps score lower, so stopping once there are
  * enough hits never hides a better one, and most searches end after one or two index lookups.
  */
+/**
+ * The best hits made into answers, in their order, with their rows read in one query; a hit whose
+ * row is gone by now (deleted since it was scored) is dropped.
+ */
+async function withDetails<H extends { id: string }, R extends { id: string }, A>(
+  top: readonly H[],
+  details: (ids: string[]) => Promise<R[]>,
+  answer: (hit: H, row: R) => A,
+): Promise<A[]> {
+  if (top.length === 0) return [];
+  const rows = new Map((await details(top.map((h) => h.id))).map((row) => [row.id, row]));
+  return top.flatMap((hit) => {
+    const row = rows.get(hit.id);
+    return row === undefined ? [] : [answer(hit, row)];
+  });
+}
+
 export class SearchService {
   constructor(private readonly db: Db) {}
 
@@ -280,21 +297,14 @@ export class SearchService {
   }
 
   private async customerHits(top: Scored<CustomerMatch>[]): Promise<CustomerHit[]> {
-    if (top.length === 0) return [];
-    const details = new Map(
-      (
-        await customerDetails(
-          this.db,
-          top.map((h) => h.id),
-        )
-      ).map((row) => [row.id, row]),
+    return withDetails(
+      top,
+      (ids) => customerDetails(this.db, ids),
+      (hit, row) => {
+        const sublabel = customerSublabel(row.contact_info, hit);
+        return { id: hit.id, label: row.name, sublabel, score: round(hit.score), matchedOn: hit.matchedOn };
+      },
     );
-    return top.flatMap((hit) => {
-      const row = details.get(hit.id);
-      if (row === undefined) return [];
-      const sublabel = customerSublabel(row.contact_info, hit);
-      return [{ id: hit.id, label: row.name, sublabel, score: round(hit.score), matchedOn: hit.matchedOn }];
-    });
   }
 
   private async vehicles(q: ParsedQuery, limit: number): Promise<VehicleHit[]> {
@@ -344,34 +354,25 @@ export class SearchService {
   }
 
   private async vehicleHits(top: Scored<VehicleMatch>[]): Promise<VehicleHit[]> {
-    if (top.length === 0) return [];
-    const details = new Map(
-      (
-        await vehicleDetails(
-          this.db,
-          top.map((h) => h.id),
-        )
-      ).map((row) => [row.id, row]),
-    );
-    return top.flatMap((hit) => {
-      const row = details.get(hit.id);
-      if (row === undefined) return [];
-      const label = [
-        vehicleName(row),
-        row.license_plate,
-        row.vin === null ? null : `VIN …${row.vin.toUpperCase().slice(-6)}`,
-      ].filter((part) => part !== null && part !== '');
-      return [
-        {
+    return withDetails(
+      top,
+      (ids) => vehicleDetails(this.db, ids),
+      (hit, row) => {
+        const label = [
+          vehicleName(row),
+          row.license_plate,
+          row.vin === null ? null : `VIN …${row.vin.toUpperCase().slice(-6)}`,
+        ].filter((part) => part !== null && part !== '');
+        return {
           id: hit.id,
           customerId: row.customer_id,
           label: label.join(' · '),
           sublabel: row.owner_name,
           score: round(hit.score),
           matchedOn: hit.matchedOn,
-        },
-      ];
-    });
+        };
+      },
+    );
   }
 
   /** The number typed, then the numbers it begins, smallest range first (1042, then 10420-10429). */

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { updateIfVersion } from '../../db/versioned-rows.js';
 
 export function findSettingsRow(db: Db) {
   return db.selectFrom('shop_settings').selectAll().where('id', '=', 1).executeTakeFirst();
@@ -13,11 +14,5 @@ export async function insertSettingsRow(db: Db, data: string, at: string): Promi
 }
 
 export async function updateSettingsIfVersion(db: Db, data: string, expectedVersion: number, at: string) {
-  const result = await db
-    .updateTable('shop_settings')
-    .set((eb) => ({ data, updated_at: at, version: eb('version', '+', 1) }))
-    .where('id', '=', 1)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('shop_settings'), 1, expectedVersion, { data, updated_at: at });
 }

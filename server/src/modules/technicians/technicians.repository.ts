@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { TechniciansTable } from '../../db/tables/technicians.js';
+import { updateIfVersion } from '../../db/versioned-rows.js';
 
 export function listTechnicians(db: Db) {
   return db.selectFrom('technicians').selectAll().orderBy('active', 'desc').orderBy('name').execute();
@@ -24,11 +25,5 @@ export async function updateTechnicianIfVersion(
   expectedVersion: number,
   changes: Omit<Updateable<TechniciansTable>, 'id' | 'version'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('technicians')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('technicians'), id, expectedVersion, changes);
 }

@@ -121,12 +121,7 @@ export class TechniciansService {
         updated_at: this.clock.now().toISOString(),
       });
       if (!ok) throw staleVersionProblem('technician', current.version + 1);
-      await this.audit.record(tx, actor, {
-        action: 'technician.updated',
-        entityType: 'technician',
-        entityId: id,
-        data: { fields: Object.keys(input).filter((k) => k !== 'version') },
-      });
+      await this.audit.recordUpdate(tx, actor, 'technician', id, input);
       return toTechnician((await findTechnician(tx, id))!);
     });
   }

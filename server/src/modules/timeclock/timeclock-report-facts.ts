@@ -1,13 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { JobLaborFact } from '../billing/billing-report-facts.js';
-import {
-  daySummaries,
-  rangesOf,
-  type DayStore,
-  sqliteDayStore,
-  type DaySummaryRequest,
-} from '../../lib/report-days.js';
+import { DayCachedFacts, type ComputedDay, type LocalDay } from '../../lib/report-days.js';
 import { technicianTime, type JobTimeFact, type RangeTimeFact } from './technician-time.js';
 import { parseJsonRows, rangesCte, type UtcRange } from '../../lib/report-ranges.js';
 
@@ -61,89 +55,84 @@ export interface TimeclockDay {
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export class TimeclockReportFacts {
+/** What the day summaries need from billing (`laborByJob`) and repair orders (`jobAssignees`). */
+export interface TimeclockDayInputs {
+  laborByJob: (ranges: readonly UtcRange[]) => Promise<JobLaborFact[]>;
+  jobAssignees: (jobIds: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+}
+
+export class TimeclockReportFacts extends DayCachedFacts<TimeclockDay, TimeclockDayInputs> {
   constructor(
     private readonly db: Db,
     private readonly now: () => string,
   ) {
-    this.dayStore = sqliteDayStore(db, 'timeclock_report_days');
+    super(db, 'timeclock_report_days');
   }
 
-  /** The day cache (see reports/report-days.ts). */
-  readonly dayStore: DayStore<TimeclockDay>;
-
   /**
-   * Per local day: `clockedByRange`, `attendanceByRange`, and the billed-hours split of the labor
-   * invoiced that day (`laborByJob`, billing's, for the days' ranges; `jobAssignees`, repair
-   * orders', for the jobs nobody clocked), from the day cache where kept. `epoch` is
-   * `dayStore.epoch()` read before anything else (see report-days.ts).
+   * Live, per local day (`reportDays` asks for the days its cache does not keep):
+   * `clockedByRange`, `attendanceByRange`, and the billed-hours split of the labor invoiced that
+   * day (`laborByJob`, billing's, for the days' ranges; `jobAssignees`, repair orders', for the
+   * jobs nobody clocked).
    */
-  async reportDays(
-    input: DaySummaryRequest & {
-      laborByJob: (ranges: readonly UtcRange[]) => Promise<JobLaborFact[]>;
-      jobAssignees: (jobIds: readonly string[]) => Promise<ReadonlyMap<string, string>>;
-    },
-  ): Promise<TimeclockDay[]> {
-    return daySummaries({
-      ...input,
-      store: this.dayStore,
-      compute: async (days) => {
-        const ranges = rangesOf(days);
-        const clocked = await this.clockedByRange(ranges);
-        const attendance = await this.attendanceByRange(ranges);
-        // Per day and job, by job id: the order the split adds up in (see technician-time.ts).
-        const laborByJob = (await input.laborByJob(ranges)).sort(
-          (a, b) => a.range - b.range || byText(a.jobId, b.jobId),
-        );
-        const jobIds = [...new Set(laborByJob.map((l) => l.jobId))];
-        const clockedOnJobs = await this.clockedOnJobs(jobIds);
-        const clockedJobs = new Set(clockedOnJobs.map((e) => e.jobId));
-        const assignees = await input.jobAssignees(jobIds.filter((id) => !clockedJobs.has(id)));
-        // Only the split goes through technicianTime: a technician is in `billed` when the split
-        // touched them (even for 0), as the per-range facts had them.
-        const time = technicianTime({
-          buckets: days.length,
-          clocked: [],
-          attendance: [],
-          laborByJob,
-          clockedOnJobs,
-          assignees,
-        });
-        const summaries: TimeclockDay[] = time.map((day) => ({
-          clocked: [],
-          attendance: [],
-          billed: [...day.byTechnician]
-            .sort((a, b) => byText(a[0], b[0]))
-            .map(([id, t]) => [id, t.billedMilli, t.laborNetCents]),
-          unassigned: [day.unassigned.billedMilli, day.unassigned.laborNetCents],
-        }));
-        for (const fact of clocked) summaries[fact.range]!.clocked.push([fact.technicianId, fact.ms]);
-        for (const fact of attendance) summaries[fact.range]!.attendance.push([fact.technicianId, fact.ms]);
-        for (const day of summaries) {
-          day.clocked.sort((a, b) => byText(a[0], b[0]));
-          day.attendance.sort((a, b) => byText(a[0], b[0]));
-        }
-        // What is still running counts up to now: such a day is computed live until it stops.
-        const daysOfJob = new Map<string, number[]>();
-        for (const labor of laborByJob) {
-          const list = daysOfJob.get(labor.jobId);
-          if (list === undefined) daysOfJob.set(labor.jobId, [labor.range]);
-          else list.push(labor.range);
-        }
-        const running = new Set<number>();
-        const { rows: open } = await sql<{ job_id: string | null; at: string }>`
-          SELECT job_id, started_at AS at FROM job_clock_entries WHERE ended_at IS NULL
-          UNION ALL
-          SELECT NULL, clock_in_at FROM technician_shifts WHERE clock_out_at IS NULL`.execute(this.db);
-        for (const row of open) {
-          days.forEach((d, i) => {
-            if (row.at >= d.from && row.at < d.to) running.add(i);
-          });
-          for (const i of row.job_id === null ? [] : (daysOfJob.get(row.job_id) ?? [])) running.add(i);
-        }
-        return summaries.map((summary, i) => ({ summary, cacheable: !running.has(i) }));
-      },
+  protected async computeDays(
+    days: readonly LocalDay[],
+    ranges: UtcRange[],
+    input: TimeclockDayInputs,
+  ): Promise<ComputedDay<TimeclockDay>[]> {
+    const clocked = await this.clockedByRange(ranges);
+    const attendance = await this.attendanceByRange(ranges);
+    // Per day and job, by job id: the order the split adds up in (see technician-time.ts).
+    const laborByJob = (await input.laborByJob(ranges)).sort(
+      (a, b) => a.range - b.range || byText(a.jobId, b.jobId),
+    );
+    const jobIds = [...new Set(laborByJob.map((l) => l.jobId))];
+    const clockedOnJobs = await this.clockedOnJobs(jobIds);
+    const clockedJobs = new Set(clockedOnJobs.map((e) => e.jobId));
+    const assignees = await input.jobAssignees(jobIds.filter((id) => !clockedJobs.has(id)));
+    // Only the split goes through technicianTime: a technician is in `billed` when the split
+    // touched them (even for 0), as the per-range facts had them.
+    const time = technicianTime({
+      buckets: days.length,
+      clocked: [],
+      attendance: [],
+      laborByJob,
+      clockedOnJobs,
+      assignees,
     });
+    const summaries: TimeclockDay[] = time.map((day) => ({
+      clocked: [],
+      attendance: [],
+      billed: [...day.byTechnician]
+        .sort((a, b) => byText(a[0], b[0]))
+        .map(([id, t]) => [id, t.billedMilli, t.laborNetCents]),
+      unassigned: [day.unassigned.billedMilli, day.unassigned.laborNetCents],
+    }));
+    for (const fact of clocked) summaries[fact.range]!.clocked.push([fact.technicianId, fact.ms]);
+    for (const fact of attendance) summaries[fact.range]!.attendance.push([fact.technicianId, fact.ms]);
+    for (const day of summaries) {
+      day.clocked.sort((a, b) => byText(a[0], b[0]));
+      day.attendance.sort((a, b) => byText(a[0], b[0]));
+    }
+    // What is still running counts up to now: such a day is computed live until it stops.
+    const daysOfJob = new Map<string, number[]>();
+    for (const labor of laborByJob) {
+      const list = daysOfJob.get(labor.jobId);
+      if (list === undefined) daysOfJob.set(labor.jobId, [labor.range]);
+      else list.push(labor.range);
+    }
+    const running = new Set<number>();
+    const { rows: open } = await sql<{ job_id: string | null; at: string }>`
+      SELECT job_id, started_at AS at FROM job_clock_entries WHERE ended_at IS NULL
+      UNION ALL
+      SELECT NULL, clock_in_at FROM technician_shifts WHERE clock_out_at IS NULL`.execute(this.db);
+    for (const row of open) {
+      days.forEach((d, i) => {
+        if (row.at >= d.from && row.at < d.to) running.add(i);
+      });
+      for (const i of row.job_id === null ? [] : (daysOfJob.get(row.job_id) ?? [])) running.add(i);
+    }
+    return summaries.map((summary, i) => ({ summary, cacheable: !running.has(i) }));
   }
 
   /** Job-clock entries started in [from, to). */

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { NewUserRow, Role, UserRow, UserUpdate } from '../../db/schema.js';
+import { updateIfVersion } from '../../db/versioned-rows.js';
 
 export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -62,13 +63,7 @@ export async function updateUserIfVersion(
   expectedVersion: number,
   changes: Omit<UserUpdate, 'id' | 'version'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('users')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('users'), id, expectedVersion, changes);
 }
 
 /** For changes that are not edits of the record by a person (sign-in bookkeeping, MFA state). */

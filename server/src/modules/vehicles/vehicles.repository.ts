@@ -5,6 +5,7 @@ import type {
   VehicleOwnershipsTable,
   VehiclesTable,
 } from '../../db/tables/vehicles.js';
+import { moveToCustomer, updateIfVersion } from '../../db/versioned-rows.js';
 
 export async function findVehicleOwnerId(db: Db, vehicleId: string): Promise<string | undefined> {
   const row = await db
@@ -33,13 +34,7 @@ export async function updateVehicleIfVersion(
   expectedVersion: number,
   changes: Omit<Updateable<VehiclesTable>, 'id' | 'version'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('vehicles')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateIfVersion(db.updateTable('vehicles'), id, expectedVersion, changes);
 }
 
 /** Newest first (ids are time-ordered). */
@@ -71,25 +66,22 @@ export function findOdometerReading(db: Db, id: string) {
   return db.selectFrom('odometer_readings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-export function latestOdometerReading(db: Db, vehicleId: string) {
+/** A vehicle's readings, newest first (by when read, then by id for readings of the same moment). */
+function odometerReadingsNewestFirst(db: Db, vehicleId: string) {
   return db
     .selectFrom('odometer_readings')
     .selectAll()
     .where('vehicle_id', '=', vehicleId)
     .orderBy('recorded_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .orderBy('id', 'desc');
+}
+
+export function latestOdometerReading(db: Db, vehicleId: string) {
+  return odometerReadingsNewestFirst(db, vehicleId).limit(1).executeTakeFirst();
 }
 
 export function listOdometerReadings(db: Db, vehicleId: string) {
-  return db
-    .selectFrom('odometer_readings')
-    .selectAll()
-    .where('vehicle_id', '=', vehicleId)
-    .orderBy('recorded_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+  return odometerReadingsNewestFirst(db, vehicleId).execute();
 }
 
 export async function insertOwnership(db: Db, row: Insertable<VehicleOwnershipsTable>): Promise<void> {
@@ -125,15 +117,11 @@ export async function moveVehiclesToCustomer(
   toCustomerId: string,
   at: string,
 ): Promise<number> {
-  const result = await db
-    .updateTable('vehicles')
-    .set((eb) => ({ customer_id: toCustomerId, updated_at: at, version: eb('version', '+', 1) }))
-    .where('customer_id', '=', fromCustomerId)
-    .executeTakeFirst();
+  const moved = await moveToCustomer(db.updateTable('vehicles'), fromCustomerId, toCustomerId, at);
   await db
     .updateTable('vehicle_ownerships')
     .set({ customer_id: toCustomerId, updated_at: at })
     .where('customer_id', '=', fromCustomerId)
     .execute();
-  return Number(result.numUpdatedRows);
+  return moved;
 }
