@@ -1,6 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { updateIfVersion } from '../../db/versioned-rows.js';
 import type {
   InventoryItemExtraColumns,
   InventoryItemsTable,
@@ -83,10 +82,6 @@ export async function insertItem(db: Db, row: Insertable<ItemTable>): Promise<vo
   await inv(db).insertInto('inventory_items').values(row).execute();
 }
 
-/**
- * Not db/versioned-rows' updateIfVersion: an item's columns include migration 0010's, which the
- * shared schema type does not know, so the write goes through `inv(db)`.
- */
 export async function updateItemIfVersion(
   db: Db,
   id: string,
@@ -194,8 +189,14 @@ export async function insertVendor(db: Db, row: Insertable<VendorsTable>): Promi
 export async function updateVendorIfVersion(
   db: Db,
   id: string,
-  expectedVersion: number,
-  changes: Omit<Updateable<VendorsTable>, 'id' | 'version'>,
+  version: number,
+  changes: Updateable<VendorsTable>,
 ): Promise<boolean> {
-  return updateIfVersion(db.updateTable('vendors'), id, expectedVersion, changes);
+  const result = await db
+    .updateTable('vendors')
+    .set({ ...changes, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }

@@ -1,6 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { updateIfVersion } from '../../db/versioned-rows.js';
 import type {
   PricingTiersTable,
   PurchaseOrderLinesTable,
@@ -62,10 +61,16 @@ export async function insertPurchaseOrderLines(
 export async function updatePurchaseOrderIfVersion(
   db: Db,
   id: string,
-  expectedVersion: number,
-  changes: Omit<Updateable<PurchaseOrdersTable>, 'id' | 'version'>,
+  version: number,
+  changes: Updateable<PurchaseOrdersTable>,
 ): Promise<boolean> {
-  return updateIfVersion(db.updateTable('purchase_orders'), id, expectedVersion, changes);
+  const result = await db
+    .updateTable('purchase_orders')
+    .set({ ...changes, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }
 
 export async function addReceived(db: Db, lineId: string, quantity: number, at: string): Promise<void> {
