@@ -1,17 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { Db } from '../../db/database.js';
-import type { EventBus } from '../../events/event-bus.js';
-import { HOUR_MS, type Clock } from '../../lib/clock.js';
+import { HOUR_MS } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { sha256Hex } from '../../lib/passwords.js';
 import { problems } from '../../lib/problem.js';
-import type { Actor, AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../audit/audit.service.js';
 import { vehicleWords } from '../notifications/notifications.service.js';
 import type { RepairOrder } from '../repair-orders/repair-orders.schemas.js';
-import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
-import type { SettingsService } from '../settings/settings.service.js';
-import type { VehiclesService } from '../vehicles/vehicles.service.js';
 import { buildSnapshot, currentLines, lineChanged, snapshotLines } from './approval-snapshot.js';
 import {
   findApprovalRequest,
@@ -31,7 +27,7 @@ import type {
   Snapshot,
 } from './approvals.schemas.js';
 import { inTransaction } from '../../db/after-commit.js';
-import type { ApprovalInspections, ApprovalNotifications } from './approval-ports.js';
+import type { ApprovalDeps } from './approval-ports.js';
 
 /**
  * The advisor's side of approval links: sending the estimate as a link (the snapshot, the message
@@ -39,17 +35,7 @@ import type { ApprovalInspections, ApprovalNotifications } from './approval-port
  * declined and deferred work to follow up on.
  */
 export class ApprovalRequestsService {
-  constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
-    private readonly audit: AuditService,
-    private readonly events: EventBus,
-    private readonly repairOrders: RepairOrdersService,
-    private readonly vehicles: VehiclesService,
-    private readonly settings: SettingsService,
-    private readonly inspections: ApprovalInspections,
-    private readonly notifications: ApprovalNotifications,
-  ) {}
+  constructor(private readonly deps: ApprovalDeps) {}
 
   /**
    * Sends the estimate: a new link (an earlier pending one of the repair order is superseded), the
@@ -63,15 +49,15 @@ export class ApprovalRequestsService {
     requestOrigin: string,
   ): Promise<SentApprovalRequest> {
     const token = randomBytes(32).toString('base64url');
-    const base = (await this.notifications.customerLinkBase()) ?? requestOrigin;
+    const base = (await this.deps.notifications.customerLinkBase()) ?? requestOrigin;
     const link = `${base.replace(/\/+$/, '')}/r/${token}`;
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const sentAt = now.toISOString();
     const expiresAt = new Date(now.getTime() + input.expiresInHours * HOUR_MS).toISOString();
     const id = newId();
 
-    const { row, superseded, delivery } = await inTransaction(this.db, async (tx) => {
-      const ro = await this.repairOrders.find(tx, repairOrderId);
+    const { row, superseded, delivery } = await inTransaction(this.deps.db, async (tx) => {
+      const ro = await this.deps.repairOrders.find(tx, repairOrderId);
       if (ro === undefined) throw problems.notFound(`No repair order with id ${repairOrderId}.`);
       if (ro.status !== 'estimate' && ro.status !== 'open')
         throw problems.conflict(
@@ -79,11 +65,11 @@ export class ApprovalRequestsService {
           'repair-order-locked',
           { repairOrderStatus: ro.status },
         );
-      const settings = await this.settings.get(tx);
+      const settings = await this.deps.settings.get(tx);
       const snapshot = buildSnapshot({
         ro,
         shop: { name: settings.shopName, phone: settings.phone, address: settings.address },
-        inspections: await this.inspections.customerView(tx, repairOrderId),
+        inspections: await this.deps.inspections.customerView(tx, repairOrderId),
         message: input.message?.trim() ?? '',
         sentAt,
         expiresAt,
@@ -105,7 +91,7 @@ export class ApprovalRequestsService {
           { status: 'pending', version: old.version },
           { status: 'superseded', updated_at: sentAt },
         );
-        await this.audit.record(tx, actor, {
+        await this.deps.audit.record(tx, actor, {
           action: 'approval_request.superseded',
           entityType: 'approval_request',
           entityId: oldId,
@@ -140,7 +126,7 @@ export class ApprovalRequestsService {
 
       const delivery = await this.enqueueEstimateReady(tx, ro, snapshot, link, id, input.channels);
       const lines = snapshotLines(snapshot);
-      await this.audit.record(tx, actor, {
+      await this.deps.audit.record(tx, actor, {
         action: 'approval_request.sent',
         entityType: 'approval_request',
         entityId: id,
@@ -159,19 +145,19 @@ export class ApprovalRequestsService {
     });
 
     for (const oldId of superseded)
-      this.events.emit('approvalRequestChanged', {
+      this.deps.events.emit('approvalRequestChanged', {
         approvalRequestId: oldId,
         repairOrderId,
         change: 'superseded',
         at: sentAt,
       });
-    this.events.emit('approvalRequestChanged', {
+    this.deps.events.emit('approvalRequestChanged', {
       approvalRequestId: id,
       repairOrderId,
       change: 'sent',
       at: sentAt,
     });
-    const ro = await this.repairOrders.find(this.db, repairOrderId);
+    const ro = await this.deps.repairOrders.find(this.deps.db, repairOrderId);
     // For the counter when nothing can send: the customer scans the link off the advisor's screen.
     const qrCode = await QRCode.toDataURL(link, { margin: 1, width: 240 });
     return { ...this.toRequest(row, [], ro), link, qrCode, delivery };
@@ -179,10 +165,10 @@ export class ApprovalRequestsService {
 
   /** The links sent for a repair order, newest first, with answers and what changed since. */
   async list(repairOrderId: string): Promise<ApprovalRequest[]> {
-    const ro = await this.repairOrders.get(repairOrderId);
-    const rows = await listApprovalRequestsOfRepairOrder(this.db, repairOrderId);
+    const ro = await this.deps.repairOrders.get(repairOrderId);
+    const rows = await listApprovalRequestsOfRepairOrder(this.deps.db, repairOrderId);
     const decisions = await listDecisionsOfRequests(
-      this.db,
+      this.deps.db,
       rows.map((r) => r.id),
     );
     return rows.map((row) =>
@@ -196,8 +182,8 @@ export class ApprovalRequestsService {
 
   /** Withdraws a pending link; revoking one already revoked is a no-op, an answered one a 409. */
   async revoke(actor: Actor, repairOrderId: string, requestId: string): Promise<ApprovalRequest> {
-    const at = this.clock.now().toISOString();
-    const changed = await inTransaction(this.db, async (tx) => {
+    const at = this.deps.clock.now().toISOString();
+    const changed = await inTransaction(this.deps.db, async (tx) => {
       const row = await findApprovalRequest(tx, requestId);
       if (row === undefined || row.repair_order_id !== repairOrderId)
         throw problems.notFound(`No approval request ${requestId} on this repair order.`);
@@ -217,7 +203,7 @@ export class ApprovalRequestsService {
         { status: 'revoked', revoked_at: at, revoked_by: actor.userId, updated_at: at },
       );
       if (!ok) throw problems.conflict('The link changed meanwhile; reload and try again.', 'stale-version');
-      await this.audit.record(tx, actor, {
+      await this.deps.audit.record(tx, actor, {
         action: 'approval_request.revoked',
         entityType: 'approval_request',
         entityId: requestId,
@@ -226,21 +212,21 @@ export class ApprovalRequestsService {
       return true;
     });
     if (changed)
-      this.events.emit('approvalRequestChanged', {
+      this.deps.events.emit('approvalRequestChanged', {
         approvalRequestId: requestId,
         repairOrderId,
         change: 'revoked',
         at,
       });
-    const row = (await findApprovalRequest(this.db, requestId))!;
-    const ro = await this.repairOrders.get(repairOrderId);
-    return this.toRequest(row, await listDecisionsOfRequests(this.db, [requestId]), ro);
+    const row = (await findApprovalRequest(this.deps.db, requestId))!;
+    const ro = await this.deps.repairOrders.get(repairOrderId);
+    return this.toRequest(row, await listDecisionsOfRequests(this.deps.db, [requestId]), ro);
   }
 
   /** Declined and deferred work on a vehicle's repair orders, for follow-up. */
   async deferredWork(vehicleId: string): Promise<DeferredWork> {
-    await this.vehicles.get(vehicleId); // 404 for an unknown vehicle
-    const items = await this.repairOrders.deferredWork(vehicleId);
+    await this.deps.vehicles.get(vehicleId); // 404 for an unknown vehicle
+    const items = await this.deps.repairOrders.deferredWork(vehicleId);
     return { items, totalCents: items.reduce((sum, item) => sum + item.amountCents, 0) };
   }
 
@@ -258,7 +244,7 @@ export class ApprovalRequestsService {
         notSent: [],
         skipped: [{ channel: 'all', reason: 'not sent: the advisor shares the link' }],
       };
-    const result = await this.notifications.enqueueForCustomer(tx, {
+    const result = await this.deps.notifications.enqueueForCustomer(tx, {
       event: 'estimate_ready',
       customerId: ro.customer.id,
       repairOrderId: ro.id,
@@ -312,7 +298,7 @@ export class ApprovalRequestsService {
       id: row.id,
       repairOrderId: row.repair_order_id,
       status: row.status,
-      expired: row.status === 'pending' && Date.parse(row.expires_at) <= this.clock.now().getTime(),
+      expired: row.status === 'pending' && Date.parse(row.expires_at) <= this.deps.clock.now().getTime(),
       message: row.message,
       snapshotHash: row.snapshot_hash,
       sentBy: row.sent_by,

@@ -19,21 +19,8 @@ export const approvalsModule = defineModule({
   name: 'approvals',
   needs: ['audit', 'repairOrders', 'vehicles', 'settings', 'inspections', 'notifications'],
   gives: ['approvals'],
-  create: (
-    { db, clock, events },
-    { audit, repairOrders, vehicles, settings, inspections, notifications },
-  ) => {
-    const approvals = new ApprovalsService(
-      db,
-      clock,
-      audit,
-      events,
-      repairOrders,
-      vehicles,
-      settings,
-      inspections,
-      notifications,
-    );
+  create: ({ db, clock, events }, needed) => {
+    const approvals = new ApprovalsService({ db, clock, events, ...needed });
     return {
       gives: { approvals },
       permissions: PERMISSIONS,

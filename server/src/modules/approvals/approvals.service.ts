@@ -1,16 +1,9 @@
-import type { Db } from '../../db/database.js';
-import type { EventBus } from '../../events/event-bus.js';
-import type { Clock } from '../../lib/clock.js';
-import type { AuditService } from '../audit/audit.service.js';
-import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
-import type { SettingsService } from '../settings/settings.service.js';
-import type { VehiclesService } from '../vehicles/vehicles.service.js';
 import { ApprovalRequestsService } from './approval-requests.service.js';
-import type { ApprovalInspections, ApprovalNotifications } from './approval-ports.js';
+import type { ApprovalDeps } from './approval-ports.js';
 import { CustomerApprovalsService } from './customer-approvals.service.js';
 
 export type { ClientInfo } from './approval-link.js';
-export type { ApprovalInspections, ApprovalNotifications } from './approval-ports.js';
+export type { ApprovalDeps, ApprovalInspections, ApprovalNotifications } from './approval-ports.js';
 
 /**
  * Customer approval links: the advisor sends the estimate as a link `/r/<token>`; the customer
@@ -22,37 +15,8 @@ export class ApprovalsService {
   readonly requests: ApprovalRequestsService;
   readonly customer: CustomerApprovalsService;
 
-  constructor(
-    db: Db,
-    clock: Clock,
-    audit: AuditService,
-    events: EventBus,
-    repairOrders: RepairOrdersService,
-    vehicles: VehiclesService,
-    settings: SettingsService,
-    inspections: ApprovalInspections,
-    notifications: ApprovalNotifications,
-  ) {
-    this.requests = new ApprovalRequestsService(
-      db,
-      clock,
-      audit,
-      events,
-      repairOrders,
-      vehicles,
-      settings,
-      inspections,
-      notifications,
-    );
-    this.customer = new CustomerApprovalsService(
-      db,
-      clock,
-      audit,
-      events,
-      repairOrders,
-      settings,
-      inspections,
-      notifications,
-    );
+  constructor(deps: ApprovalDeps) {
+    this.requests = new ApprovalRequestsService(deps);
+    this.customer = new CustomerApprovalsService(deps);
   }
 }

@@ -1,13 +1,8 @@
-import type { Db } from '../../db/database.js';
-import type { EventBus } from '../../events/event-bus.js';
-import { MINUTE_MS, type Clock } from '../../lib/clock.js';
+import { MINUTE_MS } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { sha256Hex } from '../../lib/passwords.js';
 import { problems, type FieldError } from '../../lib/problem.js';
-import type { AuditService } from '../audit/audit.service.js';
 import type { RepairOrder } from '../repair-orders/repair-orders.schemas.js';
-import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
-import type { SettingsService } from '../settings/settings.service.js';
 import { approvedLines, chargeOf, linesIfAllApproved } from './approval-totals.js';
 import { currentLines, lineChanged, snapshotLines, snapshotMediaHashes } from './approval-snapshot.js';
 import {
@@ -36,7 +31,7 @@ import {
   TOKEN_PATTERN,
   type ClientInfo,
 } from './approval-link.js';
-import type { ApprovalInspections, ApprovalNotifications } from './approval-ports.js';
+import type { ApprovalDeps } from './approval-ports.js';
 
 /**
  * The customer's side of an approval link `/r/<token>`, without signing in: the page (exactly
@@ -44,16 +39,7 @@ import type { ApprovalInspections, ApprovalNotifications } from './approval-port
  * transaction. Only the token's sha256 is stored; a token reads its own repair order and nothing else.
  */
 export class CustomerApprovalsService {
-  constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
-    private readonly audit: AuditService,
-    private readonly events: EventBus,
-    private readonly repairOrders: RepairOrdersService,
-    private readonly settings: SettingsService,
-    private readonly inspections: ApprovalInspections,
-    private readonly notifications: ApprovalNotifications,
-  ) {}
+  constructor(private readonly deps: Omit<ApprovalDeps, 'vehicles'>) {}
 
   /** The page behind `/r/<token>`: the snapshot, with lines changed since marked undecidable. */
   async view(token: string, client: ClientInfo): Promise<PublicApproval> {
@@ -62,19 +48,19 @@ export class CustomerApprovalsService {
     // not a bare "thank you": the customer may come back to check what they agreed to.
     // Only while the link is within its time: a link forwarded or found months later says
     // "answered" and nothing more.
-    if (row.status === 'submitted' && Date.parse(row.expires_at) > this.clock.now().getTime())
+    if (row.status === 'submitted' && Date.parse(row.expires_at) > this.deps.clock.now().getTime())
       throw linkGone('submitted', parseSnapshot(row), await this.answered(row));
     this.ensureUsable(row);
     const snapshot = JSON.parse(row.snapshot) as Snapshot;
-    const ro = await this.repairOrders.find(this.db, row.repair_order_id);
+    const ro = await this.deps.repairOrders.find(this.deps.db, row.repair_order_id);
     this.ensureStillOpen(ro, snapshot);
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const first = row.first_viewed_at === null;
     if (first || now.getTime() - Date.parse(row.last_viewed_at ?? row.sent_at) >= MINUTE_MS) {
-      await inTransaction(this.db, async (tx) => {
+      await inTransaction(this.deps.db, async (tx) => {
         await markViewed(tx, row.id, now.toISOString(), first);
         if (first)
-          await this.audit.record(tx, customerActor('customer', client), {
+          await this.deps.audit.record(tx, customerActor('customer', client), {
             action: 'approval_request.viewed',
             entityType: 'approval_request',
             entityId: row.id,
@@ -82,7 +68,7 @@ export class CustomerApprovalsService {
           });
       });
       if (first)
-        this.events.emit('approvalRequestChanged', {
+        this.deps.events.emit('approvalRequestChanged', {
           approvalRequestId: row.id,
           repairOrderId: row.repair_order_id,
           change: 'viewed',
@@ -95,7 +81,7 @@ export class CustomerApprovalsService {
         .filter((line) => !lineChanged(line.version, current.get(line.lineId)))
         .map((line) => line.lineId),
     );
-    const shop = await this.settings.get();
+    const shop = await this.deps.settings.get();
     return {
       status: 'pending',
       shop: snapshot.shop,
@@ -138,7 +124,7 @@ export class CustomerApprovalsService {
     const row = await this.requirePending(token);
     const snapshot = JSON.parse(row.snapshot) as Snapshot;
     if (!snapshotMediaHashes(snapshot).has(hash)) throw problems.notFound('No such photo.');
-    return this.inspections.openMediaOfRepairOrder(row.repair_order_id, hash);
+    return this.deps.inspections.openMediaOfRepairOrder(row.repair_order_id, hash);
   }
 
   /**
@@ -159,15 +145,15 @@ export class CustomerApprovalsService {
     await ensureSignatureDrawn(png);
     // Stored before the transaction (it writes a file and its own row); an answer refused below
     // leaves at most an unreferenced, content-addressed signature image.
-    const signatureHash = await this.inspections.storeSignature(png);
-    const at = this.clock.now().toISOString();
+    const signatureHash = await this.deps.inspections.storeSignature(png);
+    const at = this.deps.clock.now().toISOString();
     const actor = customerActor(signerName, client);
 
-    const { results, approvedWithTax } = await inTransaction(this.db, async (tx) => {
+    const { results, approvedWithTax } = await inTransaction(this.deps.db, async (tx) => {
       const row = await findApprovalRequest(tx, before.id);
       if (row === undefined) throw linkNotFound();
       this.ensureUsable(row);
-      const ro = await this.repairOrders.find(tx, row.repair_order_id);
+      const ro = await this.deps.repairOrders.find(tx, row.repair_order_id);
       this.ensureStillOpen(ro, snapshot);
       const current = currentLines(ro);
       const results = input.decisions.map((decision) => {
@@ -186,7 +172,7 @@ export class CustomerApprovalsService {
       });
       const toApply = results.filter((r) => r.outcome === 'recorded');
       if (toApply.length > 0) {
-        await this.repairOrders.recordApprovalsInTransaction(tx, actor, row.repair_order_id, {
+        await this.deps.repairOrders.recordApprovalsInTransaction(tx, actor, row.repair_order_id, {
           method: 'link',
           approvedBy: signerName,
           decisions: toApply.map((r) => ({ lineId: r.lineId, state: r.decision, version: r.version })),
@@ -222,7 +208,7 @@ export class CustomerApprovalsService {
         },
       );
       if (!ok) throw linkGone('submitted', snapshot);
-      await this.audit.record(tx, actor, {
+      await this.deps.audit.record(tx, actor, {
         action: 'approval_request.submitted',
         entityType: 'approval_request',
         entityId: row.id,
@@ -250,7 +236,7 @@ export class CustomerApprovalsService {
       const declinedCount = results.filter(
         (r) => r.outcome === 'recorded' && r.decision === 'declined',
       ).length;
-      await this.notifications.enqueueForStaff(tx, {
+      await this.deps.notifications.enqueueForStaff(tx, {
         event: 'approval_received',
         repairOrderId: row.repair_order_id,
         idempotencyKey: `approval_received:${row.id}`,
@@ -263,12 +249,12 @@ export class CustomerApprovalsService {
           customerName: snapshot.customerName,
         },
       });
-      const after = await this.repairOrders.find(tx, row.repair_order_id);
-      const approvedWithTax = chargeOf(after ? approvedLines(after) : [], await this.settings.get(tx));
+      const after = await this.deps.repairOrders.find(tx, row.repair_order_id);
+      const approvedWithTax = chargeOf(after ? approvedLines(after) : [], await this.deps.settings.get(tx));
       return { results, approvedWithTax };
     });
 
-    this.events.emit('approvalRequestChanged', {
+    this.deps.events.emit('approvalRequestChanged', {
       approvalRequestId: before.id,
       repairOrderId: before.repair_order_id,
       change: 'submitted',
@@ -296,7 +282,7 @@ export class CustomerApprovalsService {
   private async answered(row: ApprovalRequestRow): Promise<SubmittedApproval> {
     const snapshot = parseSnapshot(row);
     const sent = new Map(snapshotLines(snapshot).map((line) => [line.lineId, line]));
-    const decisions = await listDecisionsOfRequests(this.db, [row.id]);
+    const decisions = await listDecisionsOfRequests(this.deps.db, [row.id]);
     const results = snapshotLines(snapshot).flatMap((line) => {
       const decision = decisions.find((d) => d.line_id === line.lineId);
       if (decision === undefined) return [];
@@ -315,7 +301,7 @@ export class CustomerApprovalsService {
       results
         .filter((r) => r.outcome === 'recorded' && r.decision === decision)
         .reduce((total, r) => total + r.amountCents, 0);
-    const ro = await this.repairOrders.find(this.db, row.repair_order_id);
+    const ro = await this.deps.repairOrders.find(this.deps.db, row.repair_order_id);
     return {
       status: 'submitted',
       submittedAt: row.submitted_at ?? row.updated_at,
@@ -326,7 +312,7 @@ export class CustomerApprovalsService {
       approvedCents: sum('approved'),
       declinedCents: sum('declined'),
       notApplied: results.filter((r) => r.outcome === 'line_changed').length,
-      approvedWithTax: chargeOf(ro ? approvedLines(ro) : [], await this.settings.get()),
+      approvedWithTax: chargeOf(ro ? approvedLines(ro) : [], await this.deps.settings.get()),
     };
   }
 
@@ -339,7 +325,7 @@ export class CustomerApprovalsService {
 
   private async findByToken(token: string): Promise<ApprovalRequestRow> {
     if (!TOKEN_PATTERN.test(token)) throw linkNotFound();
-    const row = await findApprovalRequestByTokenHash(this.db, sha256Hex(token));
+    const row = await findApprovalRequestByTokenHash(this.deps.db, sha256Hex(token));
     if (row === undefined) throw linkNotFound();
     return row;
   }
@@ -347,7 +333,7 @@ export class CustomerApprovalsService {
   private ensureUsable(row: ApprovalRequestRow): void {
     const snapshot = JSON.parse(row.snapshot) as Snapshot;
     if (row.status !== 'pending') throw linkGone(row.status, snapshot);
-    if (Date.parse(row.expires_at) <= this.clock.now().getTime()) throw linkGone('expired', snapshot);
+    if (Date.parse(row.expires_at) <= this.deps.clock.now().getTime()) throw linkGone('expired', snapshot);
   }
 
   /** Once invoiced, closed or void, the work can no longer change: the link stops working. */

@@ -36,7 +36,13 @@ import {
 } from './module-context.js';
 import { toJsonText, type JsonText } from '../../lib/json-text.js';
 import { WriteStampedCache } from './read-cache.js';
-import { parseCannedLines, titleFromConcern, toJob, vehicleSummary } from './repair-orders.mappers.js';
+import {
+  parseCannedLines,
+  titleFromConcern,
+  toJob,
+  toVehicleOfRow,
+  vehicleSummary,
+} from './repair-orders.mappers.js';
 import { findRepairOrder } from './repair-orders.repository.js';
 import type {
   BoardItem,
@@ -563,14 +569,7 @@ function boardGate(row: BoardRow, nowMs: number, settings: VersionedSettings): W
 }
 
 function toBoardItem(row: BoardRow, nowMs: number, settings: VersionedSettings): BoardItem {
-  const vehicle = {
-    id: row.vehicle_id,
-    year: row.vehicle_year,
-    make: row.vehicle_make,
-    model: row.vehicle_model,
-    vin: row.vehicle_vin,
-    licensePlate: row.vehicle_license_plate,
-  };
+  const vehicle = toVehicleOfRow(row);
   return {
     jobId: row.id,
     repairOrderId: row.repair_order_id,

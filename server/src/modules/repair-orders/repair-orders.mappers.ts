@@ -84,20 +84,31 @@ export function toJob(row: JobWithNamesRow, lineRows: Selectable<LineItemsTable>
   };
 }
 
+/** The vehicle columns a repair-order query joins in (`v.year as vehicle_year`, ...). */
+type VehicleColumns = Pick<
+  RepairOrderWithPartiesRow,
+  'vehicle_id' | 'vehicle_year' | 'vehicle_make' | 'vehicle_model' | 'vehicle_vin' | 'vehicle_license_plate'
+>;
+
+/** The vehicle as a repair order or a board card names it, from the columns joined beside the row. */
+export function toVehicleOfRow(row: VehicleColumns): RepairOrderSummary['vehicle'] {
+  return {
+    id: row.vehicle_id,
+    year: row.vehicle_year,
+    make: row.vehicle_make,
+    model: row.vehicle_model,
+    vin: row.vehicle_vin,
+    licensePlate: row.vehicle_license_plate,
+  };
+}
+
 export function toRepairOrderSummary(row: RepairOrderWithPartiesRow): RepairOrderSummary {
   return {
     id: row.id,
     number: row.number,
     status: row.status,
     customer: { id: row.customer_id, name: row.customer_name },
-    vehicle: {
-      id: row.vehicle_id,
-      year: row.vehicle_year,
-      make: row.vehicle_make,
-      model: row.vehicle_model,
-      vin: row.vehicle_vin,
-      licensePlate: row.vehicle_license_plate,
-    },
+    vehicle: toVehicleOfRow(row),
     concerns: JSON.parse(row.concerns) as string[],
     odometerIn: row.odometer_in,
     odometerOut: row.odometer_out,

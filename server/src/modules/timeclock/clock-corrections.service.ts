@@ -25,6 +25,21 @@ import type {
 import { inTransaction } from '../../db/after-commit.js';
 import { toUtc, type TimeclockRecords } from './timeclock-records.js';
 
+/** A clock entry's or a shift's times and note, under the names each one's columns give them. */
+interface Span {
+  start: string;
+  end: string | null;
+  note: string;
+}
+
+/** The request fields a span's start and end come from, named in 422 and 409 errors. */
+interface SpanFields {
+  start: string;
+  end: string;
+}
+const ENTRY_FIELDS: SpanFields = { start: 'startedAt', end: 'endedAt' };
+const SHIFT_FIELDS: SpanFields = { start: 'clockInAt', end: 'clockOutAt' };
+
 /**
  * Reading and correcting clock history (owner/advisor): corrections need a reason, keep end ≥
  * start, refuse overlap with the same technician's other entries (409 naming the field), and are
@@ -65,22 +80,16 @@ export class ClockCorrectionsService {
       const now = this.records.now();
       if (current.version !== input.version)
         throw staleVersionProblem('clock entry', current.version, this.records.toEntry(current, names, now));
-      const startedAt = input.startedAt === undefined ? current.started_at : toUtc(input.startedAt);
-      const endedAt = input.endedAt === undefined ? current.ended_at : toUtc(input.endedAt);
-      const note = input.note === undefined ? current.note : input.note.trim();
-      const errors = this.checkTimes(
-        { path: 'startedAt', value: startedAt },
-        { path: 'endedAt', value: endedAt },
+      const corrected = this.correctedSpan(
+        ENTRY_FIELDS,
+        { start: current.started_at, end: current.ended_at, note: current.note },
+        { start: input.startedAt, end: input.endedAt, note: input.note, reason: input.reason },
         now,
       );
-      if (input.reason.trim() === '') errors.push({ path: 'reason', message: 'is required' });
-      if (errors.length > 0) throw problems.validation(errors);
+      const { start: startedAt, end: endedAt, note } = corrected;
       const overlap = await findOverlappingEntry(tx, current.technician_id, id, startedAt, endedAt);
       if (overlap !== undefined)
-        throw overlapProblem('clock entry', overlap.started_at, overlap.ended_at, startedAt, {
-          start: 'startedAt',
-          end: 'endedAt',
-        });
+        throw overlapProblem('clock entry', overlap.started_at, overlap.ended_at, startedAt, ENTRY_FIELDS);
       const ok = await updateEntryIfVersion(tx, id, current.version, {
         started_at: startedAt,
         ended_at: endedAt,
@@ -120,22 +129,16 @@ export class ClockCorrectionsService {
       if (current.version !== input.version)
         throw staleVersionProblem('shift', current.version, this.records.toShift(current, names));
       const now = this.records.now();
-      const clockInAt = input.clockInAt === undefined ? current.clock_in_at : toUtc(input.clockInAt);
-      const clockOutAt = input.clockOutAt === undefined ? current.clock_out_at : toUtc(input.clockOutAt);
-      const note = input.note === undefined ? current.note : input.note.trim();
-      const errors = this.checkTimes(
-        { path: 'clockInAt', value: clockInAt },
-        { path: 'clockOutAt', value: clockOutAt },
+      const corrected = this.correctedSpan(
+        SHIFT_FIELDS,
+        { start: current.clock_in_at, end: current.clock_out_at, note: current.note },
+        { start: input.clockInAt, end: input.clockOutAt, note: input.note, reason: input.reason },
         now,
       );
-      if (input.reason.trim() === '') errors.push({ path: 'reason', message: 'is required' });
-      if (errors.length > 0) throw problems.validation(errors);
+      const { start: clockInAt, end: clockOutAt, note } = corrected;
       const overlap = await findOverlappingShift(tx, current.technician_id, id, clockInAt, clockOutAt);
       if (overlap !== undefined)
-        throw overlapProblem('shift', overlap.clock_in_at, overlap.clock_out_at, clockInAt, {
-          start: 'clockInAt',
-          end: 'clockOutAt',
-        });
+        throw overlapProblem('shift', overlap.clock_in_at, overlap.clock_out_at, clockInAt, SHIFT_FIELDS);
       const ok = await updateShiftIfVersion(tx, id, current.version, {
         clock_in_at: clockInAt,
         clock_out_at: clockOutAt,
@@ -159,19 +162,27 @@ export class ClockCorrectionsService {
     });
   }
 
-  /** Start/end of a corrected entry or shift: not in the future, end not before start. */
-  private checkTimes(
-    start: { path: string; value: string },
-    end: { path: string; value: string | null },
+  /**
+   * The span a correction of an entry or a shift asks for: a field not sent keeps its value. 422
+   * unless a reason is given, start and end are not in the future and the end is not before the start.
+   */
+  private correctedSpan(
+    fields: SpanFields,
+    current: Span,
+    input: { start?: string; end?: string; note?: string; reason: string },
     now: string,
-  ): FieldError[] {
+  ): Span {
+    const start = input.start === undefined ? current.start : toUtc(input.start);
+    const end = input.end === undefined ? current.end : toUtc(input.end);
+    const note = input.note === undefined ? current.note : input.note.trim();
     const errors: FieldError[] = [];
-    if (start.value > now) errors.push({ path: start.path, message: 'cannot be in the future' });
-    if (end.value !== null && end.value > now)
-      errors.push({ path: end.path, message: 'cannot be in the future' });
-    if (end.value !== null && end.value < start.value)
-      errors.push({ path: end.path, message: `must not be before ${start.path}` });
-    return errors;
+    if (start > now) errors.push({ path: fields.start, message: 'cannot be in the future' });
+    if (end !== null && end > now) errors.push({ path: fields.end, message: 'cannot be in the future' });
+    if (end !== null && end < start)
+      errors.push({ path: fields.end, message: `must not be before ${fields.start}` });
+    if (input.reason.trim() === '') errors.push({ path: 'reason', message: 'is required' });
+    if (errors.length > 0) throw problems.validation(errors);
+    return { start, end, note };
   }
 
   private range<T extends { from?: string; to?: string }>(filters: T): T {
@@ -192,7 +203,7 @@ function overlapProblem(
   otherStart: string,
   otherEnd: string | null,
   start: string,
-  fields: { start: string; end: string },
+  fields: SpanFields,
 ): HttpProblem {
   const startInside = otherStart <= start && (otherEnd === null || start < otherEnd);
   const path = startInside ? fields.start : fields.end;
