@@ -47,7 +47,9 @@ function concreteUrl(pattern: string): string {
 
 describe('authorization matrix', () => {
   it('declares every registered route in the route × role table', () => {
-    const undeclared = t.app.registeredRoutes.filter((r) => t.app.routeTable.accessFor(r.method, r.url) === undefined);
+    const undeclared = t.app.registeredRoutes.filter(
+      (r) => t.app.routeTable.accessFor(r.method, r.url) === undefined,
+    );
     expect(undeclared).toEqual([]);
     expect(t.app.registeredRoutes.length).toBeGreaterThan(20);
   });
@@ -92,7 +94,9 @@ describe('authorization matrix', () => {
     app.get('/api/not-in-the-table', () => ({ secret: true }));
     await app.ready();
     try {
-      expect(app.registeredRoutes.filter((r) => app.routeTable.accessFor(r.method, r.url) === undefined)).toEqual([
+      expect(
+        app.registeredRoutes.filter((r) => app.routeTable.accessFor(r.method, r.url) === undefined),
+      ).toEqual([
         { method: 'GET', url: '/api/not-in-the-table' },
         { method: 'HEAD', url: '/api/not-in-the-table' },
       ]);
