@@ -1,4 +1,5 @@
 import type { Body, Ok } from '$lib/api/client';
+import type { FieldSpec } from '$lib/components/fields';
 
 /**
  * The customer edit form as the advisor types it, and the PATCH body it becomes. Pure functions
@@ -178,6 +179,38 @@ export interface NewCustomerForm {
   phone: string;
   email: string;
   notes: string;
+}
+
+/** The name of a new customer, the first field of both "new customer" forms. */
+export const NEW_CUSTOMER_NAME: FieldSpec<'name'> = {
+  key: 'name',
+  label: 'Name',
+  id: 'new-customer-name',
+  required: true,
+  autofocus: true,
+};
+
+/** A new customer's first phone and email; `onchange` looks them up among the customers on file. */
+export function newCustomerContactFields(onchange?: () => void): FieldSpec<'phone' | 'email'>[] {
+  return [
+    {
+      key: 'phone',
+      label: 'Phone',
+      id: 'new-customer-phone',
+      path: 'contactInfo.phones.0.number',
+      type: 'tel',
+      inputmode: 'tel',
+      onchange,
+    },
+    {
+      key: 'email',
+      label: 'Email',
+      id: 'new-customer-email',
+      path: 'contactInfo.emails.0.address',
+      type: 'email',
+      onchange,
+    },
+  ];
 }
 
 export const EMPTY_NEW_CUSTOMER: NewCustomerForm = {
