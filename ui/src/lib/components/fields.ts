@@ -13,7 +13,7 @@ export interface FieldSpec<K extends string> {
   id?: string;
   /** Where the server's problem+json names this field; the key when left out. */
   path?: string;
-  type?: 'text' | 'email' | 'tel' | 'password' | 'url' | 'date' | 'time';
+  type?: 'text' | 'email' | 'tel' | 'password' | 'url' | 'date' | 'time' | 'datetime-local';
   inputmode?: HTMLInputAttributes['inputmode'];
   autocomplete?: HTMLInputAttributes['autocomplete'];
   hint?: string;
