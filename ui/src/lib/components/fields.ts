@@ -46,3 +46,15 @@ export interface FieldOption {
  * union of strings ('mi' | 'km') belongs to a select whose options are exactly those strings.
  */
 export type TextKeys<T> = { [P in keyof T]-?: T[P] extends string ? P : never }[keyof T] & string;
+
+type SecretSpec<K extends string> = Omit<FieldSpec<K>, 'type' | 'autocomplete'>;
+
+/** A password typed by hand: the browser offers the saved one only where it is the current one. */
+export function passwordField<K extends string>(spec: SecretSpec<K>, current = false): FieldSpec<K> {
+  return { ...spec, type: 'password', autocomplete: current ? 'current-password' : 'new-password' };
+}
+
+/** A new PIN for the shop tablets: digits, hidden as typed, in a short box. */
+export function pinField<K extends string>(spec: SecretSpec<K>): FieldSpec<K> {
+  return passwordField({ inputmode: 'numeric', wide: false, ...spec });
+}
