@@ -181,14 +181,23 @@ export interface NewCustomerForm {
   notes: string;
 }
 
-/** The name of a new customer, the first field of both "new customer" forms. */
-export const NEW_CUSTOMER_NAME: FieldSpec<'name'> = {
-  key: 'name',
-  label: 'Name',
-  id: 'new-customer-name',
-  required: true,
-  autofocus: true,
-};
+/** A customer's name: the first field of the forms that edit one, so it takes the focus. */
+export function customerNameField(idPrefix: string): FieldSpec<'name'> {
+  return { key: 'name', label: 'Name', id: `${idPrefix}-name`, required: true, autofocus: true };
+}
+
+/** A customer's name and kind. */
+export function nameAndKindFields(idPrefix: string): FieldSpec<'name' | 'kind'>[] {
+  return [
+    customerNameField(idPrefix),
+    {
+      key: 'kind',
+      label: 'Kind of customer',
+      id: `${idPrefix}-kind`,
+      options: Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label })),
+    },
+  ];
+}
 
 /** A new customer's first phone and email; `onchange` looks them up among the customers on file. */
 export function newCustomerContactFields(onchange?: () => void): FieldSpec<'phone' | 'email'>[] {
