@@ -116,7 +116,8 @@ export async function waitFor(
 /** One device as GET /api/devices lists it (the owner's view: counters, online, last error). */
 export async function listedDevice(app: FastifyInstance, cookie: string, deviceId: string): Promise<Device> {
   const response = await app.inject({ method: 'GET', url: '/api/devices', headers: { cookie } });
-  if (response.statusCode !== 200) throw new Error(`GET /api/devices: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`GET /api/devices: ${response.statusCode} ${response.body}`);
   const device = response.json<{ items: Device[] }>().items.find((d) => d.id === deviceId);
   if (device === undefined) throw new Error(`device ${deviceId} is not listed`);
   return device;

@@ -3,7 +3,13 @@ import type { MqttClient } from 'mqtt';
 import { DEVICE_KINDS, mqttTopic, type DeviceKind } from '../../contracts/mqtt.js';
 import type { Pairing } from '../../src/modules/devices/devices.schemas.js';
 import { insertBay } from '../helpers/fixtures.js';
-import { connectDevice, pairDevice, startAppWithBroker, waitFor, type AppWithBroker } from '../helpers/mqtt.js';
+import {
+  connectDevice,
+  pairDevice,
+  startAppWithBroker,
+  waitFor,
+  type AppWithBroker,
+} from '../helpers/mqtt.js';
 import { setupOwner } from '../helpers/test-app.js';
 
 /*
@@ -68,7 +74,9 @@ describe('the broker ACL, deny by default', () => {
 
   async function refusalsOf(deviceId: string): Promise<number> {
     const response = await broker.app.inject({ method: 'GET', url: '/api/devices', headers: { cookie } });
-    const device = response.json<{ items: Array<{ id: string; refusals: number }> }>().items.find((d) => d.id === deviceId);
+    const device = response
+      .json<{ items: Array<{ id: string; refusals: number }> }>()
+      .items.find((d) => d.id === deviceId);
     if (device === undefined) throw new Error(`device ${deviceId} not listed`);
     return device.refusals;
   }
@@ -188,9 +196,9 @@ describe('the broker ACL, deny by default', () => {
       expect(await refusedWith({ clientId: 'someone-else' }, pairing)).toBe(2);
       expect(await refusalsOf(pairing.deviceId)).toBe(before + 2);
       const list = await broker.app.inject({ method: 'GET', url: '/api/devices', headers: { cookie } });
-      expect(list.json<{ unknownClients: Array<{ address: string; refusals: number }> }>().unknownClients).toEqual([
-        expect.objectContaining({ address: '127.0.0.1', refusals: 2 }),
-      ]);
+      expect(
+        list.json<{ unknownClients: Array<{ address: string; refusals: number }> }>().unknownClients,
+      ).toEqual([expect.objectContaining({ address: '127.0.0.1', refusals: 2 })]);
     });
 
     it('drops a revoked device at once and refuses it from then on', async () => {

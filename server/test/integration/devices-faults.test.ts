@@ -77,7 +77,9 @@ describe('the broker under bad input and faults', () => {
     await sensor.client.publishAsync(sensor.topic, Buffer.alloc(10 * 1024 * 1024, 0x20), { qos: 1 });
     const device = await listedDevice(app, cookie, sensor.pairing.deviceId);
     expect(device.badMessages).toBe(1);
-    expect(device.lastError).toBe(`payload of ${10 * 1024 * 1024} bytes is over the ${MAX_PAYLOAD_BYTES}-byte limit`);
+    expect(device.lastError).toBe(
+      `payload of ${10 * 1024 * 1024} bytes is over the ${MAX_PAYLOAD_BYTES}-byte limit`,
+    );
     await sensor.client.publishAsync(sensor.topic, occupancy(1), { qos: 1 });
     await waitFor('a normal report after the big one', () => seen.length === 1);
   });
@@ -96,7 +98,9 @@ describe('the broker under bad input and faults', () => {
       'the flood to be read',
       async () => {
         const device = await listedDevice(app, cookie, flooder.pairing.deviceId);
-        return device.badMessages + seen.filter((s) => s.deviceId === flooder.pairing.deviceId).length === 10_000;
+        return (
+          device.badMessages + seen.filter((s) => s.deviceId === flooder.pairing.deviceId).length === 10_000
+        );
       },
       20_000,
     );
@@ -153,10 +157,16 @@ describe('the broker under bad input and faults', () => {
     );
     await waitFor('CONNACK', () => connack !== null);
     expect([...connack!]).toEqual([0x20, 0x02, 0x00, 0x00]);
-    await waitFor('the device to show online', async () => (await listedDevice(app, cookie, pairing.deviceId)).online);
+    await waitFor(
+      'the device to show online',
+      async () => (await listedDevice(app, cookie, pairing.deviceId)).online,
+    );
     // The peer now says nothing at all (no PINGREQ, no FIN): the broker must give up after 1.5 × 1 s.
     await waitFor('the broker to close the silent connection', () => closed, 5_000);
-    await waitFor('the device to show offline', async () => !(await listedDevice(app, cookie, pairing.deviceId)).online);
+    await waitFor(
+      'the device to show offline',
+      async () => !(await listedDevice(app, cookie, pairing.deviceId)).online,
+    );
     await waitFor('a device.changed event', () => changed.includes(pairing.deviceId));
   });
 
@@ -173,7 +183,10 @@ describe('the broker under bad input and faults', () => {
     );
     const { pairSensor } = await start({ logger });
     const { pairing } = await pairSensor('Modern sensor');
-    const refused = await connectDevice(broker!.mqttUrl, pairing, { protocolVersion: 5, clientId: `${pairing.clientId}` }).then(
+    const refused = await connectDevice(broker!.mqttUrl, pairing, {
+      protocolVersion: 5,
+      clientId: `${pairing.clientId}`,
+    }).then(
       async (client) => {
         await client.endAsync(true);
         return false;
@@ -182,7 +195,10 @@ describe('the broker under bad input and faults', () => {
     );
     expect(refused).toBe(true);
     await waitFor('the log line', () => lines.some((line) => line.includes('MQTT 5 client refused')));
-    const line = JSON.parse(lines.find((l) => l.includes('MQTT 5 client refused'))!) as { msg: string; address: string };
+    const line = JSON.parse(lines.find((l) => l.includes('MQTT 5 client refused'))!) as {
+      msg: string;
+      address: string;
+    };
     expect(line.msg).toContain('speaks MQTT 3.1.1 only');
     expect(line.address).toBe('127.0.0.1');
   });
