@@ -80,9 +80,12 @@ export const DEVICE_CHANNELS = {
 } as const satisfies Record<DeviceKind, Record<string, TSchema>>;
 
 export type DeviceChannel<K extends DeviceKind> = keyof (typeof DEVICE_CHANNELS)[K] & string;
-export type DevicePayload<K extends DeviceKind, C extends DeviceChannel<K>> = Static<
-  (typeof DEVICE_CHANNELS)[K][C] & TSchema
->;
+// A conditional, not `Static<… & TSchema>`: the intersection made property access on a payload
+// "excessively deep" for the compiler once K and C were inferred from a call.
+export type DevicePayload<
+  K extends DeviceKind,
+  C extends DeviceChannel<K>,
+> = (typeof DEVICE_CHANNELS)[K][C] extends infer S extends TSchema ? Static<S> : never;
 
 /** ASE's view of one bay, retained on ase/v1/bay/<bayId>/state for the displays of that bay. */
 export const BayStateSchema = Obj({

@@ -7,7 +7,13 @@ import { connectAsync } from 'mqtt';
 import { mqttTopic, type BayState } from '../../contracts/mqtt.js';
 import type { PairedDevice, Pairing } from '../../src/modules/devices/devices.schemas.js';
 import { insertBay } from '../helpers/fixtures.js';
-import { listedDevice, pairDevice, startAppWithBroker, waitFor, type AppWithBroker } from '../helpers/mqtt.js';
+import {
+  listedDevice,
+  pairDevice,
+  startAppWithBroker,
+  waitFor,
+  type AppWithBroker,
+} from '../helpers/mqtt.js';
 import { injectAs, setupOwner } from '../helpers/test-app.js';
 
 /*
@@ -30,7 +36,14 @@ function run(command: string, args: string[]): Promise<Run> {
   });
 }
 
-const credentials = (pairing: Pairing) => ['-i', pairing.clientId, '-u', pairing.username, '-P', pairing.password];
+const credentials = (pairing: Pairing) => [
+  '-i',
+  pairing.clientId,
+  '-u',
+  pairing.username,
+  '-P',
+  pairing.password,
+];
 
 describe('mosquitto_pub and mosquitto_sub against the broker', () => {
   let broker: AppWithBroker | null = null;
@@ -103,13 +116,43 @@ describe('mosquitto_pub and mosquitto_sub against the broker', () => {
     ]);
     expect(forged.code).toBe(0);
     expect((await listedDevice(app, cookie, sensor.deviceId)).refusals).toBe(1);
-    const stillTrue = await run('mosquitto_sub', [...server, ...credentials(display), '-t', mqttTopic.bayState(bayId), '-C', '1', '-W', '5']);
+    const stillTrue = await run('mosquitto_sub', [
+      ...server,
+      ...credentials(display),
+      '-t',
+      mqttTopic.bayState(bayId),
+      '-C',
+      '1',
+      '-W',
+      '5',
+    ]);
     expect(JSON.parse(stillTrue.stdout)).toEqual(state);
 
-    const denied = await run('mosquitto_sub', [...server, ...credentials(sensor), '-t', 'ase/v1/#', '-C', '1', '-W', '3']);
+    const denied = await run('mosquitto_sub', [
+      ...server,
+      ...credentials(sensor),
+      '-t',
+      'ase/v1/#',
+      '-C',
+      '1',
+      '-W',
+      '3',
+    ]);
     expect(denied).toEqual({ code: 0, stdout: '', stderr: 'All subscription requests were denied.\n' });
 
-    const wrong = await run('mosquitto_pub', [...server, '-i', sensor.clientId, '-u', sensor.username, '-P', 'guess', '-t', 'x', '-m', '{}']);
+    const wrong = await run('mosquitto_pub', [
+      ...server,
+      '-i',
+      sensor.clientId,
+      '-u',
+      sensor.username,
+      '-P',
+      'guess',
+      '-t',
+      'x',
+      '-m',
+      '{}',
+    ]);
     expect(wrong.code).not.toBe(0);
     expect(wrong.stderr).toMatch(/bad user name or password/i);
 
@@ -133,7 +176,11 @@ describe('mosquitto_pub and mosquitto_sub against the broker', () => {
     broker = await startAppWithBroker({ tls: true });
     const { app } = broker;
     const { cookie } = await setupOwner(app);
-    const created = await injectAs(app, cookie, { method: 'POST', url: '/api/devices', payload: { kind: 'obd-dongle', name: 'Dongle' } });
+    const created = await injectAs(app, cookie, {
+      method: 'POST',
+      url: '/api/devices',
+      payload: { kind: 'obd-dongle', name: 'Dongle' },
+    });
     const { pairing } = created.json<PairedDevice>();
     const caPem = (await app.inject({ method: 'GET', url: '/api/tls/ca.crt' })).body;
     expect(pairing.caSha256).toBe(new X509Certificate(caPem).fingerprint256);
@@ -182,7 +229,19 @@ describe('mosquitto_pub and mosquitto_sub against the broker', () => {
     await waitFor('both reports over TLS', () => telemetry.length === 2);
     expect(telemetry).toEqual([1, 2]);
 
-    const unpinned = await run('mosquitto_pub', ['-h', 'localhost', '-p', String(pairing.tlsPort), '--capath', '/nonexistent', ...credentials(pairing), '-t', 'x', '-m', '{}']);
+    const unpinned = await run('mosquitto_pub', [
+      '-h',
+      'localhost',
+      '-p',
+      String(pairing.tlsPort),
+      '--capath',
+      '/nonexistent',
+      ...credentials(pairing),
+      '-t',
+      'x',
+      '-m',
+      '{}',
+    ]);
     expect(unpinned.code).not.toBe(0);
   });
 });
