@@ -1,5 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { Writable } from 'node:stream';
 import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
+import { pino } from 'pino';
 import type { DeviceKind } from '../../contracts/mqtt.js';
 import type { Device, Pairing } from '../../src/modules/devices/devices.schemas.js';
 import { createTestApp, type TestApp } from './test-app.js';
@@ -121,4 +123,19 @@ export async function listedDevice(app: FastifyInstance, cookie: string, deviceI
   const device = response.json<{ items: Device[] }>().items.find((d) => d.id === deviceId);
   if (device === undefined) throw new Error(`device ${deviceId} is not listed`);
   return device;
+}
+
+/** A pino logger whose lines (parsed) a test reads: what the broker says in the log. */
+export function logCollector(): { lines: Array<Record<string, unknown>>; logger: FastifyBaseLogger } {
+  const lines: Array<Record<string, unknown>> = [];
+  const logger = pino(
+    { level: 'info' },
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+        done();
+      },
+    }),
+  );
+  return { lines, logger };
 }

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createServer, type AddressInfo, type Server } from 'node:net';
-import { Writable } from 'node:stream';
 import type { MqttClient } from 'mqtt';
-import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mqttTopic } from '../../contracts/mqtt.js';
 import type { Device, PairedDevice } from '../../src/modules/devices/devices.schemas.js';
@@ -10,6 +8,7 @@ import { insertBay } from '../helpers/fixtures.js';
 import {
   connectDevice,
   listedDevice,
+  logCollector,
   pairDevice,
   startAppWithBroker,
   waitFor,
@@ -25,20 +24,6 @@ import {
   type TestApp,
 } from '../helpers/test-app.js';
 import { TestSocket } from '../helpers/ws-client.js';
-
-function logCollector() {
-  const lines: Array<Record<string, unknown>> = [];
-  const logger = pino(
-    { level: 'info' },
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-        done();
-      },
-    }),
-  );
-  return { lines, logger };
-}
 
 describe('pairing devices and the floor list', () => {
   let broker: AppWithBroker | null = null;
