@@ -27,7 +27,7 @@ export type VersionedChanges<T extends VersionedTable> = Omit<Updateable<DB[T]>,
 
 /**
  * A repository's update of one versioned table, typed once here so each repository writes only its
- * one line: `updateIfVersion(db.updateTable('<its table>'), id, expectedVersion, changes)`.
+ * one line: `(db, ...args) => updateIfVersion(db.updateTable('<its table>'), ...args)`.
  */
 export type UpdateIfVersion<T extends VersionedTable> = (
   db: Kysely<DB>,

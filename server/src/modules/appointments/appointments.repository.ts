@@ -7,12 +7,8 @@ export async function insertAppointment(db: Db, row: Insertable<AppointmentsTabl
   await db.insertInto('appointments').values(row).execute();
 }
 
-export const updateAppointmentIfVersion: UpdateIfVersion<'appointments'> = (
-  db,
-  id,
-  expectedVersion,
-  changes,
-) => updateIfVersion(db.updateTable('appointments'), id, expectedVersion, changes);
+export const updateAppointmentIfVersion: UpdateIfVersion<'appointments'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('appointments'), ...args);
 
 export async function moveAppointmentsToCustomer(
   db: Db,

@@ -25,5 +25,5 @@ export async function insertBay(db: Db, row: Insertable<BaysTable>): Promise<voi
   await db.insertInto('bays').values(row).execute();
 }
 
-export const updateBayIfVersion: UpdateIfVersion<'bays'> = (db, id, expectedVersion, changes) =>
-  updateIfVersion(db.updateTable('bays'), id, expectedVersion, changes);
+export const updateBayIfVersion: UpdateIfVersion<'bays'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('bays'), ...args);

@@ -63,8 +63,8 @@ export async function listInvoiceLines(db: Db, invoiceId: string): Promise<Invoi
     .execute();
 }
 
-export const updateInvoiceIfVersion: UpdateIfVersion<'invoices'> = (db, id, expectedVersion, changes) =>
-  updateIfVersion(db.updateTable('invoices'), id, expectedVersion, changes);
+export const updateInvoiceIfVersion: UpdateIfVersion<'invoices'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('invoices'), ...args);
 
 export async function insertPayment(db: Db, row: Insertable<PaymentsTable>): Promise<void> {
   await db.insertInto('payments').values(row).execute();

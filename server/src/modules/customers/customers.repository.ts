@@ -43,8 +43,8 @@ export async function insertCustomer(db: Db, row: Insertable<CustomersTable>): P
   await db.insertInto('customers').values(row).execute();
 }
 
-export const updateCustomerIfVersion: UpdateIfVersion<'customers'> = (db, id, expectedVersion, changes) =>
-  updateIfVersion(db.updateTable('customers'), id, expectedVersion, changes);
+export const updateCustomerIfVersion: UpdateIfVersion<'customers'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('customers'), ...args);
 
 /** The normalized copy of a customer's contact info, rewritten whole whenever it changes. */
 export async function replaceContacts(

@@ -59,12 +59,8 @@ export async function insertTemplateIfNameFree(
   return (result.numInsertedOrUpdatedRows ?? 0n) === 1n;
 }
 
-export const updateTemplateIfVersion: UpdateIfVersion<'inspection_templates'> = (
-  db,
-  id,
-  expectedVersion,
-  changes,
-) => updateIfVersion(db.updateTable('inspection_templates'), id, expectedVersion, changes);
+export const updateTemplateIfVersion: UpdateIfVersion<'inspection_templates'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('inspection_templates'), ...args);
 
 export async function templateInUse(db: Db, id: string): Promise<boolean> {
   const row = await db
@@ -106,8 +102,8 @@ export function listRecentInspections(db: Db, filters: { status?: string | undef
   return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(filters.limit).execute();
 }
 
-export const updateInspectionIfVersion: UpdateIfVersion<'inspections'> = (db, id, expectedVersion, changes) =>
-  updateIfVersion(db.updateTable('inspections'), id, expectedVersion, changes);
+export const updateInspectionIfVersion: UpdateIfVersion<'inspections'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('inspections'), ...args);
 
 /** Marks the inspection touched (its list order and ETag follow its findings and media). */
 export async function touchInspection(db: Db, id: string, at: string): Promise<void> {
@@ -143,12 +139,8 @@ export function findFinding(db: Db, inspectionId: string, itemKey: string) {
     .executeTakeFirst();
 }
 
-export const updateFindingIfVersion: UpdateIfVersion<'inspection_findings'> = (
-  db,
-  id,
-  expectedVersion,
-  changes,
-) => updateIfVersion(db.updateTable('inspection_findings'), id, expectedVersion, changes);
+export const updateFindingIfVersion: UpdateIfVersion<'inspection_findings'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('inspection_findings'), ...args);
 
 // ---------------------------------------------------------------- media
 

@@ -187,5 +187,5 @@ export async function insertVendor(db: Db, row: Insertable<VendorsTable>): Promi
   await db.insertInto('vendors').values(row).execute();
 }
 
-export const updateVendorIfVersion: UpdateIfVersion<'vendors'> = (db, id, expectedVersion, changes) =>
-  updateIfVersion(db.updateTable('vendors'), id, expectedVersion, changes);
+export const updateVendorIfVersion: UpdateIfVersion<'vendors'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('vendors'), ...args);

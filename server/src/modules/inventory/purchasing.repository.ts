@@ -59,12 +59,8 @@ export async function insertPurchaseOrderLines(
   await db.insertInto('purchase_order_lines').values(rows).execute();
 }
 
-export const updatePurchaseOrderIfVersion: UpdateIfVersion<'purchase_orders'> = (
-  db,
-  id,
-  expectedVersion,
-  changes,
-) => updateIfVersion(db.updateTable('purchase_orders'), id, expectedVersion, changes);
+export const updatePurchaseOrderIfVersion: UpdateIfVersion<'purchase_orders'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('purchase_orders'), ...args);
 
 export async function addReceived(db: Db, lineId: string, quantity: number, at: string): Promise<void> {
   await db

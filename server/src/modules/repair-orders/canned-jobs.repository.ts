@@ -22,8 +22,8 @@ export async function insertCannedJob(db: Db, row: Insertable<CannedJobsTable>):
   await db.insertInto('canned_jobs').values(row).execute();
 }
 
-export const updateCannedJobIfVersion: UpdateIfVersion<'canned_jobs'> = (db, id, expectedVersion, changes) =>
-  updateIfVersion(db.updateTable('canned_jobs'), id, expectedVersion, changes);
+export const updateCannedJobIfVersion: UpdateIfVersion<'canned_jobs'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('canned_jobs'), ...args);
 
 export async function cannedJobInUse(db: Db, id: string): Promise<boolean> {
   const row = await db

@@ -20,8 +20,8 @@ export async function nextJobSortOrder(db: Db, repairOrderId: string): Promise<n
   return row?.max == null ? 0 : Number(row.max) + 1;
 }
 
-export const updateJobIfVersion: UpdateIfVersion<'service_jobs'> = (db, id, expectedVersion, changes) =>
-  updateIfVersion(db.updateTable('service_jobs'), id, expectedVersion, changes);
+export const updateJobIfVersion: UpdateIfVersion<'service_jobs'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('service_jobs'), ...args);
 
 export async function deleteJob(db: Db, id: string): Promise<void> {
   await db.deleteFrom('service_jobs').where('id', '=', id).execute();

@@ -66,8 +66,8 @@ export async function countApprovedLines(db: Db, jobId: string): Promise<number>
   return Number(row.n);
 }
 
-export const updateLineIfVersion: UpdateIfVersion<'line_items'> = (db, id, expectedVersion, changes) =>
-  updateIfVersion(db.updateTable('line_items'), id, expectedVersion, changes);
+export const updateLineIfVersion: UpdateIfVersion<'line_items'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('line_items'), ...args);
 
 export async function deleteLine(db: Db, id: string): Promise<void> {
   await db.deleteFrom('line_items').where('id', '=', id).execute();

@@ -14,12 +14,8 @@ export function findRepairOrder(db: Db, id: string) {
   return db.selectFrom('repair_orders').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export const updateRepairOrderIfVersion: UpdateIfVersion<'repair_orders'> = (
-  db,
-  id,
-  expectedVersion,
-  changes,
-) => updateIfVersion(db.updateTable('repair_orders'), id, expectedVersion, changes);
+export const updateRepairOrderIfVersion: UpdateIfVersion<'repair_orders'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('repair_orders'), ...args);
 
 export function findRepairOrderForAppointment(db: Db, appointmentId: string) {
   return db

@@ -19,5 +19,5 @@ export async function insertTechnician(db: Db, row: Insertable<TechniciansTable>
   await db.insertInto('technicians').values(row).execute();
 }
 
-export const updateTechnicianIfVersion: UpdateIfVersion<'technicians'> = (db, id, expectedVersion, changes) =>
-  updateIfVersion(db.updateTable('technicians'), id, expectedVersion, changes);
+export const updateTechnicianIfVersion: UpdateIfVersion<'technicians'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('technicians'), ...args);

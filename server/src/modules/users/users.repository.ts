@@ -57,8 +57,8 @@ export async function insertUser(db: Db, user: NewUserRow): Promise<void> {
  * Updates only when the row still has `expectedVersion` (optimistic concurrency); bumps the
  * version. Returns false when someone else changed the row first.
  */
-export const updateUserIfVersion: UpdateIfVersion<'users'> = (db, id, expectedVersion, changes) =>
-  updateIfVersion(db.updateTable('users'), id, expectedVersion, changes);
+export const updateUserIfVersion: UpdateIfVersion<'users'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('users'), ...args);
 
 /** For changes that are not edits of the record by a person (sign-in bookkeeping, MFA state). */
 export async function updateUser(

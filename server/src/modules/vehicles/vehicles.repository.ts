@@ -28,8 +28,8 @@ export async function insertVehicle(db: Db, row: Insertable<VehiclesTable>): Pro
   await db.insertInto('vehicles').values(row).execute();
 }
 
-export const updateVehicleIfVersion: UpdateIfVersion<'vehicles'> = (db, id, expectedVersion, changes) =>
-  updateIfVersion(db.updateTable('vehicles'), id, expectedVersion, changes);
+export const updateVehicleIfVersion: UpdateIfVersion<'vehicles'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('vehicles'), ...args);
 
 /** Newest first (ids are time-ordered). */
 export function listVehicles(db: Db, filter: { customerId?: string; limit: number; offset: number }) {
