@@ -50,7 +50,7 @@ export class ShopFloor {
   constructor(private readonly options: ShopFloorOptions) {
     const deviceOptions = {
       brokerUrl: options.brokerUrl,
-      clock: () => new Date(options.start.getTime() + this.#second * 1000),
+      clock: () => this.now(),
       seqStart: Math.floor(options.start.getTime() / 1000) * 1000,
       log: options.log,
     };
@@ -58,6 +58,11 @@ export class ShopFloor {
     this.sensors = ofKind('bay-sensor').map((p, i) => new BaySensor(p, deviceOptions, `bay ${i + 1} sensor`));
     this.dongles = ofKind('obd-dongle').map((p, i) => new ObdDongle(p, deviceOptions, `dongle ${i + 1}`));
     this.displays = ofKind('display').map((p, i) => new Display(p, deviceOptions, `display ${i + 1}`));
+  }
+
+  /** The simulated time: the step being played. */
+  now(): Date {
+    return new Date(this.options.start.getTime() + this.#second * 1000);
   }
 
   get devices(): DeviceClient[] {
