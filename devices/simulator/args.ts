@@ -205,6 +205,8 @@ export function parseSimArgs(argv: string[]): ParsedSimArgs {
       case '--out':
         args.out = value;
         break;
+      default:
+        return error(`unknown argument "${flag}"`);
     }
   }
   if (args.server !== null && (args.email === null || args.password === null))

@@ -89,14 +89,12 @@ function slotsFor(options: ServerPairingOptions, bays: Array<{ id: string; name:
       name: `Sim OBD dongle ${i + 1}`,
       bayId: null,
     })),
-    ...bays
-      .slice(0, options.displays)
-      .map((bay, i) => ({
-        file: `display-${two(i + 1)}.json`,
-        kind: 'display' as const,
-        name: `Sim TV ${bay.name}`,
-        bayId: bay.id,
-      })),
+    ...bays.slice(0, options.displays).map((bay, i) => ({
+      file: `display-${two(i + 1)}.json`,
+      kind: 'display' as const,
+      name: `Sim TV ${bay.name}`,
+      bayId: bay.id,
+    })),
     ...(options.printer
       ? [
           {

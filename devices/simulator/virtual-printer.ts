@@ -41,7 +41,7 @@ export function labelText(print: DecodedPrint): string {
         .flatMap((item) => {
           switch (item.type) {
             case 'line':
-              return [item.text];
+              return item.text === '' ? [] : [item.text];
             case 'qr':
               return [`[QR] ${item.content}`];
             case 'barcode':
@@ -63,6 +63,7 @@ export function documentOf(print: DecodedPrint, widthMm: number): LabelDocument 
     page.items.flatMap((item): LabelBlock[] => {
       switch (item.type) {
         case 'line':
+          if (item.text === '') return [{ type: 'feed', lines: 1 }];
           return [
             {
               type: 'text',
