@@ -45,13 +45,13 @@ export class BaySensor extends DeviceClient {
 
   /** Something on the occupancy channel that the contract refuses; it uses no seq. */
   async sendMalformed(kind: MalformedKind): Promise<void> {
-    const seq = this.#last?.seq ?? 0;
+    const seq = this.peekSeq();
     const text =
       kind === 'truncated-json'
-        ? `{"event":"in","seq":${seq + 1},"at":"${this.now()}"`
+        ? `{"event":"in","seq":${seq},"at":"${this.now()}"`
         : kind === 'bad-value'
-          ? JSON.stringify({ event: 'sideways', seq: seq + 1, at: this.now() })
-          : JSON.stringify({ event: 'in', seq: seq + 1, at: this.now(), confidence: 0.4 });
+          ? JSON.stringify({ event: 'sideways', seq: seq, at: this.now() })
+          : JSON.stringify({ event: 'in', seq: seq, at: this.now(), confidence: 0.4 });
     await this.publishText('occupancy', text);
     this.log(`malformed report (${kind}): ${text}`);
   }

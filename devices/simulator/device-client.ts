@@ -66,7 +66,16 @@ export abstract class DeviceClient {
     return this.#seq;
   }
 
+  /** The number the next report will carry, without using it up. */
+  protected peekSeq(): number {
+    return this.#seq + 1;
+  }
+
   async connect(): Promise<void> {
+    if (this.options.brokerUrl === undefined && this.pairing.port === null)
+      throw new Error(
+        `${this.name} (${this.id}): its pairing has no plain MQTT port (the broker's is off); give --broker`,
+      );
     const url = this.options.brokerUrl ?? `mqtt://${this.pairing.host}:${this.pairing.port}`;
     try {
       this.#client = await mqtt.connectAsync(

@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
   const args = parsed.args;
   const start = args.start ?? new Date();
   let clock = () => start;
-  const log: Log = (line) => process.stdout.write(`[${clock().toISOString().slice(11, 16)}] ${line}\n`);
+  const log: Log = (line) => process.stdout.write(`[${clock().toTimeString().slice(0, 5)}] ${line}\n`);
 
   const stop = new AbortController();
   const onSignal = (signal: string) => {
