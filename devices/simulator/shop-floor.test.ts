@@ -60,20 +60,24 @@ async function broker(): Promise<ContractBroker> {
   return started;
 }
 
+/** Devices on the broker at full speed, closed after the test. */
+function floorOn(
+  b: ContractBroker,
+  pairings: DevicePairing[],
+  log: (line: string) => void = () => {},
+): ShopFloor {
+  const floor = new ShopFloor({ pairings, start: START, speed: 0, brokerUrl: b.url, log });
+  open.push(floor);
+  return floor;
+}
+
 /** Plays a whole day at full speed against a fresh broker; returns what the broker accepted. */
 async function playDay(
   options: DayOptions,
 ): Promise<{ seen: SeenMessage[]; floor: ShopFloor; broker: ContractBroker }> {
   const b = await broker();
   const lines: string[] = [];
-  const floor = new ShopFloor({
-    pairings: SHOP,
-    start: START,
-    speed: 0,
-    brokerUrl: b.url,
-    log: (l) => lines.push(l),
-  });
-  open.push(floor);
+  const floor = floorOn(b, SHOP, (l) => lines.push(l));
   await floor.connect();
   expect(await floor.play(planDay(options))).toBe(true);
   await floor.close();
@@ -213,14 +217,11 @@ describe('a simulated day against a broker that enforces the contract', () => {
       ),
     );
     const lines: string[] = [];
-    const floor = new ShopFloor({
-      pairings: SHOP.filter((p) => p.kind === 'display'),
-      start: START,
-      speed: 0,
-      brokerUrl: b.url,
-      log: (l) => lines.push(l),
-    });
-    open.push(floor);
+    const floor = floorOn(
+      b,
+      SHOP.filter((p) => p.kind === 'display'),
+      (l) => lines.push(l),
+    );
     await floor.connect();
     const display = floor.displays[0]!;
     for (let i = 0; i < 100 && display.seen.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
@@ -232,14 +233,7 @@ describe('a simulated day against a broker that enforces the contract', () => {
   it('leaves the last will when a device dies without a goodbye', async () => {
     const b = await broker();
     const sensor = SHOP[0]!;
-    const floor = new ShopFloor({
-      pairings: [sensor],
-      start: START,
-      speed: 0,
-      brokerUrl: b.url,
-      log: () => {},
-    });
-    open.push(floor);
+    const floor = floorOn(b, [sensor], () => {});
     await floor.connect();
     floor.sensors[0]!.crash();
     for (let i = 0; i < 100 && b.seen.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
@@ -252,14 +246,7 @@ describe('a simulated day against a broker that enforces the contract', () => {
   it('stops with a clear error when the broker refuses its credentials', async () => {
     const b = await broker();
     const wrong = { ...SHOP[0]!, password: 'not-the-password' };
-    const floor = new ShopFloor({
-      pairings: [wrong],
-      start: START,
-      speed: 0,
-      brokerUrl: b.url,
-      log: () => {},
-    });
-    open.push(floor);
+    const floor = floorOn(b, [wrong], () => {});
     await expect(floor.connect()).rejects.toThrow(
       /bay 1 sensor .* could not connect to mqtt:\/\/127\.0\.0\.1:\d+: .*(Bad username or password|Not authorized)/,
     );
