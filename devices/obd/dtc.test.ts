@@ -65,7 +65,12 @@ describe('describeDtc', () => {
 
   it('shows a manufacturer-specific code with its system and no text, even if the table has one', () => {
     const dtc = describeDtc('P1300', table);
-    expect(dtc).toEqual({ code: 'P1300', system: 'Powertrain', scope: 'manufacturer-specific', description: null });
+    expect(dtc).toEqual({
+      code: 'P1300',
+      system: 'Powertrain',
+      scope: 'manufacturer-specific',
+      description: null,
+    });
     expect(dtcLabel(dtc)).toBe('Powertrain, manufacturer-specific');
     expect(dtcLabel(describeDtc('B1234', table))).toBe('Body, manufacturer-specific');
     expect(dtcLabel(describeDtc('C1234', table))).toBe('Chassis, manufacturer-specific');

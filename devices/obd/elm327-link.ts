@@ -1,5 +1,4 @@
-import type { BindingInterface } from '@serialport/bindings-interface';
-import { SerialPortStream } from '@serialport/stream';
+import { SerialPortStream, type OpenOptions } from '@serialport/stream';
 import { ObdError } from './obd-error.js';
 
 /**
@@ -8,12 +7,15 @@ import { ObdError } from './obd-error.js';
  * The port being pulled out mid-command ends the command at once with `unplugged`, not a timeout.
  */
 
+/** A serialport binding (the OS's, or @serialport/binding-mock's in tests). */
+export type SerialBinding = OpenOptions['binding'];
+
 export interface Elm327LinkOptions {
   path: string;
   /** 38400 is the ELM327's factory rate; many clones and Bluetooth bridges use 9600 or 115200. */
   baudRate?: number;
   /** The serialport binding; the OS one when absent. Tests pass @serialport/binding-mock. */
-  binding?: BindingInterface;
+  binding?: SerialBinding;
 }
 
 const PROMPT = '>';

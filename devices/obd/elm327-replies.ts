@@ -15,7 +15,11 @@ const ADAPTER_FAULTS: Array<[RegExp, ObdError['fault'], string]> = [
   [/^NO DATA$/, 'no-data', 'The car has no data for this request.'],
   [/^STOPPED$/, 'adapter-error', 'The adapter stopped the request.'],
   [/BUFFER FULL/, 'adapter-error', 'The adapter’s buffer overflowed.'],
-  [/BUS BUSY|BUS ERROR|FB ERROR|DATA ERROR|LV RESET|ACT ALERT/, 'adapter-error', 'The adapter reported a bus error.'],
+  [
+    /BUS BUSY|BUS ERROR|FB ERROR|DATA ERROR|LV RESET|ACT ALERT/,
+    'adapter-error',
+    'The adapter reported a bus error.',
+  ],
   [/^\?$/, 'adapter-error', 'The adapter did not understand the command.'],
 ];
 

@@ -1,8 +1,7 @@
-import { MockBinding } from '@serialport/binding-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearCodes, scanVehicle } from './elm327-scanner.js';
 import { ObdError } from './obd-error.js';
-import { readTranscript, transcriptAdapter } from './transcript-binding.js';
+import { MockBinding, readTranscript, transcriptAdapter } from './transcript-binding.js';
 
 /** ELM327 sessions played back from devices/obd/transcripts through @serialport/binding-mock. */
 

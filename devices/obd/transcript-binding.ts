@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { MockBinding, type MockPortBinding } from '@serialport/binding-mock';
-import type { BindingInterface } from '@serialport/bindings-interface';
+import { SerialPortMock } from 'serialport';
+import type { SerialBinding } from './elm327-link.js';
+
+/** binding-mock's registry, reached through serialport's own (typed) re-export. */
+export const MockBinding = SerialPortMock.binding;
+type MockPortBinding = Awaited<ReturnType<typeof MockBinding.open>>;
 
 /**
  * An ELM327 played back from a transcript (devices/obd/transcripts/*.txt) on
@@ -34,7 +38,7 @@ export function readTranscript(name: string): TranscriptStep[] {
 
 export interface TranscriptAdapter {
   /** Pass to the driver (or the app's tuning) as its serialport binding. */
-  binding: BindingInterface;
+  binding: SerialBinding;
   /** Every command the driver sent, in order. */
   sent: string[];
   /** Commands that did not match the transcript (a test expects none). */
@@ -73,7 +77,7 @@ export function transcriptAdapter(path: string, steps: readonly TranscriptStep[]
     };
   };
 
-  const binding: BindingInterface = {
+  const binding: SerialBinding = {
     list: () => MockBinding.list(),
     open: async (options) => {
       const port = await MockBinding.open(options);

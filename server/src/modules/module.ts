@@ -1,3 +1,4 @@
+import type { SerialBinding } from '../../../devices/obd/elm327-link.js';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config/config.schema.js';
 import type { Database, Db } from '../db/database.js';
@@ -15,6 +16,13 @@ import type { Services } from './services.js';
  * Constructors do no I/O; `start` and `stop` do (zigbee2mqtt's extensions work the same way).
  */
 
+/** The OBD adapter's serialport binding and deadlines: tests play an ELM327 back on binding-mock. */
+export interface ObdSerialTuning {
+  binding?: SerialBinding;
+  commandTimeoutMs?: number;
+  searchTimeoutMs?: number;
+}
+
 /** What every module gets: the app's shared, module-free parts. */
 export interface Kernel {
   config: AppConfig;
@@ -28,8 +36,8 @@ export interface Kernel {
   /** One write stamp for every read cache (sessions, repair orders, the board): see write-stamp.ts. */
   writeStamp: WriteStamp;
   version: string;
-  /** Knobs tests turn (a shorter WebSocket heartbeat); production leaves them unset. */
-  tuning: { realtimeHeartbeatMs?: number };
+  /** Knobs tests turn (a shorter WebSocket heartbeat, a mock serial port); production leaves them unset. */
+  tuning: { realtimeHeartbeatMs?: number; obdSerial?: ObdSerialTuning };
 }
 
 /** What a module instance brings to the app. Every part is optional. */
