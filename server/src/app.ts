@@ -20,6 +20,7 @@ import { backupModule } from './modules/backup/backup.module.js';
 import { baysModule } from './modules/bays/bays.module.js';
 import { billingModule } from './modules/billing/billing.module.js';
 import { customersModule } from './modules/customers/customers.module.js';
+import { devicesModule } from './modules/devices/devices.module.js';
 import { displayModule } from './modules/display/display.module.js';
 import { inspectionsModule } from './modules/inspections/inspections.module.js';
 import { inventoryModule } from './modules/inventory/inventory.module.js';
@@ -81,6 +82,7 @@ export const MODULES: readonly AnyModuleDefinition[] = [
   remoteAccessModule,
   displayModule,
   realtimeModule,
+  devicesModule,
   obdModule,
 ];
 
@@ -98,7 +100,8 @@ export interface AppContext {
   events?: EventBus;
   /** WebSocket heartbeat (ping + session re-check) interval; tests shorten it. */
   realtimeHeartbeatMs?: number;
-  /** Knobs tests turn (the OBD adapter's serialport binding, ...); see Kernel.tuning. */
+  /** Knobs tests turn (the MQTT broker on any free port, a short CONNECT timeout, the OBD adapter's
+   * serialport binding); see Kernel.tuning. */
   tuning?: Kernel['tuning'];
   /** The built staff app to serve at /; defaults to ui/build. */
   uiDir?: string;

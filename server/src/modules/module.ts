@@ -36,8 +36,16 @@ export interface Kernel {
   /** One write stamp for every read cache (sessions, repair orders, the board): see write-stamp.ts. */
   writeStamp: WriteStamp;
   version: string;
-  /** Knobs tests turn (a shorter WebSocket heartbeat, a mock serial port); production leaves them unset. */
-  tuning: { realtimeHeartbeatMs?: number; obdSerial?: ObdSerialTuning };
+  /** Knobs tests turn (a shorter WebSocket heartbeat); production leaves them unset. */
+  tuning: {
+    realtimeHeartbeatMs?: number;
+    /** Where the MQTT broker binds instead of config (tests: port 0 = any free port, null = off). */
+    mqtt?: { host: string; mqtt: number | null; mqtts: number | null };
+    /** How long the broker waits for CONNECT on a new socket (tests shorten it). */
+    mqttConnectTimeoutMs?: number;
+    /** The OBD adapter's serialport binding (tests: binding-mock) and deadlines. */
+    obdSerial?: ObdSerialTuning;
+  };
 }
 
 /** What a module instance brings to the app. Every part is optional. */

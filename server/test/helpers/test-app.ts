@@ -29,13 +29,22 @@ export function copyTemplateDatabase(): { dataDir: string; database: Database } 
   return { dataDir, database: openDatabase(path, { durability: 'NORMAL' }) };
 }
 
-/** The real app on a real SQLite file, with a clock the test moves by hand. */
+/**
+ * The real app on a real SQLite file, with a clock the test moves by hand. The MQTT broker is off
+ * (mqttPort and mqttTlsPort 0) unless a test asks for it: see helpers/mqtt.ts.
+ */
 export async function createTestApp(
   overrides: Partial<AppConfig> = {},
   context: Pick<AppContext, 'tuning' | 'logger'> = {},
 ): Promise<TestApp> {
   const { dataDir, database } = copyTemplateDatabase();
-  const config = { ...loadConfig({ env: {}, cwd: dataDir }), dataDir, ...overrides };
+  const config = {
+    ...loadConfig({ env: {}, cwd: dataDir }),
+    dataDir,
+    mqttPort: 0,
+    mqttTlsPort: 0,
+    ...overrides,
+  };
   const clock = new ManualClock('2026-03-02T14:00:00.000Z');
   const app = await buildApp({
     config,
