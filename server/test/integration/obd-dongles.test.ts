@@ -5,7 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mqttTopic } from '../../contracts/mqtt.js';
 import type { Pairing } from '../../src/modules/devices/devices.schemas.js';
 import { insertCustomer, insertVehicle } from '../helpers/fixtures.js';
-import { connectDevice, pairDevice, startAppWithBroker, waitFor, type AppWithBroker } from '../helpers/mqtt.js';
+import {
+  connectDevice,
+  pairDevice,
+  startAppWithBroker,
+  waitFor,
+  type AppWithBroker,
+} from '../helpers/mqtt.js';
 import { injectAs, setupOwner } from '../helpers/test-app.js';
 
 /**
@@ -36,11 +42,19 @@ afterEach(async () => {
 
 const stamp = (seq: number) => ({ seq, at: '2026-03-02T14:00:00Z' });
 function publish(channel: 'telemetry' | 'dtc', payload: object) {
-  return dongle.publishAsync(mqttTopic.device('obd-dongle', pairing.deviceId, channel), JSON.stringify(payload), {
-    qos: 1,
-  });
+  return dongle.publishAsync(
+    mqttTopic.device('obd-dongle', pairing.deviceId, channel),
+    JSON.stringify(payload),
+    {
+      qos: 1,
+    },
+  );
 }
-const sql = <T>(query: string, ...params: unknown[]) => t.database.sqlite.prepare(query).pluck().get(...params) as T;
+const sql = <T>(query: string, ...params: unknown[]) =>
+  t.database.sqlite
+    .prepare(query)
+    .pluck()
+    .get(...params) as T;
 const scanCount = () => sql<number>('SELECT count(*) FROM obd_scans');
 const get = (url: string) => injectAs(t.app, owner, { method: 'GET', url });
 
@@ -61,26 +75,58 @@ describe('dtc reports', () => {
     const first = { ...stamp(10), vin: VIN, stored: ['P0301'], pending: [], permanent: [], milOn: true };
     await publish('dtc', { ...first, freezeFrame: { rpm: 820, coolantC: 91, dtc: 'P0301' } });
     await publish('dtc', first); // the same seq again (a retry after a lost PUBACK)
-    await publish('dtc', { ...stamp(9), vin: VIN, stored: ['P0171'], pending: [], permanent: [], milOn: true });
+    await publish('dtc', {
+      ...stamp(9),
+      vin: VIN,
+      stored: ['P0171'],
+      pending: [],
+      permanent: [],
+      milOn: true,
+    });
     // Reports of one dongle are handled in order: once seq 11 is in, 10, 10 and 9 are done.
-    await publish('dtc', { ...stamp(11), stored: ['P0301', 'P1456'], pending: ['P0420'], permanent: [], milOn: true });
-    await waitFor('the scan of seq 11', () => sql<number>('SELECT count(*) FROM obd_scans WHERE seq = 11') === 1);
+    await publish('dtc', {
+      ...stamp(11),
+      stored: ['P0301', 'P1456'],
+      pending: ['P0420'],
+      permanent: [],
+      milOn: true,
+    });
+    await waitFor(
+      'the scan of seq 11',
+      () => sql<number>('SELECT count(*) FROM obd_scans WHERE seq = 11') === 1,
+    );
 
     expect(scanCount()).toBe(2);
     const view = (await get(`/api/vehicles/${vehicleId}/obd`)).json();
-    expect(view.scans.map((s: { repairOrderId: string }) => s.repairOrderId)).toEqual([ro.json().id, ro.json().id]);
+    expect(view.scans.map((s: { repairOrderId: string }) => s.repairOrderId)).toEqual([
+      ro.json().id,
+      ro.json().id,
+    ]);
     const [latest, earlier] = view.scans;
     expect(latest).toMatchObject({ source: 'mqtt', deviceId: pairing.deviceId, vin: VIN, milOn: true });
     expect(latest.codes).toEqual([
       { code: 'P0301', kind: 'stored', system: 'Powertrain', scope: 'generic', description: null },
-      { code: 'P1456', kind: 'stored', system: 'Powertrain', scope: 'manufacturer-specific', description: null },
+      {
+        code: 'P1456',
+        kind: 'stored',
+        system: 'Powertrain',
+        scope: 'manufacturer-specific',
+        description: null,
+      },
       { code: 'P0420', kind: 'pending', system: 'Powertrain', scope: 'generic', description: null },
     ]);
     expect(earlier.freezeFrame).toEqual({ rpm: 820, coolantC: 91, dtc: 'P0301' });
   });
 
   it('with an unknown VIN wait in the unmatched list until the advisor attaches them', async () => {
-    await publish('dtc', { ...stamp(1), vin: OTHER_VIN, stored: ['U0100'], pending: [], permanent: [], milOn: true });
+    await publish('dtc', {
+      ...stamp(1),
+      vin: OTHER_VIN,
+      stored: ['U0100'],
+      pending: [],
+      permanent: [],
+      milOn: true,
+    });
     // Without a VIN, a report belongs to the dongle's last one.
     await publish('telemetry', { ...stamp(2), odometerKm: 120_500.4, batteryVolts: 12.2 });
     await waitFor('two unmatched reports', () => sql<number>('SELECT count(*) FROM obd_unmatched') === 2);
@@ -101,7 +147,9 @@ describe('dtc reports', () => {
     const wrongCar = vehicleWithRepairOrder(VIN).vehicleId;
     const refused = await attach(wrongCar);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().errors).toEqual([{ path: 'vehicleId', message: `has VIN ${VIN}, not ${OTHER_VIN}` }]);
+    expect(refused.json().errors).toEqual([
+      { path: 'vehicleId', message: `has VIN ${VIN}, not ${OTHER_VIN}` },
+    ]);
 
     const { vehicleId } = vehicleWithRepairOrder(null);
     const attached = await attach(vehicleId);
@@ -118,7 +166,14 @@ describe('dtc reports', () => {
   it('from mosquitto_pub (Debian) are handled like any client’s', async () => {
     const { vehicleId } = vehicleWithRepairOrder(VIN);
     await dongle.endAsync(); // one connection per client id: mosquitto_pub takes the dongle's place
-    const payload = { ...stamp(5), vin: VIN, stored: ['C0035'], pending: [], permanent: ['C0035'], milOn: false };
+    const payload = {
+      ...stamp(5),
+      vin: VIN,
+      stored: ['C0035'],
+      pending: [],
+      permanent: ['C0035'],
+      milOn: false,
+    };
     await promisify(execFile)('mosquitto_pub', [
       ...['-h', '127.0.0.1', '-p', String(t.mqttPort), '-V', 'mqttv311', '-q', '1'],
       ...['-i', pairing.clientId, '-u', pairing.username, '-P', pairing.password],
@@ -137,7 +192,13 @@ describe('dtc reports', () => {
 describe('telemetry', () => {
   it('records the odometer at most hourly, holds a lower one for confirmation, and rolls up the day', async () => {
     const { vehicleId } = vehicleWithRepairOrder(VIN);
-    await publish('telemetry', { ...stamp(1), vin: VIN, odometerKm: 84_211.5, batteryVolts: 12.6, fuelPercent: 40 });
+    await publish('telemetry', {
+      ...stamp(1),
+      vin: VIN,
+      odometerKm: 84_211.5,
+      batteryVolts: 12.6,
+      fuelPercent: 40,
+    });
     await publish('telemetry', { ...stamp(2), odometerKm: 84_213, batteryVolts: 12.2, milOn: true });
     await waitFor('two telemetry rows', () => sql<number>('SELECT count(*) FROM obd_telemetry') === 2);
     expect((await get(`/api/vehicles/${vehicleId}/odometer`)).json().items).toMatchObject([
@@ -146,7 +207,10 @@ describe('telemetry', () => {
 
     t.clock.advance(2 * 60 * 60 * 1000);
     await publish('telemetry', { ...stamp(3), odometerKm: 1_200 }); // a replaced cluster, or a wrong car
-    await waitFor('the held reading', async () => (await get(`/api/vehicles/${vehicleId}/obd`)).json().odometerHolds.length === 1);
+    await waitFor(
+      'the held reading',
+      async () => (await get(`/api/vehicles/${vehicleId}/obd`)).json().odometerHolds.length === 1,
+    );
     expect((await get(`/api/vehicles/${vehicleId}/odometer`)).json().items).toHaveLength(1);
 
     const daily = t.database.sqlite.prepare('SELECT * FROM obd_telemetry_daily').all();
@@ -168,9 +232,14 @@ describe('telemetry', () => {
     ]);
 
     const [hold] = (await get(`/api/vehicles/${vehicleId}/obd`)).json().odometerHolds;
-    const confirmed = await injectAs(t.app, owner, { method: 'POST', url: `/api/obd/odometer-holds/${hold.id}/confirm` });
+    const confirmed = await injectAs(t.app, owner, {
+      method: 'POST',
+      url: `/api/obd/odometer-holds/${hold.id}/confirm`,
+    });
     expect(confirmed.statusCode).toBe(200);
-    expect((await get(`/api/vehicles/${vehicleId}/odometer`)).json().items[0]).toMatchObject({ reading: 1_200 });
+    expect((await get(`/api/vehicles/${vehicleId}/odometer`)).json().items[0]).toMatchObject({
+      reading: 1_200,
+    });
   });
 
   it('keeps raw rows for obdTelemetryRawDays and the daily roll-ups for ever', async () => {
@@ -179,7 +248,10 @@ describe('telemetry', () => {
     await waitFor('the first row', () => sql<number>('SELECT count(*) FROM obd_telemetry') === 1);
     t.clock.advance(31 * DAY);
     await publish('telemetry', { ...stamp(2), batteryVolts: 12.4 });
-    await waitFor('the old row pruned', () => sql<number>('SELECT count(*) FROM obd_telemetry WHERE seq = 1') === 0);
+    await waitFor(
+      'the old row pruned',
+      () => sql<number>('SELECT count(*) FROM obd_telemetry WHERE seq = 1') === 0,
+    );
     expect(sql<number>('SELECT count(*) FROM obd_telemetry')).toBe(1);
     expect(sql<number>('SELECT count(*) FROM obd_telemetry_daily')).toBe(2);
   });
@@ -194,7 +266,9 @@ describe('telemetry', () => {
     await waitFor('seq 8', () => sql<number>('SELECT count(*) FROM obd_telemetry WHERE seq = 8') === 1);
     expect(sql<number>('SELECT count(*) FROM obd_telemetry')).toBe(3);
     expect(sql<number>('SELECT samples FROM obd_telemetry_daily')).toBe(3);
-    expect((await get(`/api/vehicles/${vehicleId}/odometer`)).json().items).toMatchObject([{ reading: 50_000 }]);
+    expect((await get(`/api/vehicles/${vehicleId}/odometer`)).json().items).toMatchObject([
+      { reading: 50_000 },
+    ]);
     expect((await get(`/api/vehicles/${vehicleId}/obd`)).json().odometerHolds).toEqual([]);
   });
 });
