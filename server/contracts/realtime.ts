@@ -38,6 +38,14 @@ export function topicsFor(event: AnyLiveEvent): string[] {
       return ['board', `repair-order:${event.payload.repairOrderId}`];
     case 'inventoryChanged':
       return ['inventory'];
+    case 'bayOccupancyChanged':
+      return event.payload.repairOrderId === null
+        ? ['board']
+        : ['board', `repair-order:${event.payload.repairOrderId}`];
+    case 'baySuggestionChanged':
+      return ['board'];
+    case 'bayOverrun':
+      return ['board', `repair-order:${event.payload.repairOrderId}`];
     case 'staffSessionEnded':
     case 'staffAccessChanged':
     case 'displayTokenRevoked':

@@ -5,9 +5,11 @@ import { newId } from '../../lib/ids.js';
 import { randomToken, sha256Hex } from '../../lib/passwords.js';
 import { problems } from '../../lib/problem.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
+import type { BaySensorsService } from '../bay-sensors/bay-sensors.service.js';
 import type { BaysService } from '../bays/bays.service.js';
 import type { JobsService } from '../repair-orders/jobs.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
+import type { BayFloor } from '../bay-sensors/bay-sensors.schemas.js';
 import type { DisplayBoard } from './display.schemas.js';
 import {
   findDisplayToken,
@@ -23,6 +25,18 @@ import { inTransaction } from '../../db/after-commit.js';
 export interface DisplayContext {
   tokenId: string;
   name: string;
+}
+
+/** What a bay TV card shows of a bay's sensor (no job names: the card has them). */
+function sensorOf(bay: BayFloor | undefined): DisplayBoard['bays'][number]['sensor'] {
+  return {
+    occupied: bay?.occupied ?? false,
+    since: bay?.since ?? null,
+    hasSensor: (bay?.sensors.length ?? 0) > 0,
+    sensorOffline: bay?.sensorOffline ?? false,
+    noJobPlaced: bay?.noJobPlaced ?? false,
+    overrun: bay?.job?.overrun ?? false,
+  };
 }
 
 /** Display tokens start with this, so a token pasted in the wrong place is recognisable. */
@@ -41,15 +55,18 @@ export class DisplayService {
     private readonly jobs: JobsService,
     private readonly settings: SettingsService,
     private readonly events: EventBus,
+    private readonly baySensors: BaySensorsService,
   ) {}
 
   /** The bay TV's picture of the floor: each active bay with the open jobs placed in it. */
   async board(): Promise<DisplayBoard> {
-    const [bays, jobs, settings] = await Promise.all([
+    const [bays, jobs, settings, floor] = await Promise.all([
       this.bays.list(),
       this.jobs.board({}),
       this.settings.get(),
+      this.baySensors.floor(),
     ]);
+    const sensed = new Map(floor.bays.map((bay) => [bay.bayId, bay]));
     const statusRank: Record<string, number> = { In_Progress: 0, Blocked: 1, Pending: 2, Completed: 3 };
     const byBay = new Map<string, DisplayBoard['bays'][number]['jobs']>();
     let waiting = 0;
@@ -85,6 +102,7 @@ export class DisplayService {
           jobs: (byBay.get(bay.id) ?? []).sort(
             (a, b) => (statusRank[a.status] ?? 9) - (statusRank[b.status] ?? 9),
           ),
+          sensor: sensorOf(sensed.get(bay.id)),
         })),
       waiting,
     };
