@@ -204,9 +204,11 @@ export class BaySensorsService {
         afterCommit(tx, () => this.#announceOccupancy(bayId, visit));
         return { id, outcome, visit, when };
       }
-      await closeVisit(tx, open!.id, when, id, at);
-      afterCommit(tx, () => this.#announceOccupancy(bayId, null, open!));
-      return { id, outcome, visit: open!, when };
+      // classifyEvent applies an 'out' only to an occupied bay.
+      if (open === undefined) throw new Error('an applied out needs the open stay');
+      await closeVisit(tx, open.id, when, id, at);
+      afterCommit(tx, () => this.#announceOccupancy(bayId, null, open));
+      return { id, outcome, visit: open, when };
     });
     if (stored === null) return { stored: false, reason: 'duplicate' };
     if (stored.visit === null || stored.when === null || bayId === null) {
