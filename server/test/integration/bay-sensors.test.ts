@@ -4,7 +4,13 @@ import { mqttTopic, type BayState } from '../../contracts/mqtt.js';
 import type { DomainEvents } from '../../src/events/domain-events.js';
 import type { Pairing } from '../../src/modules/devices/devices.schemas.js';
 import { insertCustomer, insertVehicle } from '../helpers/fixtures.js';
-import { connectDevice, pairDevice, startAppWithBroker, waitFor, type AppWithBroker } from '../helpers/mqtt.js';
+import {
+  connectDevice,
+  pairDevice,
+  startAppWithBroker,
+  waitFor,
+  type AppWithBroker,
+} from '../helpers/mqtt.js';
 import { injectAs, setupOwner } from '../helpers/test-app.js';
 
 /*
@@ -73,7 +79,10 @@ async function placeJob(bayId: string, title: string, laborHours = 1): Promise<P
   return { repairOrderId, repairOrderNumber: number, jobId };
 }
 
-async function sensorIn(bayId: string, name = 'Bay sensor'): Promise<{ pairing: Pairing; client: MqttClient }> {
+async function sensorIn(
+  bayId: string,
+  name = 'Bay sensor',
+): Promise<{ pairing: Pairing; client: MqttClient }> {
   const pairing = await pairDevice(t.app, owner.cookie, 'bay-sensor', name, bayId);
   const client = await connectDevice(t.mqttUrl, pairing);
   clients.push(client);
@@ -168,7 +177,11 @@ describe('suggest mode (the default)', () => {
     const occupancy = listen('bayOccupancyChanged');
 
     await publish(sensor, 'in', 1, '2026-03-02T14:02:00.000Z');
-    expect(await handled(bayId, 1)).toMatchObject({ outcome: 'applied', action: 'suggested', jobId: placed.jobId });
+    expect(await handled(bayId, 1)).toMatchObject({
+      outcome: 'applied',
+      action: 'suggested',
+      jobId: placed.jobId,
+    });
 
     const bay = await floorBay(bayId);
     expect(bay).toMatchObject({ occupied: true, since: '2026-03-02T14:02:00.000Z', noJobPlaced: false });
@@ -178,7 +191,12 @@ describe('suggest mode (the default)', () => {
       `Car entered Bay 3 at 09:02 — start “Front brakes” (RO ${placed.repairOrderNumber})?`,
     );
     expect(occupancy).toContainEqual(
-      expect.objectContaining({ bayId, occupied: true, jobId: placed.jobId, repairOrderId: placed.repairOrderId }),
+      expect.objectContaining({
+        bayId,
+        occupied: true,
+        jobId: placed.jobId,
+        repairOrderId: placed.repairOrderId,
+      }),
     );
     expect(suggestionEvents.map((e) => e.change)).toEqual(['created']);
     expect((await job(placed.jobId)).status).toBe('Pending'); // nothing moves by itself
@@ -228,7 +246,12 @@ describe('suggest mode (the default)', () => {
       action: 'no_job',
       detail: 'Car in Bay 5, no job placed',
     });
-    expect(await floorBay(bayId)).toMatchObject({ occupied: true, noJobPlaced: true, job: null, suggestions: [] });
+    expect(await floorBay(bayId)).toMatchObject({
+      occupied: true,
+      noJobPlaced: true,
+      job: null,
+      suggestions: [],
+    });
   });
 });
 
@@ -247,7 +270,10 @@ describe('automatic mode', () => {
     t.clock.advance(40 * 60_000);
     await publish(sensor, 'out', 11);
     expect(await handled(bayId, 11)).toMatchObject({ action: 'completed' });
-    expect(await job(placed.jobId)).toMatchObject({ status: 'Completed', actualEnd: '2026-03-02T14:40:00.000Z' });
+    expect(await job(placed.jobId)).toMatchObject({
+      status: 'Completed',
+      actualEnd: '2026-03-02T14:40:00.000Z',
+    });
 
     const audit = auditOf(placed.jobId);
     expect(audit).toHaveLength(2);
@@ -259,7 +285,14 @@ describe('automatic mode', () => {
     expect(timeInBay.json()).toEqual({
       repairOrderId: placed.repairOrderId,
       jobs: [
-        { jobId: placed.jobId, secondsInBay: 40 * 60, bookSeconds: 3600, overrun: false, inBayNow: null, stays: 1 },
+        {
+          jobId: placed.jobId,
+          secondsInBay: 40 * 60,
+          bookSeconds: 3600,
+          overrun: false,
+          inBayNow: null,
+          stays: 1,
+        },
       ],
     });
   });
@@ -325,7 +358,9 @@ describe('the bay TVs and the displays', () => {
           url: '/api/display/board',
           headers: { authorization: `Bearer ${token}` },
         })
-      ).json<{ bays: { id: string; sensor: Record<string, unknown> }[] }>().bays.find((b) => b.id === bayId)!;
+      )
+        .json<{ bays: { id: string; sensor: Record<string, unknown> }[] }>()
+        .bays.find((b) => b.id === bayId)!;
     expect((await tvBoard()).sensor).toEqual({
       occupied: false,
       since: null,
@@ -348,7 +383,10 @@ describe('the bay TVs and the displays', () => {
     });
 
     await sensor.client.endAsync(true);
-    await waitFor('the sensor to show offline on the TV', async () => (await tvBoard()).sensor.sensorOffline === true);
+    await waitFor(
+      'the sensor to show offline on the TV',
+      async () => (await tvBoard()).sensor.sensorOffline === true,
+    );
   });
 
   it('retains each bay’s state on MQTT for the bay’s display, and updates it when a car comes in', async () => {

@@ -39,30 +39,19 @@ export const baySensorsRoutes: FastifyPluginAsyncTypebox<{ service: BaySensorsSe
     },
     async (request) => ({ items: await service.events(request.query.bayId, request.query.limit ?? 50) }),
   );
-  app.post(
-    '/api/bay-sensors/suggestions/:id/accept',
-    {
-      schema: {
-        tags,
-        summary: 'Do what the suggestion says (start or complete the job), as the signed-in person',
-        params: IdParams,
-        response: withProblems({ 200: SuggestionSchema }),
-      },
-    },
-    async (request) => service.acceptSuggestion(actorOf(request), request.params.id),
-  );
-  app.post(
-    '/api/bay-sensors/suggestions/:id/dismiss',
-    {
-      schema: {
-        tags,
-        summary: 'Dismiss a suggestion (the job is left as it is)',
-        params: IdParams,
-        response: withProblems({ 200: SuggestionSchema }),
-      },
-    },
-    async (request) => service.dismissSuggestion(actorOf(request), request.params.id),
-  );
+  const answers = {
+    accept: 'Do what the suggestion says (start or complete the job), as the signed-in person',
+    dismiss: 'Dismiss a suggestion (the job is left as it is)',
+  } as const;
+  for (const [answer, summary] of Object.entries(answers) as [keyof typeof answers, string][])
+    app.post(
+      `/api/bay-sensors/suggestions/:id/${answer}`,
+      { schema: { tags, summary, params: IdParams, response: withProblems({ 200: SuggestionSchema }) } },
+      async (request) =>
+        answer === 'accept'
+          ? service.acceptSuggestion(actorOf(request), request.params.id)
+          : service.dismissSuggestion(actorOf(request), request.params.id),
+    );
   app.get(
     '/api/bay-sensors/repair-orders/:id',
     {

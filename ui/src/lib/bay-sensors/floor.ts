@@ -55,10 +55,15 @@ export function occupancyText(bay: FloorBay, now: number): string {
   return bay.noJobPlaced ? `Car in${since} · no job placed` : `Car in${since}`;
 }
 
-/** "1 h 20 min of 1 h 0 min book": the job's time in bays against its estimate. */
-export function jobTimeText(job: NonNullable<FloorBay['job']>, seconds: number): string {
+/** "1 h 20 min in bay of 1 h 0 min book": a job's time in bays against its estimate. */
+export function jobTimeText(job: { bookSeconds: number }, seconds: number): string {
   if (seconds === 0) return '';
   return job.bookSeconds > 0
     ? `${duration(seconds)} in bay of ${duration(job.bookSeconds)} book`
     : `${duration(seconds)} in bay`;
+}
+
+/** Over its book hours: as the server said, or since (the clock moved on while the car is in). */
+export function isOver(job: { bookSeconds: number; overrun: boolean }, seconds: number): boolean {
+  return job.overrun || (job.bookSeconds > 0 && seconds > job.bookSeconds);
 }
