@@ -159,6 +159,8 @@ export const LIVE_EVENT_SCHEMAS = {
     change: Literals(['created', 'accepted', 'dismissed', 'expired'] as const),
     at: At,
   }),
+  /** A bay sensor went online or offline: the bay TV card and the board say so. */
+  baySensorChanged: Event({ bayId: Id, deviceId: Id, online: Type.Boolean(), at: At }),
   /** A job in a bay passed its book hours (once per stay): the advisor is told. */
   bayOverrun: Event({
     bayId: Id,
@@ -170,6 +172,11 @@ export const LIVE_EVENT_SCHEMAS = {
   }),
   /** A bay TV's display token was revoked: the TV's live connection closes at once. */
   displayTokenRevoked: Event({ displayTokenId: Id, at: At }),
+  /**
+   * A shop-floor device changed: paired, edited, revoked, connected or gone, reported its status, or
+   * sent a bad message / was refused (devices module). Settings → Devices refetches on it.
+   */
+  'device.changed': Event({ deviceId: Id }),
 };
 
 export type LiveEventName = keyof typeof LIVE_EVENT_SCHEMAS;

@@ -24,7 +24,8 @@ let owner: { id: string; cookie: string };
 const clients: MqttClient[] = [];
 
 beforeEach(async () => {
-  t = await startAppWithBroker();
+  // Overruns are checked every 20 ms here (30 s in the shop), against the test's manual clock.
+  t = await startAppWithBroker({ tuning: { bayOverrunCheckMs: 20 } });
   owner = await setupOwner(t.app);
 });
 afterEach(async () => {
@@ -382,11 +383,14 @@ describe('the bay TVs and the displays', () => {
       overrun: false,
     });
 
+    const sensorChanges = listen('baySensorChanged');
     await sensor.client.endAsync(true);
     await waitFor(
       'the sensor to show offline on the TV',
       async () => (await tvBoard()).sensor.sensorOffline === true,
     );
+    // …and the TVs hear of it at once (the board topic), not at their next periodic refresh.
+    await waitFor('the live event', () => sensorChanges.some((e) => e.bayId === bayId && !e.online));
   });
 
   it('retains each bay’s state on MQTT for the bay’s display, and updates it when a car comes in', async () => {

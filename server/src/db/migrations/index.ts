@@ -19,6 +19,7 @@ import * as reportDayFacts from './0017-report-day-facts.js';
 import * as writeProbe from './0018-write-probe.js';
 import * as odometerOut from './0019-odometer-out.js';
 import * as partsCost from './0020-parts-cost.js';
+import * as devices from './0021-devices.js';
 import * as baySensors from './0024-bay-sensors.js';
 
 /**
@@ -46,5 +47,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018-write-probe': writeProbe,
   '0019-odometer-out': odometerOut,
   '0020-parts-cost': partsCost,
+  '0021-devices': devices,
   '0024-bay-sensors': baySensors,
 };

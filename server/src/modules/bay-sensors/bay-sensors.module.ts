@@ -1,7 +1,7 @@
 import { defineModule } from '../module.js';
 import { FLOOR, type Access } from '../../plugins/route-permissions.js';
 import { baySensorsRoutes } from './bay-sensors.routes.js';
-import { BaySensorsService, type BaySensorGateway } from './bay-sensors.service.js';
+import { BaySensorsService } from './bay-sensors.service.js';
 
 /** Who may call this module's routes (its rows of the route × role table). */
 const PERMISSIONS: Readonly<Record<string, Access>> = {
@@ -15,16 +15,16 @@ const PERMISSIONS: Readonly<Record<string, Access>> = {
 /** How often a job's time in bay is checked against its book hours. */
 const OVERRUN_CHECK_MS = 30_000;
 
-// Until the device gateway lands (BROKER): nothing is published, no sensor is listed.
-const noGateway: BaySensorGateway = { publishBayState: async () => {}, devicesOfKind: async () => [] };
-
 /** Bay sensors: occupancy, the job a bay maps to, time in bay, overrun alerts, retained bay state. */
 export const baySensorsModule = defineModule({
   name: 'bay-sensors',
-  needs: ['bays', 'jobs', 'settings', 'notifications'],
+  needs: ['bays', 'jobs', 'settings', 'notifications', 'displays', 'deviceGateway'],
   gives: ['baySensors'],
-  create: ({ db, clock, events, log }, { bays, jobs, settings, notifications }) => {
-    const gateway = noGateway;
+  create: (
+    { db, clock, events, log, tuning },
+    { bays, jobs, settings, notifications, displays, deviceGateway },
+  ) => {
+    const gateway = deviceGateway;
     const baySensors = new BaySensorsService({
       db,
       clock,
@@ -36,7 +36,10 @@ export const baySensorsModule = defineModule({
       notifications,
       gateway,
     });
+    // The bay TVs' board shows what the sensors say (see DisplayService.useBaySensors).
+    displays.useBaySensors(baySensors);
     let timer: ReturnType<typeof setInterval> | undefined;
+    let unsubscribe: (() => void) | undefined;
     const republish = () => void baySensors.publishStates();
     return {
       gives: { baySensors },
@@ -52,17 +55,28 @@ export const baySensorsModule = defineModule({
         // The job a bay maps to moves with these: the displays' retained state follows.
         bus.on('jobChanged', republish),
         bus.on('repairOrderChanged', republish),
+        bus.on('device.changed', ({ deviceId }) => {
+          void baySensors
+            .onDeviceChanged(deviceId)
+            .catch((error: unknown) => log.warn({ err: error }, 'announcing a bay sensor’s state failed'));
+        }),
       ],
       start: async () => {
+        unsubscribe = gateway.onMessage('bay-sensor', 'occupancy', async (message) => {
+          await baySensors.handleOccupancy(message);
+        });
         await baySensors.publishStates();
         timer = setInterval(() => {
           void baySensors
             .checkOverruns()
             .catch((error: unknown) => log.warn({ err: error }, 'checking bay overruns failed'));
-        }, OVERRUN_CHECK_MS);
+        }, tuning.bayOverrunCheckMs ?? OVERRUN_CHECK_MS);
         timer.unref();
       },
-      stop: () => clearInterval(timer),
+      stop: () => {
+        unsubscribe?.();
+        clearInterval(timer);
+      },
     };
   },
 });

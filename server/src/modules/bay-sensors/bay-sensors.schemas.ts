@@ -17,9 +17,13 @@ export const SensorEventSchema = Type.Object({
     description:
       'applied: moved the bay; out_of_order: arrived after a later one (kept, no change); already_in / already_out: the bay was already so; no_bay: the sensor is not placed in a bay',
   }),
-  action: Nullable(
-    StringEnum(ACTIONS, { description: 'What ASE did about the job in the bay because of it' }),
-  ),
+  // null is in the enum: this object sits in an anyOf (lastEvent), whose branches the serializer
+  // checks with a validator, and Nullable's `type: [string, null]` alone leaves null out of `enum`.
+  action: Type.Unsafe<(typeof ACTIONS)[number] | null>({
+    type: ['string', 'null'],
+    enum: [...ACTIONS, null],
+    description: 'What ASE did about the job in the bay because of it (null: nothing to do)',
+  }),
   jobId: Nullable(Uuid),
   detail: Nullable(Type.String()),
 });

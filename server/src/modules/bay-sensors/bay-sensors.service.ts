@@ -17,6 +17,7 @@ import { newId } from '../../lib/ids.js';
 import { HttpProblem, problems } from '../../lib/problem.js';
 import type { Actor } from '../audit/audit.service.js';
 import type { BaysService } from '../bays/bays.service.js';
+import type { DeviceGateway } from '../devices/device-gateway.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { JobsService } from '../repair-orders/jobs.service.js';
 import type { BoardItem, Job } from '../repair-orders/repair-orders.schemas.js';
@@ -49,15 +50,10 @@ import type {
 } from './bay-sensors.schemas.js';
 import { bookSeconds, classifyEvent, eventTime, placedJob, secondsInBay, shopTime } from './occupancy.js';
 
-/** What this module needs of the device gateway (BROKER's `deviceGateway` service). */
-export interface BaySensorGateway {
-  publishBayState(state: BayState): Promise<void>;
-  devicesOfKind(
-    kind: 'bay-sensor',
-  ): Promise<Array<{ id: string; name: string; bayId: string | null; online: boolean }>>;
-}
+/** What this module uses of the device gateway (devices module). */
+export type BaySensorGateway = Pick<DeviceGateway, 'publishBayState' | 'devicesOfKind'>;
 
-/** An occupancy report as the device gateway hands it over (already validated). */
+/** An occupancy report as the device gateway hands it over (a DeviceMessage, already validated). */
 export interface OccupancyMessage {
   device: { id: string; kind: 'bay-sensor'; name: string; bayId: string | null };
   payload: Static<typeof OccupancySchema>;
@@ -140,6 +136,8 @@ export class BaySensorsService {
   readonly #published = new Map<string, string>();
   #publishing: Promise<void> | null = null;
   #publishAgain = false;
+  /** Each bay sensor's last known online state, so only a change is announced. */
+  readonly #sensorOnline = new Map<string, boolean>();
 
   constructor(private readonly deps: BaySensorsDeps) {}
 
@@ -310,6 +308,23 @@ export class BaySensorsService {
       };
       await insertSuggestion(tx, row);
       afterCommit(tx, () => this.#announceSuggestion(row, 'created', at));
+    });
+  }
+
+  /**
+   * A device changed (devices module): when it is a bay sensor that went online or offline, the
+   * board and the bay TVs hear of it at once (they show "sensor offline").
+   */
+  async onDeviceChanged(deviceId: string): Promise<void> {
+    const sensor = (await this.#sensors()).find((device) => device.id === deviceId);
+    if (sensor === undefined || sensor.bayId === null) return;
+    if (this.#sensorOnline.get(deviceId) === sensor.online) return;
+    this.#sensorOnline.set(deviceId, sensor.online);
+    this.deps.events.emit('baySensorChanged', {
+      bayId: sensor.bayId,
+      deviceId,
+      online: sensor.online,
+      at: this.deps.clock.now().toISOString(),
     });
   }
 

@@ -14,10 +14,10 @@ const PERMISSIONS: Readonly<Record<string, Access>> = {
 /** The bay TVs: their display tokens and the board they show. */
 export const displayModule = defineModule({
   name: 'display',
-  needs: ['audit', 'bays', 'jobs', 'settings', 'baySensors'],
+  needs: ['audit', 'bays', 'jobs', 'settings'],
   gives: ['displays'],
-  create: ({ db, clock, events }, { audit, bays, jobs, settings, baySensors }) => {
-    const displays = new DisplayService(db, clock, audit, bays, jobs, settings, events, baySensors);
+  create: ({ db, clock, events }, { audit, bays, jobs, settings }) => {
+    const displays = new DisplayService(db, clock, audit, bays, jobs, settings, events);
     return {
       gives: { displays },
       permissions: PERMISSIONS,

@@ -5,7 +5,6 @@ import { newId } from '../../lib/ids.js';
 import { randomToken, sha256Hex } from '../../lib/passwords.js';
 import { problems } from '../../lib/problem.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
-import type { BaySensorsService } from '../bay-sensors/bay-sensors.service.js';
 import type { BaysService } from '../bays/bays.service.js';
 import type { JobsService } from '../repair-orders/jobs.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
@@ -25,6 +24,11 @@ import { inTransaction } from '../../db/after-commit.js';
 export interface DisplayContext {
   tokenId: string;
   name: string;
+}
+
+/** Where the board reads the bays' sensor state (the bay-sensors service). */
+export interface BaySensorReader {
+  floor(): Promise<{ bays: BayFloor[] }>;
 }
 
 /** What a bay TV card shows of a bay's sensor (no job names: the card has them). */
@@ -55,8 +59,18 @@ export class DisplayService {
     private readonly jobs: JobsService,
     private readonly settings: SettingsService,
     private readonly events: EventBus,
-    private readonly baySensors: BaySensorsService,
   ) {}
+
+  /** What the bay sensors say of each bay; the bay-sensors module hands it over when it is wired. */
+  #baySensors: BaySensorReader | null = null;
+
+  /**
+   * The bay-sensors module starts after the device gateway, which needs this service: so it is
+   * registered here afterwards instead of being a need of this module.
+   */
+  useBaySensors(reader: BaySensorReader): void {
+    this.#baySensors = reader;
+  }
 
   /** The bay TV's picture of the floor: each active bay with the open jobs placed in it. */
   async board(): Promise<DisplayBoard> {
@@ -64,7 +78,7 @@ export class DisplayService {
       this.bays.list(),
       this.jobs.board({}),
       this.settings.get(),
-      this.baySensors.floor(),
+      this.#baySensors?.floor() ?? { bays: [] },
     ]);
     const sensed = new Map(floor.bays.map((bay) => [bay.bayId, bay]));
     const statusRank: Record<string, number> = { In_Progress: 0, Blocked: 1, Pending: 2, Completed: 3 };
