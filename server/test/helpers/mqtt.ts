@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
 import { pino } from 'pino';
 import type { DeviceKind } from '../../contracts/mqtt.js';
+import type { Kernel } from '../../src/modules/module.js';
 import type { Device, Pairing } from '../../src/modules/devices/devices.schemas.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -21,6 +22,8 @@ export interface BrokerAppOptions {
   connectTimeoutMs?: number;
   /** A logger to read what the broker logs (default: silent). */
   logger?: FastifyBaseLogger;
+  /** Other modules' knobs (e.g. bayOverrunCheckMs), passed to the app as they are. */
+  tuning?: Omit<Kernel['tuning'], 'mqtt' | 'mqttConnectTimeoutMs'>;
 }
 
 /**
@@ -33,6 +36,7 @@ export async function startAppWithBroker(options: BrokerAppOptions = {}): Promis
     {},
     {
       tuning: {
+        ...options.tuning,
         mqtt: { host: '127.0.0.1', mqtt: 0, mqtts: options.tls === true ? 0 : null },
         ...(options.connectTimeoutMs === undefined ? {} : { mqttConnectTimeoutMs: options.connectTimeoutMs }),
       },
