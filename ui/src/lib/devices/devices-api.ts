@@ -7,9 +7,18 @@ export type Device = Ok<'/api/devices', 'get'>['items'][number];
 export type BrokerStatus = Ok<'/api/devices/broker', 'get'>;
 /** A device with its credentials, as pairing and a new password answer: the only time they are seen. */
 export type Paired = Ok<'/api/devices/{id}/password', 'post'>;
+/** The pairing string's object: the QR code's content. */
+export type Pairing = Paired['pairing'];
+/** A client that is no device of ours, refused, by source address. */
+export type UnknownClient = Ok<'/api/devices', 'get'>['unknownClients'][number];
 
 export async function loadDevices(): Promise<Device[]> {
-  return (await must(api.GET('/api/devices'))).items;
+  return (await loadFloor()).items;
+}
+
+/** The devices and the unknown clients the broker refused. */
+export function loadFloor(): Promise<Ok<'/api/devices', 'get'>> {
+  return must(api.GET('/api/devices'));
 }
 
 export function loadBrokerStatus(): Promise<BrokerStatus> {

@@ -79,6 +79,7 @@ describe('pairing credentials', () => {
     port: 1883,
     tlsPort: null,
     caSha256: null,
+    bayId: null,
   };
 
   it('lists what a setup page asks for, and says when TLS is off', () => {
@@ -95,6 +96,9 @@ describe('pairing credentials', () => {
     const withTls = credentialLines({ ...pairing, tlsPort: 8883, caSha256: 'AB:CD' });
     expect(withTls.find((l) => l.key === 'tls-port')?.value).toBe('8883');
     expect(withTls.find((l) => l.key === 'ca')?.value).toBe('AB:CD');
+    expect(credentialLines({ ...pairing, port: null }).find((l) => l.key === 'port')?.value).toBe(
+      'Off on this server',
+    );
   });
 
   it('draws the QR code of exactly the pairing text, with its quiet zone', () => {
