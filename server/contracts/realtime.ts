@@ -11,7 +11,7 @@ import type { AnyLiveEvent, LiveEventName, LiveEvents } from './live-events.js';
  * Which topics an event is published on. A browser subscribes to the topics of the screen it shows:
  * `board` (the job board and the bay TVs), `repair-order:<id>` (one RO being edited),
  * `appointments` (the calendar), `customer:<id>`, `vehicle:<id>`, `inventory` (stock, items, POs:
- * any staff member; not the bay TVs).
+ * any staff member; not the bay TVs), `devices` (the shop floor's hardware: the owner only).
  */
 export function topicsFor(event: AnyLiveEvent): string[] {
   switch (event.name) {
@@ -38,6 +38,8 @@ export function topicsFor(event: AnyLiveEvent): string[] {
       return ['board', `repair-order:${event.payload.repairOrderId}`];
     case 'inventoryChanged':
       return ['inventory'];
+    case 'device.changed':
+      return ['devices'];
     case 'staffSessionEnded':
     case 'staffAccessChanged':
     case 'displayTokenRevoked':
@@ -46,7 +48,8 @@ export function topicsFor(event: AnyLiveEvent): string[] {
   }
 }
 
-const TOPIC_PATTERN = /^(board|appointments|inventory|(repair-order|customer|vehicle):[0-9a-f-]{36})$/;
+const TOPIC_PATTERN =
+  /^(board|appointments|inventory|devices|(repair-order|customer|vehicle):[0-9a-f-]{36})$/;
 
 export function isValidTopic(topic: string): boolean {
   return TOPIC_PATTERN.test(topic);
@@ -55,11 +58,15 @@ export function isValidTopic(topic: string): boolean {
 /** A bay TV (display token) sees the board and nothing else. */
 export const DISPLAY_TOPICS: ReadonlySet<string> = new Set(['board']);
 
+/** Topics only the owner may watch: `devices` (Settings → Devices, the shop floor's hardware). */
+export const OWNER_TOPICS: ReadonlySet<string> = new Set(['devices']);
+
 /** The topic names, for screens that build them. */
 export const topic = {
   board: 'board',
   appointments: 'appointments',
   inventory: 'inventory',
+  devices: 'devices',
   repairOrder: (id: string) => `repair-order:${id}`,
   customer: (id: string) => `customer:${id}`,
   vehicle: (id: string) => `vehicle:${id}`,

@@ -40,6 +40,26 @@ export const ConfigSchema = Type.Object(
       maximum: 65535,
       description: 'HTTPS port on the LAN (certificate from the local CA in <dataDir>/tls); 0 turns it off.',
     }),
+    mqttHost: Type.String({
+      default: '0.0.0.0',
+      minLength: 1,
+      description: "Address the shop-floor MQTT broker listens on (both ports); '0.0.0.0' = every interface.",
+    }),
+    mqttPort: Type.Integer({
+      default: 1883,
+      minimum: 0,
+      maximum: 65535,
+      description:
+        'Plain MQTT 3.1.1 port for the shop-floor devices (user/password per device); 0 turns it off. ' +
+        'If the port is taken, one line is logged and HTTP keeps serving.',
+    }),
+    mqttTlsPort: Type.Integer({
+      default: 8883,
+      minimum: 0,
+      maximum: 65535,
+      description:
+        "MQTT over TLS port, with a certificate from the shop's local CA (<dataDir>/tls; devices pin its SHA-256); 0 turns it off.",
+    }),
     tunnelMetricsAddress: Type.String({
       default: '127.0.0.1:20241',
       minLength: 1,

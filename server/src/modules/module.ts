@@ -29,7 +29,13 @@ export interface Kernel {
   writeStamp: WriteStamp;
   version: string;
   /** Knobs tests turn (a shorter WebSocket heartbeat); production leaves them unset. */
-  tuning: { realtimeHeartbeatMs?: number };
+  tuning: {
+    realtimeHeartbeatMs?: number;
+    /** Where the MQTT broker binds instead of config (tests: port 0 = any free port, null = off). */
+    mqtt?: { host: string; mqtt: number | null; mqtts: number | null };
+    /** How long the broker waits for CONNECT on a new socket (tests shorten it). */
+    mqttConnectTimeoutMs?: number;
+  };
 }
 
 /** What a module instance brings to the app. Every part is optional. */

@@ -7,6 +7,7 @@ import type { BaysTables } from './bays.js';
 import type { BillingTables } from './billing.js';
 import type { CustomersTables } from './customers.js';
 import type { DbTables } from './db.js';
+import type { DevicesTables } from './devices.js';
 import type { DisplayTables } from './display.js';
 import type { InspectionsTables } from './inspections.js';
 import type { InventoryTables } from './inventory.js';
@@ -61,6 +62,7 @@ export interface DB
     TechniciansTables,
     BaysTables,
     DisplayTables,
+    DevicesTables,
     CustomersTables,
     VehiclesTables,
     RepairOrdersTables,

@@ -4537,6 +4537,712 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/devices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything on the shop floor: paired devices and the bay TVs' display tokens */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                badMessages: number;
+                bayId: string | null;
+                bayName: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                firmware: string | null;
+                id: string;
+                /**
+                 * @description bay-sensor, obd-dongle, label-printer, kiosk or display
+                 * @enum {string}
+                 */
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                lastError: string | null;
+                /** Format: date-time */
+                lastErrorAt: string | null;
+                lastRefusal: string | null;
+                /** Format: date-time */
+                lastRefusalAt: string | null;
+                /** Format: date-time */
+                lastSeenAt: string | null;
+                model: string | null;
+                name: string;
+                online: boolean;
+                refusals: number;
+                /** Format: date-time */
+                revokedAt: string | null;
+                /** @enum {string} */
+                source: 'mqtt' | 'display-token';
+                version: number;
+              }[];
+              unknownClients: {
+                address: string;
+                lastRefusal: string;
+                /** Format: date-time */
+                lastRefusalAt: string;
+                refusals: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Pair a device: its credentials and pairing string (the password is shown once) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            bayId?: string | null;
+            /**
+             * @description bay-sensor, obd-dongle, label-printer, kiosk or display
+             * @enum {string}
+             */
+            kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              device: {
+                badMessages: number;
+                bayId: string | null;
+                bayName: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                firmware: string | null;
+                id: string;
+                /**
+                 * @description bay-sensor, obd-dongle, label-printer, kiosk or display
+                 * @enum {string}
+                 */
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                lastError: string | null;
+                /** Format: date-time */
+                lastErrorAt: string | null;
+                lastRefusal: string | null;
+                /** Format: date-time */
+                lastRefusalAt: string | null;
+                /** Format: date-time */
+                lastSeenAt: string | null;
+                model: string | null;
+                name: string;
+                online: boolean;
+                refusals: number;
+                /** Format: date-time */
+                revokedAt: string | null;
+                /** @enum {string} */
+                source: 'mqtt' | 'display-token';
+                version: number;
+              };
+              pairing: {
+                bayId: string | null;
+                caSha256: string | null;
+                clientId: string;
+                deviceId: string;
+                host: string;
+                /**
+                 * @description bay-sensor, obd-dongle, label-printer, kiosk or display
+                 * @enum {string}
+                 */
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                password: string;
+                port: number | null;
+                tlsPort: number | null;
+                username: string;
+                /** @enum {number} */
+                v: 1;
+              };
+              /** @description The pairing as JSON text: the QR code content */
+              pairingText: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/devices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename a device or move it to another bay (send the version you read) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            bayId?: string | null;
+            name?: string;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              badMessages: number;
+              bayId: string | null;
+              bayName: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              firmware: string | null;
+              id: string;
+              /**
+               * @description bay-sensor, obd-dongle, label-printer, kiosk or display
+               * @enum {string}
+               */
+              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+              lastError: string | null;
+              /** Format: date-time */
+              lastErrorAt: string | null;
+              lastRefusal: string | null;
+              /** Format: date-time */
+              lastRefusalAt: string | null;
+              /** Format: date-time */
+              lastSeenAt: string | null;
+              model: string | null;
+              name: string;
+              online: boolean;
+              refusals: number;
+              /** Format: date-time */
+              revokedAt: string | null;
+              /** @enum {string} */
+              source: 'mqtt' | 'display-token';
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/devices/{id}/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A new password for a device (the old one stops working; its connection is dropped) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              device: {
+                badMessages: number;
+                bayId: string | null;
+                bayName: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                firmware: string | null;
+                id: string;
+                /**
+                 * @description bay-sensor, obd-dongle, label-printer, kiosk or display
+                 * @enum {string}
+                 */
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                lastError: string | null;
+                /** Format: date-time */
+                lastErrorAt: string | null;
+                lastRefusal: string | null;
+                /** Format: date-time */
+                lastRefusalAt: string | null;
+                /** Format: date-time */
+                lastSeenAt: string | null;
+                model: string | null;
+                name: string;
+                online: boolean;
+                refusals: number;
+                /** Format: date-time */
+                revokedAt: string | null;
+                /** @enum {string} */
+                source: 'mqtt' | 'display-token';
+                version: number;
+              };
+              pairing: {
+                bayId: string | null;
+                caSha256: string | null;
+                clientId: string;
+                deviceId: string;
+                host: string;
+                /**
+                 * @description bay-sensor, obd-dongle, label-printer, kiosk or display
+                 * @enum {string}
+                 */
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                password: string;
+                port: number | null;
+                tlsPort: number | null;
+                username: string;
+                /** @enum {number} */
+                v: 1;
+              };
+              /** @description The pairing as JSON text: the QR code content */
+              pairingText: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/devices/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a device: disconnected at once and refused from then on */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              badMessages: number;
+              bayId: string | null;
+              bayName: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              firmware: string | null;
+              id: string;
+              /**
+               * @description bay-sensor, obd-dongle, label-printer, kiosk or display
+               * @enum {string}
+               */
+              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+              lastError: string | null;
+              /** Format: date-time */
+              lastErrorAt: string | null;
+              lastRefusal: string | null;
+              /** Format: date-time */
+              lastRefusalAt: string | null;
+              /** Format: date-time */
+              lastSeenAt: string | null;
+              model: string | null;
+              name: string;
+              online: boolean;
+              refusals: number;
+              /** Format: date-time */
+              revokedAt: string | null;
+              /** @enum {string} */
+              source: 'mqtt' | 'display-token';
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/devices/broker': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The MQTT broker's ports, whether each listens, and the CA fingerprint devices pin */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              mqtt: {
+                error: string | null;
+                host: string;
+                listening: boolean;
+                port: number | null;
+              };
+              mqtts: {
+                caSha256: string | null;
+                error: string | null;
+                listening: boolean;
+                port: number | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/display-tokens': {
     parameters: {
       query?: never;
