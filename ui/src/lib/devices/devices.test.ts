@@ -139,6 +139,8 @@ describe('a label printer address', () => {
     });
     const withPort = printerAddressBody({ ...emptyPrinterAddress(), host: '10.0.0.5:9100' });
     expect(withPort.ok ? null : withPort.errors.map((e) => e.path)).toEqual(['host']);
+    const ipv6 = printerAddressBody({ ...emptyPrinterAddress(), host: 'fd00::50' });
+    expect(ipv6.ok && ipv6.body).toEqual({ transport: 'tcp', host: 'fd00::50', port: 9100 });
     const serial = printerAddressBody({ ...emptyPrinterAddress(), transport: 'serial', serialPath: ' ' });
     expect(serial.ok ? null : serial.errors.map((e) => e.path)).toEqual(['serialPath']);
   });

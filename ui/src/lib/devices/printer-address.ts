@@ -39,8 +39,9 @@ export function printerAddressBody(
   const errors: FieldError[] = [];
   const host = form.host.trim();
   if (host === '') errors.push({ path: 'host', message: "enter the printer's IP address or name" });
-  else if (/[\s/:]/.test(host))
-    errors.push({ path: 'host', message: 'only the address (e.g. 192.168.1.50), without port or slashes' });
+  // "10.0.0.5:9100" is an address with its port (one colon; IPv6 has several): the port has its own field.
+  else if (/[\s/]/.test(host) || /^[^:]+:\d*$/.test(host))
+    errors.push({ path: 'host', message: 'only the address (e.g. 192.168.1.50): the port goes below' });
   const port =
     form.port.trim() === ''
       ? { ok: true as const, value: DEFAULT_PRINTER_PORT }
