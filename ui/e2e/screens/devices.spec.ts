@@ -96,7 +96,12 @@ test('devices: pair a bay sensor, see it come online live, revoke it and it is c
     );
     await expect(state).toHaveText('Online'); // live: the page is not reloaded
     await expect(row).toContainText('ESP32-C3 · fw 1.4.2');
-    await expect(row).toContainText('Now');
+
+    // A message ASE cannot use is counted and shown with its reason, live; the device stays online.
+    await device.publishAsync(`ase/v1/bay-sensor/${pairing.deviceId}/occupancy`, '{"event":"in"', { qos: 1 });
+    await expect(row.getByTestId('device-bad-messages')).toContainText('1 bad message');
+    await expect(row.getByTestId('device-bad-messages')).toContainText(/Last: .*JSON/i);
+    await expect(state).toHaveText('Online');
 
     // Revoke: confirmed, said to be final; the row stays, revoked, and the client is cut off.
     const closed = new Promise<void>((resolve) => device.once('close', () => resolve()));

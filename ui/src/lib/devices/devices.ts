@@ -10,7 +10,10 @@ import type { Device } from './devices-api';
 
 interface KindInfo {
   label: string;
-  /** A symbol beside the label; the label is what a screen reader reads. */
+  /**
+   * A line drawing beside the label (an SVG path on a 24×24 grid, stroked): drawn by the page, so
+   * it looks the same on a shop PC without an emoji font. The label is what a screen reader reads.
+   */
   icon: string;
   /** Placed in a bay: the sensor watches it, the display shows it. */
   placedInBay: boolean;
@@ -21,24 +24,34 @@ interface KindInfo {
 const KINDS: Record<DeviceKind, KindInfo> = {
   'bay-sensor': {
     label: 'Bay sensor',
-    icon: '🚗',
+    icon: 'M12 13a1 1 0 1 0 0-.01M8.5 16.5a5 5 0 0 1 0-7M15.5 9.5a5 5 0 0 1 0 7M5.6 19.4a9 9 0 0 1 0-12.8M18.4 6.6a9 9 0 0 1 0 12.8',
     placedInBay: true,
     hint: 'Sees a car come into and leave its bay.',
   },
   'obd-dongle': {
     label: 'OBD dongle',
-    icon: '🔌',
+    icon: 'M7 7h10v6a5 5 0 0 1-10 0zM9 3v4M15 3v4M12 18v3',
     placedInBay: false,
     hint: "Plugs into a car's diagnostic port and sends its codes and mileage.",
   },
   'label-printer': {
     label: 'Label printer',
-    icon: '🏷️',
+    icon: 'M7 9V3h10v6M5 9h14a2 2 0 0 1 2 2v5h-4M7 16H3v-5a2 2 0 0 1 2-2M7 14h10v7H7z',
     placedInBay: false,
     hint: 'Prints key tags, oil-change stickers and bin labels.',
   },
-  kiosk: { label: 'Kiosk', icon: '🖥️', placedInBay: false, hint: 'A self check-in screen at the counter.' },
-  display: { label: 'Display', icon: '📺', placedInBay: true, hint: "A screen that shows its bay's state." },
+  kiosk: {
+    label: 'Kiosk',
+    icon: 'M3 4h18v12H3zM12 16v4M8 20h8',
+    placedInBay: false,
+    hint: 'A self check-in screen at the counter.',
+  },
+  display: {
+    label: 'Display',
+    icon: 'M2 6h20v13H2zM8 2l4 4 4-4',
+    placedInBay: true,
+    hint: "A screen that shows its bay's state.",
+  },
 };
 
 export const DEVICE_KIND_OPTIONS = (Object.keys(KINDS) as DeviceKind[]).map((kind) => ({
@@ -78,12 +91,10 @@ export const STATE_LABELS: Record<DeviceState, string> = {
   revoked: 'Revoked',
 };
 
-/** "Online now", "2 min ago", "Never". */
-export function lastSeenLabel(device: Pick<Device, 'online' | 'lastSeenAt'>, now = Date.now()): string {
-  if (device.online) return 'Now';
-  if (device.lastSeenAt === null) return 'Never';
-  const ago = elapsed(device.lastSeenAt, now);
-  return ago === 'just now' ? 'Just now' : `${ago} ago`;
+/** "just now", "2 min ago", "3 d 4 h ago": how long since a device was last heard from. */
+export function lastSeenAgo(lastSeenAt: string, now = Date.now()): string {
+  const ago = elapsed(lastSeenAt, now);
+  return ago === 'just now' ? ago : `${ago} ago`;
 }
 
 /** "ESP32-C3 · fw 1.4.2", or null when the device has said neither. */
