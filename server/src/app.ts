@@ -25,6 +25,7 @@ import { displayModule } from './modules/display/display.module.js';
 import { inspectionsModule } from './modules/inspections/inspections.module.js';
 import { inventoryModule } from './modules/inventory/inventory.module.js';
 import type { AnyModuleDefinition, Kernel } from './modules/module.js';
+import { obdModule } from './modules/obd/obd.module.js';
 import { notificationsModule } from './modules/notifications/notifications.module.js';
 import { offsiteFilesModule } from './modules/offsite-files/offsite-files.module.js';
 import { realtimeModule } from './modules/realtime/realtime.module.js';
@@ -82,6 +83,7 @@ export const MODULES: readonly AnyModuleDefinition[] = [
   displayModule,
   realtimeModule,
   devicesModule,
+  obdModule,
 ];
 
 /** The shared plugins need sign-in; every app has the sessions module. */
@@ -98,7 +100,8 @@ export interface AppContext {
   events?: EventBus;
   /** WebSocket heartbeat (ping + session re-check) interval; tests shorten it. */
   realtimeHeartbeatMs?: number;
-  /** Knobs tests turn (the MQTT broker on any free port, a short CONNECT timeout); see Kernel.tuning. */
+  /** Knobs tests turn (the MQTT broker on any free port, a short CONNECT timeout, the OBD adapter's
+   * serialport binding); see Kernel.tuning. */
   tuning?: Kernel['tuning'];
   /** The built staff app to serve at /; defaults to ui/build. */
   uiDir?: string;

@@ -12,6 +12,7 @@ import type { DisplayTables } from './display.js';
 import type { InspectionsTables } from './inspections.js';
 import type { InventoryTables } from './inventory.js';
 import type { NotificationsTables } from './notifications.js';
+import type { ObdTables } from './obd.js';
 import type { OffsiteFilesTables } from './offsite-files.js';
 import type { RepairOrdersPublishedViews, RepairOrdersTables } from './repair-orders.js';
 import type { SearchTables } from './search.js';
@@ -77,4 +78,5 @@ export interface DB
     TimeclockTables,
     BackupTables,
     OffsiteFilesTables,
-    SystemTables {}
+    SystemTables,
+    ObdTables {}
