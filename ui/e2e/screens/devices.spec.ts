@@ -77,7 +77,7 @@ test('devices: pair a bay sensor, see it come online live, revoke it and it is c
     await shown.getByRole('button', { name: 'Done' }).click();
     await expect(shown).toBeHidden();
 
-    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    const row = page.getByRole('row').filter({ hasText: name });
     const state = row.getByTestId('device-state');
     await expect(state).toHaveText('Not connected yet');
     await expect(row).toContainText(bay.name);
