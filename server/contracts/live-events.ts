@@ -141,6 +141,14 @@ export const LIVE_EVENT_SCHEMAS = {
   }),
   /** A bay TV's display token was revoked: the TV's live connection closes at once. */
   displayTokenRevoked: Event({ displayTokenId: Id, at: At }),
+  /** A label print job was queued, claimed, printed or failed (printing module). */
+  printJobChanged: Event({
+    printJobId: Id,
+    printerDeviceId: Id,
+    repairOrderId: Type.Union([Id, Type.Null()]),
+    status: Literals(['queued', 'printing', 'printed', 'failed'] as const),
+    at: At,
+  }),
 };
 
 export type LiveEventName = keyof typeof LIVE_EVENT_SCHEMAS;

@@ -11,7 +11,7 @@ import type { AnyLiveEvent, LiveEventName, LiveEvents } from './live-events.js';
  * Which topics an event is published on. A browser subscribes to the topics of the screen it shows:
  * `board` (the job board and the bay TVs), `repair-order:<id>` (one RO being edited),
  * `appointments` (the calendar), `customer:<id>`, `vehicle:<id>`, `inventory` (stock, items, POs:
- * any staff member; not the bay TVs).
+ * any staff member; not the bay TVs), `printing` (the label print queue).
  */
 export function topicsFor(event: AnyLiveEvent): string[] {
   switch (event.name) {
@@ -38,6 +38,10 @@ export function topicsFor(event: AnyLiveEvent): string[] {
       return ['board', `repair-order:${event.payload.repairOrderId}`];
     case 'inventoryChanged':
       return ['inventory'];
+    case 'printJobChanged':
+      return event.payload.repairOrderId === null
+        ? ['printing']
+        : ['printing', `repair-order:${event.payload.repairOrderId}`];
     case 'staffSessionEnded':
     case 'staffAccessChanged':
     case 'displayTokenRevoked':
@@ -46,7 +50,8 @@ export function topicsFor(event: AnyLiveEvent): string[] {
   }
 }
 
-const TOPIC_PATTERN = /^(board|appointments|inventory|(repair-order|customer|vehicle):[0-9a-f-]{36})$/;
+const TOPIC_PATTERN =
+  /^(board|appointments|inventory|printing|(repair-order|customer|vehicle):[0-9a-f-]{36})$/;
 
 export function isValidTopic(topic: string): boolean {
   return TOPIC_PATTERN.test(topic);
@@ -60,6 +65,8 @@ export const topic = {
   board: 'board',
   appointments: 'appointments',
   inventory: 'inventory',
+  /** The label print queue (any staff member). */
+  printing: 'printing',
   repairOrder: (id: string) => `repair-order:${id}`,
   customer: (id: string) => `customer:${id}`,
   vehicle: (id: string) => `vehicle:${id}`,

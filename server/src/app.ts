@@ -26,6 +26,7 @@ import { inventoryModule } from './modules/inventory/inventory.module.js';
 import type { AnyModuleDefinition, Kernel } from './modules/module.js';
 import { notificationsModule } from './modules/notifications/notifications.module.js';
 import { offsiteFilesModule } from './modules/offsite-files/offsite-files.module.js';
+import { printingModule } from './modules/printing/printing.module.js';
 import { realtimeModule } from './modules/realtime/realtime.module.js';
 import { remoteAccessModule } from './modules/remote-access/remote-access.module.js';
 import { repairOrdersModule } from './modules/repair-orders/repair-orders.module.js';
@@ -79,6 +80,7 @@ export const MODULES: readonly AnyModuleDefinition[] = [
   offsiteFilesModule,
   remoteAccessModule,
   displayModule,
+  printingModule,
   realtimeModule,
 ];
 

@@ -12,6 +12,7 @@ import type { InspectionsTables } from './inspections.js';
 import type { InventoryTables } from './inventory.js';
 import type { NotificationsTables } from './notifications.js';
 import type { OffsiteFilesTables } from './offsite-files.js';
+import type { PrintingTables } from './printing.js';
 import type { RepairOrdersPublishedViews, RepairOrdersTables } from './repair-orders.js';
 import type { SearchTables } from './search.js';
 import type { SettingsTables } from './settings.js';
@@ -75,4 +76,5 @@ export interface DB
     TimeclockTables,
     BackupTables,
     OffsiteFilesTables,
+    PrintingTables,
     SystemTables {}
