@@ -10,7 +10,9 @@ import type { Db } from '../../db/database.js';
 import type { PrintJobStatus } from '../../db/tables/printing.js';
 import type { EventBus } from '../../events/event-bus.js';
 import { MINUTE_MS, type Clock } from '../../lib/clock.js';
+import { PassRunner } from '../../lib/pass-runner.js';
 import { documentFor, labelOf } from './label-data.js';
+import { emitPrintJobChanged } from './print-job-events.js';
 import {
   claimJob,
   failInterruptedJobs,
@@ -77,62 +79,41 @@ export interface PrintQueueWorkerOptions {
 export class PrintQueueWorker {
   readonly #o: PrintQueueWorkerOptions;
   readonly #policy: PrintRetryPolicy;
-  #timer: NodeJS.Timeout | null = null;
-  #kickTimer: NodeJS.Timeout | null = null;
-  #chain: Promise<unknown> = Promise.resolve();
-  #stopped = true;
+  readonly #passes: PassRunner<{ attempted: number; printed: number }>;
   #lastProbe = new Map<string, number>();
 
   constructor(options: PrintQueueWorkerOptions) {
     this.#o = options;
     this.#policy = options.policy ?? DEFAULT_PRINT_RETRY;
+    this.#passes = new PassRunner(() => this.#drainOnce(), {
+      pollSeconds: options.pollSeconds,
+      onError: (error) => options.log.error({ err: error }, 'print queue pass failed'),
+    });
   }
 
   async start(): Promise<void> {
-    if (!this.#stopped) return;
+    if (!this.#passes.stopped) return;
     const interrupted = await failInterruptedJobs(this.#o.db, this.#now(), INTERRUPTED_NOTE);
     for (const row of interrupted) {
       this.#o.log.warn({ printJobId: row.id }, 'print job interrupted by a restart: failed, not resent');
       this.#emit(row, 'failed');
     }
-    this.#stopped = false;
-    if (this.#o.pollSeconds > 0) {
-      this.#timer = setInterval(() => this.#tick(), this.#o.pollSeconds * 1000);
-      this.#timer.unref();
-      this.kick();
-    }
+    this.#passes.start();
   }
 
   /** Stops the timer and waits for the pass in flight (bounded by the send timeout). */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    if (this.#timer !== null) clearInterval(this.#timer);
-    if (this.#kickTimer !== null) clearTimeout(this.#kickTimer);
-    this.#timer = null;
-    this.#kickTimer = null;
-    await this.#chain.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.#passes.stop();
   }
 
   /** Soon (not in the caller's stack): run a pass. No-op when stopped or the timer is off. */
   kick(): void {
-    if (this.#stopped || this.#o.pollSeconds <= 0 || this.#kickTimer !== null) return;
-    this.#kickTimer = setTimeout(() => {
-      this.#kickTimer = null;
-      this.#tick();
-    }, 10);
-    this.#kickTimer.unref();
-  }
-
-  #tick(): void {
-    if (this.#stopped) return;
-    void this.drain().catch((error: unknown) => this.#o.log.error({ err: error }, 'print queue pass failed'));
+    this.#passes.kick();
   }
 
   /** Sends every job due now; returns what happened. Passes never overlap. */
   drain(): Promise<{ attempted: number; printed: number }> {
-    const pass = this.#chain.then(() => this.#drainOnce());
-    this.#chain = pass.catch(() => undefined);
-    return pass;
+    return this.#passes.run();
   }
 
   async #drainOnce(): Promise<{ attempted: number; printed: number }> {
@@ -258,13 +239,7 @@ export class PrintQueueWorker {
   }
 
   #emit(row: PrintJobRow, status: PrintJobStatus): void {
-    this.#o.events.emit('printJobChanged', {
-      printJobId: row.id,
-      printerDeviceId: row.printer_device_id,
-      repairOrderId: row.repair_order_id,
-      status,
-      at: this.#now(),
-    });
+    emitPrintJobChanged(this.#o.events, row, status, this.#now());
   }
 
   #now(): string {

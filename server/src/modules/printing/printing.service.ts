@@ -16,6 +16,7 @@ import {
   type LabelData,
   type LabelSources,
 } from './label-data.js';
+import { emitPrintJobChanged } from './print-job-events.js';
 import type { PrintQueueWorker } from './print-queue-worker.js';
 import {
   findJob,
@@ -321,13 +322,7 @@ export class PrintingService {
     row: Pick<PrintJobRow, 'id' | 'printer_device_id' | 'repair_order_id'>,
     status: PrintJob['status'],
   ): void {
-    this.#d.events.emit('printJobChanged', {
-      printJobId: row.id,
-      printerDeviceId: row.printer_device_id,
-      repairOrderId: row.repair_order_id,
-      status,
-      at: this.#now(),
-    });
+    emitPrintJobChanged(this.#d.events, row, status, this.#now());
   }
 
   #now(): string {
