@@ -141,6 +141,11 @@ export const LIVE_EVENT_SCHEMAS = {
   }),
   /** A bay TV's display token was revoked: the TV's live connection closes at once. */
   displayTokenRevoked: Event({ displayTokenId: Id, at: At }),
+  /**
+   * A shop-floor device changed: paired, edited, revoked, connected or gone, reported its status, or
+   * sent a bad message / was refused (devices module). Settings → Devices refetches on it.
+   */
+  'device.changed': Event({ deviceId: Id }),
   /** A label print job was queued, claimed, printed or failed (printing module). */
   printJobChanged: Event({
     printJobId: Id,

@@ -11,7 +11,8 @@ import type { AnyLiveEvent, LiveEventName, LiveEvents } from './live-events.js';
  * Which topics an event is published on. A browser subscribes to the topics of the screen it shows:
  * `board` (the job board and the bay TVs), `repair-order:<id>` (one RO being edited),
  * `appointments` (the calendar), `customer:<id>`, `vehicle:<id>`, `inventory` (stock, items, POs:
- * any staff member; not the bay TVs), `printing` (the label print queue).
+ * any staff member; not the bay TVs), `devices` (the shop floor's hardware: the owner only),
+ * `printing` (the label print queue).
  */
 export function topicsFor(event: AnyLiveEvent): string[] {
   switch (event.name) {
@@ -38,6 +39,8 @@ export function topicsFor(event: AnyLiveEvent): string[] {
       return ['board', `repair-order:${event.payload.repairOrderId}`];
     case 'inventoryChanged':
       return ['inventory'];
+    case 'device.changed':
+      return ['devices'];
     case 'printJobChanged':
       return event.payload.repairOrderId === null
         ? ['printing']
@@ -51,7 +54,7 @@ export function topicsFor(event: AnyLiveEvent): string[] {
 }
 
 const TOPIC_PATTERN =
-  /^(board|appointments|inventory|printing|(repair-order|customer|vehicle):[0-9a-f-]{36})$/;
+  /^(board|appointments|inventory|devices|printing|(repair-order|customer|vehicle):[0-9a-f-]{36})$/;
 
 export function isValidTopic(topic: string): boolean {
   return TOPIC_PATTERN.test(topic);
@@ -60,11 +63,15 @@ export function isValidTopic(topic: string): boolean {
 /** A bay TV (display token) sees the board and nothing else. */
 export const DISPLAY_TOPICS: ReadonlySet<string> = new Set(['board']);
 
+/** Topics only the owner may watch: `devices` (Settings → Devices, the shop floor's hardware). */
+export const OWNER_TOPICS: ReadonlySet<string> = new Set(['devices']);
+
 /** The topic names, for screens that build them. */
 export const topic = {
   board: 'board',
   appointments: 'appointments',
   inventory: 'inventory',
+  devices: 'devices',
   /** The label print queue (any staff member). */
   printing: 'printing',
   repairOrder: (id: string) => `repair-order:${id}`,

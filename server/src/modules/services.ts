@@ -8,6 +8,7 @@ import type { BaysService } from './bays/bays.service.js';
 import type { BillingService } from './billing/billing.service.js';
 import type { PaymentsService } from './billing/payments.service.js';
 import type { CustomersService } from './customers/customers.service.js';
+import type { DeviceGateway } from './devices/device-gateway.js';
 import type { DisplayService } from './display/display.service.js';
 import type { InspectionsService } from './inspections/inspections.service.js';
 import type { InventoryService } from './inventory/inventory.service.js';
@@ -65,4 +66,6 @@ export interface Services {
   remoteAccess: RemoteAccessService;
   displays: DisplayService;
   realtime: RealtimeService;
+  /** The shop floor's devices (devices module): reports by kind and channel, bay state, commands. */
+  deviceGateway: DeviceGateway;
 }

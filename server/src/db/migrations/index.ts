@@ -19,6 +19,8 @@ import * as reportDayFacts from './0017-report-day-facts.js';
 import * as writeProbe from './0018-write-probe.js';
 import * as odometerOut from './0019-odometer-out.js';
 import * as partsCost from './0020-parts-cost.js';
+import * as devices from './0021-devices.js';
+import * as obd from './0022-obd.js';
 import * as printing from './0023-printing.js';
 
 /**
@@ -46,5 +48,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018-write-probe': writeProbe,
   '0019-odometer-out': odometerOut,
   '0020-parts-cost': partsCost,
+  '0021-devices': devices,
+  '0022-obd': obd,
   '0023-printing': printing,
 };

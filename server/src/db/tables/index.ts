@@ -7,10 +7,12 @@ import type { BaysTables } from './bays.js';
 import type { BillingTables } from './billing.js';
 import type { CustomersTables } from './customers.js';
 import type { DbTables } from './db.js';
+import type { DevicesTables } from './devices.js';
 import type { DisplayTables } from './display.js';
 import type { InspectionsTables } from './inspections.js';
 import type { InventoryTables } from './inventory.js';
 import type { NotificationsTables } from './notifications.js';
+import type { ObdTables } from './obd.js';
 import type { OffsiteFilesTables } from './offsite-files.js';
 import type { PrintingTables } from './printing.js';
 import type { RepairOrdersPublishedViews, RepairOrdersTables } from './repair-orders.js';
@@ -62,6 +64,7 @@ export interface DB
     TechniciansTables,
     BaysTables,
     DisplayTables,
+    DevicesTables,
     CustomersTables,
     VehiclesTables,
     RepairOrdersTables,
@@ -77,4 +80,5 @@ export interface DB
     BackupTables,
     OffsiteFilesTables,
     PrintingTables,
-    SystemTables {}
+    SystemTables,
+    ObdTables {}

@@ -73,12 +73,7 @@ export class VendorsService {
         updated_at: this.clock.now().toISOString(),
       });
       if (!ok) throw staleVersionProblem('vendor', current.version + 1);
-      await this.audit.record(tx, actor, {
-        action: 'vendor.updated',
-        entityType: 'vendor',
-        entityId: id,
-        data: { fields: Object.keys(input).filter((k) => k !== 'version') },
-      });
+      await this.audit.recordUpdate(tx, actor, 'vendor', id, input);
       return toVendor((await findVendor(tx, id))!);
     });
     this.announce('vendor_changed');

@@ -81,6 +81,11 @@ export class VehiclesService implements CustomerMergeParticipant {
     return findVehicleOwnerId(db, vehicleId);
   }
 
+  /** The vehicle with this VIN (OBD dongles and adapters report the car by it), or undefined. */
+  async findIdByVin(vin: string, db: Db = this.db): Promise<string | undefined> {
+    return (await findVehicleByVin(db, normalizeVin(vin)))?.id;
+  }
+
   async get(id: string): Promise<VehicleDetail> {
     const detail = await this.#detail(this.db, id);
     if (detail === undefined) throw problems.notFound(`No vehicle with id ${id}.`);
@@ -271,8 +276,14 @@ export class VehiclesService implements CustomerMergeParticipant {
     return this.odometer.history(vehicleId);
   }
 
-  addOdometerReading(actor: Actor, vehicleId: string, input: RecordOdometerInput): Promise<OdometerReading> {
-    return this.odometer.add(actor, vehicleId, input);
+  /** A typed or OBD reading; a lower one needs confirmLower. `db`: a caller's transaction to join. */
+  addOdometerReading(
+    actor: Actor,
+    vehicleId: string,
+    input: RecordOdometerInput,
+    db?: Db,
+  ): Promise<OdometerReading> {
+    return this.odometer.add(actor, vehicleId, input, db);
   }
 
   /** An odometer reading inside the caller's transaction (check-in): see OdometerService.record. */

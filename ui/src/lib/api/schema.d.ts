@@ -4537,6 +4537,712 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/devices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything on the shop floor: paired devices and the bay TVs' display tokens */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                badMessages: number;
+                bayId: string | null;
+                bayName: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                firmware: string | null;
+                id: string;
+                /**
+                 * @description bay-sensor, obd-dongle, label-printer, kiosk or display
+                 * @enum {string}
+                 */
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                lastError: string | null;
+                /** Format: date-time */
+                lastErrorAt: string | null;
+                lastRefusal: string | null;
+                /** Format: date-time */
+                lastRefusalAt: string | null;
+                /** Format: date-time */
+                lastSeenAt: string | null;
+                model: string | null;
+                name: string;
+                online: boolean;
+                refusals: number;
+                /** Format: date-time */
+                revokedAt: string | null;
+                /** @enum {string} */
+                source: 'mqtt' | 'display-token';
+                version: number;
+              }[];
+              unknownClients: {
+                address: string;
+                lastRefusal: string;
+                /** Format: date-time */
+                lastRefusalAt: string;
+                refusals: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Pair a device: its credentials and pairing string (the password is shown once) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            bayId?: string | null;
+            /**
+             * @description bay-sensor, obd-dongle, label-printer, kiosk or display
+             * @enum {string}
+             */
+            kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              device: {
+                badMessages: number;
+                bayId: string | null;
+                bayName: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                firmware: string | null;
+                id: string;
+                /**
+                 * @description bay-sensor, obd-dongle, label-printer, kiosk or display
+                 * @enum {string}
+                 */
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                lastError: string | null;
+                /** Format: date-time */
+                lastErrorAt: string | null;
+                lastRefusal: string | null;
+                /** Format: date-time */
+                lastRefusalAt: string | null;
+                /** Format: date-time */
+                lastSeenAt: string | null;
+                model: string | null;
+                name: string;
+                online: boolean;
+                refusals: number;
+                /** Format: date-time */
+                revokedAt: string | null;
+                /** @enum {string} */
+                source: 'mqtt' | 'display-token';
+                version: number;
+              };
+              pairing: {
+                bayId: string | null;
+                caSha256: string | null;
+                clientId: string;
+                deviceId: string;
+                host: string;
+                /**
+                 * @description bay-sensor, obd-dongle, label-printer, kiosk or display
+                 * @enum {string}
+                 */
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                password: string;
+                port: number | null;
+                tlsPort: number | null;
+                username: string;
+                /** @enum {number} */
+                v: 1;
+              };
+              /** @description The pairing as JSON text: the QR code content */
+              pairingText: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/devices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename a device or move it to another bay (send the version you read) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            bayId?: string | null;
+            name?: string;
+            /** @description The version you last read; a stale version gets 409 with the current one. */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              badMessages: number;
+              bayId: string | null;
+              bayName: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              firmware: string | null;
+              id: string;
+              /**
+               * @description bay-sensor, obd-dongle, label-printer, kiosk or display
+               * @enum {string}
+               */
+              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+              lastError: string | null;
+              /** Format: date-time */
+              lastErrorAt: string | null;
+              lastRefusal: string | null;
+              /** Format: date-time */
+              lastRefusalAt: string | null;
+              /** Format: date-time */
+              lastSeenAt: string | null;
+              model: string | null;
+              name: string;
+              online: boolean;
+              refusals: number;
+              /** Format: date-time */
+              revokedAt: string | null;
+              /** @enum {string} */
+              source: 'mqtt' | 'display-token';
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/devices/{id}/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A new password for a device (the old one stops working; its connection is dropped) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              device: {
+                badMessages: number;
+                bayId: string | null;
+                bayName: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                firmware: string | null;
+                id: string;
+                /**
+                 * @description bay-sensor, obd-dongle, label-printer, kiosk or display
+                 * @enum {string}
+                 */
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                lastError: string | null;
+                /** Format: date-time */
+                lastErrorAt: string | null;
+                lastRefusal: string | null;
+                /** Format: date-time */
+                lastRefusalAt: string | null;
+                /** Format: date-time */
+                lastSeenAt: string | null;
+                model: string | null;
+                name: string;
+                online: boolean;
+                refusals: number;
+                /** Format: date-time */
+                revokedAt: string | null;
+                /** @enum {string} */
+                source: 'mqtt' | 'display-token';
+                version: number;
+              };
+              pairing: {
+                bayId: string | null;
+                caSha256: string | null;
+                clientId: string;
+                deviceId: string;
+                host: string;
+                /**
+                 * @description bay-sensor, obd-dongle, label-printer, kiosk or display
+                 * @enum {string}
+                 */
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                password: string;
+                port: number | null;
+                tlsPort: number | null;
+                username: string;
+                /** @enum {number} */
+                v: 1;
+              };
+              /** @description The pairing as JSON text: the QR code content */
+              pairingText: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/devices/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a device: disconnected at once and refused from then on */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              badMessages: number;
+              bayId: string | null;
+              bayName: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              firmware: string | null;
+              id: string;
+              /**
+               * @description bay-sensor, obd-dongle, label-printer, kiosk or display
+               * @enum {string}
+               */
+              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+              lastError: string | null;
+              /** Format: date-time */
+              lastErrorAt: string | null;
+              lastRefusal: string | null;
+              /** Format: date-time */
+              lastRefusalAt: string | null;
+              /** Format: date-time */
+              lastSeenAt: string | null;
+              model: string | null;
+              name: string;
+              online: boolean;
+              refusals: number;
+              /** Format: date-time */
+              revokedAt: string | null;
+              /** @enum {string} */
+              source: 'mqtt' | 'display-token';
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/devices/broker': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The MQTT broker's ports, whether each listens, and the CA fingerprint devices pin */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              mqtt: {
+                error: string | null;
+                host: string;
+                listening: boolean;
+                port: number | null;
+              };
+              mqtts: {
+                caSha256: string | null;
+                error: string | null;
+                listening: boolean;
+                port: number | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/display-tokens': {
     parameters: {
       query?: never;
@@ -14220,6 +14926,293 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/obd/odometer-holds/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm an OBD odometer reading lower than the last one (replaced cluster): it is recorded */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              readingKm: number;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              vehicleId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/obd/unmatched': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Dongle reports whose VIN matches no vehicle, waiting to be attached */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                batteryVolts: number | null;
+                /** @enum {string} */
+                channel: 'telemetry' | 'dtc';
+                /** @description Stored, pending and permanent codes of a dtc report */
+                codes: string[];
+                deviceId: string;
+                deviceName: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                milOn: boolean | null;
+                odometerKm: number | null;
+                /** Format: date-time */
+                receivedAt: string;
+                seq: number;
+                vin: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/obd/unmatched/{id}/attach': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Attach a waiting report (and that dongle's other reports of the same VIN) to a vehicle */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            vehicleId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Reports of this dongle and VIN now on the vehicle */
+              attached: number;
+              scans: number;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              vehicleId: string;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -24366,6 +25359,427 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/vehicles/{id}/obd': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The vehicle's OBD scans (codes with descriptions) and odometer readings waiting for a confirmation */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              descriptions: {
+                available: boolean;
+                problem: string | null;
+              };
+              /** @description OBD odometer readings lower than the last one, waiting for a confirmation */
+              odometerHolds: {
+                deviceId: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /** Format: date-time */
+                readAt: string;
+                readingKm: number;
+                /** @enum {string} */
+                source: 'serial' | 'mqtt';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                vehicleId: string;
+              }[];
+              /** @description Newest first, at most 20 */
+              scans: {
+                batteryVolts: number | null;
+                codes: {
+                  /** @description e.g. P0301 */
+                  code: string;
+                  /** @description Title of a generic code; null for a manufacturer-specific one or none on file */
+                  description: string | null;
+                  /** @enum {string} */
+                  kind: 'stored' | 'pending' | 'permanent';
+                  /** @enum {string} */
+                  scope: 'generic' | 'manufacturer-specific';
+                  /** @enum {string} */
+                  system: 'Powertrain' | 'Chassis' | 'Body' | 'Network';
+                }[];
+                deviceId: string | null;
+                freezeFrame: {
+                  [key: string]: number | string;
+                } | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                milOn: boolean | null;
+                odometerKm: number | null;
+                /** @description false: the car (or dongle) gave no permanent codes list */
+                permanentReported: boolean;
+                protocol: string | null;
+                readiness: {
+                  dtcCount: number;
+                  /** @enum {string} */
+                  ignition: 'spark' | 'compression';
+                  milOn: boolean;
+                  monitors: {
+                    complete: boolean;
+                    name: string;
+                  }[];
+                } | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string | null;
+                /** Format: date-time */
+                scannedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                scannedBy: string | null;
+                /** @enum {string} */
+                source: 'serial' | 'mqtt';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                vehicleId: string;
+                vin: string | null;
+              }[];
+              /** @description Whether an ELM327 adapter is configured (obdSerialPath) */
+              serialConfigured: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/vehicles/{id}/obd-clear': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Clear the car's codes (mode 04) with the server's adapter; needs confirm: true */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Must be true: clearing also resets the readiness monitors an emissions test needs */
+            confirm: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              at: string;
+              /** @enum {boolean} */
+              cleared: true;
+              protocol: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/vehicles/{id}/obd-scan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Scan the car with the server's ELM327 adapter and store the scan (on the open repair order) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            repairOrderId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              odometer: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                holdId: string | null;
+                /** @enum {string} */
+                status: 'recorded' | 'held-lower' | 'none';
+              };
+              scan: {
+                batteryVolts: number | null;
+                codes: {
+                  /** @description e.g. P0301 */
+                  code: string;
+                  /** @description Title of a generic code; null for a manufacturer-specific one or none on file */
+                  description: string | null;
+                  /** @enum {string} */
+                  kind: 'stored' | 'pending' | 'permanent';
+                  /** @enum {string} */
+                  scope: 'generic' | 'manufacturer-specific';
+                  /** @enum {string} */
+                  system: 'Powertrain' | 'Chassis' | 'Body' | 'Network';
+                }[];
+                deviceId: string | null;
+                freezeFrame: {
+                  [key: string]: number | string;
+                } | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                milOn: boolean | null;
+                odometerKm: number | null;
+                /** @description false: the car (or dongle) gave no permanent codes list */
+                permanentReported: boolean;
+                protocol: string | null;
+                readiness: {
+                  dtcCount: number;
+                  /** @enum {string} */
+                  ignition: 'spark' | 'compression';
+                  milOn: boolean;
+                  monitors: {
+                    complete: boolean;
+                    name: string;
+                  }[];
+                } | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string | null;
+                /** Format: date-time */
+                scannedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                scannedBy: string | null;
+                /** @enum {string} */
+                source: 'serial' | 'mqtt';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                vehicleId: string;
+                vin: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
