@@ -82,10 +82,10 @@ export const MODULES: readonly AnyModuleDefinition[] = [
   offsiteFilesModule,
   remoteAccessModule,
   displayModule,
-  printingModule,
   realtimeModule,
   devicesModule,
   obdModule,
+  printingModule,
 ];
 
 /** The shared plugins need sign-in; every app has the sessions module. */

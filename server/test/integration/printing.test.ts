@@ -4,6 +4,7 @@ import { EventBus } from '../../src/events/event-bus.js';
 import { newId } from '../../src/lib/ids.js';
 import { PrintQueueWorker } from '../../src/modules/printing/print-queue-worker.js';
 import { insertCustomer, insertVehicle } from '../helpers/fixtures.js';
+import { pairDevice } from '../helpers/mqtt.js';
 import {
   createStaff,
   createTestApp,
@@ -40,7 +41,7 @@ beforeEach(async () => {
   t = await createTestApp({ printQueuePollSeconds: 0, printerTimeoutMs: 400 });
   ({ cookie } = await setupOwner(t.app));
   printer = await startCaptureServer();
-  printerId = newId();
+  printerId = (await pairDevice(t.app, cookie, 'label-printer', 'Counter printer')).deviceId;
   const put = await injectAs(t.app, cookie, {
     method: 'PUT',
     url: `/api/printers/${printerId}`,
@@ -295,6 +296,20 @@ describe('bin labels, previews and who may print', () => {
       payload: { transport: 'tcp' },
     });
     expect(problemOf(missingHost)).toMatchObject({ status: 400, errors: [{ path: '/host' }] });
+    // Only a paired label-printer device can be given an address.
+    const sensor = await pairDevice(t.app, cookie, 'bay-sensor', 'Bay 1 sensor');
+    for (const deviceId of [newId(), sensor.deviceId]) {
+      const notAPrinter = await injectAs(t.app, cookie, {
+        method: 'PUT',
+        url: `/api/printers/${deviceId}`,
+        payload: { transport: 'tcp', host: '10.0.0.9' },
+      });
+      expect(problemOf(notAPrinter).status).toBe(404);
+    }
+    const printers = (await injectAs(t.app, cookie, { method: 'GET', url: '/api/printers' })).json<
+      Array<{ deviceId: string; name: string; port: number }>
+    >();
+    expect(printers).toMatchObject([{ deviceId: printerId, name: 'Counter printer', port: printer.port }]);
     const noItems = await injectAs(t.app, cookie, {
       method: 'POST',
       url: '/api/inventory/bin-labels',

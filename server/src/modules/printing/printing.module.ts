@@ -26,11 +26,11 @@ const PERMISSIONS: Readonly<Record<string, Access>> = {
  */
 export const printingModule = defineModule({
   name: 'printing',
-  needs: ['audit', 'repairOrders', 'customers', 'vehicles', 'inventory', 'settings'],
+  needs: ['audit', 'repairOrders', 'customers', 'vehicles', 'inventory', 'settings', 'deviceGateway'],
   gives: [],
   create: (
     { app, db, clock, events, config, log },
-    { audit, repairOrders, customers, vehicles, inventory, settings },
+    { audit, repairOrders, customers, vehicles, inventory, settings, deviceGateway },
   ) => {
     const worker = new PrintQueueWorker({
       db,
@@ -46,6 +46,9 @@ export const printingModule = defineModule({
       events,
       audit,
       worker,
+      // A printer is a paired, unrevoked device of kind label-printer (the devices module's row).
+      devices: async (deviceId) =>
+        (await deviceGateway.devicesOfKind('label-printer')).find((device) => device.id === deviceId),
       sources: { repairOrders, customers, vehicles, inventory, settings, now: () => clock.now() },
     });
     app.decorate('printQueue', worker);

@@ -42,8 +42,7 @@ export interface PrintingDeps {
   audit: AuditService;
   sources: LabelSources;
   worker: PrintQueueWorker;
-  /** Until the devices module is there, any id is accepted and named after itself. */
-  devices?: PrinterDeviceLookup;
+  devices: PrinterDeviceLookup;
 }
 
 const DEFAULT_PORT = 9100;
@@ -71,7 +70,7 @@ export class PrintingService {
         { path: '/serialPath', message: 'A serial printer needs its port (serialPath).' },
       ]);
     }
-    if (this.#d.devices && (await this.#d.devices(deviceId)) === undefined) {
+    if ((await this.#d.devices(deviceId)) === undefined) {
       throw problems.notFound(
         `No label-printer device with id ${deviceId}: add it in Settings → Devices first.`,
       );
@@ -298,7 +297,8 @@ export class PrintingService {
   }
 
   async #nameOf(deviceId: string): Promise<string> {
-    return (await this.#d.devices?.(deviceId))?.name ?? `Label printer ${deviceId.slice(-4)}`;
+    // A printer whose device was revoked keeps its jobs; it is named by its id.
+    return (await this.#d.devices(deviceId))?.name ?? `Label printer ${deviceId.slice(-4)} (revoked)`;
   }
 
   async #printerOf(row: PrinterRow, queued: number): Promise<Printer> {
