@@ -17,6 +17,7 @@ import { auditModule } from './modules/audit/audit.module.js';
 import { authModule } from './modules/auth/auth.module.js';
 import { sessionsModule } from './modules/auth/sessions.module.js';
 import { backupModule } from './modules/backup/backup.module.js';
+import { baySensorsModule } from './modules/bay-sensors/bay-sensors.module.js';
 import { baysModule } from './modules/bays/bays.module.js';
 import { billingModule } from './modules/billing/billing.module.js';
 import { customersModule } from './modules/customers/customers.module.js';
@@ -86,6 +87,7 @@ export const MODULES: readonly AnyModuleDefinition[] = [
   devicesModule,
   obdModule,
   printingModule,
+  baySensorsModule,
 ];
 
 /** The shared plugins need sign-in; every app has the sessions module. */

@@ -3,6 +3,7 @@ import type { AppointmentsTables } from './appointments.js';
 import type { AuditTables } from './audit.js';
 import type { AuthTables } from './auth.js';
 import type { BackupTables } from './backup.js';
+import type { BaySensorsTables } from './bay-sensors.js';
 import type { BaysTables } from './bays.js';
 import type { BillingTables } from './billing.js';
 import type { CustomersTables } from './customers.js';
@@ -63,6 +64,7 @@ export interface DB
     SettingsTables,
     TechniciansTables,
     BaysTables,
+    BaySensorsTables,
     DisplayTables,
     DevicesTables,
     CustomersTables,
