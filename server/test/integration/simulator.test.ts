@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planDay } from '../../../devices/simulator/day-plan.js';
-import { pairWithServer } from '../../../devices/simulator/server-pairing.js';
+import { downloadShopCa, pairWithServer } from '../../../devices/simulator/server-pairing.js';
 import { ShopFloor } from '../../../devices/simulator/shop-floor.js';
 import { startAppWithBroker, waitFor, type AppWithBroker } from '../helpers/mqtt.js';
 import { injectAs, OWNER, setupOwner } from '../helpers/test-app.js';
@@ -125,5 +125,45 @@ describe('the simulator on the real app', () => {
     await waitFor('all six devices offline after the clean shutdown', async () =>
       (await listed()).every((d) => !d.online),
     );
+  });
+
+  it("connects over TLS trusting only the shop's CA, and refuses a CA that is not the paired one", async () => {
+    shop = await startAppWithBroker({ tls: true });
+    const { mqttsUrl } = shop;
+    expect(mqttsUrl).not.toBeNull();
+    const { cookie } = await setupOwner(shop.app);
+    const folder = mkdtempSync(join(tmpdir(), 'ase-sim-pairings-'));
+    folders.push(folder);
+    const server = `http://127.0.0.1:${(shop.app.server.address() as AddressInfo).port}`;
+    const { pairings } = await pairWithServer({
+      server,
+      email: OWNER.email,
+      password: OWNER.password,
+      folder,
+      log: () => {},
+      bays: 0,
+      dongles: 1,
+      displays: 0,
+      printer: null,
+    });
+    const dongle = pairings[0]!;
+    expect(dongle.caSha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    const caPem = await downloadShopCa(server);
+    const options = { start: START, speed: 0, brokerUrl: mqttsUrl!, caPem, log: () => {} };
+
+    floor = new ShopFloor({ ...options, pairings: [{ ...dongle, caSha256: 'AB:'.repeat(31) + 'AB' }] });
+    await expect(floor.connect()).rejects.toThrow(/not the pairing's AB:AB.*not this shop's CA/);
+
+    floor = new ShopFloor({ ...options, pairings: [dongle] });
+    await floor.connect();
+    await floor.dongles[0]!.sendTelemetry({
+      vin: '2T3MDS9Y8J1766708',
+      odometerKm: 92_507.9,
+      batteryVolts: 12.6,
+    });
+    const listed = await injectAs(shop.app, cookie, { method: 'GET', url: '/api/devices' });
+    expect(
+      listed.json<{ items: FloorDevice[] }>().items.map((d) => [d.kind, d.online, d.badMessages]),
+    ).toEqual([['obd-dongle', true, 0]]);
   });
 });
