@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseSimArgs, SIM_USAGE, type SimArgs } from './args.js';
-import { planDay } from './day-plan.js';
+import { planDay, type ShopCar } from './day-plan.js';
 import type { Log } from './device-client.js';
 import { readPairings, PairingError, type DevicePairing } from './pairing.js';
-import { pairWithServer, ServerError } from './server-pairing.js';
+import { downloadShopCa, pairWithServer, ServerError } from './server-pairing.js';
 import { ShopFloor } from './shop-floor.js';
 import { startVirtualPrinter, type VirtualPrinter } from './virtual-printer.js';
 
@@ -16,7 +16,7 @@ const EX_USAGE = 64;
 const EX_DATAERR = 65;
 const EX_UNAVAILABLE = 69;
 
-async function credentials(args: SimArgs, log: Log): Promise<DevicePairing[]> {
+async function credentials(args: SimArgs, log: Log): Promise<{ pairings: DevicePairing[]; cars: ShopCar[] }> {
   if (args.server !== null)
     return pairWithServer({
       server: args.server,
@@ -30,11 +30,18 @@ async function credentials(args: SimArgs, log: Log): Promise<DevicePairing[]> {
       folder: args.pairingsDir,
       log,
     });
-  if (args.pairings.length > 0) return args.pairings.flatMap(readPairings);
-  if (existsSync(args.pairingsDir)) return readPairings(args.pairingsDir);
+  if (args.pairings.length > 0) return { pairings: args.pairings.flatMap(readPairings), cars: [] };
+  if (existsSync(args.pairingsDir)) return { pairings: readPairings(args.pairingsDir), cars: [] };
   throw new PairingError(
     `no devices: give --pairing, or --server with the owner's --email and --password to pair them (${args.pairingsDir} holds none yet)`,
   );
+}
+
+/** The CA certificate --tls trusts (each device checks it against its pairing's fingerprint). */
+async function shopCa(args: SimArgs): Promise<string> {
+  if (args.ca === null) return downloadShopCa(args.server ?? '');
+  if (!existsSync(args.ca)) throw new PairingError(`--ca ${args.ca}: no such file`);
+  return readFileSync(args.ca, 'utf8');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -66,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
   let printer: VirtualPrinter | null = null;
   let floor: ShopFloor | null = null;
   try {
-    const pairings = await credentials(args, log);
+    const { pairings, cars } = await credentials(args, log);
     if (args.printerPort !== null)
       printer = await startVirtualPrinter({
         host: args.printerHost,
@@ -74,7 +81,15 @@ async function main(argv: string[]): Promise<number> {
         out: args.out,
         log,
       });
-    floor = new ShopFloor({ pairings, start, speed: args.speed, brokerUrl: args.broker ?? undefined, log });
+    const caPem = args.tls ? await shopCa(args) : undefined;
+    floor = new ShopFloor({
+      pairings,
+      start,
+      speed: args.speed,
+      brokerUrl: args.broker ?? undefined,
+      caPem,
+      log,
+    });
     const current = floor;
     clock = () => current.now();
     const bays = Math.min(args.bays, floor.sensors.length);
@@ -91,6 +106,7 @@ async function main(argv: string[]): Promise<number> {
       dtcRate: args.dtcRate,
       faultRate: args.faultRate,
       telemetryEveryMinutes: args.telemetryEveryMinutes,
+      cars,
     });
     const finished = await floor.play(plan, stop.signal);
     log(finished ? 'the shop closes' : 'stopped before the day ended');

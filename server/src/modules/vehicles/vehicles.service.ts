@@ -3,7 +3,7 @@ import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems, type FieldError } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { rowAtVersion, staleVersionProblem } from '../../lib/versioning.js';
 import { checkVin, normalizeVin } from '../../lib/vin.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { CustomerMergeParticipant } from '../customers/customer-merge.js';
@@ -181,10 +181,7 @@ export class VehiclesService implements CustomerMergeParticipant {
 
     const at = this.clock.now().toISOString();
     const detail = await inTransaction(this.db, async (tx) => {
-      const current = await findVehicle(tx, id);
-      if (current === undefined) throw problems.notFound(`No vehicle with id ${id}.`);
-      if (current.version !== input.version)
-        throw staleVersionProblem('vehicle', current.version, toVehicle(current));
+      const current = rowAtVersion(await findVehicle(tx, id), 'vehicle', id, input.version, toVehicle);
       const vinChange = await this.#vinChange(tx, current, input);
       const ok = await updateVehicleIfVersion(tx, id, input.version, {
         ...vinChange.columns,
@@ -213,10 +210,7 @@ export class VehiclesService implements CustomerMergeParticipant {
   async transfer(actor: Actor, id: string, input: TransferVehicleInput): Promise<VehicleDetail> {
     const at = this.clock.now().toISOString();
     const detail = await inTransaction(this.db, async (tx) => {
-      const current = await findVehicle(tx, id);
-      if (current === undefined) throw problems.notFound(`No vehicle with id ${id}.`);
-      if (current.version !== input.version)
-        throw staleVersionProblem('vehicle', current.version, toVehicle(current));
+      const current = rowAtVersion(await findVehicle(tx, id), 'vehicle', id, input.version, toVehicle);
       if (!(await this.customers.exists(tx, input.toCustomerId)))
         throw problems.validation([{ path: 'toCustomerId', message: 'no customer with this id' }]);
       if (input.toCustomerId === current.customer_id)
