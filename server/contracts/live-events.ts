@@ -177,6 +177,14 @@ export const LIVE_EVENT_SCHEMAS = {
    * sent a bad message / was refused (devices module). Settings → Devices refetches on it.
    */
   'device.changed': Event({ deviceId: Id }),
+  /** A label print job was queued, claimed, printed or failed (printing module). */
+  printJobChanged: Event({
+    printJobId: Id,
+    printerDeviceId: Id,
+    repairOrderId: Type.Union([Id, Type.Null()]),
+    status: Literals(['queued', 'printing', 'printed', 'failed'] as const),
+    at: At,
+  }),
 };
 
 export type LiveEventName = keyof typeof LIVE_EVENT_SCHEMAS;
