@@ -17,6 +17,7 @@ import { auditModule } from './modules/audit/audit.module.js';
 import { authModule } from './modules/auth/auth.module.js';
 import { sessionsModule } from './modules/auth/sessions.module.js';
 import { backupModule } from './modules/backup/backup.module.js';
+import { baySensorsModule } from './modules/bay-sensors/bay-sensors.module.js';
 import { baysModule } from './modules/bays/bays.module.js';
 import { billingModule } from './modules/billing/billing.module.js';
 import { customersModule } from './modules/customers/customers.module.js';
@@ -28,6 +29,7 @@ import type { AnyModuleDefinition, Kernel } from './modules/module.js';
 import { obdModule } from './modules/obd/obd.module.js';
 import { notificationsModule } from './modules/notifications/notifications.module.js';
 import { offsiteFilesModule } from './modules/offsite-files/offsite-files.module.js';
+import { printingModule } from './modules/printing/printing.module.js';
 import { realtimeModule } from './modules/realtime/realtime.module.js';
 import { remoteAccessModule } from './modules/remote-access/remote-access.module.js';
 import { repairOrdersModule } from './modules/repair-orders/repair-orders.module.js';
@@ -84,6 +86,8 @@ export const MODULES: readonly AnyModuleDefinition[] = [
   realtimeModule,
   devicesModule,
   obdModule,
+  printingModule,
+  baySensorsModule,
 ];
 
 /** The shared plugins need sign-in; every app has the sessions module. */

@@ -43,6 +43,8 @@ export interface Kernel {
     mqtt?: { host: string; mqtt: number | null; mqtts: number | null };
     /** How long the broker waits for CONNECT on a new socket (tests shorten it). */
     mqttConnectTimeoutMs?: number;
+    /** How often jobs in bays are checked against their book hours (tests shorten it). */
+    bayOverrunCheckMs?: number;
     /** The OBD adapter's serialport binding (tests: binding-mock) and deadlines. */
     obdSerial?: ObdSerialTuning;
   };

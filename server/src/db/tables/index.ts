@@ -3,6 +3,7 @@ import type { AppointmentsTables } from './appointments.js';
 import type { AuditTables } from './audit.js';
 import type { AuthTables } from './auth.js';
 import type { BackupTables } from './backup.js';
+import type { BaySensorsTables } from './bay-sensors.js';
 import type { BaysTables } from './bays.js';
 import type { BillingTables } from './billing.js';
 import type { CustomersTables } from './customers.js';
@@ -14,6 +15,7 @@ import type { InventoryTables } from './inventory.js';
 import type { NotificationsTables } from './notifications.js';
 import type { ObdTables } from './obd.js';
 import type { OffsiteFilesTables } from './offsite-files.js';
+import type { PrintingTables } from './printing.js';
 import type { RepairOrdersPublishedViews, RepairOrdersTables } from './repair-orders.js';
 import type { SearchTables } from './search.js';
 import type { SettingsTables } from './settings.js';
@@ -62,6 +64,7 @@ export interface DB
     SettingsTables,
     TechniciansTables,
     BaysTables,
+    BaySensorsTables,
     DisplayTables,
     DevicesTables,
     CustomersTables,
@@ -78,5 +81,6 @@ export interface DB
     TimeclockTables,
     BackupTables,
     OffsiteFilesTables,
+    PrintingTables,
     SystemTables,
     ObdTables {}

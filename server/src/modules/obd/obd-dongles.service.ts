@@ -1,6 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { ObdDtcSchema, ObdTelemetrySchema } from '../../../contracts/mqtt.js';
 import type { Db } from '../../db/database.js';
+import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { inTransaction } from '../../db/after-commit.js';
 import { newId } from '../../lib/ids.js';
@@ -8,7 +9,7 @@ import { problems } from '../../lib/problem.js';
 import type { Actor } from '../audit/audit.service.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
 import type { VehiclesService } from '../vehicles/vehicles.service.js';
-import { openRepairOrderId, recordObdOdometer } from './obd-scans.js';
+import { announceObd, openRepairOrderId, recordObdOdometer } from './obd-scans.js';
 import {
   deleteTelemetryBefore,
   dtcReportSeen,
@@ -27,8 +28,8 @@ import {
 } from './obd.repository.js';
 import type { AttachResult, UnmatchedReport } from './obd.schemas.js';
 
-type Telemetry = Static<typeof ObdTelemetrySchema>;
-type DtcReport = Static<typeof ObdDtcSchema>;
+export type Telemetry = Static<typeof ObdTelemetrySchema>;
+export type DtcReport = Static<typeof ObdDtcSchema>;
 
 /** One report as the device gateway hands it over (a subset of its DeviceMessage). */
 export interface DongleMessage<P> {
@@ -42,10 +43,13 @@ export type IngestOutcome = 'recorded' | 'duplicate' | 'stale' | 'unmatched';
 
 /** An odometer entry per dongle at most this often: a dongle at 1 Hz must not flood the history. */
 const ODOMETER_EVERY_MS = 60 * 60 * 1000;
+/** Raw telemetry past its days is deleted at most this often (checked as telemetry arrives). */
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export interface DongleDeps {
   db: Db;
   clock: Clock;
+  events: EventBus;
   vehicles: VehiclesService;
   repairOrders: RepairOrdersService;
   rawTelemetryDays: number;
@@ -59,9 +63,40 @@ export interface DongleDeps {
  * seq: a duplicate is dropped, a late (out-of-order) one is kept but does not move the odometer.
  */
 export class DongleReports {
+  /** Each dongle's reports are handled one after another, in arrival order (see #inOrder). */
+  readonly #queues = new Map<string, Promise<unknown>>();
+  /** When raw telemetry was last pruned (the app's clock, ms); 0: not yet. */
+  #prunedAt = 0;
+
   constructor(private readonly deps: DongleDeps) {}
 
   async ingestTelemetry(message: DongleMessage<Telemetry>): Promise<IngestOutcome> {
+    const outcome = await this.#inOrder(message.device.id, () => this.#telemetry(message));
+    await this.#pruneIfDue();
+    return outcome;
+  }
+
+  ingestDtc(message: DongleMessage<DtcReport>): Promise<IngestOutcome> {
+    return this.#inOrder(message.device.id, () => this.#dtc(message));
+  }
+
+  /**
+   * The gateway does not await handlers, so two reports of one dongle could otherwise be handled
+   * at once: both would see the same "last seq" and the same last odometer entry. One queue per
+   * dongle (dropped when it drains) keeps seq checks and the odometer throttle exact.
+   */
+  #inOrder<T>(deviceId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.#queues.get(deviceId) ?? Promise.resolve();
+    const run = previous.then(work, work);
+    const tail = run.catch(() => undefined);
+    this.#queues.set(deviceId, tail);
+    void tail.then(() => {
+      if (this.#queues.get(deviceId) === tail) this.#queues.delete(deviceId);
+    });
+    return run;
+  }
+
+  async #telemetry(message: DongleMessage<Telemetry>): Promise<IngestOutcome> {
     const { device, payload, receivedAt } = message;
     return inTransaction(this.deps.db, async (tx) => {
       const known = await findDevice(tx, device.id);
@@ -112,7 +147,7 @@ export class DongleReports {
     });
   }
 
-  async ingestDtc(message: DongleMessage<DtcReport>): Promise<IngestOutcome> {
+  async #dtc(message: DongleMessage<DtcReport>): Promise<IngestOutcome> {
     const { device, payload, receivedAt } = message;
     const vinHint = payload.vin ?? (await findDevice(this.deps.db, device.id))?.last_vin ?? null;
     const hintVehicle = vinHint === null ? undefined : await this.deps.vehicles.findIdByVin(vinHint);
@@ -136,7 +171,7 @@ export class DongleReports {
         await waitUnmatched(tx, message, 'dtc', vin);
         return 'unmatched';
       }
-      await insertDtcScan(tx, {
+      await insertDtcScan(tx, this.deps.events, {
         deviceId: device.id,
         payload,
         vehicleId,
@@ -183,13 +218,20 @@ export class DongleReports {
         if (waiting.channel === 'dtc') {
           const payload = JSON.parse(waiting.payload) as DtcReport;
           const { device_id: deviceId, vin, received_at: receivedAt } = waiting;
-          await insertDtcScan(tx, { deviceId, payload, vehicleId, vin, repairOrderId, receivedAt });
+          await insertDtcScan(tx, this.deps.events, {
+            deviceId,
+            payload,
+            vehicleId,
+            vin,
+            repairOrderId,
+            receivedAt,
+          });
           scans++;
           continue;
         }
         const { odometerKm } = JSON.parse(waiting.payload) as Telemetry;
         if (odometerKm !== undefined)
-          await recordObdOdometer(tx, this.deps.vehicles, actor, {
+          await recordObdOdometer(tx, this.deps, actor, {
             vehicleId,
             km: odometerKm,
             source: 'mqtt',
@@ -205,8 +247,16 @@ export class DongleReports {
 
   /** Deletes raw telemetry older than the configured days; returns how many rows went. */
   async pruneTelemetry(): Promise<number> {
-    const cutoff = new Date(this.deps.clock.now().getTime() - this.deps.rawTelemetryDays * 86_400_000);
+    const now = this.deps.clock.now();
+    this.#prunedAt = now.getTime();
+    const cutoff = new Date(now.getTime() - this.deps.rawTelemetryDays * 86_400_000);
     return deleteTelemetryBefore(this.deps.db, cutoff.toISOString());
+  }
+
+  /** Prunes when the last prune is an hour old: telemetry arriving is what makes rows to prune. */
+  async #pruneIfDue(): Promise<number> {
+    if (this.deps.clock.now().getTime() - this.#prunedAt < PRUNE_EVERY_MS) return 0;
+    return this.pruneTelemetry();
   }
 
   async #odometer(tx: Db, message: DongleMessage<Telemetry>, vehicleId: string, km: number): Promise<void> {
@@ -215,7 +265,7 @@ export class DongleReports {
     const lastAt = known?.odometer_recorded_at;
     const recent = lastAt != null && Date.parse(message.receivedAt) - Date.parse(lastAt) < ODOMETER_EVERY_MS;
     if (known?.odometer_recorded_km === rounded || recent) return;
-    await recordObdOdometer(tx, this.deps.vehicles, deviceActor(message.device), {
+    await recordObdOdometer(tx, this.deps, deviceActor(message.device), {
       vehicleId,
       km,
       source: 'mqtt',
@@ -251,6 +301,7 @@ async function waitUnmatched(
 
 async function insertDtcScan(
   tx: Db,
+  events: EventBus,
   report: {
     deviceId: string;
     payload: DtcReport;
@@ -283,6 +334,12 @@ async function insertDtcScan(
     scanned_by: null,
     created_at: receivedAt,
     updated_at: receivedAt,
+  });
+  announceObd(tx, events, {
+    vehicleId: report.vehicleId,
+    repairOrderId: report.repairOrderId,
+    change: 'scan',
+    at: receivedAt,
   });
 }
 

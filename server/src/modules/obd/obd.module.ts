@@ -3,7 +3,7 @@ import { DTC_DESCRIPTIONS_FILE, loadDtcDescriptions } from '../../../../devices/
 import { appRoot } from '../../lib/app-root.js';
 import { COUNTER, FLOOR, type Access } from '../../plugins/route-permissions.js';
 import { defineModule } from '../module.js';
-import { DongleReports } from './obd-dongles.service.js';
+import { DongleReports, type DongleMessage, type DtcReport, type Telemetry } from './obd-dongles.service.js';
 import { obdRoutes } from './obd.routes.js';
 import { ObdService } from './obd.service.js';
 
@@ -17,15 +17,12 @@ const PERMISSIONS: Readonly<Record<string, Access>> = {
   'POST /api/obd/unmatched/:id/attach': COUNTER,
 };
 
-/** Raw telemetry older than obdTelemetryRawDays goes this often (and once at start). */
-const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
-
-/** OBD: scans with the server's ELM327 adapter, dongle reports over MQTT, DTC descriptions. */
+/** OBD: scans with the server's ELM327 adapter, dongle reports over MQTT (via deviceGateway), DTC descriptions. */
 export const obdModule = defineModule({
   name: 'obd',
-  needs: ['audit', 'vehicles', 'repairOrders'],
+  needs: ['audit', 'vehicles', 'repairOrders', 'deviceGateway'],
   gives: [],
-  create: ({ config, db, clock, log, tuning }, { audit, vehicles, repairOrders }) => {
+  create: ({ config, db, clock, events, log, tuning }, { audit, vehicles, repairOrders, deviceGateway }) => {
     const descriptions: { table: ReadonlyMap<string, string>; problem: string | null } = {
       table: new Map(),
       problem: 'not loaded yet',
@@ -33,6 +30,7 @@ export const obdModule = defineModule({
     const service = new ObdService({
       db,
       clock,
+      events,
       audit,
       vehicles,
       repairOrders,
@@ -42,11 +40,12 @@ export const obdModule = defineModule({
     const dongles = new DongleReports({
       db,
       clock,
+      events,
       vehicles,
       repairOrders,
       rawTelemetryDays: config.obdTelemetryRawDays,
     });
-    let pruneTimer: NodeJS.Timeout | undefined;
+    let unsubscribe: Array<() => void> = [];
     const prune = () =>
       dongles
         .pruneTelemetry()
@@ -62,11 +61,26 @@ export const obdModule = defineModule({
         descriptions.table = loaded.descriptions;
         descriptions.problem = loaded.problem;
         if (loaded.problem !== null) log.warn(`DTC descriptions unavailable: ${loaded.problem}`);
-        void prune();
-        pruneTimer = setInterval(() => void prune(), PRUNE_EVERY_MS);
-        pruneTimer.unref();
+        // A handler that throws is counted by the gateway as that dongle's bad message, with its text.
+        // The gateway validated each payload against the contract's schema. The handlers take it as
+        // `unknown` and cast: DevicePayload is too deep for TypeScript to compare with the schema's Static.
+        const onDongle = <P>(
+          channel: 'telemetry' | 'dtc',
+          ingest: (m: DongleMessage<P>) => Promise<unknown>,
+        ) =>
+          deviceGateway.onMessage('obd-dongle', channel, async (m: DongleMessage<unknown>) => {
+            await ingest({ device: m.device, payload: m.payload as P, receivedAt: m.receivedAt });
+          });
+        unsubscribe = [
+          onDongle<Telemetry>('telemetry', (m) => dongles.ingestTelemetry(m)),
+          onDongle<DtcReport>('dtc', (m) => dongles.ingestDtc(m)),
+        ];
+        // Once at start; then as telemetry arrives (DongleReports prunes hourly while it does).
+        await prune();
       },
-      stop: () => clearInterval(pruneTimer),
+      stop: () => {
+        for (const off of unsubscribe) off();
+      },
     };
   },
 });

@@ -2790,6 +2790,637 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/bay-sensors/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A bay's sensor events, newest first (duplicates are not stored) */
+    get: {
+      parameters: {
+        query: {
+          /** @description UUIDv7 identifier */
+          bayId: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /**
+                 * @description What ASE did about the job in the bay because of it (null: nothing to do)
+                 * @enum {string|null}
+                 */
+                action: 'started' | 'completed' | 'suggested' | 'refused' | 'no_job' | 'none' | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                bayId: string | null;
+                detail: string | null;
+                deviceId: string;
+                /** @enum {string} */
+                event: 'in' | 'out';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string | null;
+                /**
+                 * @description applied: moved the bay; out_of_order: arrived after a later one (kept, no change); already_in / already_out: the bay was already so; no_bay: the sensor is not placed in a bay
+                 * @enum {string}
+                 */
+                outcome: 'applied' | 'out_of_order' | 'already_in' | 'already_out' | 'no_bay';
+                /** Format: date-time */
+                receivedAt: string;
+                /** @description The sensor's own clock, as sent */
+                sensorAt: string;
+                seq: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bay-sensors/floor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every bay as its sensors see it: occupancy, time in bay, the job, open suggestions */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bays: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                bayId: string;
+                bayName: string;
+                job: {
+                  /** @description The job's labor hours, in seconds (0: no estimate) */
+                  bookSeconds: number;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  jobId: string;
+                  /** @description In a bay longer than its book hours */
+                  overrun: boolean;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  repairOrderId: string;
+                  repairOrderNumber: number;
+                  /** @description All its stays in bays so far */
+                  secondsInBay: number;
+                  status: string;
+                  title: string;
+                } | null;
+                lastEvent: {
+                  /**
+                   * @description What ASE did about the job in the bay because of it (null: nothing to do)
+                   * @enum {string|null}
+                   */
+                  action: 'started' | 'completed' | 'suggested' | 'refused' | 'no_job' | 'none' | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  bayId: string | null;
+                  detail: string | null;
+                  deviceId: string;
+                  /** @enum {string} */
+                  event: 'in' | 'out';
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  jobId: string | null;
+                  /**
+                   * @description applied: moved the bay; out_of_order: arrived after a later one (kept, no change); already_in / already_out: the bay was already so; no_bay: the sensor is not placed in a bay
+                   * @enum {string}
+                   */
+                  outcome: 'applied' | 'out_of_order' | 'already_in' | 'already_out' | 'no_bay';
+                  /** Format: date-time */
+                  receivedAt: string;
+                  /** @description The sensor's own clock, as sent */
+                  sensorAt: string;
+                  seq: number;
+                } | null;
+                /** @description A car is in the bay and no job is placed in it */
+                noJobPlaced: boolean;
+                occupied: boolean;
+                /** @description This stay so far (0 when empty), on the server's clock */
+                secondsInBay: number;
+                /** @description A sensor placed in this bay is offline */
+                sensorOffline: boolean;
+                sensors: {
+                  deviceId: string;
+                  name: string;
+                  online: boolean;
+                }[];
+                /** Format: date-time */
+                since: string | null;
+                /** @description Open ones */
+                suggestions: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  bayId: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  jobId: string;
+                  /** @enum {string} */
+                  kind: 'start' | 'complete';
+                  /** @description e.g. "Car entered Bay 3 at 10:02 — start “Brakes” (RO 1001)?" */
+                  message: string;
+                  /** Format: date-time */
+                  resolvedAt: string | null;
+                  /** @enum {string} */
+                  status: 'open' | 'accepted' | 'dismissed' | 'expired';
+                }[];
+              }[];
+              /** Format: date-time */
+              generatedAt: string;
+              /** @enum {string} */
+              mode: 'suggest' | 'automatic';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bay-sensors/repair-orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Time in bay of a repair order's jobs, as the sensors measured it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              jobs: {
+                bookSeconds: number;
+                inBayNow: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  bayId: string;
+                  /** Format: date-time */
+                  since: string;
+                } | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                overrun: boolean;
+                secondsInBay: number;
+                /** @description How many times the car came into a bay for it */
+                stays: number;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bay-sensors/suggestions/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Do what the suggestion says (start or complete the job), as the signed-in person */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              bayId: string;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              jobId: string;
+              /** @enum {string} */
+              kind: 'start' | 'complete';
+              /** @description e.g. "Car entered Bay 3 at 10:02 — start “Brakes” (RO 1001)?" */
+              message: string;
+              /** Format: date-time */
+              resolvedAt: string | null;
+              /** @enum {string} */
+              status: 'open' | 'accepted' | 'dismissed' | 'expired';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bay-sensors/suggestions/{id}/dismiss': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Dismiss a suggestion (the job is left as it is) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              bayId: string;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              jobId: string;
+              /** @enum {string} */
+              kind: 'start' | 'complete';
+              /** @description e.g. "Car entered Bay 3 at 10:02 — start “Brakes” (RO 1001)?" */
+              message: string;
+              /** Format: date-time */
+              resolvedAt: string | null;
+              /** @enum {string} */
+              status: 'open' | 'accepted' | 'dismissed' | 'expired';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/bays': {
     parameters: {
       query?: never;
@@ -5588,6 +6219,19 @@ export interface paths {
                   vehicleSummary: string;
                 }[];
                 name: string;
+                /** @description What the bay sensors say (all false / null in a bay without one) */
+                sensor: {
+                  /** @description A bay sensor is placed in this bay */
+                  hasSensor: boolean;
+                  /** @description A car is in the bay and no job is placed in it */
+                  noJobPlaced: boolean;
+                  occupied: boolean;
+                  /** @description The bay's job passed its book hours */
+                  overrun: boolean;
+                  sensorOffline: boolean;
+                  /** @description When the car now in the bay came in */
+                  since: string | null;
+                };
               }[];
               /** Format: date-time */
               generatedAt: string;
@@ -7447,6 +8091,131 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
               version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/bin-labels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Print bin labels for inventory items */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            itemIds: string[];
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            printerId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** @enum {string} */
+              kind: 'key-tag' | 'oil-sticker' | 'bin-labels';
+              lastError: string | null;
+              /** Format: date-time */
+              nextAttemptAt: string | null;
+              /** Format: date-time */
+              printedAt: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              printerDeviceId: string;
+              printerName: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              reprintOf: string | null;
+              /** @enum {string} */
+              status: 'queued' | 'printing' | 'printed' | 'failed';
+              summary: string;
             };
           };
         };
@@ -13737,6 +14506,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/labels/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A label as SVG, drawn from the document that would be printed */
+    get: {
+      parameters: {
+        query: {
+          /** @description Comma-separated item ids. */
+          itemIds?: string;
+          kind: 'key-tag' | 'oil-sticker' | 'bin-labels';
+          /** @description UUIDv7 identifier */
+          printerId?: string;
+          /** @description UUIDv7 identifier */
+          repairOrderId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description image/svg+xml */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/lines/{id}': {
     parameters: {
       query?: never;
@@ -15136,6 +15991,780 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/print-jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The print queue, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description UUIDv7 identifier */
+          repairOrderId?: string;
+          status?: 'queued' | 'printing' | 'printed' | 'failed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                attempts: number;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /** @enum {string} */
+                kind: 'key-tag' | 'oil-sticker' | 'bin-labels';
+                lastError: string | null;
+                /** Format: date-time */
+                nextAttemptAt: string | null;
+                /** Format: date-time */
+                printedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                printerDeviceId: string;
+                printerName: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                reprintOf: string | null;
+                /** @enum {string} */
+                status: 'queued' | 'printing' | 'printed' | 'failed';
+                summary: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/print-jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One print job */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** @enum {string} */
+              kind: 'key-tag' | 'oil-sticker' | 'bin-labels';
+              lastError: string | null;
+              /** Format: date-time */
+              nextAttemptAt: string | null;
+              /** Format: date-time */
+              printedAt: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              printerDeviceId: string;
+              printerName: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              reprintOf: string | null;
+              /** @enum {string} */
+              status: 'queued' | 'printing' | 'printed' | 'failed';
+              summary: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/print-jobs/{id}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A job's label as SVG */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description image/svg+xml */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/print-jobs/{id}/reprint': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Print the same label again (a new job, marked as a reprint) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** @enum {string} */
+              kind: 'key-tag' | 'oil-sticker' | 'bin-labels';
+              lastError: string | null;
+              /** Format: date-time */
+              nextAttemptAt: string | null;
+              /** Format: date-time */
+              printedAt: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              printerDeviceId: string;
+              printerName: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              reprintOf: string | null;
+              /** @enum {string} */
+              status: 'queued' | 'printing' | 'printed' | 'failed';
+              summary: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/print-jobs/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put a failed job back in the queue */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** @enum {string} */
+              kind: 'key-tag' | 'oil-sticker' | 'bin-labels';
+              lastError: string | null;
+              /** Format: date-time */
+              nextAttemptAt: string | null;
+              /** Format: date-time */
+              printedAt: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              printerDeviceId: string;
+              printerName: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              reprintOf: string | null;
+              /** @enum {string} */
+              status: 'queued' | 'printing' | 'printed' | 'failed';
+              summary: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/printers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Label printers, with reachability and queue length */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              deviceId: string;
+              host: string | null;
+              labelWidthMm: number;
+              /** Format: date-time */
+              lastContactAt: string | null;
+              lastError: string | null;
+              /** Format: date-time */
+              lastErrorAt: string | null;
+              name: string;
+              /** @description The last contact (a job or a status probe) got an answer. */
+              online: boolean;
+              port: number;
+              /** @description Jobs waiting for this printer (queued or being sent). */
+              queued: number;
+              serialPath: string | null;
+              /** @enum {string} */
+              transport: 'tcp' | 'serial';
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/printers/{deviceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** How to reach a label-printer device (TCP host/port 9100, or a serial port) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          deviceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The printer's IP address or name on the shop network (tcp). */
+            host?: string;
+            /**
+             * @description Printable width: 48 (58 mm roll) or 72 (80 mm).
+             * @default 72
+             */
+            labelWidthMm?: number;
+            /** @default 9100 */
+            port?: number;
+            /** @description e.g. /dev/ttyUSB0 or COM3 (serial). */
+            serialPath?: string;
+            /** @enum {string} */
+            transport: 'tcp' | 'serial';
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              deviceId: string;
+              host: string | null;
+              labelWidthMm: number;
+              /** Format: date-time */
+              lastContactAt: string | null;
+              lastError: string | null;
+              /** Format: date-time */
+              lastErrorAt: string | null;
+              name: string;
+              /** @description The last contact (a job or a status probe) got an answer. */
+              online: boolean;
+              port: number;
+              /** @description Jobs waiting for this printer (queued or being sent). */
+              queued: number;
+              serialPath: string | null;
+              /** @enum {string} */
+              transport: 'tcp' | 'serial';
+            };
+          };
+        };
+      };
+    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -19017,6 +20646,133 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/repair-orders/{id}/key-tag': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Print the repair order's key tag */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            printerId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** @enum {string} */
+              kind: 'key-tag' | 'oil-sticker' | 'bin-labels';
+              lastError: string | null;
+              /** Format: date-time */
+              nextAttemptAt: string | null;
+              /** Format: date-time */
+              printedAt: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              printerDeviceId: string;
+              printerName: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              reprintOf: string | null;
+              /** @enum {string} */
+              status: 'queued' | 'printing' | 'printed' | 'failed';
+              summary: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/repair-orders/{id}/messages': {
     parameters: {
       query?: never;
@@ -19222,6 +20978,133 @@ export interface paths {
                 channel: string;
                 reason: string;
               }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/repair-orders/{id}/oil-sticker': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Print the oil-change windshield sticker */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            printerId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** @enum {string} */
+              kind: 'key-tag' | 'oil-sticker' | 'bin-labels';
+              lastError: string | null;
+              /** Format: date-time */
+              nextAttemptAt: string | null;
+              /** Format: date-time */
+              printedAt: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              printerDeviceId: string;
+              printerName: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              reprintOf: string | null;
+              /** @enum {string} */
+              status: 'queued' | 'printing' | 'printed' | 'failed';
+              summary: string;
             };
           };
         };
@@ -20596,6 +22479,8 @@ export interface paths {
             'application/json': {
               address: string;
               /** @enum {string} */
+              baySensorMode: 'suggest' | 'automatic';
+              /** @enum {string} */
               causeCorrectionOnComplete: 'required' | 'asked' | 'off';
               diagnosisWithoutApproval: {
                 allowed: boolean;
@@ -20658,6 +22543,8 @@ export interface paths {
         content: {
           'application/json': {
             address?: string;
+            /** @enum {string} */
+            baySensorMode?: 'suggest' | 'automatic';
             /** @enum {string} */
             causeCorrectionOnComplete?: 'required' | 'asked' | 'off';
             diagnosisWithoutApproval?: {
@@ -20753,6 +22640,8 @@ export interface paths {
           content: {
             'application/json': {
               address: string;
+              /** @enum {string} */
+              baySensorMode: 'suggest' | 'automatic';
               /** @enum {string} */
               causeCorrectionOnComplete: 'required' | 'asked' | 'off';
               diagnosisWithoutApproval: {
