@@ -80,9 +80,11 @@ export const DEVICE_CHANNELS = {
 } as const satisfies Record<DeviceKind, Record<string, TSchema>>;
 
 export type DeviceChannel<K extends DeviceKind> = keyof (typeof DEVICE_CHANNELS)[K] & string;
-export type DevicePayload<K extends DeviceKind, C extends DeviceChannel<K>> = Static<
-  (typeof DEVICE_CHANNELS)[K][C] & TSchema
->;
+/** Resolved per channel (a conditional, not `Static<… & TSchema>`, which TypeScript gave up on). */
+export type DevicePayload<
+  K extends DeviceKind,
+  C extends DeviceChannel<K>,
+> = (typeof DEVICE_CHANNELS)[K][C] extends infer S extends TSchema ? Static<S> : never;
 
 /** ASE's view of one bay, retained on ase/v1/bay/<bayId>/state for the displays of that bay. */
 export const BayStateSchema = Obj({
@@ -149,3 +151,24 @@ export function maySubscribe(device: DeviceIdentity, filter: string): boolean {
   }
   return device.kind === 'display' && device.bayId !== null && filter === mqttTopic.bayState(device.bayId);
 }
+
+/**
+ * What a device needs to join the shop's broker: the QR code's content when it is paired, and what
+ * `npm run simulate -- --pairing` takes. MQTT client id = username = deviceId. `port` is null while
+ * plain MQTT is off, `tlsPort` and `caSha256` (the shop CA's SHA-256 fingerprint, to pin) while TLS
+ * is off. `bayId` tells a display which bay's retained state to subscribe to (null for no bay).
+ */
+export const DevicePairingSchema = Obj({
+  v: Type.Literal(1),
+  kind: Type.Union(DEVICE_KINDS.map((kind) => Type.Literal(kind))),
+  deviceId: Type.String({ pattern: ID_PATTERN.source }),
+  clientId: Type.String({ minLength: 1, maxLength: 64 }),
+  username: Type.String({ minLength: 1, maxLength: 64 }),
+  password: Type.String({ minLength: 1, maxLength: 256 }),
+  host: Type.String({ minLength: 1, maxLength: 253 }),
+  port: Type.Union([Type.Integer({ minimum: 1, maximum: 65535 }), Type.Null()]),
+  tlsPort: Type.Union([Type.Integer({ minimum: 1, maximum: 65535 }), Type.Null()]),
+  caSha256: Type.Union([Type.String({ maxLength: 128 }), Type.Null()]),
+  bayId: Type.Optional(Type.Union([Type.String({ pattern: ID_PATTERN.source }), Type.Null()])),
+});
+export type DevicePairing = Static<typeof DevicePairingSchema>;

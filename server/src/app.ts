@@ -17,15 +17,19 @@ import { auditModule } from './modules/audit/audit.module.js';
 import { authModule } from './modules/auth/auth.module.js';
 import { sessionsModule } from './modules/auth/sessions.module.js';
 import { backupModule } from './modules/backup/backup.module.js';
+import { baySensorsModule } from './modules/bay-sensors/bay-sensors.module.js';
 import { baysModule } from './modules/bays/bays.module.js';
 import { billingModule } from './modules/billing/billing.module.js';
 import { customersModule } from './modules/customers/customers.module.js';
+import { devicesModule } from './modules/devices/devices.module.js';
 import { displayModule } from './modules/display/display.module.js';
 import { inspectionsModule } from './modules/inspections/inspections.module.js';
 import { inventoryModule } from './modules/inventory/inventory.module.js';
 import type { AnyModuleDefinition, Kernel } from './modules/module.js';
+import { obdModule } from './modules/obd/obd.module.js';
 import { notificationsModule } from './modules/notifications/notifications.module.js';
 import { offsiteFilesModule } from './modules/offsite-files/offsite-files.module.js';
+import { printingModule } from './modules/printing/printing.module.js';
 import { realtimeModule } from './modules/realtime/realtime.module.js';
 import { remoteAccessModule } from './modules/remote-access/remote-access.module.js';
 import { repairOrdersModule } from './modules/repair-orders/repair-orders.module.js';
@@ -80,6 +84,10 @@ export const MODULES: readonly AnyModuleDefinition[] = [
   remoteAccessModule,
   displayModule,
   realtimeModule,
+  devicesModule,
+  obdModule,
+  printingModule,
+  baySensorsModule,
 ];
 
 /** The shared plugins need sign-in; every app has the sessions module. */
@@ -96,6 +104,9 @@ export interface AppContext {
   events?: EventBus;
   /** WebSocket heartbeat (ping + session re-check) interval; tests shorten it. */
   realtimeHeartbeatMs?: number;
+  /** Knobs tests turn (the MQTT broker on any free port, a short CONNECT timeout, the OBD adapter's
+   * serialport binding); see Kernel.tuning. */
+  tuning?: Kernel['tuning'];
   /** The built staff app to serve at /; defaults to ui/build. */
   uiDir?: string;
   /** Only these modules (by name) and what they need; all when absent. Tests build small apps. */
@@ -156,7 +167,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     app,
     writeStamp: prepareWriteStamp(database.sqlite),
     version: readAppVersion(),
-    tuning: ctx.realtimeHeartbeatMs === undefined ? {} : { realtimeHeartbeatMs: ctx.realtimeHeartbeatMs },
+    tuning: {
+      ...ctx.tuning,
+      ...(ctx.realtimeHeartbeatMs === undefined ? {} : { realtimeHeartbeatMs: ctx.realtimeHeartbeatMs }),
+    },
   };
   // A side effect that fails after its transaction committed (db/after-commit.ts) is logged here.
   reportAfterCommitErrors(kernel.db, (error) => app.log.error({ err: error }, 'after-commit effect failed'));

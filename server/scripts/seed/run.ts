@@ -61,7 +61,28 @@ async function prepareTarget(path: string, dataDir: string, args: SeedArgs): Pro
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-function report(path: string, result: SeedResult): string {
+/** The HTTP port the server will listen on, for the simulator command; the default when unreadable. */
+function configuredPort(): number {
+  try {
+    return loadConfig().port;
+  } catch {
+    return 8080;
+  }
+}
+
+/**
+ * The demo's shop floor: the simulator pairs its devices through the running server's API (the
+ * broker lives in the server), so seeding, which writes the database offline, prints the command
+ * to run once `npm start` is up rather than starting it.
+ */
+function simulatorCommand(port: number): string {
+  return [
+    'Shop floor: with the server running (npm start), pair and run the simulated devices with',
+    `  npm run simulate -- --server http://127.0.0.1:${port} --email owner@demo.shop --password demo-password-1 --printer-port 9100`,
+  ].join('\n');
+}
+
+function report(path: string, result: SeedResult, args: SeedArgs): string {
   const c = result.counts;
   const size = statSync(path).size;
   const rows = [
@@ -88,6 +109,7 @@ function report(path: string, result: SeedResult): string {
     `  database file          ${(size / 1024 / 1024).toFixed(1)} MB`,
     `  took                   ${(result.elapsedMs / 1000).toFixed(1)} s`,
     'Sign in as owner@demo.shop / demo-password-1 (advisor@demo.shop too); technicians use PIN 1234.',
+    ...(args.profile.kind === 'demo' ? [simulatorCommand(configuredPort())] : []),
   ].join('\n');
 }
 
@@ -116,7 +138,7 @@ async function main(argv: string[]): Promise<number> {
         now: args.now ?? new Date(),
         onProgress: (fraction, label) => bar.update(fraction, label),
       });
-      process.stdout.write(`${report(path, result)}\n`);
+      process.stdout.write(`${report(path, result, args)}\n`);
     } finally {
       await database.close();
     }

@@ -40,6 +40,26 @@ export const ConfigSchema = Type.Object(
       maximum: 65535,
       description: 'HTTPS port on the LAN (certificate from the local CA in <dataDir>/tls); 0 turns it off.',
     }),
+    mqttHost: Type.String({
+      default: '0.0.0.0',
+      minLength: 1,
+      description: "Address the shop-floor MQTT broker listens on (both ports); '0.0.0.0' = every interface.",
+    }),
+    mqttPort: Type.Integer({
+      default: 1883,
+      minimum: 0,
+      maximum: 65535,
+      description:
+        'Plain MQTT 3.1.1 port for the shop-floor devices (user/password per device); 0 turns it off. ' +
+        'If the port is taken, one line is logged and HTTP keeps serving.',
+    }),
+    mqttTlsPort: Type.Integer({
+      default: 8883,
+      minimum: 0,
+      maximum: 65535,
+      description:
+        "MQTT over TLS port, with a certificate from the shop's local CA (<dataDir>/tls; devices pin its SHA-256); 0 turns it off.",
+    }),
     tunnelMetricsAddress: Type.String({
       default: '127.0.0.1:20241',
       minLength: 1,
@@ -86,6 +106,41 @@ export const ConfigSchema = Type.Object(
       minimum: 0,
       maximum: 3600,
       description: 'How often the notifications outbox looks for messages to send; 0 turns the worker off.',
+    }),
+    obdSerialPath: Type.String({
+      default: '',
+      description:
+        'Serial port of the ELM327 OBD adapter plugged into the server (e.g. /dev/ttyUSB0, /dev/rfcomm0); empty = none.',
+    }),
+    obdSerialBaudRate: Type.Integer({
+      default: 38400,
+      minimum: 1200,
+      maximum: 2_000_000,
+      description: "The adapter's baud rate (38400 for a genuine ELM327; clones use 9600 or 115200).",
+    }),
+    obdDtcDescriptionsFile: Type.String({
+      default: '',
+      description:
+        'JSON file of generic DTC titles ({"P0300": "..."}); empty = devices/obd/data/dtc-generic.en.json in the app.',
+    }),
+    obdTelemetryRawDays: Type.Integer({
+      default: 30,
+      minimum: 1,
+      maximum: 3650,
+      description: 'Days OBD dongle telemetry is kept row by row; daily roll-ups are kept for ever.',
+    }),
+    printQueuePollSeconds: Type.Integer({
+      default: 2,
+      minimum: 0,
+      maximum: 3600,
+      description: 'How often the print queue looks for labels to send; 0 turns the worker off.',
+    }),
+    printerTimeoutMs: Type.Integer({
+      default: 5000,
+      minimum: 100,
+      maximum: 120_000,
+      description:
+        'How long a label printer has to take a job (connect, write, answer the status query) before the attempt fails and is retried.',
     }),
     lowDiskFreeBytes: Type.Integer({
       default: 1_000_000_000,

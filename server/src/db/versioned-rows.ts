@@ -1,4 +1,4 @@
-import type { UpdateQueryBuilder, UpdateResult, Updateable } from 'kysely';
+import type { Kysely, UpdateQueryBuilder, UpdateResult, Updateable } from 'kysely';
 import type { DB } from './schema.js';
 
 /**
@@ -19,15 +19,32 @@ interface VersionedRow {
   version: number;
 }
 
+/** A versioned table's key type. */
+type RowKey<T extends VersionedTable> = DB[T] extends { id: infer K } ? K : never;
+
+/** What a versioned write may set: any column but the key and the version (the write bumps that). */
+export type VersionedChanges<T extends VersionedTable> = Omit<Updateable<DB[T]>, 'id' | 'version'>;
+
+/**
+ * A repository's update of one versioned table, typed once here so each repository writes only its
+ * one line: `(db, ...args) => updateIfVersion(db.updateTable('<its table>'), ...args)`.
+ */
+export type UpdateIfVersion<T extends VersionedTable> = (
+  db: Kysely<DB>,
+  id: RowKey<T>,
+  expectedVersion: number,
+  changes: VersionedChanges<T>,
+) => Promise<boolean>;
+
 /**
  * Writes `changes` to row `id` and bumps its version, only if the row is still at
  * `expectedVersion`; true when it was (false: changed by someone else since, or gone).
  */
 export async function updateIfVersion<T extends VersionedTable>(
   query: UpdateQueryBuilder<DB, T, T, UpdateResult>,
-  id: DB[T] extends { id: infer K } ? K : never,
+  id: RowKey<T>,
   expectedVersion: number,
-  changes: Omit<Updateable<DB[T]>, 'id' | 'version'>,
+  changes: VersionedChanges<T>,
 ): Promise<boolean> {
   // Kysely cannot type `version` on a table it does not know yet: the same builder, seen as one
   // table with just the two columns every versioned table has.

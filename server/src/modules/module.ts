@@ -1,3 +1,4 @@
+import type { SerialBinding } from '../../../devices/obd/elm327-link.js';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config/config.schema.js';
 import type { Database, Db } from '../db/database.js';
@@ -15,6 +16,13 @@ import type { Services } from './services.js';
  * Constructors do no I/O; `start` and `stop` do (zigbee2mqtt's extensions work the same way).
  */
 
+/** The OBD adapter's serialport binding and deadlines: tests play an ELM327 back on binding-mock. */
+export interface ObdSerialTuning {
+  binding?: SerialBinding;
+  commandTimeoutMs?: number;
+  searchTimeoutMs?: number;
+}
+
 /** What every module gets: the app's shared, module-free parts. */
 export interface Kernel {
   config: AppConfig;
@@ -29,7 +37,17 @@ export interface Kernel {
   writeStamp: WriteStamp;
   version: string;
   /** Knobs tests turn (a shorter WebSocket heartbeat); production leaves them unset. */
-  tuning: { realtimeHeartbeatMs?: number };
+  tuning: {
+    realtimeHeartbeatMs?: number;
+    /** Where the MQTT broker binds instead of config (tests: port 0 = any free port, null = off). */
+    mqtt?: { host: string; mqtt: number | null; mqtts: number | null };
+    /** How long the broker waits for CONNECT on a new socket (tests shorten it). */
+    mqttConnectTimeoutMs?: number;
+    /** How often jobs in bays are checked against their book hours (tests shorten it). */
+    bayOverrunCheckMs?: number;
+    /** The OBD adapter's serialport binding (tests: binding-mock) and deadlines. */
+    obdSerial?: ObdSerialTuning;
+  };
 }
 
 /** What a module instance brings to the app. Every part is optional. */

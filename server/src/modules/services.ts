@@ -4,10 +4,12 @@ import type { AuditService } from './audit/audit.service.js';
 import type { AuthService } from './auth/auth.service.js';
 import type { SessionsService } from './auth/sessions.service.js';
 import type { BackupService } from './backup/backup.service.js';
+import type { BaySensorsService } from './bay-sensors/bay-sensors.service.js';
 import type { BaysService } from './bays/bays.service.js';
 import type { BillingService } from './billing/billing.service.js';
 import type { PaymentsService } from './billing/payments.service.js';
 import type { CustomersService } from './customers/customers.service.js';
+import type { DeviceGateway } from './devices/device-gateway.js';
 import type { DisplayService } from './display/display.service.js';
 import type { InspectionsService } from './inspections/inspections.service.js';
 import type { InventoryService } from './inventory/inventory.service.js';
@@ -65,4 +67,7 @@ export interface Services {
   remoteAccess: RemoteAccessService;
   displays: DisplayService;
   realtime: RealtimeService;
+  /** The shop floor's devices (devices module): reports by kind and channel, bay state, commands. */
+  deviceGateway: DeviceGateway;
+  baySensors: BaySensorsService;
 }

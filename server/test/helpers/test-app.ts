@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
 import { inject } from 'vitest';
-import { buildApp } from '../../src/app.js';
+import { buildApp, type AppContext } from '../../src/app.js';
 import type { AppConfig } from '../../src/config/config.schema.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
@@ -29,12 +29,30 @@ export function copyTemplateDatabase(): { dataDir: string; database: Database } 
   return { dataDir, database: openDatabase(path, { durability: 'NORMAL' }) };
 }
 
-/** The real app on a real SQLite file, with a clock the test moves by hand. */
-export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+/**
+ * The real app on a real SQLite file, with a clock the test moves by hand. The MQTT broker is off
+ * (mqttPort and mqttTlsPort 0) unless a test asks for it: see helpers/mqtt.ts.
+ */
+export async function createTestApp(
+  overrides: Partial<AppConfig> = {},
+  context: Pick<AppContext, 'tuning' | 'logger'> = {},
+): Promise<TestApp> {
   const { dataDir, database } = copyTemplateDatabase();
-  const config = { ...loadConfig({ env: {}, cwd: dataDir }), dataDir, ...overrides };
+  const config = {
+    ...loadConfig({ env: {}, cwd: dataDir }),
+    dataDir,
+    mqttPort: 0,
+    mqttTlsPort: 0,
+    ...overrides,
+  };
   const clock = new ManualClock('2026-03-02T14:00:00.000Z');
-  const app = await buildApp({ config, database, clock, logger: pino({ level: 'silent' }) });
+  const app = await buildApp({
+    config,
+    database,
+    clock,
+    logger: context.logger ?? pino({ level: 'silent' }),
+    ...(context.tuning === undefined ? {} : { tuning: context.tuning }),
+  });
   await app.ready();
   return {
     app,

@@ -61,6 +61,10 @@ describe('npm run seed', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain('repair orders');
     expect(first.stdout).toContain('owner@demo.shop');
+    // the demo's shop floor: the exact command that pairs and runs the simulator
+    expect(first.stdout).toMatch(
+      /npm run simulate -- --server http:\/\/127\.0\.0\.1:\d+ --email owner@demo\.shop --password demo-password-1 /,
+    );
     expect(first.stderr).toContain('100%');
     const seeded = repairOrderCount(dataDir);
     expect(seeded).toBeGreaterThan(250);

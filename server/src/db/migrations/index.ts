@@ -19,6 +19,10 @@ import * as reportDayFacts from './0017-report-day-facts.js';
 import * as writeProbe from './0018-write-probe.js';
 import * as odometerOut from './0019-odometer-out.js';
 import * as partsCost from './0020-parts-cost.js';
+import * as devices from './0021-devices.js';
+import * as obd from './0022-obd.js';
+import * as printing from './0023-printing.js';
+import * as baySensors from './0024-bay-sensors.js';
 
 /**
  * Every migration this build knows, in order. Forward-only: never edit or remove a shipped entry,
@@ -45,4 +49,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018-write-probe': writeProbe,
   '0019-odometer-out': odometerOut,
   '0020-parts-cost': partsCost,
+  '0021-devices': devices,
+  '0022-obd': obd,
+  '0023-printing': printing,
+  '0024-bay-sensors': baySensors,
 };

@@ -3,15 +3,19 @@ import type { AppointmentsTables } from './appointments.js';
 import type { AuditTables } from './audit.js';
 import type { AuthTables } from './auth.js';
 import type { BackupTables } from './backup.js';
+import type { BaySensorsTables } from './bay-sensors.js';
 import type { BaysTables } from './bays.js';
 import type { BillingTables } from './billing.js';
 import type { CustomersTables } from './customers.js';
 import type { DbTables } from './db.js';
+import type { DevicesTables } from './devices.js';
 import type { DisplayTables } from './display.js';
 import type { InspectionsTables } from './inspections.js';
 import type { InventoryTables } from './inventory.js';
 import type { NotificationsTables } from './notifications.js';
+import type { ObdTables } from './obd.js';
 import type { OffsiteFilesTables } from './offsite-files.js';
+import type { PrintingTables } from './printing.js';
 import type { RepairOrdersPublishedViews, RepairOrdersTables } from './repair-orders.js';
 import type { SearchTables } from './search.js';
 import type { SettingsTables } from './settings.js';
@@ -60,7 +64,9 @@ export interface DB
     SettingsTables,
     TechniciansTables,
     BaysTables,
+    BaySensorsTables,
     DisplayTables,
+    DevicesTables,
     CustomersTables,
     VehiclesTables,
     RepairOrdersTables,
@@ -75,4 +81,6 @@ export interface DB
     TimeclockTables,
     BackupTables,
     OffsiteFilesTables,
-    SystemTables {}
+    PrintingTables,
+    SystemTables,
+    ObdTables {}

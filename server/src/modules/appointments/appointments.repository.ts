@@ -1,20 +1,14 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AppointmentsTable } from '../../db/tables/appointments.js';
-import { moveToCustomer, updateIfVersion } from '../../db/versioned-rows.js';
+import { moveToCustomer, updateIfVersion, type UpdateIfVersion } from '../../db/versioned-rows.js';
 
 export async function insertAppointment(db: Db, row: Insertable<AppointmentsTable>): Promise<void> {
   await db.insertInto('appointments').values(row).execute();
 }
 
-export async function updateAppointmentIfVersion(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  changes: Omit<Updateable<AppointmentsTable>, 'id' | 'version'>,
-): Promise<boolean> {
-  return updateIfVersion(db.updateTable('appointments'), id, expectedVersion, changes);
-}
+export const updateAppointmentIfVersion: UpdateIfVersion<'appointments'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('appointments'), ...args);
 
 export async function moveAppointmentsToCustomer(
   db: Db,

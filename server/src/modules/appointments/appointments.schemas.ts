@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { AppointmentKind, AppointmentStatus } from '../../db/tables/appointments.js';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { VersionedRecordFields } from '../../lib/record-fields.js';
 import { offsetPaging } from '../../lib/paging.js';
 
 export const APPOINTMENT_KINDS: readonly AppointmentKind[] = ['drop_off', 'waiter'];
@@ -47,9 +48,7 @@ export const AppointmentSchema = Type.Object({
   repairOrderId: Type.Union([Uuid, Type.Null()], { description: 'Set on arrival' }),
   repairOrderNumber: Type.Union([Type.Integer(), Type.Null()]),
   notes: Type.String(),
-  version: Type.Integer(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...VersionedRecordFields,
 });
 export type Appointment = Static<typeof AppointmentSchema>;
 

@@ -213,20 +213,11 @@ export class AppointmentsService implements CustomerMergeParticipant {
         updated_at: this.clock.now().toISOString(),
       });
       if (!ok) throw staleVersionProblem('appointment', current.version + 1);
-      await this.audit.record(tx, actor, {
-        action: 'appointment.updated',
-        entityType: 'appointment',
-        entityId: id,
-        data: {
-          fields: Object.keys(input).filter((k) => k !== 'version'),
-          ...(moved
-            ? {
-                from: pick(current.starts_at, current.ends_at, current.bay_id, current.technician_id),
-                to: pick(interval.startsAt, interval.endsAt, bayId, technicianId),
-              }
-            : {}),
-        },
-      });
+      const move = {
+        from: pick(current.starts_at, current.ends_at, current.bay_id, current.technician_id),
+        to: pick(interval.startsAt, interval.endsAt, bayId, technicianId),
+      };
+      await this.audit.recordUpdate(tx, actor, 'appointment', id, input, moved ? move : {});
       return this.view(tx, id);
     });
     this.emit(id, 'updated');

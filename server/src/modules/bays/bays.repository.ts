@@ -1,7 +1,7 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { BaysTable } from '../../db/tables/bays.js';
-import { updateIfVersion } from '../../db/versioned-rows.js';
+import { updateIfVersion, type UpdateIfVersion } from '../../db/versioned-rows.js';
 
 export function listBays(db: Db) {
   return db
@@ -25,11 +25,5 @@ export async function insertBay(db: Db, row: Insertable<BaysTable>): Promise<voi
   await db.insertInto('bays').values(row).execute();
 }
 
-export async function updateBayIfVersion(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  changes: Omit<Updateable<BaysTable>, 'id' | 'version'>,
-): Promise<boolean> {
-  return updateIfVersion(db.updateTable('bays'), id, expectedVersion, changes);
-}
+export const updateBayIfVersion: UpdateIfVersion<'bays'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('bays'), ...args);

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ChangeOf, IsoDateTime, StrictObject, Uuid } from '../../lib/schema.js';
+import { ChangeOf, StrictObject, Uuid } from '../../lib/schema.js';
+import { VersionedRecordFields } from '../../lib/record-fields.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 60 });
 const Capabilities = Type.Array(Type.String({ minLength: 1, maxLength: 60 }), {
@@ -13,9 +14,7 @@ export const BaySchema = Type.Object({
   capabilities: Type.Array(Type.String()),
   sortOrder: Type.Integer(),
   active: Type.Boolean(),
-  version: Type.Integer(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...VersionedRecordFields,
 });
 export type Bay = Static<typeof BaySchema>;
 

@@ -8,7 +8,7 @@ import type {
   PaymentsTable,
 } from '../../db/tables/billing.js';
 import type { InvoiceListFilters } from './billing.schemas.js';
-import { updateIfVersion } from '../../db/versioned-rows.js';
+import { updateIfVersion, type UpdateIfVersion } from '../../db/versioned-rows.js';
 
 export type InvoiceRow = Selectable<InvoicesTable>;
 export type InvoiceLineRow = Selectable<InvoiceLinesTable>;
@@ -63,14 +63,8 @@ export async function listInvoiceLines(db: Db, invoiceId: string): Promise<Invoi
     .execute();
 }
 
-export async function updateInvoiceIfVersion(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  changes: Omit<Updateable<InvoicesTable>, 'id' | 'version'>,
-): Promise<boolean> {
-  return updateIfVersion(db.updateTable('invoices'), id, expectedVersion, changes);
-}
+export const updateInvoiceIfVersion: UpdateIfVersion<'invoices'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('invoices'), ...args);
 
 export async function insertPayment(db: Db, row: Insertable<PaymentsTable>): Promise<void> {
   await db.insertInto('payments').values(row).execute();

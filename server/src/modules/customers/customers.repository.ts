@@ -1,7 +1,7 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CustomerContactsTable, CustomerKind, CustomersTable } from '../../db/tables/customers.js';
-import { updateIfVersion } from '../../db/versioned-rows.js';
+import { updateIfVersion, type UpdateIfVersion } from '../../db/versioned-rows.js';
 
 export function findCustomer(db: Db, id: string) {
   return db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
@@ -43,14 +43,8 @@ export async function insertCustomer(db: Db, row: Insertable<CustomersTable>): P
   await db.insertInto('customers').values(row).execute();
 }
 
-export async function updateCustomerIfVersion(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  changes: Omit<Updateable<CustomersTable>, 'id' | 'version'>,
-): Promise<boolean> {
-  return updateIfVersion(db.updateTable('customers'), id, expectedVersion, changes);
-}
+export const updateCustomerIfVersion: UpdateIfVersion<'customers'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('customers'), ...args);
 
 /** The normalized copy of a customer's contact info, rewritten whole whenever it changes. */
 export async function replaceContacts(

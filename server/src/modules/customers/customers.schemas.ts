@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ChangeOf, Email, IsoDateTime, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { ChangeOf, Email, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { VersionedRecordFields } from '../../lib/record-fields.js';
 import { pageLimit, pageOffset } from '../../lib/paging.js';
 
 export const CUSTOMER_KINDS = ['person', 'business', 'fleet'] as const;
@@ -58,9 +59,7 @@ export const CustomerSchema = Type.Object({
   mergedIntoId: Type.Union([Uuid, Type.Null()], {
     description: 'Set when this customer was merged into another; read that one instead',
   }),
-  version: Type.Integer(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...VersionedRecordFields,
 });
 export type Customer = Static<typeof CustomerSchema>;
 

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type {
   InspectionFindingsTable,
@@ -7,7 +7,7 @@ import type {
   InspectionTemplatesTable,
   MediaFilesTable,
 } from '../../db/tables/inspections.js';
-import { updateIfVersion } from '../../db/versioned-rows.js';
+import { updateIfVersion, type UpdateIfVersion } from '../../db/versioned-rows.js';
 
 export type TemplateRow = Selectable<InspectionTemplatesTable>;
 export type InspectionRow = Selectable<InspectionsTable>;
@@ -59,14 +59,8 @@ export async function insertTemplateIfNameFree(
   return (result.numInsertedOrUpdatedRows ?? 0n) === 1n;
 }
 
-export async function updateTemplateIfVersion(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  changes: Omit<Updateable<InspectionTemplatesTable>, 'id' | 'version'>,
-): Promise<boolean> {
-  return updateIfVersion(db.updateTable('inspection_templates'), id, expectedVersion, changes);
-}
+export const updateTemplateIfVersion: UpdateIfVersion<'inspection_templates'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('inspection_templates'), ...args);
 
 export async function templateInUse(db: Db, id: string): Promise<boolean> {
   const row = await db
@@ -108,14 +102,8 @@ export function listRecentInspections(db: Db, filters: { status?: string | undef
   return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(filters.limit).execute();
 }
 
-export async function updateInspectionIfVersion(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  changes: Omit<Updateable<InspectionsTable>, 'id' | 'version'>,
-): Promise<boolean> {
-  return updateIfVersion(db.updateTable('inspections'), id, expectedVersion, changes);
-}
+export const updateInspectionIfVersion: UpdateIfVersion<'inspections'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('inspections'), ...args);
 
 /** Marks the inspection touched (its list order and ETag follow its findings and media). */
 export async function touchInspection(db: Db, id: string, at: string): Promise<void> {
@@ -151,14 +139,8 @@ export function findFinding(db: Db, inspectionId: string, itemKey: string) {
     .executeTakeFirst();
 }
 
-export async function updateFindingIfVersion(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  changes: Omit<Updateable<InspectionFindingsTable>, 'id' | 'version'>,
-): Promise<boolean> {
-  return updateIfVersion(db.updateTable('inspection_findings'), id, expectedVersion, changes);
-}
+export const updateFindingIfVersion: UpdateIfVersion<'inspection_findings'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('inspection_findings'), ...args);
 
 // ---------------------------------------------------------------- media
 

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FindingRating } from '../../db/tables/inspections.js';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { VersionedRecordFields } from '../../lib/record-fields.js';
 import { pageLimit } from '../../lib/paging.js';
 
 export const RATINGS: readonly FindingRating[] = ['green', 'yellow', 'red'];
@@ -67,9 +68,7 @@ export const InspectionTemplateSchema = Type.Object({
   name: Type.String(),
   sections: Type.Array(TemplateSectionSchema),
   active: Type.Boolean(),
-  version: Type.Integer(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...VersionedRecordFields,
 });
 export type InspectionTemplate = Static<typeof InspectionTemplateSchema>;
 export const InspectionTemplateListSchema = Type.Object({ items: Type.Array(InspectionTemplateSchema) });
@@ -147,9 +146,7 @@ export const InspectionSchema = Type.Object({
   technicianId: Nullable(Uuid),
   startedBy: Nullable(Uuid),
   completedAt: Nullable(IsoDateTime),
-  version: Type.Integer(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...VersionedRecordFields,
 });
 export type Inspection = Static<typeof InspectionSchema>;
 export const InspectionListSchema = Type.Object({ items: Type.Array(InspectionSchema) });

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { updateIfVersion, type UpdateIfVersion } from '../../db/versioned-rows.js';
 import type {
   InventoryItemExtraColumns,
   InventoryItemsTable,
@@ -186,17 +187,5 @@ export async function insertVendor(db: Db, row: Insertable<VendorsTable>): Promi
   await db.insertInto('vendors').values(row).execute();
 }
 
-export async function updateVendorIfVersion(
-  db: Db,
-  id: string,
-  version: number,
-  changes: Updateable<VendorsTable>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('vendors')
-    .set({ ...changes, version: sql<number>`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
-}
+export const updateVendorIfVersion: UpdateIfVersion<'vendors'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('vendors'), ...args);

@@ -8,6 +8,7 @@ import {
   Uuid,
   Version,
 } from '../../lib/schema.js';
+import { VersionedRecordFields } from '../../lib/record-fields.js';
 import { pageLimit } from '../../lib/paging.js';
 
 /** Whole cents, never negative. */
@@ -39,9 +40,7 @@ export const InventoryItemSchema = Type.Object({
   coreChargeCents: Type.Integer(),
   taxable: Type.Boolean(),
   active: Type.Boolean(),
-  version: Type.Integer(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...VersionedRecordFields,
 });
 export type InventoryItem = Static<typeof InventoryItemSchema>;
 
@@ -168,9 +167,7 @@ export const VendorSchema = Type.Object({
   accountNumber: Nullable(Type.String()),
   notes: Type.String(),
   active: Type.Boolean(),
-  version: Type.Integer(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...VersionedRecordFields,
 });
 export type Vendor = Static<typeof VendorSchema>;
 const VendorFields = {

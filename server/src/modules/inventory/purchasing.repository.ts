@@ -1,5 +1,6 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { updateIfVersion, type UpdateIfVersion } from '../../db/versioned-rows.js';
 import type {
   PricingTiersTable,
   PurchaseOrderLinesTable,
@@ -58,20 +59,8 @@ export async function insertPurchaseOrderLines(
   await db.insertInto('purchase_order_lines').values(rows).execute();
 }
 
-export async function updatePurchaseOrderIfVersion(
-  db: Db,
-  id: string,
-  version: number,
-  changes: Updateable<PurchaseOrdersTable>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('purchase_orders')
-    .set({ ...changes, version: sql<number>`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
-}
+export const updatePurchaseOrderIfVersion: UpdateIfVersion<'purchase_orders'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('purchase_orders'), ...args);
 
 export async function addReceived(db: Db, lineId: string, quantity: number, at: string): Promise<void> {
   await db

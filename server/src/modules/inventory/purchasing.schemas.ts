@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { VersionedRecordFields } from '../../lib/record-fields.js';
 import { InventoryItemSchema, StockMovementSchema } from './inventory.schemas.js';
 
 export const PO_STATUSES = ['draft', 'ordered', 'partially_received', 'received', 'cancelled'] as const;
@@ -24,9 +25,7 @@ export const PurchaseOrderSchema = Type.Object({
   orderedAt: Nullable(IsoDateTime),
   lines: Type.Array(PurchaseOrderLineSchema),
   totalCents: Type.Integer(),
-  version: Type.Integer(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...VersionedRecordFields,
 });
 export type PurchaseOrder = Static<typeof PurchaseOrderSchema>;
 export const PurchaseOrderListSchema = Type.Object({ items: Type.Array(PurchaseOrderSchema) });

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { rowAtVersion, staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import {
   findVendor,
@@ -55,10 +55,7 @@ export class VendorsService {
 
   async updateVendor(actor: Actor, id: string, input: UpdateVendorInput): Promise<Vendor> {
     const vendor = await inTransaction(this.db, async (tx) => {
-      const current = await findVendor(tx, id);
-      if (current === undefined) throw problems.notFound(`No vendor with id ${id}.`);
-      if (current.version !== input.version)
-        throw staleVersionProblem('vendor', current.version, toVendor(current));
+      const current = rowAtVersion(await findVendor(tx, id), 'vendor', id, input.version, toVendor);
       const name = input.name?.trim();
       if (name === '') throw problems.validation([{ path: 'name', message: 'must not be blank' }]);
       if (name !== undefined) await this.ensureVendorNameFree(tx, name, id);
@@ -73,12 +70,7 @@ export class VendorsService {
         updated_at: this.clock.now().toISOString(),
       });
       if (!ok) throw staleVersionProblem('vendor', current.version + 1);
-      await this.audit.record(tx, actor, {
-        action: 'vendor.updated',
-        entityType: 'vendor',
-        entityId: id,
-        data: { fields: Object.keys(input).filter((k) => k !== 'version') },
-      });
+      await this.audit.recordUpdate(tx, actor, 'vendor', id, input);
       return toVendor((await findVendor(tx, id))!);
     });
     this.announce('vendor_changed');

@@ -7,6 +7,7 @@ import type { RealtimeClient, RealtimeHub } from './realtime.hub.js';
 import {
   ClientMessageSchema,
   DISPLAY_TOPICS,
+  OWNER_TOPICS,
   isValidTopic,
   MAX_TOPICS_PER_CONNECTION,
   type ClientMessage,
@@ -109,7 +110,10 @@ export class RealtimeService {
     const connection: Connection = {
       viewer,
       topics: new Set(),
-      mayUse: (topic) => viewer.kind === 'staff' || DISPLAY_TOPICS.has(topic),
+      mayUse: (topic) =>
+        viewer.kind === 'staff'
+          ? !OWNER_TOPICS.has(topic) || viewer.role === 'owner'
+          : DISPLAY_TOPICS.has(topic),
       send: (message) => transport.send(message),
       close: (code, reason) => transport.close(code, reason),
     };
@@ -118,6 +122,14 @@ export class RealtimeService {
     this.hub.add(connection);
     transport.send({ type: 'welcome', serverId: this.hub.serverId, seq: this.hub.seq, viewer: viewer.kind });
     return connection;
+  }
+
+  /** The display tokens (bay TVs) with a live socket open now: the floor list shows them online. */
+  connectedDisplayTokenIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const key of this.#bySignIn.keys())
+      if (key.startsWith('display:')) ids.add(key.slice('display:'.length));
+    return ids;
   }
 
   close(connection: Connection): void {

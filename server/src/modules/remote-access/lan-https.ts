@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import type { LocalCertificates } from './local-ca.js';
+import type { EnsureResult, LocalCertificates } from './local-ca.js';
 
 export interface LanHttpsState {
   /** The port asked for (config httpsPort); 0 = HTTPS is off. */
@@ -41,6 +41,14 @@ export class LanHttps {
 
   state(): LanHttpsState {
     return { ...this.#state };
+  }
+
+  /**
+   * The local CA and its current server certificate (made on first use), for the box's other TLS
+   * listeners (the devices' MQTT broker): one CA for the shop, pinned once by every device.
+   */
+  tlsMaterial(): Promise<EnsureResult> {
+    return this.#options.certificates.ensure();
   }
 
   /**

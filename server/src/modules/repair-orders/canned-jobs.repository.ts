@@ -1,7 +1,7 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CannedJobsTable } from '../../db/tables/repair-orders.js';
-import { updateIfVersion } from '../../db/versioned-rows.js';
+import { updateIfVersion, type UpdateIfVersion } from '../../db/versioned-rows.js';
 
 export function listCannedJobs(db: Db, includeInactive: boolean) {
   let q = db.selectFrom('canned_jobs').selectAll();
@@ -22,14 +22,8 @@ export async function insertCannedJob(db: Db, row: Insertable<CannedJobsTable>):
   await db.insertInto('canned_jobs').values(row).execute();
 }
 
-export async function updateCannedJobIfVersion(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  changes: Omit<Updateable<CannedJobsTable>, 'id' | 'version'>,
-): Promise<boolean> {
-  return updateIfVersion(db.updateTable('canned_jobs'), id, expectedVersion, changes);
-}
+export const updateCannedJobIfVersion: UpdateIfVersion<'canned_jobs'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('canned_jobs'), ...args);
 
 export async function cannedJobInUse(db: Db, id: string): Promise<boolean> {
   const row = await db

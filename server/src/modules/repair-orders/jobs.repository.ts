@@ -1,7 +1,7 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ServiceJobsTable } from '../../db/tables/repair-orders.js';
-import { updateIfVersion } from '../../db/versioned-rows.js';
+import { updateIfVersion, type UpdateIfVersion } from '../../db/versioned-rows.js';
 
 export async function insertJob(db: Db, row: Insertable<ServiceJobsTable>): Promise<void> {
   await db.insertInto('service_jobs').values(row).execute();
@@ -20,14 +20,8 @@ export async function nextJobSortOrder(db: Db, repairOrderId: string): Promise<n
   return row?.max == null ? 0 : Number(row.max) + 1;
 }
 
-export async function updateJobIfVersion(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  changes: Omit<Updateable<ServiceJobsTable>, 'id' | 'version'>,
-): Promise<boolean> {
-  return updateIfVersion(db.updateTable('service_jobs'), id, expectedVersion, changes);
-}
+export const updateJobIfVersion: UpdateIfVersion<'service_jobs'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('service_jobs'), ...args);
 
 export async function deleteJob(db: Db, id: string): Promise<void> {
   await db.deleteFrom('service_jobs').where('id', '=', id).execute();

@@ -1,7 +1,7 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { LineItemsTable } from '../../db/tables/repair-orders.js';
-import { updateIfVersion } from '../../db/versioned-rows.js';
+import { updateIfVersion, type UpdateIfVersion } from '../../db/versioned-rows.js';
 
 export async function insertLines(db: Db, rows: Insertable<LineItemsTable>[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('line_items').values(rows).execute();
@@ -66,14 +66,8 @@ export async function countApprovedLines(db: Db, jobId: string): Promise<number>
   return Number(row.n);
 }
 
-export async function updateLineIfVersion(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  changes: Omit<Updateable<LineItemsTable>, 'id' | 'version'>,
-): Promise<boolean> {
-  return updateIfVersion(db.updateTable('line_items'), id, expectedVersion, changes);
-}
+export const updateLineIfVersion: UpdateIfVersion<'line_items'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('line_items'), ...args);
 
 export async function deleteLine(db: Db, id: string): Promise<void> {
   await db.deleteFrom('line_items').where('id', '=', id).execute();

@@ -1,7 +1,7 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { RepairOrdersTable } from '../../db/tables/repair-orders.js';
-import { moveToCustomer, updateIfVersion } from '../../db/versioned-rows.js';
+import { moveToCustomer, updateIfVersion, type UpdateIfVersion } from '../../db/versioned-rows.js';
 
 /** The counters row that numbers repair orders; the seed uses the same name. */
 export const REPAIR_ORDER_COUNTER = 'repair_order';
@@ -14,14 +14,8 @@ export function findRepairOrder(db: Db, id: string) {
   return db.selectFrom('repair_orders').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function updateRepairOrderIfVersion(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  changes: Omit<Updateable<RepairOrdersTable>, 'id' | 'version'>,
-): Promise<boolean> {
-  return updateIfVersion(db.updateTable('repair_orders'), id, expectedVersion, changes);
-}
+export const updateRepairOrderIfVersion: UpdateIfVersion<'repair_orders'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('repair_orders'), ...args);
 
 export function findRepairOrderForAppointment(db: Db, appointmentId: string) {
   return db

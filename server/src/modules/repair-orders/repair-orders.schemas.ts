@@ -10,6 +10,7 @@ import {
   Uuid,
   Version,
 } from '../../lib/schema.js';
+import { VersionedRecordFields } from '../../lib/record-fields.js';
 import { MAX_QUERY_INTEGER, pageLimit } from '../../lib/paging.js';
 import { VehicleSummarySchema } from '../vehicles/vehicles.schemas.js';
 import { LINE_KINDS } from './totals.js';
@@ -88,9 +89,7 @@ export const LineSchema = Type.Object({
   approvalRecordedBy: Nullable(Uuid),
   approvalReason: Nullable(Type.String()),
   sortOrder: Type.Integer(),
-  version: Type.Integer(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...VersionedRecordFields,
 });
 export type Line = Static<typeof LineSchema>;
 
@@ -154,9 +153,7 @@ export const JobSchema = Type.Object({
   actualEnd: Nullable(IsoDateTime),
   cannedJobId: Nullable(Uuid),
   sortOrder: Type.Integer(),
-  version: Type.Integer(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...VersionedRecordFields,
   lines: Type.Array(LineSchema),
   subtotals: JobSubtotalsSchema,
 });
@@ -268,9 +265,7 @@ export const RepairOrderSummarySchema = Type.Object({
   advisorUserId: Nullable(Uuid),
   openedAt: IsoDateTime,
   closedAt: Nullable(IsoDateTime),
-  version: Type.Integer(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...VersionedRecordFields,
 });
 export type RepairOrderSummary = Static<typeof RepairOrderSummarySchema>;
 
@@ -375,9 +370,7 @@ export const CannedJobSchema = Type.Object({
   concern: Type.String(),
   lines: Type.Array(CannedLineSchema),
   active: Type.Boolean(),
-  version: Type.Integer(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...VersionedRecordFields,
 });
 export type CannedJob = Static<typeof CannedJobSchema>;
 

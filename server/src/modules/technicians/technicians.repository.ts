@@ -1,7 +1,7 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { TechniciansTable } from '../../db/tables/technicians.js';
-import { updateIfVersion } from '../../db/versioned-rows.js';
+import { updateIfVersion, type UpdateIfVersion } from '../../db/versioned-rows.js';
 
 export function listTechnicians(db: Db) {
   return db.selectFrom('technicians').selectAll().orderBy('active', 'desc').orderBy('name').execute();
@@ -19,11 +19,5 @@ export async function insertTechnician(db: Db, row: Insertable<TechniciansTable>
   await db.insertInto('technicians').values(row).execute();
 }
 
-export async function updateTechnicianIfVersion(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  changes: Omit<Updateable<TechniciansTable>, 'id' | 'version'>,
-): Promise<boolean> {
-  return updateIfVersion(db.updateTable('technicians'), id, expectedVersion, changes);
-}
+export const updateTechnicianIfVersion: UpdateIfVersion<'technicians'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('technicians'), ...args);

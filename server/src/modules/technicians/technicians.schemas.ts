@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDateTime, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { VersionedRecordFields } from '../../lib/record-fields.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 120 });
 const Skills = Type.Array(Type.String({ minLength: 1, maxLength: 60 }), {
@@ -32,9 +33,7 @@ export const TechnicianSchema = Type.Object({
   payBasis: Type.Optional(
     StringEnum(PAY_BASES, { description: 'Owner only: hourly (clocked hours) or flat_rate (billed hours)' }),
   ),
-  version: Type.Integer(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...VersionedRecordFields,
 });
 export type Technician = Static<typeof TechnicianSchema>;
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { NewUserRow, Role, UserRow, UserUpdate } from '../../db/schema.js';
-import { updateIfVersion } from '../../db/versioned-rows.js';
+import { updateIfVersion, type UpdateIfVersion } from '../../db/versioned-rows.js';
 
 export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -57,14 +57,8 @@ export async function insertUser(db: Db, user: NewUserRow): Promise<void> {
  * Updates only when the row still has `expectedVersion` (optimistic concurrency); bumps the
  * version. Returns false when someone else changed the row first.
  */
-export async function updateUserIfVersion(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  changes: Omit<UserUpdate, 'id' | 'version'>,
-): Promise<boolean> {
-  return updateIfVersion(db.updateTable('users'), id, expectedVersion, changes);
-}
+export const updateUserIfVersion: UpdateIfVersion<'users'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('users'), ...args);
 
 /** For changes that are not edits of the record by a person (sign-in bookkeeping, MFA state). */
 export async function updateUser(

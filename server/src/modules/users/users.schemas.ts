@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ROLES } from '../../db/schema.js';
 import { MIN_PASSWORD_LENGTH } from '../../lib/password-policy.js';
-import { Email, IsoDateTime, Pin, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { Email, Pin, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { VersionedRecordFields } from '../../lib/record-fields.js';
 
 export const RoleSchema = StringEnum(ROLES, {
   description: 'owner: everything; advisor: the counter; technician: the floor; parts: inventory',
@@ -16,9 +17,7 @@ export const UserSchema = Type.Object({
   hasPassword: Type.Boolean(),
   hasPin: Type.Boolean(),
   totpEnabled: Type.Boolean(),
-  version: Type.Integer(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...VersionedRecordFields,
 });
 export type PublicUser = Static<typeof UserSchema>;
 

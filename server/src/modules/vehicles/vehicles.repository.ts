@@ -1,11 +1,11 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type {
   OdometerReadingsTable,
   VehicleOwnershipsTable,
   VehiclesTable,
 } from '../../db/tables/vehicles.js';
-import { moveToCustomer, updateIfVersion } from '../../db/versioned-rows.js';
+import { moveToCustomer, updateIfVersion, type UpdateIfVersion } from '../../db/versioned-rows.js';
 
 export async function findVehicleOwnerId(db: Db, vehicleId: string): Promise<string | undefined> {
   const row = await db
@@ -28,14 +28,8 @@ export async function insertVehicle(db: Db, row: Insertable<VehiclesTable>): Pro
   await db.insertInto('vehicles').values(row).execute();
 }
 
-export async function updateVehicleIfVersion(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  changes: Omit<Updateable<VehiclesTable>, 'id' | 'version'>,
-): Promise<boolean> {
-  return updateIfVersion(db.updateTable('vehicles'), id, expectedVersion, changes);
-}
+export const updateVehicleIfVersion: UpdateIfVersion<'vehicles'> = (db, ...args) =>
+  updateIfVersion(db.updateTable('vehicles'), ...args);
 
 /** Newest first (ids are time-ordered). */
 export function listVehicles(db: Db, filter: { customerId?: string; limit: number; offset: number }) {

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDateTime, Nullable, StrictObject, StringEnum, Uuid, Version } from '../../lib/schema.js';
+import { VersionedRecordFields } from '../../lib/record-fields.js';
 import { offsetPaging } from '../../lib/paging.js';
 
 const OdometerUnit = StringEnum(['mi', 'km'] as const, { description: 'Miles or kilometres.' });
@@ -54,9 +55,7 @@ export const VehicleSchema = Type.Object({
   odometer: Nullable(Type.Integer({ description: 'Highest reading on the current odometer.' })),
   odometerUnit: OdometerUnit,
   notes: Type.String(),
-  version: Type.Integer(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...VersionedRecordFields,
 });
 export type Vehicle = Static<typeof VehicleSchema>;
 
