@@ -16,16 +16,16 @@ export type Choices = Record<string, Decision | undefined>;
 /** Why a link does not open: each gets its own page. */
 export type LinkState = 'unknown' | 'expired' | 'revoked' | 'superseded' | 'answered' | 'closed';
 
-export type PageAnswer =
-  | { kind: 'ok'; page: PublicApproval }
-  | {
-      kind: 'gone';
-      state: LinkState;
-      detail: string;
-      shop: { name: string; phone: string } | null;
-      summary: SubmittedApproval | null;
-    }
-  | { kind: 'unreachable' };
+/** The link no longer opens (answered, expired, …): what the page says, and whom to call. */
+export interface GoneAnswer {
+  kind: 'gone';
+  state: LinkState;
+  detail: string;
+  shop: { name: string; phone: string } | null;
+  summary: SubmittedApproval | null;
+}
+
+export type PageAnswer = { kind: 'ok'; page: PublicApproval } | GoneAnswer | { kind: 'unreachable' };
 
 const LINK_STATES: readonly LinkState[] = [
   'unknown',
@@ -57,13 +57,7 @@ export async function loadApproval(token: string, fetchFn: typeof fetch = fetch)
 
 export type SubmitAnswer =
   | { kind: 'ok'; result: SubmittedApproval }
-  | {
-      kind: 'gone';
-      state: LinkState;
-      detail: string;
-      shop: { name: string; phone: string } | null;
-      summary: SubmittedApproval | null;
-    }
+  | GoneAnswer
   | { kind: 'invalid'; detail: string; fields: Record<string, string> }
   | { kind: 'unreachable' };
 

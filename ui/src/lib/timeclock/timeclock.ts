@@ -48,3 +48,12 @@ export function clockable(jobStatus: string): boolean {
 export function clockBody(technicianId: string, self: boolean): { technicianId?: string } {
   return self ? {} : { technicianId };
 }
+
+/** Whose clock a clock control (the shift bar, a job's clock) works, and what it tells its screen. */
+export interface ClockControlProps {
+  technicianId: string;
+  /** The signed-in technician's own clock (no technicianId sent), else someone's worked by an owner or advisor. */
+  self: boolean;
+  /** Called after the control clocked (a job may have started, a running job clock stopped). */
+  onchange?: () => void;
+}
