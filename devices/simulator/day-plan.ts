@@ -17,6 +17,16 @@ export interface DayOptions {
   /** Chance that a sensor report carries a fault (0 = none): a duplicate, a late one, a broken one. */
   faultRate: number;
   telemetryEveryMinutes: number;
+  /**
+   * Real cars to plug the dongles into, in turn (the shop's open repair orders when paired with
+   * a server, so the readings and codes land on them); made-up cars when empty or absent.
+   */
+  cars?: readonly ShopCar[];
+}
+
+export interface ShopCar {
+  vin: string;
+  odometerKm: number;
 }
 
 export const FAULTS = ['duplicate', 'out-of-order', 'malformed'] as const;
@@ -109,18 +119,27 @@ function bayVisits(options: DayOptions, bay: number): { visits: Visit[]; steps: 
 }
 
 /** One car on a lift with a dongle in its OBD port: readings every few minutes, codes if it has any. */
-function dongleSession(options: DayOptions, dongle: number, random: SeededRandom, visit: Visit): PlanStep[] {
+function dongleSession(
+  options: DayOptions,
+  dongle: number,
+  random: SeededRandom,
+  visit: Visit,
+  car: ShopCar | undefined,
+): PlanStep[] {
   const plugged = visit.inSecond + random.int(2 * 60, 8 * 60);
   const unplugged = visit.outSecond - random.int(60, 180);
   if (unplugged <= plugged) return [];
-  const vin = randomVin(random);
-  let odometerKm = random.real(8_000, 260_000, 1);
+  const madeUp = { vin: randomVin(random), odometerKm: random.real(8_000, 260_000, 1) };
+  const vin = car?.vin ?? madeUp.vin;
+  let odometerKm = car?.odometerKm ?? madeUp.odometerKm;
   const fuelPercent = random.real(8, 95, 0);
+  const stored = random.pick(COMMON_CODES);
+  const others = COMMON_CODES.filter((code) => code !== stored);
   const codes = random.chance(options.dtcRate)
     ? {
-        stored: [random.pick(COMMON_CODES)],
-        pending: random.chance(0.4) ? [random.pick(COMMON_CODES)] : [],
-        permanent: random.chance(0.2) ? [random.pick(COMMON_CODES)] : [],
+        stored: [stored],
+        pending: random.chance(0.4) ? [random.pick(others)] : [],
+        permanent: random.chance(0.2) ? [random.pick(others)] : [],
       }
     : null;
   const milOn = codes !== null && (codes.stored.length > 0 || codes.permanent.length > 0);
@@ -151,11 +170,15 @@ export function planDay(options: DayOptions): PlanStep[] {
   const visits = bays.flatMap((b) => b.visits).sort((a, b) => a.inSecond - b.inSecond || a.bay - b.bay);
   const freeAt = Array.from({ length: options.dongles }, () => 0);
   const randoms = freeAt.map((_, dongle) => streamFor(options.seed, 2, dongle));
+  const cars = options.cars ?? [];
+  let plugged = 0;
   for (const visit of visits) {
     const dongle = freeAt.findIndex((second) => second <= visit.inSecond);
     if (dongle < 0) continue;
     freeAt[dongle] = visit.outSecond;
-    steps.push(...dongleSession(options, dongle, randoms[dongle]!, visit));
+    const car = cars.length > 0 ? cars[plugged % cars.length] : undefined;
+    plugged++;
+    steps.push(...dongleSession(options, dongle, randoms[dongle]!, visit, car));
   }
   return steps.sort((a, b) => a.second - b.second);
 }

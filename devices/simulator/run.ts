@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { parseSimArgs, SIM_USAGE, type SimArgs } from './args.js';
-import { planDay } from './day-plan.js';
+import { planDay, type ShopCar } from './day-plan.js';
 import type { Log } from './device-client.js';
 import { readPairings, PairingError, type DevicePairing } from './pairing.js';
 import { pairWithServer, ServerError } from './server-pairing.js';
@@ -16,7 +16,7 @@ const EX_USAGE = 64;
 const EX_DATAERR = 65;
 const EX_UNAVAILABLE = 69;
 
-async function credentials(args: SimArgs, log: Log): Promise<DevicePairing[]> {
+async function credentials(args: SimArgs, log: Log): Promise<{ pairings: DevicePairing[]; cars: ShopCar[] }> {
   if (args.server !== null)
     return pairWithServer({
       server: args.server,
@@ -30,8 +30,8 @@ async function credentials(args: SimArgs, log: Log): Promise<DevicePairing[]> {
       folder: args.pairingsDir,
       log,
     });
-  if (args.pairings.length > 0) return args.pairings.flatMap(readPairings);
-  if (existsSync(args.pairingsDir)) return readPairings(args.pairingsDir);
+  if (args.pairings.length > 0) return { pairings: args.pairings.flatMap(readPairings), cars: [] };
+  if (existsSync(args.pairingsDir)) return { pairings: readPairings(args.pairingsDir), cars: [] };
   throw new PairingError(
     `no devices: give --pairing, or --server with the owner's --email and --password to pair them (${args.pairingsDir} holds none yet)`,
   );
@@ -66,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
   let printer: VirtualPrinter | null = null;
   let floor: ShopFloor | null = null;
   try {
-    const pairings = await credentials(args, log);
+    const { pairings, cars } = await credentials(args, log);
     if (args.printerPort !== null)
       printer = await startVirtualPrinter({
         host: args.printerHost,
@@ -91,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
       dtcRate: args.dtcRate,
       faultRate: args.faultRate,
       telemetryEveryMinutes: args.telemetryEveryMinutes,
+      cars,
     });
     const finished = await floor.play(plan, stop.signal);
     log(finished ? 'the shop closes' : 'stopped before the day ended');

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeviceKind } from '../../server/contracts/mqtt.js';
+import type { ShopCar } from './day-plan.js';
 import type { Log } from './device-client.js';
 import { parsePairing, type DevicePairing } from './pairing.js';
 
@@ -108,13 +109,48 @@ function slotsFor(options: ServerPairingOptions, bays: Array<{ id: string; name:
   ];
 }
 
+const KM_PER_MILE = 1.609344;
+/** Enough cars for a day of a few dongles; more would only be more requests. */
+const MAX_CARS = 20;
+
+/**
+ * The cars on the shop's open repair orders, oldest first, with the odometer the shop last
+ * recorded (converted to km, as the contract has it): the dongles plug into these, so their
+ * readings and codes match real vehicles in the demo rather than waiting as unknown VINs.
+ */
+async function openRepairOrderCars(api: ShopApi): Promise<ShopCar[]> {
+  const { items } = await api.json<{
+    items: Array<{ number: number; vehicle: { id: string; vin: string | null } | null }>;
+  }>('GET', '/api/repair-orders?status=open');
+  const withVin = items
+    .filter((ro) => ro.vehicle?.vin != null)
+    .sort((a, b) => a.number - b.number)
+    .slice(0, MAX_CARS);
+  const cars: ShopCar[] = [];
+  for (const ro of withVin) {
+    const vehicle = await api.json<{
+      vin: string | null;
+      odometer: number | null;
+      odometerUnit: 'mi' | 'km';
+    }>('GET', `/api/vehicles/${ro.vehicle!.id}`);
+    if (vehicle.vin === null || vehicle.odometer === null) continue;
+    const km = vehicle.odometer * (vehicle.odometerUnit === 'mi' ? KM_PER_MILE : 1);
+    // the dongle reads a little more than the last recorded reading: the drive into the bay
+    cars.push({ vin: vehicle.vin, odometerKm: Math.round((km + 2) * 10) / 10 });
+  }
+  return cars;
+}
+
 /**
  * Signs in as the owner and makes sure the shop has the simulator's devices: a pairing string
  * already in the folder is reused while the shop still knows that device (not revoked); any other
  * device is created with POST /api/devices and its pairing string written to the folder. Returns
- * every pairing (label printer included: it has no MQTT side, ASE prints to it over TCP).
+ * every pairing (label printer included: it has no MQTT side, ASE prints to it over TCP), and the
+ * cars of the open repair orders for the dongles.
  */
-export async function pairWithServer(options: ServerPairingOptions): Promise<DevicePairing[]> {
+export async function pairWithServer(
+  options: ServerPairingOptions,
+): Promise<{ pairings: DevicePairing[]; cars: ShopCar[] }> {
   const api = new ShopApi(options.server);
   await api.signIn(options.email, options.password);
   const { items: allBays } = await api.json<{ items: Array<{ id: string; name: string; active: boolean }> }>(
@@ -165,7 +201,9 @@ export async function pairWithServer(options: ServerPairingOptions): Promise<Dev
       options.log(`could not point ASE at the virtual printer: ${(error as Error).message}`);
     }
   }
-  return pairings;
+  const cars = await openRepairOrderCars(api);
+  options.log(`${cars.length} cars on open repair orders for the dongles`);
+  return { pairings, cars };
 }
 
 /** The pairing strings a previous run wrote, for a run without --server or --pairing. */

@@ -132,6 +132,18 @@ describe('the day plan', () => {
     expect(planDay({ ...DAY, dtcRate: 0 }).some((s) => s.action === 'dtc')).toBe(false);
     expect(plan.some((s) => s.action === 'dtc')).toBe(true);
   });
+
+  it("plugs the dongles into the shop's cars, in turn, when it is given them", () => {
+    const cars = [
+      { vin: '2T3MDS9Y8J1766708', odometerKm: 92_507.9 },
+      { vin: '5NP38GJR1BW064903', odometerKm: 188_559.1 },
+    ];
+    const plan = planDay({ ...DAY, cars });
+    const firstReadings = plan.flatMap((s) => (s.action === 'telemetry' ? [`${s.vin} ${s.odometerKm}`] : []));
+    const vins = [...new Set(plan.flatMap((s) => (s.action === 'telemetry' ? [s.vin] : [])))];
+    expect(vins.sort()).toEqual(cars.map((c) => c.vin).sort());
+    expect(firstReadings.slice(0, 2).sort()).toEqual(cars.map((c) => `${c.vin} ${c.odometerKm}`).sort());
+  });
 });
 
 describe('a simulated day against a broker that enforces the contract', () => {

@@ -139,6 +139,37 @@ export const LIVE_EVENT_SCHEMAS = {
     change: Literals(['deactivated', 'role_changed', 'sessions_ended'] as const),
     at: At,
   }),
+  /**
+   * A bay's occupancy changed (a sensor saw a car come in or leave), or the job it maps to did:
+   * the board, the bay TVs and the repair order show time in bay from it.
+   */
+  bayOccupancyChanged: Event({
+    bayId: Id,
+    occupied: Type.Boolean(),
+    since: Type.Union([At, Type.Null()]),
+    jobId: Type.Union([Id, Type.Null()]),
+    repairOrderId: Type.Union([Id, Type.Null()]),
+    at: At,
+  }),
+  /** A bay-sensor suggestion ("start the brake job?") appeared on the board or was answered. */
+  baySuggestionChanged: Event({
+    suggestionId: Id,
+    bayId: Id,
+    jobId: Id,
+    change: Literals(['created', 'accepted', 'dismissed', 'expired'] as const),
+    at: At,
+  }),
+  /** A bay sensor went online or offline: the bay TV card and the board say so. */
+  baySensorChanged: Event({ bayId: Id, deviceId: Id, online: Type.Boolean(), at: At }),
+  /** A job in a bay passed its book hours (once per stay): the advisor is told. */
+  bayOverrun: Event({
+    bayId: Id,
+    jobId: Id,
+    repairOrderId: Id,
+    secondsInBay: Type.Integer({ minimum: 0 }),
+    bookSeconds: Type.Integer({ minimum: 0 }),
+    at: At,
+  }),
   /** A bay TV's display token was revoked: the TV's live connection closes at once. */
   displayTokenRevoked: Event({ displayTokenId: Id, at: At }),
   /**

@@ -80,9 +80,11 @@ export const DEVICE_CHANNELS = {
 } as const satisfies Record<DeviceKind, Record<string, TSchema>>;
 
 export type DeviceChannel<K extends DeviceKind> = keyof (typeof DEVICE_CHANNELS)[K] & string;
-export type DevicePayload<K extends DeviceKind, C extends DeviceChannel<K>> = Static<
-  (typeof DEVICE_CHANNELS)[K][C] & TSchema
->;
+/** Resolved per channel (a conditional, not `Static<… & TSchema>`, which TypeScript gave up on). */
+export type DevicePayload<
+  K extends DeviceKind,
+  C extends DeviceChannel<K>,
+> = (typeof DEVICE_CHANNELS)[K][C] extends infer S extends TSchema ? Static<S> : never;
 
 /** ASE's view of one bay, retained on ase/v1/bay/<bayId>/state for the displays of that bay. */
 export const BayStateSchema = Obj({

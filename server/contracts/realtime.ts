@@ -38,6 +38,15 @@ export function topicsFor(event: AnyLiveEvent): string[] {
       return ['board', `repair-order:${event.payload.repairOrderId}`];
     case 'inventoryChanged':
       return ['inventory'];
+    case 'bayOccupancyChanged':
+      return event.payload.repairOrderId === null
+        ? ['board']
+        : ['board', `repair-order:${event.payload.repairOrderId}`];
+    case 'baySuggestionChanged':
+    case 'baySensorChanged':
+      return ['board'];
+    case 'bayOverrun':
+      return ['board', `repair-order:${event.payload.repairOrderId}`];
     case 'device.changed':
       return ['devices'];
     case 'staffSessionEnded':

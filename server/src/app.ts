@@ -17,6 +17,7 @@ import { auditModule } from './modules/audit/audit.module.js';
 import { authModule } from './modules/auth/auth.module.js';
 import { sessionsModule } from './modules/auth/sessions.module.js';
 import { backupModule } from './modules/backup/backup.module.js';
+import { baySensorsModule } from './modules/bay-sensors/bay-sensors.module.js';
 import { baysModule } from './modules/bays/bays.module.js';
 import { billingModule } from './modules/billing/billing.module.js';
 import { customersModule } from './modules/customers/customers.module.js';
@@ -25,6 +26,7 @@ import { displayModule } from './modules/display/display.module.js';
 import { inspectionsModule } from './modules/inspections/inspections.module.js';
 import { inventoryModule } from './modules/inventory/inventory.module.js';
 import type { AnyModuleDefinition, Kernel } from './modules/module.js';
+import { obdModule } from './modules/obd/obd.module.js';
 import { notificationsModule } from './modules/notifications/notifications.module.js';
 import { offsiteFilesModule } from './modules/offsite-files/offsite-files.module.js';
 import { realtimeModule } from './modules/realtime/realtime.module.js';
@@ -82,6 +84,8 @@ export const MODULES: readonly AnyModuleDefinition[] = [
   displayModule,
   realtimeModule,
   devicesModule,
+  obdModule,
+  baySensorsModule,
 ];
 
 /** The shared plugins need sign-in; every app has the sessions module. */
@@ -98,7 +102,8 @@ export interface AppContext {
   events?: EventBus;
   /** WebSocket heartbeat (ping + session re-check) interval; tests shorten it. */
   realtimeHeartbeatMs?: number;
-  /** Knobs tests turn (the MQTT broker on any free port, a short CONNECT timeout); see Kernel.tuning. */
+  /** Knobs tests turn (the MQTT broker on any free port, a short CONNECT timeout, the OBD adapter's
+   * serialport binding); see Kernel.tuning. */
   tuning?: Kernel['tuning'];
   /** The built staff app to serve at /; defaults to ui/build. */
   uiDir?: string;

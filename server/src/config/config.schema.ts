@@ -107,6 +107,28 @@ export const ConfigSchema = Type.Object(
       maximum: 3600,
       description: 'How often the notifications outbox looks for messages to send; 0 turns the worker off.',
     }),
+    obdSerialPath: Type.String({
+      default: '',
+      description:
+        'Serial port of the ELM327 OBD adapter plugged into the server (e.g. /dev/ttyUSB0, /dev/rfcomm0); empty = none.',
+    }),
+    obdSerialBaudRate: Type.Integer({
+      default: 38400,
+      minimum: 1200,
+      maximum: 2_000_000,
+      description: "The adapter's baud rate (38400 for a genuine ELM327; clones use 9600 or 115200).",
+    }),
+    obdDtcDescriptionsFile: Type.String({
+      default: '',
+      description:
+        'JSON file of generic DTC titles ({"P0300": "..."}); empty = devices/obd/data/dtc-generic.en.json in the app.',
+    }),
+    obdTelemetryRawDays: Type.Integer({
+      default: 30,
+      minimum: 1,
+      maximum: 3650,
+      description: 'Days OBD dongle telemetry is kept row by row; daily roll-ups are kept for ever.',
+    }),
     lowDiskFreeBytes: Type.Integer({
       default: 1_000_000_000,
       minimum: 0,

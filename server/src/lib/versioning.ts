@@ -11,3 +11,21 @@ export function staleVersionProblem(what: string, currentVersion: number, curren
     { currentVersion, ...(current === undefined ? {} : { current }) },
   );
 }
+
+/**
+ * The row a versioned change starts from, as read in its transaction: a 404 when there is none,
+ * the stale-version 409 (carrying `view` of the row) when the version sent is not the row's.
+ * `sentVersion` undefined (a DELETE without `?version=`) accepts any version.
+ */
+export function rowAtVersion<R extends { version: number }>(
+  row: R | undefined,
+  what: string,
+  id: string,
+  sentVersion: number | undefined,
+  view: (row: R) => unknown = (current) => current,
+): R {
+  if (row === undefined) throw problems.notFound(`No ${what} with id ${id}.`);
+  if (sentVersion !== undefined && row.version !== sentVersion)
+    throw staleVersionProblem(what, row.version, view(row));
+  return row;
+}

@@ -1,3 +1,4 @@
+import type { SerialBinding } from '../../../devices/obd/elm327-link.js';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config/config.schema.js';
 import type { Database, Db } from '../db/database.js';
@@ -14,6 +15,13 @@ import type { Services } from './services.js';
  * their rows of the route × role table, its event subscriptions and its background work.
  * Constructors do no I/O; `start` and `stop` do (zigbee2mqtt's extensions work the same way).
  */
+
+/** The OBD adapter's serialport binding and deadlines: tests play an ELM327 back on binding-mock. */
+export interface ObdSerialTuning {
+  binding?: SerialBinding;
+  commandTimeoutMs?: number;
+  searchTimeoutMs?: number;
+}
 
 /** What every module gets: the app's shared, module-free parts. */
 export interface Kernel {
@@ -35,6 +43,10 @@ export interface Kernel {
     mqtt?: { host: string; mqtt: number | null; mqtts: number | null };
     /** How long the broker waits for CONNECT on a new socket (tests shorten it). */
     mqttConnectTimeoutMs?: number;
+    /** How often jobs in bays are checked against their book hours (tests shorten it). */
+    bayOverrunCheckMs?: number;
+    /** The OBD adapter's serialport binding (tests: binding-mock) and deadlines. */
+    obdSerial?: ObdSerialTuning;
   };
 }
 

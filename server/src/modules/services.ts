@@ -4,6 +4,7 @@ import type { AuditService } from './audit/audit.service.js';
 import type { AuthService } from './auth/auth.service.js';
 import type { SessionsService } from './auth/sessions.service.js';
 import type { BackupService } from './backup/backup.service.js';
+import type { BaySensorsService } from './bay-sensors/bay-sensors.service.js';
 import type { BaysService } from './bays/bays.service.js';
 import type { BillingService } from './billing/billing.service.js';
 import type { PaymentsService } from './billing/payments.service.js';
@@ -68,4 +69,5 @@ export interface Services {
   realtime: RealtimeService;
   /** The shop floor's devices (devices module): reports by kind and channel, bay state, commands. */
   deviceGateway: DeviceGateway;
+  baySensors: BaySensorsService;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
 import type { DeviceKind } from '../../contracts/mqtt.js';
+import type { Kernel } from '../../src/modules/module.js';
 import type { Pairing } from '../../src/modules/devices/devices.schemas.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -17,6 +18,8 @@ export interface BrokerAppOptions {
   tls?: boolean;
   /** How long a socket may stay without CONNECT (default 10 s). */
   connectTimeoutMs?: number;
+  /** Other modules' knobs (e.g. bayOverrunCheckMs), passed to the app as they are. */
+  tuning?: Omit<Kernel['tuning'], 'mqtt' | 'mqttConnectTimeoutMs'>;
 }
 
 /**
@@ -29,6 +32,7 @@ export async function startAppWithBroker(options: BrokerAppOptions = {}): Promis
     {},
     {
       tuning: {
+        ...options.tuning,
         mqtt: { host: '127.0.0.1', mqtt: 0, mqtts: options.tls === true ? 0 : null },
         ...(options.connectTimeoutMs === undefined ? {} : { mqttConnectTimeoutMs: options.connectTimeoutMs }),
       },

@@ -21,6 +21,7 @@ export const SHOP_SETTINGS: ShopSettings = {
   invoiceLegalText: DEFAULT_SHOP_SETTINGS.invoiceLegalText,
   diagnosisWithoutApproval: { allowed: true, limitHours: 0.5 },
   causeCorrectionOnComplete: 'asked',
+  baySensorMode: 'suggest',
 };
 
 /** Every password user of the demo shares this password; technicians sign in with PIN 1234. */

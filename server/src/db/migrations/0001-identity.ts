@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { VERSION_AND_STAMPS } from '../migration-sql.js';
 
 /** Staff accounts, sessions, sign-in throttling and the append-only audit log. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -14,9 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       totp_secret TEXT,
       totp_enabled INTEGER NOT NULL DEFAULT 0 CHECK (totp_enabled IN (0, 1)),
       totp_last_counter INTEGER,
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL,
+      ${VERSION_AND_STAMPS},
       CHECK (password_hash IS NOT NULL OR pin_hash IS NOT NULL),
       CHECK (password_hash IS NULL OR email IS NOT NULL)
     ) STRICT`.execute(db);

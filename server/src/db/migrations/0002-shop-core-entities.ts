@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { VERSION_AND_STAMPS } from '../migration-sql.js';
 
 /**
  * The seed's core entities with all their fields (customers, vehicles, service_jobs,
@@ -12,9 +13,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       name TEXT NOT NULL CHECK (length(trim(name)) > 0),
       contact_info TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(contact_info)),
       preferences TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(preferences)),
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
+      ${VERSION_AND_STAMPS}
     ) STRICT`.execute(db);
 
   await sql`
@@ -26,9 +25,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       model TEXT,
       year INTEGER CHECK (year IS NULL OR year BETWEEN 1886 AND 2100),
       telematics_id TEXT,
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
+      ${VERSION_AND_STAMPS}
     ) STRICT`.execute(db);
   await sql`CREATE INDEX vehicles_customer_id ON vehicles(customer_id)`.execute(db);
 
@@ -39,9 +36,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       name TEXT NOT NULL CHECK (length(trim(name)) > 0),
       skills TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(skills)),
       active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
+      ${VERSION_AND_STAMPS}
     ) STRICT`.execute(db);
 
   await sql`
@@ -50,9 +45,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
       capabilities TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(capabilities)),
       active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
+      ${VERSION_AND_STAMPS}
     ) STRICT`.execute(db);
 
   await sql`
@@ -67,9 +60,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       estimated_end TEXT,
       actual_start TEXT,
       actual_end TEXT,
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
+      ${VERSION_AND_STAMPS}
     ) STRICT`.execute(db);
   await sql`CREATE INDEX service_jobs_vehicle_id ON service_jobs(vehicle_id)`.execute(db);
   await sql`CREATE INDEX service_jobs_status ON service_jobs(status)`.execute(db);
@@ -85,8 +76,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       reorder_level INTEGER NOT NULL DEFAULT 0 CHECK (reorder_level >= 0),
       cost_price INTEGER NOT NULL DEFAULT 0 CHECK (cost_price >= 0),
       sell_price INTEGER NOT NULL DEFAULT 0 CHECK (sell_price >= 0),
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
+      ${VERSION_AND_STAMPS}
     ) STRICT`.execute(db);
 }

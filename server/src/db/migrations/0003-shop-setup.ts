@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { VERSION_AND_STAMPS } from '../migration-sql.js';
 
 /** Shop settings, counters, technician and bay details, display tokens. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -7,9 +8,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TABLE shop_settings (
       id INTEGER PRIMARY KEY CHECK (id = 1),
       data TEXT NOT NULL CHECK (json_valid(data)),
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
+      ${VERSION_AND_STAMPS}
     ) STRICT`.execute(db);
 
   // Gapless human numbers (repair orders, invoices): incremented inside the transaction that

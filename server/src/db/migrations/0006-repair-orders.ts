@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { VERSION_AND_STAMPS } from '../migration-sql.js';
 
 /**
  * Repair orders (one vehicle visit), the service jobs they hold (3C: concern, cause, correction),
@@ -23,9 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       notes TEXT NOT NULL DEFAULT '',
       opened_at TEXT NOT NULL,
       closed_at TEXT,
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
+      ${VERSION_AND_STAMPS}
     ) STRICT`.execute(db);
   await sql`CREATE INDEX repair_orders_customer ON repair_orders(customer_id)`.execute(db);
   await sql`CREATE INDEX repair_orders_vehicle ON repair_orders(vehicle_id)`.execute(db);
@@ -66,9 +65,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       approval_at TEXT,
       deferred_reason TEXT,
       sort_order INTEGER NOT NULL DEFAULT 0,
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
+      ${VERSION_AND_STAMPS}
     ) STRICT`.execute(db);
   await sql`CREATE INDEX line_items_job ON line_items(job_id, sort_order)`.execute(db);
   await sql`CREATE INDEX line_items_inventory_item ON line_items(inventory_item_id)`.execute(db);
@@ -82,8 +79,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       concern TEXT NOT NULL DEFAULT '',
       lines TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(lines)),
       active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
+      ${VERSION_AND_STAMPS}
     ) STRICT`.execute(db);
 }

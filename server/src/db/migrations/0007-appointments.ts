@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { VERSION_AND_STAMPS } from '../migration-sql.js';
 
 /** Appointments: who, which car, what for, when, and optionally which bay and technician. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -16,9 +17,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       status TEXT NOT NULL DEFAULT 'booked' CHECK (status IN ('booked', 'arrived', 'cancelled', 'no_show')),
       repair_order_id TEXT REFERENCES repair_orders(id),
       notes TEXT NOT NULL DEFAULT '',
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL,
+      ${VERSION_AND_STAMPS},
       CHECK (ends_at > starts_at)
     ) STRICT`.execute(db);
   await sql`CREATE INDEX appointments_starts_at ON appointments(starts_at)`.execute(db);

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { VERSION_AND_STAMPS } from '../migration-sql.js';
 
 /**
  * Trust (issue 5): digital inspections with photos and videos, customer approval links, and the
@@ -17,9 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
       sections TEXT NOT NULL CHECK (json_valid(sections)),
       active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
+      ${VERSION_AND_STAMPS}
     ) STRICT`.execute(db);
 
   await sql`
@@ -33,9 +32,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       technician_id TEXT REFERENCES technicians(id),
       started_by TEXT REFERENCES users(id),
       completed_at TEXT,
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
+      ${VERSION_AND_STAMPS}
     ) STRICT`.execute(db);
   await sql`CREATE INDEX inspections_repair_order ON inspections(repair_order_id)`.execute(db);
 
@@ -50,9 +47,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       measurement_unit TEXT,
       note TEXT NOT NULL DEFAULT '',
       recommended_job_id TEXT REFERENCES service_jobs(id) ON DELETE SET NULL,
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL,
+      ${VERSION_AND_STAMPS},
       UNIQUE (inspection_id, item_key)
     ) STRICT`.execute(db);
 
@@ -116,9 +111,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       client_user_agent TEXT,
       revoked_at TEXT,
       revoked_by TEXT REFERENCES users(id),
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
+      ${VERSION_AND_STAMPS}
     ) STRICT`.execute(db);
   await sql`CREATE INDEX approval_requests_repair_order ON approval_requests(repair_order_id, sent_at)`.execute(
     db,
@@ -148,9 +141,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TABLE notification_settings (
       id INTEGER PRIMARY KEY CHECK (id = 1),
       data TEXT NOT NULL CHECK (json_valid(data)),
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
+      ${VERSION_AND_STAMPS}
     ) STRICT`.execute(db);
 
   // The durable outbox. A message is written in the same transaction as the change that causes

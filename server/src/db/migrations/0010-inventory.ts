@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { VERSION_AND_STAMPS } from '../migration-sql.js';
 
 /**
  * Inventory (issue 6): vendors, the stock-movement ledger, and the extra item fields.
@@ -19,9 +20,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       account_number TEXT,
       notes TEXT NOT NULL DEFAULT '',
       active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
+      ${VERSION_AND_STAMPS}
     ) STRICT`.execute(db);
 
   await sql`ALTER TABLE inventory_items ADD COLUMN bin_location TEXT`.execute(db);
@@ -84,9 +83,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         CHECK (status IN ('draft', 'ordered', 'partially_received', 'received', 'cancelled')),
       notes TEXT NOT NULL DEFAULT '',
       ordered_at TEXT,
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
+      ${VERSION_AND_STAMPS}
     ) STRICT`.execute(db);
   await sql`
     CREATE TABLE purchase_order_lines (

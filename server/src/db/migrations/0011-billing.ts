@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { VERSION_AND_STAMPS } from '../migration-sql.js';
 
 /**
  * Billing (issue 6): invoices (gapless numbers from `counters`, immutable once issued: the lines
@@ -33,9 +34,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       paid_at TEXT,
       void_reason TEXT,
       voided_at TEXT,
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL,
+      ${VERSION_AND_STAMPS},
       CHECK (paid_cents + credited_cents <= total_cents)
     ) STRICT`.execute(db);
   // One live invoice per repair order; a void one may be replaced.

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { VERSION_AND_STAMPS } from '../migration-sql.js';
 
 /**
  * Technician time (issue 6): the job clock (production: who worked on which job, when; several
@@ -28,9 +29,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       started_by TEXT REFERENCES users(id),
       ended_by TEXT REFERENCES users(id),
       note TEXT NOT NULL DEFAULT '',
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL,
+      ${VERSION_AND_STAMPS},
       CHECK (ended_at IS NULL OR ended_at >= started_at)
     ) STRICT`.execute(db);
   // One running clock per technician: clocking onto another job stops the first.
@@ -52,9 +51,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       clocked_in_by TEXT REFERENCES users(id),
       clocked_out_by TEXT REFERENCES users(id),
       note TEXT NOT NULL DEFAULT '',
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL,
+      ${VERSION_AND_STAMPS},
       CHECK (clock_out_at IS NULL OR clock_out_at >= clock_in_at)
     ) STRICT`.execute(db);
   await sql`CREATE UNIQUE INDEX technician_shifts_one_open ON technician_shifts (technician_id) WHERE clock_out_at IS NULL`.execute(

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { VERSION_AND_STAMPS } from '../migration-sql.js';
 
 /**
  * The appliance (issue 7): off-site copies.
@@ -17,9 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TABLE backup_settings (
       id INTEGER PRIMARY KEY CHECK (id = 1),
       data TEXT NOT NULL CHECK (json_valid(data)),
-      version INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL
+      ${VERSION_AND_STAMPS}
     ) STRICT`.execute(db);
 
   await sql`

@@ -20,6 +20,8 @@ import * as writeProbe from './0018-write-probe.js';
 import * as odometerOut from './0019-odometer-out.js';
 import * as partsCost from './0020-parts-cost.js';
 import * as devices from './0021-devices.js';
+import * as obd from './0022-obd.js';
+import * as baySensors from './0024-bay-sensors.js';
 
 /**
  * Every migration this build knows, in order. Forward-only: never edit or remove a shipped entry,
@@ -47,4 +49,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0019-odometer-out': odometerOut,
   '0020-parts-cost': partsCost,
   '0021-devices': devices,
+  '0022-obd': obd,
+  '0024-bay-sensors': baySensors,
 };

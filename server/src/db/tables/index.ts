@@ -3,6 +3,7 @@ import type { AppointmentsTables } from './appointments.js';
 import type { AuditTables } from './audit.js';
 import type { AuthTables } from './auth.js';
 import type { BackupTables } from './backup.js';
+import type { BaySensorsTables } from './bay-sensors.js';
 import type { BaysTables } from './bays.js';
 import type { BillingTables } from './billing.js';
 import type { CustomersTables } from './customers.js';
@@ -12,6 +13,7 @@ import type { DisplayTables } from './display.js';
 import type { InspectionsTables } from './inspections.js';
 import type { InventoryTables } from './inventory.js';
 import type { NotificationsTables } from './notifications.js';
+import type { ObdTables } from './obd.js';
 import type { OffsiteFilesTables } from './offsite-files.js';
 import type { RepairOrdersPublishedViews, RepairOrdersTables } from './repair-orders.js';
 import type { SearchTables } from './search.js';
@@ -61,6 +63,7 @@ export interface DB
     SettingsTables,
     TechniciansTables,
     BaysTables,
+    BaySensorsTables,
     DisplayTables,
     DevicesTables,
     CustomersTables,
@@ -77,4 +80,5 @@ export interface DB
     TimeclockTables,
     BackupTables,
     OffsiteFilesTables,
-    SystemTables {}
+    SystemTables,
+    ObdTables {}

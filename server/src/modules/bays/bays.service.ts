@@ -4,7 +4,7 @@ import type { BaysTable } from '../../db/tables/bays.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { rowAtVersion, staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import { findBay, findBayByName, insertBay, listBays, updateBayIfVersion } from './bays.repository.js';
 import type { Bay, CreateBayInput, UpdateBayInput } from './bays.schemas.js';
@@ -66,10 +66,7 @@ export class BaysService {
 
   async update(actor: Actor, id: string, input: UpdateBayInput): Promise<Bay> {
     return inTransaction(this.db, async (tx) => {
-      const current = await findBay(tx, id);
-      if (current === undefined) throw problems.notFound(`No bay with id ${id}.`);
-      if (current.version !== input.version)
-        throw staleVersionProblem('bay', current.version, toBay(current));
+      const current = rowAtVersion(await findBay(tx, id), 'bay', id, input.version, toBay);
       if (input.name !== undefined) await this.ensureNameFree(tx, input.name.trim(), id);
       const ok = await updateBayIfVersion(tx, id, input.version, {
         ...(input.name === undefined ? {} : { name: input.name.trim() }),

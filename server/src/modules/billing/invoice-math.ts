@@ -1,5 +1,13 @@
 import type { LineKind } from '../../db/tables/repair-orders.js';
-import { LINE_KINDS, lineAmountCents, mulDivRoundHalfUp, type TotalsRates } from '../repair-orders/totals.js';
+import {
+  LINE_KINDS,
+  lineAmountCents,
+  mulDivRoundHalfUp,
+  suppliesAndTaxes,
+  zeroByKind,
+  type KindAmounts,
+  type TotalsRates,
+} from '../repair-orders/totals.js';
 
 /**
  * Invoice money, pure and in integer cents only. The rounding, in order:
@@ -23,8 +31,6 @@ export interface InvoiceMathLine {
   discount?: Discount | undefined;
 }
 
-export type KindAmounts = Record<LineKind, number>;
-
 export interface InvoiceTotals {
   lines: { amountCents: number; discountCents: number }[];
   subtotals: KindAmounts;
@@ -34,10 +40,6 @@ export interface InvoiceTotals {
   taxes: KindAmounts;
   taxCents: number;
   totalCents: number;
-}
-
-function zero(): KindAmounts {
-  return { labor: 0, part: 0, fee: 0, sublet: 0 };
 }
 
 function discountOf(base: number, discount: Discount | undefined): number {
@@ -84,21 +86,16 @@ export function computeInvoiceTotals(
   const spread = allocate(invoiceDiscountCents, nets);
   const discounts = lineDiscounts.map((d, i) => d + spread[i]!);
 
-  const subtotals = zero();
-  const netByKind = zero();
-  const taxableBase = zero();
+  const subtotals = zeroByKind();
+  const netByKind = zeroByKind();
+  const taxableBase = zeroByKind();
   lines.forEach((line, i) => {
     const net = amounts[i]! - discounts[i]!;
     subtotals[line.kind] += amounts[i]!;
     netByKind[line.kind] += net;
     if (line.taxable) taxableBase[line.kind] += net;
   });
-  const { percentBp, capCents, taxable } = rates.shopSupplies;
-  const shopSuppliesCents = Math.min(capCents, mulDivRoundHalfUp(netByKind.labor, percentBp, 10_000));
-  if (taxable) taxableBase.fee += shopSuppliesCents;
-  const taxes = zero();
-  for (const kind of LINE_KINDS)
-    taxes[kind] = mulDivRoundHalfUp(taxableBase[kind], rates.taxRatesBp[kind], 10_000);
+  const { shopSuppliesCents, taxes } = suppliesAndTaxes(netByKind.labor, taxableBase, rates);
   const subtotalCents = amounts.reduce((a, b) => a + b, 0);
   const discountCents = discounts.reduce((a, b) => a + b, 0);
   const taxCents = LINE_KINDS.reduce((sum, kind) => sum + taxes[kind], 0);

@@ -52,6 +52,19 @@ export const DisplayBoardSchema = Type.Object({
       id: Uuid,
       name: Type.String(),
       jobs: Type.Array(BoardJobSchema, { description: 'In progress and blocked first, then what is next' }),
+      sensor: Type.Object(
+        {
+          occupied: Type.Boolean(),
+          since: Type.Union([IsoDateTime, Type.Null()], {
+            description: 'When the car now in the bay came in',
+          }),
+          hasSensor: Type.Boolean({ description: 'A bay sensor is placed in this bay' }),
+          sensorOffline: Type.Boolean(),
+          noJobPlaced: Type.Boolean({ description: 'A car is in the bay and no job is placed in it' }),
+          overrun: Type.Boolean({ description: "The bay's job passed its book hours" }),
+        },
+        { description: 'What the bay sensors say (all false / null in a bay without one)' },
+      ),
     }),
   ),
   waiting: Type.Integer({ description: 'Open jobs not yet in a bay' }),

@@ -8,6 +8,7 @@ import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { BaysService } from '../bays/bays.service.js';
 import type { JobsService } from '../repair-orders/jobs.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
+import type { BayFloor } from '../bay-sensors/bay-sensors.schemas.js';
 import type { DisplayBoard } from './display.schemas.js';
 import {
   findDisplayToken,
@@ -23,6 +24,23 @@ import { inTransaction } from '../../db/after-commit.js';
 export interface DisplayContext {
   tokenId: string;
   name: string;
+}
+
+/** Where the board reads the bays' sensor state (the bay-sensors service). */
+export interface BaySensorReader {
+  floor(): Promise<{ bays: BayFloor[] }>;
+}
+
+/** What a bay TV card shows of a bay's sensor (no job names: the card has them). */
+function sensorOf(bay: BayFloor | undefined): DisplayBoard['bays'][number]['sensor'] {
+  return {
+    occupied: bay?.occupied ?? false,
+    since: bay?.since ?? null,
+    hasSensor: (bay?.sensors.length ?? 0) > 0,
+    sensorOffline: bay?.sensorOffline ?? false,
+    noJobPlaced: bay?.noJobPlaced ?? false,
+    overrun: bay?.job?.overrun ?? false,
+  };
 }
 
 /** Display tokens start with this, so a token pasted in the wrong place is recognisable. */
@@ -43,13 +61,26 @@ export class DisplayService {
     private readonly events: EventBus,
   ) {}
 
+  /** What the bay sensors say of each bay; the bay-sensors module hands it over when it is wired. */
+  #baySensors: BaySensorReader | null = null;
+
+  /**
+   * The bay-sensors module starts after the device gateway, which needs this service: so it is
+   * registered here afterwards instead of being a need of this module.
+   */
+  useBaySensors(reader: BaySensorReader): void {
+    this.#baySensors = reader;
+  }
+
   /** The bay TV's picture of the floor: each active bay with the open jobs placed in it. */
   async board(): Promise<DisplayBoard> {
-    const [bays, jobs, settings] = await Promise.all([
+    const [bays, jobs, settings, floor] = await Promise.all([
       this.bays.list(),
       this.jobs.board({}),
       this.settings.get(),
+      this.#baySensors?.floor() ?? { bays: [] },
     ]);
+    const sensed = new Map(floor.bays.map((bay) => [bay.bayId, bay]));
     const statusRank: Record<string, number> = { In_Progress: 0, Blocked: 1, Pending: 2, Completed: 3 };
     const byBay = new Map<string, DisplayBoard['bays'][number]['jobs']>();
     let waiting = 0;
@@ -85,6 +116,7 @@ export class DisplayService {
           jobs: (byBay.get(bay.id) ?? []).sort(
             (a, b) => (statusRank[a.status] ?? 9) - (statusRank[b.status] ?? 9),
           ),
+          sensor: sensorOf(sensed.get(bay.id)),
         })),
       waiting,
     };

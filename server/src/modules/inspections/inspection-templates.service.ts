@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import { HttpProblem, problems, type FieldError } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { rowAtVersion, staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor } from '../audit/audit.service.js';
 import {
   DEFAULT_TEMPLATE_NAME,
@@ -73,10 +73,13 @@ export class InspectionTemplatesService {
   async update(actor: Actor, id: string, input: UpdateTemplateInput): Promise<InspectionTemplate> {
     const sections = input.sections === undefined ? undefined : await this.checkSections(input.sections);
     return inTransaction(this.ctx.db, async (tx) => {
-      const current = await findTemplate(tx, id);
-      if (current === undefined) throw problems.notFound(`No inspection template with id ${id}.`);
-      if (current.version !== input.version)
-        throw staleVersionProblem('inspection template', current.version, toTemplate(current));
+      const current = rowAtVersion(
+        await findTemplate(tx, id),
+        'inspection template',
+        id,
+        input.version,
+        toTemplate,
+      );
       const name = input.name?.trim();
       if (name !== undefined) await ensureNameFree(tx, name, id);
       const ok = await updateTemplateIfVersion(tx, id, input.version, {
@@ -94,10 +97,13 @@ export class InspectionTemplatesService {
   /** Deletes an unused template; one that inspections came from is archived instead. */
   async remove(actor: Actor, id: string, version: number | undefined): Promise<void> {
     await inTransaction(this.ctx.db, async (tx) => {
-      const current = await findTemplate(tx, id);
-      if (current === undefined) throw problems.notFound(`No inspection template with id ${id}.`);
-      if (version !== undefined && current.version !== version)
-        throw staleVersionProblem('inspection template', current.version, toTemplate(current));
+      const current = rowAtVersion(
+        await findTemplate(tx, id),
+        'inspection template',
+        id,
+        version,
+        toTemplate,
+      );
       const inUse = await templateInUse(tx, id);
       if (inUse)
         await updateTemplateIfVersion(tx, id, current.version, {

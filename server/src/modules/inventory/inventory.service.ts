@@ -4,7 +4,7 @@ import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems, type FieldError } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { rowAtVersion, staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { UsersService } from '../users/users.service.js';
 import { sellPriceFromMatrix } from './pricing.js';
@@ -150,10 +150,7 @@ export class InventoryService {
 
   async update(actor: Actor, id: string, input: UpdateItemInput): Promise<InventoryItem> {
     const item = await inTransaction(this.db, async (tx) => {
-      const current = await findItem(tx, id);
-      if (current === undefined) throw problems.notFound(`No inventory item with id ${id}.`);
-      if (current.version !== input.version)
-        throw staleVersionProblem('inventory item', current.version, toItem(current));
+      const current = rowAtVersion(await findItem(tx, id), 'inventory item', id, input.version, toItem);
       const errors: FieldError[] = [];
       if (input.sku !== undefined && input.sku.trim() === '')
         errors.push({ path: 'sku', message: 'must not be blank' });

@@ -3,7 +3,7 @@ import type { PurchaseOrderStatus } from '../../db/tables/inventory.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems, type FieldError } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { rowAtVersion, staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { InventoryService } from './inventory.service.js';
 import { findVendor } from './inventory.repository.js';
@@ -143,9 +143,12 @@ export class PurchasingService {
    */
   async receiveAtShelf(actor: Actor, itemId: string, input: ShelfReceiveInput): Promise<ShelfReceiveResult> {
     const result = await inTransaction(this.db, async (tx) => {
-      const item = await this.inventory.read(tx, itemId);
-      if (item === undefined) throw problems.notFound(`No inventory item with id ${itemId}.`);
-      if (item.version !== input.version) throw staleVersionProblem('inventory item', item.version, item);
+      const item = rowAtVersion(
+        await this.inventory.read(tx, itemId),
+        'inventory item',
+        itemId,
+        input.version,
+      );
       if (input.purchaseOrderId === undefined && input.unitCostCents === undefined)
         throw problems.validation([
           { path: 'unitCostCents', message: 'is required when nothing is received against a purchase order' },
@@ -240,9 +243,7 @@ export class PurchasingService {
     unitCosts: ReadonlyMap<string, number>,
   ): Promise<{ result: ReceiveResult; movementIds: string[] }> {
     const movementIds: string[] = [];
-    const po = await this.read(tx, id);
-    if (po === undefined) throw problems.notFound(`No purchase order with id ${id}.`);
-    if (po.version !== input.version) throw staleVersionProblem('purchase order', po.version, po);
+    const po = rowAtVersion(await this.read(tx, id), 'purchase order', id, input.version);
     if (po.status !== 'ordered' && po.status !== 'partially_received')
       throw problems.conflict(
         `Purchase order ${po.number} is ${po.status}: only an ordered one can be received.`,
@@ -391,9 +392,7 @@ export class PurchasingService {
     to: PurchaseOrderStatus,
   ): Promise<PurchaseOrder> {
     const changed = await inTransaction(this.db, async (tx) => {
-      const po = await this.read(tx, id);
-      if (po === undefined) throw problems.notFound(`No purchase order with id ${id}.`);
-      if (po.version !== input.version) throw staleVersionProblem('purchase order', po.version, po);
+      const po = rowAtVersion(await this.read(tx, id), 'purchase order', id, input.version);
       if (!from.includes(po.status))
         throw problems.conflict(
           `Purchase order ${po.number} is ${po.status}: it cannot become ${to}.`,

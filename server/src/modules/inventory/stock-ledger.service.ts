@@ -5,7 +5,7 @@ import type { StockMovementsTable } from '../../db/tables/inventory.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems, type FieldError } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { rowAtVersion } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { UsersService } from '../users/users.service.js';
 import {
@@ -50,10 +50,13 @@ export class StockLedgerService {
     input: CreateMovementInput,
   ): Promise<{ item: InventoryItem; movement: StockMovement }> {
     const result = await inTransaction(this.db, async (tx) => {
-      const current = await findItem(tx, itemId);
-      if (current === undefined) throw problems.notFound(`No inventory item with id ${itemId}.`);
-      if (current.version !== input.version)
-        throw staleVersionProblem('inventory item', current.version, toItem(current));
+      const current = rowAtVersion(
+        await findItem(tx, itemId),
+        'inventory item',
+        itemId,
+        input.version,
+        toItem,
+      );
       const reason = input.reason?.trim() || null;
       const errors: FieldError[] = [];
       let delta = input.quantity;

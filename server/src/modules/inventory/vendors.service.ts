@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { rowAtVersion, staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import {
   findVendor,
@@ -55,10 +55,7 @@ export class VendorsService {
 
   async updateVendor(actor: Actor, id: string, input: UpdateVendorInput): Promise<Vendor> {
     const vendor = await inTransaction(this.db, async (tx) => {
-      const current = await findVendor(tx, id);
-      if (current === undefined) throw problems.notFound(`No vendor with id ${id}.`);
-      if (current.version !== input.version)
-        throw staleVersionProblem('vendor', current.version, toVendor(current));
+      const current = rowAtVersion(await findVendor(tx, id), 'vendor', id, input.version, toVendor);
       const name = input.name?.trim();
       if (name === '') throw problems.validation([{ path: 'name', message: 'must not be blank' }]);
       if (name !== undefined) await this.ensureVendorNameFree(tx, name, id);

@@ -87,6 +87,11 @@ function parts(event: string, vars: TemplateVars): Parts {
         sms: `${shop}: reminder of your appointment for ${vehicle} ${when}.${callUs}`,
       };
     }
+    case 'bay_overrun': {
+      // To the advisors (web push), never a customer: a job in a bay passed its book hours.
+      const text = `${str(vars, 'jobTitle', 'A job')} (RO #${str(vars, 'repairOrderNumber')}) has been in ${str(vars, 'bayName', 'its bay')} ${str(vars, 'hoursInBay')} h, over its ${str(vars, 'bookHours')} book hours.`;
+      return { subject: `Over estimate · ${str(vars, 'bayName', 'bay')}`, lines: [text], sms: text };
+    }
     case 'test':
       return {
         subject: `${shop}: test message`,

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import { problems } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { rowAtVersion, staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor } from '../audit/audit.service.js';
 import {
   cannedJobInUse,
@@ -92,10 +92,7 @@ export class CannedJobsService {
 
   async update(actor: Actor, id: string, input: UpdateCannedJobInput): Promise<CannedJob> {
     return inTransaction(this.ctx.db, async (tx) => {
-      const current = await findCannedJob(tx, id);
-      if (current === undefined) throw problems.notFound(`No canned job with id ${id}.`);
-      if (current.version !== input.version)
-        throw staleVersionProblem('canned job', current.version, toCannedJob(current));
+      const current = rowAtVersion(await findCannedJob(tx, id), 'canned job', id, input.version, toCannedJob);
       const lines = input.lines === undefined ? undefined : await this.checkedLines(tx, input.lines);
       if (input.name !== undefined) await this.ensureNameFree(tx, input.name.trim(), id);
       const ok = await updateCannedJobIfVersion(tx, id, input.version, {
@@ -115,10 +112,7 @@ export class CannedJobsService {
   /** Deletes an unused template; one that jobs came from is archived instead, so they keep the link. */
   async remove(actor: Actor, id: string, version: number | undefined): Promise<void> {
     await inTransaction(this.ctx.db, async (tx) => {
-      const current = await findCannedJob(tx, id);
-      if (current === undefined) throw problems.notFound(`No canned job with id ${id}.`);
-      if (version !== undefined && current.version !== version)
-        throw staleVersionProblem('canned job', current.version, toCannedJob(current));
+      const current = rowAtVersion(await findCannedJob(tx, id), 'canned job', id, version, toCannedJob);
       const inUse = await cannedJobInUse(tx, id);
       if (inUse) {
         await updateCannedJobIfVersion(tx, id, current.version, {

@@ -79,12 +79,30 @@ export function lineAmountCents(quantityMilli: number, unitPriceCents: number): 
   return mulDivRoundHalfUp(quantityMilli, unitPriceCents, 1000);
 }
 
-function zeroByKind(): KindAmounts {
+/** Every kind at zero: where sums by kind start. */
+export function zeroByKind(): KindAmounts {
   return { labor: 0, part: 0, fee: 0, sublet: 0 };
 }
 
 function sumOf(amounts: KindAmounts): number {
   return LINE_KINDS.reduce((sum, kind) => sum + amounts[kind], 0);
+}
+
+/**
+ * Shop supplies (a percent of the labor amount, capped) and the tax of each kind on its taxable
+ * base; taxable shop supplies are taxed as a fee. Estimates and invoices both add up this way.
+ */
+export function suppliesAndTaxes(
+  laborCents: number,
+  taxableBase: Readonly<KindAmounts>,
+  rates: TotalsRates,
+): { shopSuppliesCents: number; taxes: KindAmounts } {
+  const { percentBp, capCents, taxable } = rates.shopSupplies;
+  const shopSuppliesCents = Math.min(capCents, mulDivRoundHalfUp(laborCents, percentBp, 10_000));
+  const base = { ...taxableBase, fee: taxableBase.fee + (taxable ? shopSuppliesCents : 0) };
+  const taxes = zeroByKind();
+  for (const kind of LINE_KINDS) taxes[kind] = mulDivRoundHalfUp(base[kind], rates.taxRatesBp[kind], 10_000);
+  return { shopSuppliesCents, taxes };
 }
 
 /** Totals of exactly these lines (the caller picks which approval states count). */
@@ -96,12 +114,7 @@ export function computeTotals(lines: readonly TotalsLine[], rates: TotalsRates):
     subtotals[line.kind] += amount;
     if (line.taxable) taxableBase[line.kind] += amount;
   }
-  const { percentBp, capCents, taxable } = rates.shopSupplies;
-  const shopSuppliesCents = Math.min(capCents, mulDivRoundHalfUp(subtotals.labor, percentBp, 10_000));
-  if (taxable) taxableBase.fee += shopSuppliesCents;
-  const taxes = zeroByKind();
-  for (const kind of LINE_KINDS)
-    taxes[kind] = mulDivRoundHalfUp(taxableBase[kind], rates.taxRatesBp[kind], 10_000);
+  const { shopSuppliesCents, taxes } = suppliesAndTaxes(subtotals.labor, taxableBase, rates);
   const subtotalCents = sumOf(subtotals);
   const taxCents = sumOf(taxes);
   return {

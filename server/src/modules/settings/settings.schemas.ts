@@ -33,6 +33,13 @@ export const DiagnosisWithoutApprovalSchema = StrictObject({
 /** Cause and correction (the 3C's last two) when a job is completed: refused without, asked, or not asked. */
 export const CAUSE_CORRECTION_MODES = ['required', 'asked', 'off'] as const;
 
+/**
+ * What a bay sensor's "car in / car out" does to the job placed in that bay: `suggest` asks the
+ * advisor on the board (accept starts or completes it), `automatic` starts and completes it itself,
+ * audited as done by the sensor.
+ */
+export const BAY_SENSOR_MODES = ['suggest', 'automatic'] as const;
+
 /** A number a state or agency gave the shop, printed on invoices (e.g. "State repair license" + "RF 12345"). */
 export const RegistrationNumberSchema = StrictObject({
   label: Type.String({ minLength: 1, maxLength: 60 }),
@@ -60,6 +67,7 @@ export const ShopSettingsSchema = StrictObject({
   invoiceLegalText: InvoiceText,
   diagnosisWithoutApproval: DiagnosisWithoutApprovalSchema,
   causeCorrectionOnComplete: StringEnum(CAUSE_CORRECTION_MODES),
+  baySensorMode: StringEnum(BAY_SENSOR_MODES),
 });
 export type ShopSettings = Static<typeof ShopSettingsSchema>;
 
@@ -85,6 +93,7 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
     'warranty or core exchange. The shop holds a lien on the vehicle for the amount due until paid.',
   diagnosisWithoutApproval: { allowed: true, limitHours: 0.5 },
   causeCorrectionOnComplete: 'asked',
+  baySensorMode: 'suggest',
 };
 
 export const SettingsResponseSchema = Type.Intersect([
@@ -108,5 +117,6 @@ export const UpdateSettingsBody = StrictObject({
   invoiceLegalText: Type.Optional(InvoiceText),
   diagnosisWithoutApproval: Type.Optional(DiagnosisWithoutApprovalSchema),
   causeCorrectionOnComplete: Type.Optional(ShopSettingsSchema.properties.causeCorrectionOnComplete),
+  baySensorMode: Type.Optional(ShopSettingsSchema.properties.baySensorMode),
 });
 export type UpdateSettingsInput = Static<typeof UpdateSettingsBody>;

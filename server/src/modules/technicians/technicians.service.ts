@@ -5,7 +5,7 @@ import type { TechniciansTable } from '../../db/tables/technicians.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { rowAtVersion, staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { UsersService } from '../users/users.service.js';
 import {
@@ -104,10 +104,13 @@ export class TechniciansService {
   async update(actor: Actor, id: string, input: UpdateTechnicianInput): Promise<Technician> {
     if (input.userId != null) await this.ensureUserExists(input.userId);
     return inTransaction(this.db, async (tx) => {
-      const current = await findTechnician(tx, id);
-      if (current === undefined) throw problems.notFound(`No technician with id ${id}.`);
-      if (current.version !== input.version)
-        throw staleVersionProblem('technician', current.version, toTechnician(current));
+      const current = rowAtVersion(
+        await findTechnician(tx, id),
+        'technician',
+        id,
+        input.version,
+        toTechnician,
+      );
       if (input.userId != null && input.userId !== current.user_id)
         await this.ensureUserLinkable(tx, input.userId, id);
       const ok = await updateTechnicianIfVersion(tx, id, input.version, {

@@ -16,7 +16,7 @@ import {
   setVehicleOdometer,
 } from './vehicles.repository.js';
 import type { OdometerReading, RecordOdometerInput } from './vehicles.schemas.js';
-import { inTransaction } from '../../db/after-commit.js';
+import { afterCommit, inTransaction } from '../../db/after-commit.js';
 import { type OdometerReadingInput, type VehicleRow, convertReading, toReading } from './vehicle-fields.js';
 
 /**
@@ -41,9 +41,15 @@ export class OdometerService {
    * A reading typed or read from OBD. One below the last reading is refused unless confirmed
    * (a replaced odometer or instrument cluster): then it becomes the vehicle's odometer and is audited.
    */
-  async add(actor: Actor, vehicleId: string, input: RecordOdometerInput): Promise<OdometerReading> {
+  async add(
+    actor: Actor,
+    vehicleId: string,
+    input: RecordOdometerInput,
+    /** A caller's transaction to join (an OBD scan records its reading with the scan); own one otherwise. */
+    db: Db = this.db,
+  ): Promise<OdometerReading> {
     const at = this.clock.now().toISOString();
-    const reading = await inTransaction(this.db, async (tx) => {
+    return inTransaction(db, async (tx) => {
       const vehicle = await findVehicle(tx, vehicleId);
       if (vehicle === undefined) throw problems.notFound(`No vehicle with id ${vehicleId}.`);
       const unit = input.unit ?? vehicle.odometer_unit;
@@ -83,10 +89,9 @@ export class OdometerService {
           },
         });
       }
+      afterCommit(tx, () => this.events.emit('vehicleChanged', { vehicleId, change: 'odometer', at }));
       return toReading(await findOdometerReading(tx, id));
     });
-    this.events.emit('vehicleChanged', { vehicleId, change: 'odometer', at });
-    return reading;
   }
 
   /**

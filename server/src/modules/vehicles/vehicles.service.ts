@@ -3,7 +3,7 @@ import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems, type FieldError } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { rowAtVersion, staleVersionProblem } from '../../lib/versioning.js';
 import { checkVin, normalizeVin } from '../../lib/vin.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { CustomerMergeParticipant } from '../customers/customer-merge.js';
@@ -79,6 +79,11 @@ export class VehiclesService implements CustomerMergeParticipant {
   /** The owner's customer id, or undefined when there is no such vehicle. `db` may be a transaction. */
   getOwnerId(db: Db, vehicleId: string): Promise<string | undefined> {
     return findVehicleOwnerId(db, vehicleId);
+  }
+
+  /** The vehicle with this VIN (OBD dongles and adapters report the car by it), or undefined. */
+  async findIdByVin(vin: string, db: Db = this.db): Promise<string | undefined> {
+    return (await findVehicleByVin(db, normalizeVin(vin)))?.id;
   }
 
   async get(id: string): Promise<VehicleDetail> {
@@ -176,10 +181,7 @@ export class VehiclesService implements CustomerMergeParticipant {
 
     const at = this.clock.now().toISOString();
     const detail = await inTransaction(this.db, async (tx) => {
-      const current = await findVehicle(tx, id);
-      if (current === undefined) throw problems.notFound(`No vehicle with id ${id}.`);
-      if (current.version !== input.version)
-        throw staleVersionProblem('vehicle', current.version, toVehicle(current));
+      const current = rowAtVersion(await findVehicle(tx, id), 'vehicle', id, input.version, toVehicle);
       const vinChange = await this.#vinChange(tx, current, input);
       const ok = await updateVehicleIfVersion(tx, id, input.version, {
         ...vinChange.columns,
@@ -208,10 +210,7 @@ export class VehiclesService implements CustomerMergeParticipant {
   async transfer(actor: Actor, id: string, input: TransferVehicleInput): Promise<VehicleDetail> {
     const at = this.clock.now().toISOString();
     const detail = await inTransaction(this.db, async (tx) => {
-      const current = await findVehicle(tx, id);
-      if (current === undefined) throw problems.notFound(`No vehicle with id ${id}.`);
-      if (current.version !== input.version)
-        throw staleVersionProblem('vehicle', current.version, toVehicle(current));
+      const current = rowAtVersion(await findVehicle(tx, id), 'vehicle', id, input.version, toVehicle);
       if (!(await this.customers.exists(tx, input.toCustomerId)))
         throw problems.validation([{ path: 'toCustomerId', message: 'no customer with this id' }]);
       if (input.toCustomerId === current.customer_id)
@@ -271,8 +270,14 @@ export class VehiclesService implements CustomerMergeParticipant {
     return this.odometer.history(vehicleId);
   }
 
-  addOdometerReading(actor: Actor, vehicleId: string, input: RecordOdometerInput): Promise<OdometerReading> {
-    return this.odometer.add(actor, vehicleId, input);
+  /** A typed or OBD reading; a lower one needs confirmLower. `db`: a caller's transaction to join. */
+  addOdometerReading(
+    actor: Actor,
+    vehicleId: string,
+    input: RecordOdometerInput,
+    db?: Db,
+  ): Promise<OdometerReading> {
+    return this.odometer.add(actor, vehicleId, input, db);
   }
 
   /** An odometer reading inside the caller's transaction (check-in): see OdometerService.record. */

@@ -2790,6 +2790,637 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/bay-sensors/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A bay's sensor events, newest first (duplicates are not stored) */
+    get: {
+      parameters: {
+        query: {
+          /** @description UUIDv7 identifier */
+          bayId: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /**
+                 * @description What ASE did about the job in the bay because of it (null: nothing to do)
+                 * @enum {string|null}
+                 */
+                action: 'started' | 'completed' | 'suggested' | 'refused' | 'no_job' | 'none' | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                bayId: string | null;
+                detail: string | null;
+                deviceId: string;
+                /** @enum {string} */
+                event: 'in' | 'out';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string | null;
+                /**
+                 * @description applied: moved the bay; out_of_order: arrived after a later one (kept, no change); already_in / already_out: the bay was already so; no_bay: the sensor is not placed in a bay
+                 * @enum {string}
+                 */
+                outcome: 'applied' | 'out_of_order' | 'already_in' | 'already_out' | 'no_bay';
+                /** Format: date-time */
+                receivedAt: string;
+                /** @description The sensor's own clock, as sent */
+                sensorAt: string;
+                seq: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bay-sensors/floor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every bay as its sensors see it: occupancy, time in bay, the job, open suggestions */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bays: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                bayId: string;
+                bayName: string;
+                job: {
+                  /** @description The job's labor hours, in seconds (0: no estimate) */
+                  bookSeconds: number;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  jobId: string;
+                  /** @description In a bay longer than its book hours */
+                  overrun: boolean;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  repairOrderId: string;
+                  repairOrderNumber: number;
+                  /** @description All its stays in bays so far */
+                  secondsInBay: number;
+                  status: string;
+                  title: string;
+                } | null;
+                lastEvent: {
+                  /**
+                   * @description What ASE did about the job in the bay because of it (null: nothing to do)
+                   * @enum {string|null}
+                   */
+                  action: 'started' | 'completed' | 'suggested' | 'refused' | 'no_job' | 'none' | null;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  bayId: string | null;
+                  detail: string | null;
+                  deviceId: string;
+                  /** @enum {string} */
+                  event: 'in' | 'out';
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  jobId: string | null;
+                  /**
+                   * @description applied: moved the bay; out_of_order: arrived after a later one (kept, no change); already_in / already_out: the bay was already so; no_bay: the sensor is not placed in a bay
+                   * @enum {string}
+                   */
+                  outcome: 'applied' | 'out_of_order' | 'already_in' | 'already_out' | 'no_bay';
+                  /** Format: date-time */
+                  receivedAt: string;
+                  /** @description The sensor's own clock, as sent */
+                  sensorAt: string;
+                  seq: number;
+                } | null;
+                /** @description A car is in the bay and no job is placed in it */
+                noJobPlaced: boolean;
+                occupied: boolean;
+                /** @description This stay so far (0 when empty), on the server's clock */
+                secondsInBay: number;
+                /** @description A sensor placed in this bay is offline */
+                sensorOffline: boolean;
+                sensors: {
+                  deviceId: string;
+                  name: string;
+                  online: boolean;
+                }[];
+                /** Format: date-time */
+                since: string | null;
+                /** @description Open ones */
+                suggestions: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  bayId: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  id: string;
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  jobId: string;
+                  /** @enum {string} */
+                  kind: 'start' | 'complete';
+                  /** @description e.g. "Car entered Bay 3 at 10:02 — start “Brakes” (RO 1001)?" */
+                  message: string;
+                  /** Format: date-time */
+                  resolvedAt: string | null;
+                  /** @enum {string} */
+                  status: 'open' | 'accepted' | 'dismissed' | 'expired';
+                }[];
+              }[];
+              /** Format: date-time */
+              generatedAt: string;
+              /** @enum {string} */
+              mode: 'suggest' | 'automatic';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bay-sensors/repair-orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Time in bay of a repair order's jobs, as the sensors measured it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              jobs: {
+                bookSeconds: number;
+                inBayNow: {
+                  /**
+                   * Format: uuid
+                   * @description UUIDv7 identifier
+                   */
+                  bayId: string;
+                  /** Format: date-time */
+                  since: string;
+                } | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                jobId: string;
+                overrun: boolean;
+                secondsInBay: number;
+                /** @description How many times the car came into a bay for it */
+                stays: number;
+              }[];
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bay-sensors/suggestions/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Do what the suggestion says (start or complete the job), as the signed-in person */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              bayId: string;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              jobId: string;
+              /** @enum {string} */
+              kind: 'start' | 'complete';
+              /** @description e.g. "Car entered Bay 3 at 10:02 — start “Brakes” (RO 1001)?" */
+              message: string;
+              /** Format: date-time */
+              resolvedAt: string | null;
+              /** @enum {string} */
+              status: 'open' | 'accepted' | 'dismissed' | 'expired';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bay-sensors/suggestions/{id}/dismiss': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Dismiss a suggestion (the job is left as it is) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              bayId: string;
+              /** Format: date-time */
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              jobId: string;
+              /** @enum {string} */
+              kind: 'start' | 'complete';
+              /** @description e.g. "Car entered Bay 3 at 10:02 — start “Brakes” (RO 1001)?" */
+              message: string;
+              /** Format: date-time */
+              resolvedAt: string | null;
+              /** @enum {string} */
+              status: 'open' | 'accepted' | 'dismissed' | 'expired';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/bays': {
     parameters: {
       query?: never;
@@ -5588,6 +6219,19 @@ export interface paths {
                   vehicleSummary: string;
                 }[];
                 name: string;
+                /** @description What the bay sensors say (all false / null in a bay without one) */
+                sensor: {
+                  /** @description A bay sensor is placed in this bay */
+                  hasSensor: boolean;
+                  /** @description A car is in the bay and no job is placed in it */
+                  noJobPlaced: boolean;
+                  occupied: boolean;
+                  /** @description The bay's job passed its book hours */
+                  overrun: boolean;
+                  sensorOffline: boolean;
+                  /** @description When the car now in the bay came in */
+                  since: string | null;
+                };
               }[];
               /** Format: date-time */
               generatedAt: string;
@@ -14721,6 +15365,293 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/obd/odometer-holds/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm an OBD odometer reading lower than the last one (replaced cluster): it is recorded */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              readingKm: number;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              vehicleId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/obd/unmatched': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Dongle reports whose VIN matches no vehicle, waiting to be attached */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                batteryVolts: number | null;
+                /** @enum {string} */
+                channel: 'telemetry' | 'dtc';
+                /** @description Stored, pending and permanent codes of a dtc report */
+                codes: string[];
+                deviceId: string;
+                deviceName: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                milOn: boolean | null;
+                odometerKm: number | null;
+                /** Format: date-time */
+                receivedAt: string;
+                seq: number;
+                vin: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/obd/unmatched/{id}/attach': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Attach a waiting report (and that dongle's other reports of the same VIN) to a vehicle */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            vehicleId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Reports of this dongle and VIN now on the vehicle */
+              attached: number;
+              scans: number;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              vehicleId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/payments/{id}/void': {
     parameters: {
       query?: never;
@@ -20309,6 +21240,8 @@ export interface paths {
             'application/json': {
               address: string;
               /** @enum {string} */
+              baySensorMode: 'suggest' | 'automatic';
+              /** @enum {string} */
               causeCorrectionOnComplete: 'required' | 'asked' | 'off';
               diagnosisWithoutApproval: {
                 allowed: boolean;
@@ -20371,6 +21304,8 @@ export interface paths {
         content: {
           'application/json': {
             address?: string;
+            /** @enum {string} */
+            baySensorMode?: 'suggest' | 'automatic';
             /** @enum {string} */
             causeCorrectionOnComplete?: 'required' | 'asked' | 'off';
             diagnosisWithoutApproval?: {
@@ -20466,6 +21401,8 @@ export interface paths {
           content: {
             'application/json': {
               address: string;
+              /** @enum {string} */
+              baySensorMode: 'suggest' | 'automatic';
               /** @enum {string} */
               causeCorrectionOnComplete: 'required' | 'asked' | 'off';
               diagnosisWithoutApproval: {
@@ -23833,6 +24770,427 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/vehicles/{id}/obd': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The vehicle's OBD scans (codes with descriptions) and odometer readings waiting for a confirmation */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              descriptions: {
+                available: boolean;
+                problem: string | null;
+              };
+              /** @description OBD odometer readings lower than the last one, waiting for a confirmation */
+              odometerHolds: {
+                deviceId: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /** Format: date-time */
+                readAt: string;
+                readingKm: number;
+                /** @enum {string} */
+                source: 'serial' | 'mqtt';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                vehicleId: string;
+              }[];
+              /** @description Newest first, at most 20 */
+              scans: {
+                batteryVolts: number | null;
+                codes: {
+                  /** @description e.g. P0301 */
+                  code: string;
+                  /** @description Title of a generic code; null for a manufacturer-specific one or none on file */
+                  description: string | null;
+                  /** @enum {string} */
+                  kind: 'stored' | 'pending' | 'permanent';
+                  /** @enum {string} */
+                  scope: 'generic' | 'manufacturer-specific';
+                  /** @enum {string} */
+                  system: 'Powertrain' | 'Chassis' | 'Body' | 'Network';
+                }[];
+                deviceId: string | null;
+                freezeFrame: {
+                  [key: string]: number | string;
+                } | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                milOn: boolean | null;
+                odometerKm: number | null;
+                /** @description false: the car (or dongle) gave no permanent codes list */
+                permanentReported: boolean;
+                protocol: string | null;
+                readiness: {
+                  dtcCount: number;
+                  /** @enum {string} */
+                  ignition: 'spark' | 'compression';
+                  milOn: boolean;
+                  monitors: {
+                    complete: boolean;
+                    name: string;
+                  }[];
+                } | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string | null;
+                /** Format: date-time */
+                scannedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                scannedBy: string | null;
+                /** @enum {string} */
+                source: 'serial' | 'mqtt';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                vehicleId: string;
+                vin: string | null;
+              }[];
+              /** @description Whether an ELM327 adapter is configured (obdSerialPath) */
+              serialConfigured: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/vehicles/{id}/obd-clear': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Clear the car's codes (mode 04) with the server's adapter; needs confirm: true */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Must be true: clearing also resets the readiness monitors an emissions test needs */
+            confirm: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              at: string;
+              /** @enum {boolean} */
+              cleared: true;
+              protocol: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/vehicles/{id}/obd-scan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Scan the car with the server's ELM327 adapter and store the scan (on the open repair order) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            repairOrderId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              odometer: {
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                holdId: string | null;
+                /** @enum {string} */
+                status: 'recorded' | 'held-lower' | 'none';
+              };
+              scan: {
+                batteryVolts: number | null;
+                codes: {
+                  /** @description e.g. P0301 */
+                  code: string;
+                  /** @description Title of a generic code; null for a manufacturer-specific one or none on file */
+                  description: string | null;
+                  /** @enum {string} */
+                  kind: 'stored' | 'pending' | 'permanent';
+                  /** @enum {string} */
+                  scope: 'generic' | 'manufacturer-specific';
+                  /** @enum {string} */
+                  system: 'Powertrain' | 'Chassis' | 'Body' | 'Network';
+                }[];
+                deviceId: string | null;
+                freezeFrame: {
+                  [key: string]: number | string;
+                } | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                milOn: boolean | null;
+                odometerKm: number | null;
+                /** @description false: the car (or dongle) gave no permanent codes list */
+                permanentReported: boolean;
+                protocol: string | null;
+                readiness: {
+                  dtcCount: number;
+                  /** @enum {string} */
+                  ignition: 'spark' | 'compression';
+                  milOn: boolean;
+                  monitors: {
+                    complete: boolean;
+                    name: string;
+                  }[];
+                } | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string | null;
+                /** Format: date-time */
+                scannedAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                scannedBy: string | null;
+                /** @enum {string} */
+                source: 'serial' | 'mqtt';
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                vehicleId: string;
+                vin: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

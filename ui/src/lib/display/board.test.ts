@@ -5,6 +5,7 @@ import {
   featuredJob,
   isRefusal,
   queuedJobs,
+  sensorLine,
   statusTone,
   timeInStatus,
   tokenFrom,
@@ -65,7 +66,30 @@ describe('boardGrid', () => {
 });
 
 describe('bay cards', () => {
-  const bay = (jobs: DisplayJob[]): DisplayBay => ({ id: 'b', name: 'Bay 1', jobs });
+  const NO_SENSOR: DisplayBay['sensor'] = {
+    occupied: false,
+    since: null,
+    hasSensor: false,
+    sensorOffline: false,
+    noJobPlaced: false,
+    overrun: false,
+  };
+  const bay = (jobs: DisplayJob[], sensor: Partial<DisplayBay['sensor']> = {}): DisplayBay => ({
+    id: 'b',
+    name: 'Bay 1',
+    jobs,
+    sensor: { ...NO_SENSOR, ...sensor },
+  });
+
+  it('says how long a sensed car has been in, and when no job is placed for it', () => {
+    const now = Date.parse('2026-03-02T10:47:00Z');
+    const since = '2026-03-02T10:02:00Z';
+    expect(sensorLine(bay([], { occupied: true, since }), now)).toBe('Car in bay 45 min');
+    expect(sensorLine(bay([], { occupied: true, since, noJobPlaced: true }), now)).toBe(
+      'Car in bay 45 min · no job placed',
+    );
+    expect(sensorLine(bay([]), now)).toBeNull();
+  });
 
   it('features the first job (the server sorts in progress first)', () => {
     const a = job({ title: 'A', status: 'In_Progress' });

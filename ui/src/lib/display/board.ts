@@ -116,6 +116,20 @@ export function timeInStatus(since: string | null, now: number): string | null {
   return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
 
+/**
+ * What a bay's sensor says on its card, in words: how long the car has been in, a car with no job
+ * placed, or that the sensor is offline (so nobody trusts a stale "Free"). Null: nothing to say.
+ */
+export function sensorLine(bay: DisplayBay, now: number): string | null {
+  const sensor = bay.sensor;
+  if (sensor.occupied) {
+    const since = timeInStatus(sensor.since, now);
+    const inBay = since === null ? 'Car in bay' : `Car in bay ${since}`;
+    return sensor.noJobPlaced ? `${inBay} · no job placed` : inBay;
+  }
+  return null;
+}
+
 /** Why the board could not be shown, from the answer to GET /api/display/board. */
 export type BoardRefusal = 'missing' | 'refused';
 

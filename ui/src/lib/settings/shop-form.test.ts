@@ -14,6 +14,7 @@ const settings: ShopSettings = {
   repairOrderStartNumber: 1001,
   diagnosisWithoutApproval: { allowed: true, limitHours: 0.5 },
   causeCorrectionOnComplete: 'asked',
+  baySensorMode: 'suggest',
   registrationNumbers: [],
   warrantyText: '',
   invoiceLegalText: '',
@@ -48,6 +49,7 @@ describe('shop settings form', () => {
         repairOrderStartNumber: 1001,
         diagnosisWithoutApproval: { allowed: true, limitHours: 0.5 },
         causeCorrectionOnComplete: 'asked',
+        baySensorMode: 'suggest',
       },
     });
   });

@@ -40,6 +40,8 @@ export interface ShopForm {
   diagnosisAllowed: boolean;
   diagnosisLimitHours: string;
   causeCorrection: ShopSettings['causeCorrectionOnComplete'];
+  /** What a bay sensor's "car in / out" does: ask the advisor, or move the job itself. */
+  baySensorMode: ShopSettings['baySensorMode'];
 }
 
 export type ShopFormKey = keyof ShopForm;
@@ -63,6 +65,7 @@ export const SERVER_PATH: Record<ShopFormKey, string> = {
   diagnosisAllowed: 'diagnosisWithoutApproval.allowed',
   diagnosisLimitHours: 'diagnosisWithoutApproval.limitHours',
   causeCorrection: 'causeCorrectionOnComplete',
+  baySensorMode: 'baySensorMode',
 };
 
 /** The stored unit behind a server path, for saying its limits in the input's unit. */
@@ -95,6 +98,7 @@ export function toShopForm(settings: ShopSettings): ShopForm {
     diagnosisAllowed: settings.diagnosisWithoutApproval.allowed,
     diagnosisLimitHours: String(settings.diagnosisWithoutApproval.limitHours),
     causeCorrection: settings.causeCorrectionOnComplete,
+    baySensorMode: settings.baySensorMode,
   };
 }
 
@@ -145,6 +149,7 @@ export function toSettingsPatch(form: ShopForm, version: number): ShopPatchResul
       limitHours: read('diagnosisLimitHours', hoursToNumber(form.diagnosisLimitHours)),
     },
     causeCorrectionOnComplete: form.causeCorrection,
+    baySensorMode: form.baySensorMode,
   };
   return errors.length > 0 ? { ok: false, errors } : { ok: true, body };
 }
