@@ -27,6 +27,8 @@ export interface CaptureServer {
   /** How many connections were accepted (in every mode). */
   readonly connections: number;
   setMode(mode: CaptureMode): Promise<void>;
+  /** The byte answered to DLE EOT 1: 0x12 online (the default), 0x1a offline (bit 3). */
+  setStatusByte(status: number): void;
   /** Resolves when `count` captures have arrived; rejects after `timeoutMs`. */
   waitForCaptures(count: number, timeoutMs?: number): Promise<readonly Capture[]>;
   onCapture(listener: (capture: Capture) => void): () => void;
@@ -45,6 +47,7 @@ export async function startCaptureServer(options: CaptureServerOptions = {}): Pr
   let mode: CaptureMode = options.mode ?? 'print';
   let port = options.port ?? 0;
   let connections = 0;
+  let statusByte = STATUS_ONLINE;
   const captures: Capture[] = [];
   const listeners = new Set<(capture: Capture) => void>();
   const sockets = new Set<Socket>();
@@ -66,14 +69,16 @@ export async function startCaptureServer(options: CaptureServerOptions = {}): Pr
       // Status queries are answered as they arrive (a real printer does so before printing).
       const queries = decodeEscpos(Buffer.concat(chunks)).statusQueries;
       for (; answered < queries.length; answered += 1) {
-        if (!socket.destroyed) socket.write(Buffer.from([STATUS_ONLINE]));
+        if (!socket.destroyed) socket.write(Buffer.from([statusByte]));
       }
     });
     socket.on('end', () => {
       const bytes = Buffer.concat(chunks);
       socket.end();
-      if (bytes.length === 0) return;
-      const capture: Capture = { bytes, decoded: decodeEscpos(bytes), receivedAt: new Date() };
+      const decoded = decodeEscpos(bytes);
+      // A status probe alone (DLE EOT, nothing to print) is not a capture.
+      if (decoded.items.length === 0) return;
+      const capture: Capture = { bytes, decoded, receivedAt: new Date() };
       captures.push(capture);
       for (const listener of listeners) listener(capture);
     });
@@ -145,6 +150,9 @@ export async function startCaptureServer(options: CaptureServerOptions = {}): Pr
       });
     },
     onCapture,
+    setStatusByte(status) {
+      statusByte = status;
+    },
     async close() {
       listeners.clear();
       await stopListening();

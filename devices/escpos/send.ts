@@ -16,6 +16,11 @@ export class PrinterSendError extends Error {
     message: string,
     /** Where it failed: before `write` nothing reached the printer. */
     readonly stage: SendStage,
+    /**
+     * The printer answered the status query (with "offline"): it has read the job and may print
+     * it later (paper changed, cover closed), so sending it again could print it twice.
+     */
+    readonly printerAnswered = false,
   ) {
     super(message);
     this.name = 'PrinterSendError';
@@ -73,8 +78,9 @@ export function sendToTcpPrinter(target: TcpTarget, job: Buffer, timeoutMs = 500
       if (status & STATUS_OFFLINE_BIT) {
         finish(
           new PrinterSendError(
-            `${describe(target)} reports it is offline (status 0x${hex(status)})`,
+            `${describe(target)} reports it is offline (status 0x${hex(status)}): paper, cover or error`,
             'confirm',
+            true,
           ),
         );
       } else finish(null, status);
@@ -140,7 +146,13 @@ export function sendToSerialPrinter(
     port.once('data', (data: Buffer) => {
       const status = data[0] ?? 0;
       if (status & STATUS_OFFLINE_BIT) {
-        finish(new PrinterSendError(`${where} reports it is offline (status 0x${hex(status)})`, 'confirm'));
+        finish(
+          new PrinterSendError(
+            `${where} reports it is offline (status 0x${hex(status)}): paper, cover or error`,
+            'confirm',
+            true,
+          ),
+        );
       } else finish(null, status);
     });
     port.open((error) => {

@@ -6,6 +6,9 @@ export interface SimArgs {
   password: string | null;
   pairingsDir: string;
   broker: string | null;
+  /** MQTT over TLS, pinning the shop's CA; `ca` is its certificate file (else downloaded from --server). */
+  tls: boolean;
+  ca: string | null;
   seed: number;
   bays: number;
   dongles: number;
@@ -42,6 +45,10 @@ Credentials (one of):
   (neither)                  reuse the pairing strings in --pairings-dir
   --pairings-dir <dir>       where paired devices' strings are kept (default data/simulator/pairings)
   --broker <mqtt://host:port> connect here instead of the address in the pairing strings
+  --tls                      MQTT over TLS to the pairing's TLS port, trusting only the shop's CA
+                             (its SHA-256 must be the pairing's caSha256)
+  --ca <file>                the shop's CA certificate (PEM) for --tls; with --server it is
+                             downloaded from ASE (GET /api/tls/ca.crt) when not given
 
 The day:
   --seed <n>                 the same seed gives the same day, message for message (default 1)
@@ -98,6 +105,7 @@ const TEXT_FLAGS = [
   '--password',
   '--pairings-dir',
   '--broker',
+  '--ca',
   '--duration',
   '--start',
   '--printer-host',
@@ -121,6 +129,8 @@ export function parseSimArgs(argv: string[]): ParsedSimArgs {
     password: null,
     pairingsDir: 'data/simulator/pairings',
     broker: null,
+    tls: false,
+    ca: null,
     seed: 1,
     bays: 6,
     dongles: 2,
@@ -144,6 +154,10 @@ export function parseSimArgs(argv: string[]): ParsedSimArgs {
   for (let i = 0; i < expanded.length; i++) {
     const flag = expanded[i]!;
     if (flag === '--help' || flag === '-h') return { kind: 'help' };
+    if (flag === '--tls') {
+      args.tls = true;
+      continue;
+    }
     if (flag === '--faults') {
       args.faultRate = 0.1;
       continue;
@@ -185,6 +199,9 @@ export function parseSimArgs(argv: string[]): ParsedSimArgs {
           return error(`--broker must look like mqtt://host:port, got "${value}"`);
         args.broker = value;
         break;
+      case '--ca':
+        args.ca = value;
+        break;
       case '--duration': {
         const seconds = parseDuration(value);
         if (seconds === null) return error(`--duration must be like 90s, 10m or 1h, got "${value}"`);
@@ -211,6 +228,8 @@ export function parseSimArgs(argv: string[]): ParsedSimArgs {
   }
   if (args.server !== null && (args.email === null || args.password === null))
     return error('--server needs --email and --password (the owner signs in to pair the devices)');
+  if (args.tls && args.ca === null && args.server === null)
+    return error('--tls needs the CA certificate: --ca <file>, or --server to download it');
   if (args.server !== null && args.pairings.length > 0)
     return error('give either --server or --pairing, not both');
   return { kind: 'run', args };

@@ -1,6 +1,7 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { mqttTopic, type DeviceKind } from '../../server/contracts/mqtt.js';
 import type { DevicePairing } from './pairing.js';
+import { pinnedCa } from './tls-pin.js';
 
 /** Where a device's lines go (the terminal in `npm run simulate`, a list in tests). */
 export type Log = (line: string) => void;
@@ -16,6 +17,11 @@ export interface DeviceOptions {
    */
   seqStart: number;
   log: Log;
+  /**
+   * Connect over TLS to the pairing's tlsPort, trusting only this CA certificate (PEM), which
+   * must match the pairing's caSha256; plain MQTT when absent.
+   */
+  caPem?: string | undefined;
 }
 
 const FIRMWARE = 'ase-sim 1.0.0';
@@ -72,11 +78,7 @@ export abstract class DeviceClient {
   }
 
   async connect(): Promise<void> {
-    if (this.options.brokerUrl === undefined && this.pairing.port === null)
-      throw new Error(
-        `${this.name} (${this.id}): its pairing has no plain MQTT port (the broker's is off); give --broker`,
-      );
-    const url = this.options.brokerUrl ?? `mqtt://${this.pairing.host}:${this.pairing.port}`;
+    const { url, tls } = this.address();
     try {
       this.#client = await mqtt.connectAsync(
         url,
@@ -85,6 +87,7 @@ export abstract class DeviceClient {
           clientId: this.pairing.clientId,
           username: this.pairing.username,
           password: this.pairing.password,
+          ...tls,
           clean: true,
           keepalive: 30,
           reconnectPeriod: 2000,
@@ -110,6 +113,25 @@ export abstract class DeviceClient {
       true,
     );
     this.log(`online (${this.kind} ${this.id})`);
+  }
+
+  /** Where to connect: the pairing's plain port, or its TLS port with the pinned CA. */
+  private address(): { url: string; tls: { ca: string; rejectUnauthorized: true } | object } {
+    const { pairing, options } = this;
+    if (options.caPem !== undefined) {
+      if (pairing.tlsPort === null || pairing.caSha256 === null)
+        throw new Error(`${this.name} (${this.id}): its pairing has no TLS port (MQTT over TLS is off)`);
+      const ca = pinnedCa(options.caPem, pairing.caSha256, 'the CA certificate');
+      return {
+        url: options.brokerUrl ?? `mqtts://${pairing.host}:${pairing.tlsPort}`,
+        tls: { ca, rejectUnauthorized: true },
+      };
+    }
+    if (options.brokerUrl === undefined && pairing.port === null)
+      throw new Error(
+        `${this.name} (${this.id}): its pairing has no plain MQTT port (the broker's is off); give --broker`,
+      );
+    return { url: options.brokerUrl ?? `mqtt://${pairing.host}:${pairing.port}`, tls: {} };
   }
 
   /** Subscriptions a kind needs, made before it announces itself online. */

@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseSimArgs, SIM_USAGE, type SimArgs } from './args.js';
 import { planDay, type ShopCar } from './day-plan.js';
 import type { Log } from './device-client.js';
 import { readPairings, PairingError, type DevicePairing } from './pairing.js';
-import { pairWithServer, ServerError } from './server-pairing.js';
+import { downloadShopCa, pairWithServer, ServerError } from './server-pairing.js';
 import { ShopFloor } from './shop-floor.js';
 import { startVirtualPrinter, type VirtualPrinter } from './virtual-printer.js';
 
@@ -35,6 +35,13 @@ async function credentials(args: SimArgs, log: Log): Promise<{ pairings: DeviceP
   throw new PairingError(
     `no devices: give --pairing, or --server with the owner's --email and --password to pair them (${args.pairingsDir} holds none yet)`,
   );
+}
+
+/** The CA certificate --tls trusts (each device checks it against its pairing's fingerprint). */
+async function shopCa(args: SimArgs): Promise<string> {
+  if (args.ca === null) return downloadShopCa(args.server ?? '');
+  if (!existsSync(args.ca)) throw new PairingError(`--ca ${args.ca}: no such file`);
+  return readFileSync(args.ca, 'utf8');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -74,7 +81,15 @@ async function main(argv: string[]): Promise<number> {
         out: args.out,
         log,
       });
-    floor = new ShopFloor({ pairings, start, speed: args.speed, brokerUrl: args.broker ?? undefined, log });
+    const caPem = args.tls ? await shopCa(args) : undefined;
+    floor = new ShopFloor({
+      pairings,
+      start,
+      speed: args.speed,
+      brokerUrl: args.broker ?? undefined,
+      caPem,
+      log,
+    });
     const current = floor;
     clock = () => current.now();
     const bays = Math.min(args.bays, floor.sensors.length);

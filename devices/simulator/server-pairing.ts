@@ -206,6 +206,14 @@ export async function pairWithServer(
   return { pairings, cars };
 }
 
+/**
+ * The shop CA's certificate from ASE's public download (what staff devices install); a device
+ * trusts it only after checking it against its pairing's fingerprint (tls-pin.ts).
+ */
+export async function downloadShopCa(server: string): Promise<string> {
+  return (await new ShopApi(server).send('GET', '/api/tls/ca.crt')).text();
+}
+
 /** The pairing strings a previous run wrote, for a run without --server or --pairing. */
 export function savedPairingFiles(folder: string): string[] {
   return existsSync(folder) ? readdirSync(folder).filter((n) => n.endsWith('.json')) : [];

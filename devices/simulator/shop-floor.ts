@@ -13,6 +13,8 @@ export interface ShopFloorOptions {
   /** Simulated seconds per real second (60 = a minute a second); 0 = as fast as the broker acks. */
   speed: number;
   brokerUrl?: string | undefined;
+  /** Connect over TLS trusting this CA (checked against each pairing's caSha256). */
+  caPem?: string | undefined;
   log: Log;
 }
 
@@ -50,6 +52,7 @@ export class ShopFloor {
   constructor(private readonly options: ShopFloorOptions) {
     const deviceOptions = {
       brokerUrl: options.brokerUrl,
+      caPem: options.caPem,
       clock: () => this.now(),
       seqStart: Math.floor(options.start.getTime() / 1000) * 1000,
       log: options.log,

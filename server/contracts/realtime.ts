@@ -11,7 +11,8 @@ import type { AnyLiveEvent, LiveEventName, LiveEvents } from './live-events.js';
  * Which topics an event is published on. A browser subscribes to the topics of the screen it shows:
  * `board` (the job board and the bay TVs), `repair-order:<id>` (one RO being edited),
  * `appointments` (the calendar), `customer:<id>`, `vehicle:<id>`, `inventory` (stock, items, POs:
- * any staff member; not the bay TVs), `devices` (the shop floor's hardware: the owner only).
+ * any staff member; not the bay TVs), `devices` (the shop floor's hardware: the owner only),
+ * `printing` (the label print queue).
  */
 export function topicsFor(event: AnyLiveEvent): string[] {
   switch (event.name) {
@@ -49,6 +50,14 @@ export function topicsFor(event: AnyLiveEvent): string[] {
       return ['board', `repair-order:${event.payload.repairOrderId}`];
     case 'device.changed':
       return ['devices'];
+    case 'obdChanged':
+      return event.payload.repairOrderId === null
+        ? [`vehicle:${event.payload.vehicleId}`]
+        : [`vehicle:${event.payload.vehicleId}`, `repair-order:${event.payload.repairOrderId}`];
+    case 'printJobChanged':
+      return event.payload.repairOrderId === null
+        ? ['printing']
+        : ['printing', `repair-order:${event.payload.repairOrderId}`];
     case 'staffSessionEnded':
     case 'staffAccessChanged':
     case 'displayTokenRevoked':
@@ -58,7 +67,7 @@ export function topicsFor(event: AnyLiveEvent): string[] {
 }
 
 const TOPIC_PATTERN =
-  /^(board|appointments|inventory|devices|(repair-order|customer|vehicle):[0-9a-f-]{36})$/;
+  /^(board|appointments|inventory|devices|printing|(repair-order|customer|vehicle):[0-9a-f-]{36})$/;
 
 export function isValidTopic(topic: string): boolean {
   return TOPIC_PATTERN.test(topic);
@@ -76,6 +85,8 @@ export const topic = {
   appointments: 'appointments',
   inventory: 'inventory',
   devices: 'devices',
+  /** The label print queue (any staff member). */
+  printing: 'printing',
   repairOrder: (id: string) => `repair-order:${id}`,
   customer: (id: string) => `customer:${id}`,
   vehicle: (id: string) => `vehicle:${id}`,

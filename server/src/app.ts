@@ -29,6 +29,7 @@ import type { AnyModuleDefinition, Kernel } from './modules/module.js';
 import { obdModule } from './modules/obd/obd.module.js';
 import { notificationsModule } from './modules/notifications/notifications.module.js';
 import { offsiteFilesModule } from './modules/offsite-files/offsite-files.module.js';
+import { printingModule } from './modules/printing/printing.module.js';
 import { realtimeModule } from './modules/realtime/realtime.module.js';
 import { remoteAccessModule } from './modules/remote-access/remote-access.module.js';
 import { repairOrdersModule } from './modules/repair-orders/repair-orders.module.js';
@@ -85,6 +86,7 @@ export const MODULES: readonly AnyModuleDefinition[] = [
   realtimeModule,
   devicesModule,
   obdModule,
+  printingModule,
   baySensorsModule,
 ];
 

@@ -129,6 +129,19 @@ export const ConfigSchema = Type.Object(
       maximum: 3650,
       description: 'Days OBD dongle telemetry is kept row by row; daily roll-ups are kept for ever.',
     }),
+    printQueuePollSeconds: Type.Integer({
+      default: 2,
+      minimum: 0,
+      maximum: 3600,
+      description: 'How often the print queue looks for labels to send; 0 turns the worker off.',
+    }),
+    printerTimeoutMs: Type.Integer({
+      default: 5000,
+      minimum: 100,
+      maximum: 120_000,
+      description:
+        'How long a label printer has to take a job (connect, write, answer the status query) before the attempt fails and is retried.',
+    }),
     lowDiskFreeBytes: Type.Integer({
       default: 1_000_000_000,
       minimum: 0,

@@ -21,6 +21,7 @@ import * as odometerOut from './0019-odometer-out.js';
 import * as partsCost from './0020-parts-cost.js';
 import * as devices from './0021-devices.js';
 import * as obd from './0022-obd.js';
+import * as printing from './0023-printing.js';
 import * as baySensors from './0024-bay-sensors.js';
 
 /**
@@ -50,5 +51,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0020-parts-cost': partsCost,
   '0021-devices': devices,
   '0022-obd': obd,
+  '0023-printing': printing,
   '0024-bay-sensors': baySensors,
 };

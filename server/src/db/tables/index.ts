@@ -15,6 +15,7 @@ import type { InventoryTables } from './inventory.js';
 import type { NotificationsTables } from './notifications.js';
 import type { ObdTables } from './obd.js';
 import type { OffsiteFilesTables } from './offsite-files.js';
+import type { PrintingTables } from './printing.js';
 import type { RepairOrdersPublishedViews, RepairOrdersTables } from './repair-orders.js';
 import type { SearchTables } from './search.js';
 import type { SettingsTables } from './settings.js';
@@ -80,5 +81,6 @@ export interface DB
     TimeclockTables,
     BackupTables,
     OffsiteFilesTables,
+    PrintingTables,
     SystemTables,
     ObdTables {}

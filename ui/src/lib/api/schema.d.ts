@@ -8102,6 +8102,131 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/inventory/bin-labels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Print bin labels for inventory items */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            itemIds: string[];
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            printerId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** @enum {string} */
+              kind: 'key-tag' | 'oil-sticker' | 'bin-labels';
+              lastError: string | null;
+              /** Format: date-time */
+              nextAttemptAt: string | null;
+              /** Format: date-time */
+              printedAt: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              printerDeviceId: string;
+              printerName: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              reprintOf: string | null;
+              /** @enum {string} */
+              status: 'queued' | 'printing' | 'printed' | 'failed';
+              summary: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/inventory/items': {
     parameters: {
       query?: never;
@@ -14381,6 +14506,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/labels/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A label as SVG, drawn from the document that would be printed */
+    get: {
+      parameters: {
+        query: {
+          /** @description Comma-separated item ids. */
+          itemIds?: string;
+          kind: 'key-tag' | 'oil-sticker' | 'bin-labels';
+          /** @description UUIDv7 identifier */
+          printerId?: string;
+          /** @description UUIDv7 identifier */
+          repairOrderId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description image/svg+xml */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/lines/{id}': {
     parameters: {
       query?: never;
@@ -15780,6 +15991,780 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/print-jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The print queue, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description UUIDv7 identifier */
+          repairOrderId?: string;
+          status?: 'queued' | 'printing' | 'printed' | 'failed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                attempts: number;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                id: string;
+                /** @enum {string} */
+                kind: 'key-tag' | 'oil-sticker' | 'bin-labels';
+                lastError: string | null;
+                /** Format: date-time */
+                nextAttemptAt: string | null;
+                /** Format: date-time */
+                printedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                printerDeviceId: string;
+                printerName: string;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                repairOrderId: string | null;
+                /**
+                 * Format: uuid
+                 * @description UUIDv7 identifier
+                 */
+                reprintOf: string | null;
+                /** @enum {string} */
+                status: 'queued' | 'printing' | 'printed' | 'failed';
+                summary: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/print-jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One print job */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** @enum {string} */
+              kind: 'key-tag' | 'oil-sticker' | 'bin-labels';
+              lastError: string | null;
+              /** Format: date-time */
+              nextAttemptAt: string | null;
+              /** Format: date-time */
+              printedAt: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              printerDeviceId: string;
+              printerName: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              reprintOf: string | null;
+              /** @enum {string} */
+              status: 'queued' | 'printing' | 'printed' | 'failed';
+              summary: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/print-jobs/{id}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A job's label as SVG */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description image/svg+xml */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/print-jobs/{id}/reprint': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Print the same label again (a new job, marked as a reprint) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** @enum {string} */
+              kind: 'key-tag' | 'oil-sticker' | 'bin-labels';
+              lastError: string | null;
+              /** Format: date-time */
+              nextAttemptAt: string | null;
+              /** Format: date-time */
+              printedAt: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              printerDeviceId: string;
+              printerName: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              reprintOf: string | null;
+              /** @enum {string} */
+              status: 'queued' | 'printing' | 'printed' | 'failed';
+              summary: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/print-jobs/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put a failed job back in the queue */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** @enum {string} */
+              kind: 'key-tag' | 'oil-sticker' | 'bin-labels';
+              lastError: string | null;
+              /** Format: date-time */
+              nextAttemptAt: string | null;
+              /** Format: date-time */
+              printedAt: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              printerDeviceId: string;
+              printerName: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              reprintOf: string | null;
+              /** @enum {string} */
+              status: 'queued' | 'printing' | 'printed' | 'failed';
+              summary: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/printers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Label printers, with reachability and queue length */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              deviceId: string;
+              host: string | null;
+              labelWidthMm: number;
+              /** Format: date-time */
+              lastContactAt: string | null;
+              lastError: string | null;
+              /** Format: date-time */
+              lastErrorAt: string | null;
+              name: string;
+              /** @description The last contact (a job or a status probe) got an answer. */
+              online: boolean;
+              port: number;
+              /** @description Jobs waiting for this printer (queued or being sent). */
+              queued: number;
+              serialPath: string | null;
+              /** @enum {string} */
+              transport: 'tcp' | 'serial';
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/printers/{deviceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** How to reach a label-printer device (TCP host/port 9100, or a serial port) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          deviceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The printer's IP address or name on the shop network (tcp). */
+            host?: string;
+            /**
+             * @description Printable width: 48 (58 mm roll) or 72 (80 mm).
+             * @default 72
+             */
+            labelWidthMm?: number;
+            /** @default 9100 */
+            port?: number;
+            /** @description e.g. /dev/ttyUSB0 or COM3 (serial). */
+            serialPath?: string;
+            /** @enum {string} */
+            transport: 'tcp' | 'serial';
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              deviceId: string;
+              host: string | null;
+              labelWidthMm: number;
+              /** Format: date-time */
+              lastContactAt: string | null;
+              lastError: string | null;
+              /** Format: date-time */
+              lastErrorAt: string | null;
+              name: string;
+              /** @description The last contact (a job or a status probe) got an answer. */
+              online: boolean;
+              port: number;
+              /** @description Jobs waiting for this printer (queued or being sent). */
+              queued: number;
+              serialPath: string | null;
+              /** @enum {string} */
+              transport: 'tcp' | 'serial';
+            };
+          };
+        };
+      };
+    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -19661,6 +20646,133 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/repair-orders/{id}/key-tag': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Print the repair order's key tag */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            printerId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** @enum {string} */
+              kind: 'key-tag' | 'oil-sticker' | 'bin-labels';
+              lastError: string | null;
+              /** Format: date-time */
+              nextAttemptAt: string | null;
+              /** Format: date-time */
+              printedAt: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              printerDeviceId: string;
+              printerName: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              reprintOf: string | null;
+              /** @enum {string} */
+              status: 'queued' | 'printing' | 'printed' | 'failed';
+              summary: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/repair-orders/{id}/messages': {
     parameters: {
       query?: never;
@@ -19866,6 +20978,133 @@ export interface paths {
                 channel: string;
                 reason: string;
               }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/repair-orders/{id}/oil-sticker': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Print the oil-change windshield sticker */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description UUIDv7 identifier
+             */
+            printerId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              id: string;
+              /** @enum {string} */
+              kind: 'key-tag' | 'oil-sticker' | 'bin-labels';
+              lastError: string | null;
+              /** Format: date-time */
+              nextAttemptAt: string | null;
+              /** Format: date-time */
+              printedAt: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              printerDeviceId: string;
+              printerName: string;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              repairOrderId: string | null;
+              /**
+               * Format: uuid
+               * @description UUIDv7 identifier
+               */
+              reprintOf: string | null;
+              /** @enum {string} */
+              status: 'queued' | 'printing' | 'printed' | 'failed';
+              summary: string;
             };
           };
         };
