@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { planDay } from '../../../devices/simulator/day-plan.js';
 import { downloadShopCa, pairWithServer } from '../../../devices/simulator/server-pairing.js';
 import { ShopFloor } from '../../../devices/simulator/shop-floor.js';
+import { startVirtualPrinter, type VirtualPrinter } from '../../../devices/simulator/virtual-printer.js';
+import { insertCustomer, insertVehicle } from '../helpers/fixtures.js';
 import { startAppWithBroker, waitFor, type AppWithBroker } from '../helpers/mqtt.js';
 import { injectAs, OWNER, setupOwner } from '../helpers/test-app.js';
 
@@ -28,8 +30,11 @@ interface FloorDevice {
 describe('the simulator on the real app', () => {
   let shop: AppWithBroker | null = null;
   let floor: ShopFloor | null = null;
+  let printer: VirtualPrinter | null = null;
   const folders: string[] = [];
   afterEach(async () => {
+    await printer?.close();
+    printer = null;
     await floor?.close();
     floor = null;
     await shop?.close();
@@ -179,5 +184,58 @@ describe('the simulator on the real app', () => {
     expect(
       listed.json<{ items: FloorDevice[] }>().items.map((d) => [d.kind, d.online, d.badMessages]),
     ).toEqual([['obd-dongle', true, 0]]);
+  });
+
+  it('adds its virtual printer to the shop, which prints a key tag it writes as text and PNG', async () => {
+    shop = await startAppWithBroker();
+    const { cookie } = await setupOwner(shop.app);
+    const folder = mkdtempSync(join(tmpdir(), 'ase-sim-labels-'));
+    folders.push(folder);
+    printer = await startVirtualPrinter({
+      host: '127.0.0.1',
+      port: 0,
+      out: join(folder, 'labels'),
+      log: () => {},
+    });
+    const server = `http://127.0.0.1:${(shop.app.server.address() as AddressInfo).port}`;
+    const { pairings } = await pairWithServer({
+      server,
+      email: OWNER.email,
+      password: OWNER.password,
+      folder: join(folder, 'pairings'),
+      log: () => {},
+      bays: 0,
+      dongles: 0,
+      displays: 0,
+      printer: { host: '127.0.0.1', port: printer.port },
+    });
+    expect(pairings.map((p) => p.kind)).toEqual(['label-printer']);
+    const printers = await injectAs(shop.app, cookie, { method: 'GET', url: '/api/printers' });
+    expect(printers.json<Array<{ deviceId: string; host: string; port: number }>>()).toMatchObject([
+      { deviceId: pairings[0]!.deviceId, host: '127.0.0.1', port: printer.port },
+    ]);
+
+    const customerId = insertCustomer(shop.database, { name: 'Maria Gonzalez' });
+    const vehicleId = insertVehicle(shop.database, customerId, { year: 2019, make: 'Honda', model: 'Civic' });
+    const ro = await injectAs(shop.app, cookie, {
+      method: 'POST',
+      url: '/api/repair-orders',
+      payload: { customerId, vehicleId, concerns: ['Oil change'] },
+    });
+    expect(ro.statusCode, ro.body).toBe(201);
+    const { id, number } = ro.json<{ id: string; number: number }>();
+    const queued = await injectAs(shop.app, cookie, {
+      method: 'POST',
+      url: `/api/repair-orders/${id}/key-tag`,
+      payload: {},
+    });
+    expect(queued.statusCode, queued.body).toBe(202);
+    const labels = printer;
+    await waitFor('the key tag to be written', () => labels.files.length === 2, 15_000);
+    const text = readFileSync(join(folder, 'labels', '0001.txt'), 'utf8').split('\n');
+    expect(text.slice(0, 2)).toEqual([String(number), 'Gonzalez']);
+    expect(text).toContain('2019 Honda Civic');
+    expect(text.find((line) => line.startsWith('[QR] '))).toMatch(new RegExp(`/repair-orders/${id}$`));
+    expect(labels.files[0]).toBe(join(folder, 'labels', '0001.png'));
   });
 });

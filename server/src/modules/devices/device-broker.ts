@@ -314,8 +314,13 @@ export class DeviceBroker {
     const { health } = this.#options;
     health.seen(device.id, { firmware: status.firmware, model: status.model });
     // The will of a connection being closed says offline; anything else from a live one, online.
-    if (status.state === 'offline') health.disconnected(device.id);
-    else if (!client.closed) health.connected(device.id);
+    if (status.state === 'offline') {
+      health.disconnected(device.id);
+      this.#options.log.info(
+        { deviceId: device.id, kind: device.kind },
+        'device offline (its last will or its own status)',
+      );
+    } else if (!client.closed) health.connected(device.id);
   }
 
   #drop(packet: PublishPacket): null {
