@@ -149,3 +149,49 @@ test('devices: pair a bay sensor, see it come online live, revoke it and it is c
     await api.dispose();
   }
 });
+
+/**
+ * A label printer is paired and its address saved by a second request (the printing module): when
+ * that one is refused, the dialog says the printer exists without an address, keeps its credentials
+ * in view and offers to fix the address and try again.
+ */
+test('devices: a label printer whose address is refused is still paired, and the address saved on retry', async ({
+  page,
+  allowHttpError,
+}) => {
+  allowHttpError(400, '/api/printers/'); // the refused address, on purpose
+  const api = await ownerApi();
+  const name = `Counter printer ${Date.now().toString(36).toUpperCase()}`;
+  try {
+    await page.goto('/settings/devices');
+    await page.getByRole('button', { name: 'Add a device' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a device' });
+    await dialog.getByLabel('Kind').selectOption('label-printer');
+    await dialog.getByLabel('Name', { exact: true }).fill(name);
+    await dialog.getByLabel('IP address or name').fill('front_desk'); // an underscore: no valid host name
+    await dialog.getByRole('button', { name: 'Add and show credentials' }).click();
+
+    const shown = page.getByRole('dialog', { name: `Set up ${name}` });
+    const failed = shown.getByTestId('printer-address-failed');
+    await expect(failed).toContainText(`${name} was added, but its printer address was not saved.`);
+    await expect(failed).toContainText('Check the address');
+    await expect(shown.getByTestId('credentials-once')).toBeVisible();
+    await expectAccessible(page, 'settings: printer address refused');
+
+    await failed.getByLabel('IP address or name').fill('127.0.0.1');
+    await failed.getByLabel('Port', { exact: true }).fill('9101');
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await expect(shown.getByTestId('printer-address-saved')).toHaveText(
+      'Printer address saved: 127.0.0.1 port 9101.',
+    );
+    await shown.getByRole('button', { name: 'Done' }).click();
+
+    const printers = await json<{ name: string; host: string; port: number }[]>(
+      await api.get('/api/printers'),
+    );
+    expect(printers.find((p) => p.name === name)).toMatchObject({ host: '127.0.0.1', port: 9101 });
+    await expect(page.getByRole('row').filter({ hasText: name })).toContainText('Label printer');
+  } finally {
+    await api.dispose();
+  }
+});
