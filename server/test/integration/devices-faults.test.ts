@@ -70,17 +70,49 @@ describe('the broker under bad input and faults', () => {
     expect(sensor.client.connected).toBe(true);
   });
 
-  it('drops a 10 MB payload, counts it, and keeps the device connected', async () => {
+  it('drops a 10 MB payload unread and a 20 KB one after reading, counts both, and keeps the device connected', async () => {
     const { app, cookie, seen, pairSensor } = await start();
     const sensor = await pairSensor('Bay 1 sensor');
-    await sensor.client.publishAsync(sensor.topic, Buffer.alloc(10 * 1024 * 1024, 0x20), { qos: 1 });
+    const bytes = 10 * 1024 * 1024;
+    // Past the 64 KiB frame limit the broker skips the bytes as they come (a QoS 1 sender gets no
+    // PUBACK for them), so QoS 0 here.
+    sensor.client.publish(sensor.topic, Buffer.alloc(bytes, 0x20), { qos: 0 });
+    await waitFor('the 10 MB packet to be counted', async () => {
+      const device = await listedDevice(app, cookie, sensor.pairing.deviceId);
+      return device.badMessages === 1;
+    });
+    expect((await listedDevice(app, cookie, sensor.pairing.deviceId)).lastError).toBe(
+      `packet of ${bytes + 2 + sensor.topic.length} bytes is over the ${4 * MAX_PAYLOAD_BYTES}-byte frame limit: dropped unread`,
+    );
+    await sensor.client.publishAsync(sensor.topic, Buffer.alloc(20 * 1024, 0x20), { qos: 1 });
     const device = await listedDevice(app, cookie, sensor.pairing.deviceId);
-    expect(device.badMessages).toBe(1);
+    expect(device.badMessages).toBe(2);
     expect(device.lastError).toBe(
-      `payload of ${10 * 1024 * 1024} bytes is over the ${MAX_PAYLOAD_BYTES}-byte limit`,
+      `payload of ${20 * 1024} bytes is over the ${MAX_PAYLOAD_BYTES}-byte limit`,
     );
     await sensor.client.publishAsync(sensor.topic, occupancy(1), { qos: 1 });
-    await waitFor('a normal report after the big one', () => seen.length === 1);
+    await waitFor('a normal report after the big ones', () => seen.length === 1);
+    expect(sensor.client.connected).toBe(true);
+  });
+
+  it('closes a connection whose first packet claims to be huge, before reading it', async () => {
+    const { app, cookie } = await start();
+    const socket = tcpConnect(broker!.mqttPort, '127.0.0.1');
+    sockets.push(socket);
+    socket.on('error', () => undefined);
+    let closed = false;
+    socket.on('close', () => (closed = true));
+    // CONNECT (0x10) with a remaining length of 200 MB (varint 0x80 0x80 0xAF 0x5F), then a trickle.
+    socket.write(Buffer.from([0x10, 0x80, 0x80, 0xaf, 0x5f, 0x00, 0x04]));
+    await waitFor('the connection to be closed', () => closed);
+    const list = await app.inject({ method: 'GET', url: '/api/devices', headers: { cookie } });
+    expect(list.json<{ unknownClients: unknown[] }>().unknownClients).toEqual([
+      expect.objectContaining({
+        address: '127.0.0.1',
+        refusals: 1,
+        lastRefusal: `packet of ${0x5f * 128 ** 3 + 0x2f * 128 ** 2} bytes is over the ${4 * MAX_PAYLOAD_BYTES}-byte frame limit: dropped unread`,
+      }),
+    ]);
   });
 
   it('bounds a flood of 10,000 messages from one device and keeps serving another', async () => {
@@ -111,7 +143,32 @@ describe('the broker under bad input and faults', () => {
     const device = await listedDevice(app, cookie, flooder.pairing.deviceId);
     expect(device.lastError).toBe('over 20 messages a second: dropped');
     expect(flooder.client.connected).toBe(true);
-  });
+  }, 60_000);
+
+  it('refuses an address unchecked after 10 bad connection attempts in a minute, even with the right password', async () => {
+    const { app, cookie, pairSensor } = await start();
+    const sensor = await pairSensor('Bay 1 sensor');
+    const attempt = (password: string) =>
+      connectDevice(broker!.mqttUrl, { ...sensor.pairing, password }).then(
+        async (client) => {
+          await client.endAsync(true);
+          return 0;
+        },
+        (error: { code?: number }) => error.code,
+      );
+    for (let i = 0; i < 10; i++) expect(await attempt('guess')).toBe(4);
+    expect(await attempt(sensor.pairing.password)).toBe(5);
+    expect((await listedDevice(app, cookie, sensor.pairing.deviceId)).refusals).toBe(10);
+    const list = await app.inject({ method: 'GET', url: '/api/devices', headers: { cookie } });
+    expect(list.json<{ unknownClients: unknown[] }>().unknownClients).toEqual([
+      expect.objectContaining({
+        address: '127.0.0.1',
+        refusals: 1,
+        lastRefusal: 'too many failed connection attempts from 127.0.0.1: refused unchecked for up to 60 s',
+      }),
+    ]);
+    expect(sensor.client.connected).toBe(true); // the device already connected is not touched
+  }, 60_000);
 
   it('closes a socket that never sends CONNECT', async () => {
     await start({ connectTimeoutMs: 200 });
