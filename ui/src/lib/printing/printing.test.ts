@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jobStatusText, previewUrl } from './printing';
+import { jobStatusText, previewUrl } from './label-text';
 
 describe('print job status text', () => {
   it('says "Printed" only for a printed job; a queued one says it is waiting, and why', () => {
