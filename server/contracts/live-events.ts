@@ -177,6 +177,16 @@ export const LIVE_EVENT_SCHEMAS = {
    * sent a bad message / was refused (devices module). Settings → Devices refetches on it.
    */
   'device.changed': Event({ deviceId: Id }),
+  /**
+   * A vehicle's OBD side changed (obd module): a scan was stored (the counter's adapter, a dongle,
+   * or reports attached from the unmatched list), or an OBD odometer reading waits for a confirmation.
+   */
+  obdChanged: Event({
+    vehicleId: Id,
+    repairOrderId: Type.Union([Id, Type.Null()]),
+    change: Literals(['scan', 'odometer-hold'] as const),
+    at: At,
+  }),
   /** A label print job was queued, claimed, printed or failed (printing module). */
   printJobChanged: Event({
     printJobId: Id,

@@ -50,6 +50,10 @@ export function topicsFor(event: AnyLiveEvent): string[] {
       return ['board', `repair-order:${event.payload.repairOrderId}`];
     case 'device.changed':
       return ['devices'];
+    case 'obdChanged':
+      return event.payload.repairOrderId === null
+        ? [`vehicle:${event.payload.vehicleId}`]
+        : [`vehicle:${event.payload.vehicleId}`, `repair-order:${event.payload.repairOrderId}`];
     case 'printJobChanged':
       return event.payload.repairOrderId === null
         ? ['printing']

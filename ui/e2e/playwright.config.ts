@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './support/chromium';
-import { E2E_BASE_URL, E2E_DATA_DIR, E2E_PORT } from './support/server';
+import { E2E_BASE_URL, E2E_DATA_DIR, E2E_MQTT_PORT, E2E_MQTT_TLS_PORT, E2E_PORT } from './support/server';
 
 /**
  * End-to-end tests: the real server on an empty data dir, driven in headless Chromium.
@@ -44,6 +44,10 @@ export default defineConfig({
       ASE_HOST: '127.0.0.1',
       ASE_LOG_LEVEL: 'warn',
       ASE_HTTPS_PORT: '0', // LAN HTTPS is tested by the server's own tests; one fixed port per run would collide
+      // The devices spec pairs a device and connects a real MQTT client to the app's broker.
+      ASE_MQTT_HOST: '127.0.0.1',
+      ASE_MQTT_PORT: String(E2E_MQTT_PORT),
+      ASE_MQTT_TLS_PORT: String(E2E_MQTT_TLS_PORT),
     },
     stdout: 'ignore',
     stderr: 'pipe',

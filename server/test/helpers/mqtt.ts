@@ -1,8 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { Writable } from 'node:stream';
 import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
+import { pino } from 'pino';
 import type { DeviceKind } from '../../contracts/mqtt.js';
 import type { Kernel } from '../../src/modules/module.js';
-import type { Pairing } from '../../src/modules/devices/devices.schemas.js';
+import type { Device, Pairing } from '../../src/modules/devices/devices.schemas.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 export interface AppWithBroker extends TestApp {
@@ -18,6 +20,8 @@ export interface BrokerAppOptions {
   tls?: boolean;
   /** How long a socket may stay without CONNECT (default 10 s). */
   connectTimeoutMs?: number;
+  /** A logger to read what the broker logs (default: silent). */
+  logger?: FastifyBaseLogger;
   /** Other modules' knobs (e.g. bayOverrunCheckMs), passed to the app as they are. */
   tuning?: Omit<Kernel['tuning'], 'mqtt' | 'mqttConnectTimeoutMs'>;
 }
@@ -36,6 +40,7 @@ export async function startAppWithBroker(options: BrokerAppOptions = {}): Promis
         mqtt: { host: '127.0.0.1', mqtt: 0, mqtts: options.tls === true ? 0 : null },
         ...(options.connectTimeoutMs === undefined ? {} : { mqttConnectTimeoutMs: options.connectTimeoutMs }),
       },
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
     },
   );
   await testApp.app.listen({ host: '127.0.0.1', port: 0 });
@@ -112,4 +117,29 @@ export async function waitFor(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** One device as GET /api/devices lists it (the owner's view: counters, online, last error). */
+export async function listedDevice(app: FastifyInstance, cookie: string, deviceId: string): Promise<Device> {
+  const response = await app.inject({ method: 'GET', url: '/api/devices', headers: { cookie } });
+  if (response.statusCode !== 200)
+    throw new Error(`GET /api/devices: ${response.statusCode} ${response.body}`);
+  const device = response.json<{ items: Device[] }>().items.find((d) => d.id === deviceId);
+  if (device === undefined) throw new Error(`device ${deviceId} is not listed`);
+  return device;
+}
+
+/** A pino logger whose lines (parsed) a test reads: what the broker says in the log. */
+export function logCollector(): { lines: Array<Record<string, unknown>>; logger: FastifyBaseLogger } {
+  const lines: Array<Record<string, unknown>> = [];
+  const logger = pino(
+    { level: 'info' },
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+        done();
+      },
+    }),
+  );
+  return { lines, logger };
 }

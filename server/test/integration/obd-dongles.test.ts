@@ -72,6 +72,8 @@ describe('dtc reports', () => {
       url: '/api/repair-orders',
       payload: { customerId, vehicleId, concerns: ['Check engine light'] },
     });
+    const announced: unknown[] = [];
+    t.app.events.on('obdChanged', (e) => void announced.push(e));
     const first = { ...stamp(10), vin: VIN, stored: ['P0301'], pending: [], permanent: [], milOn: true };
     await publish('dtc', { ...first, freezeFrame: { rpm: 820, coolantC: 91, dtc: 'P0301' } });
     await publish('dtc', first); // the same seq again (a retry after a lost PUBACK)
@@ -97,6 +99,11 @@ describe('dtc reports', () => {
     );
 
     expect(scanCount()).toBe(2);
+    // The vehicle's and the repair order's screens hear of each scan (topics vehicle:… and repair-order:…).
+    expect(announced).toEqual([
+      { vehicleId, repairOrderId: ro.json().id, change: 'scan', at: expect.any(String) },
+      { vehicleId, repairOrderId: ro.json().id, change: 'scan', at: expect.any(String) },
+    ]);
     const view = (await get(`/api/vehicles/${vehicleId}/obd`)).json();
     expect(view.scans.map((s: { repairOrderId: string }) => s.repairOrderId)).toEqual([
       ro.json().id,

@@ -504,6 +504,20 @@ describe('API document', () => {
       for (const operation of Object.values(doc.paths[path]!)) expect(operation.summary).toBeTruthy();
     }
   });
+
+  it('files each route under its own plugin’s tags, also the plugins registered inside repair orders', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    }>();
+    for (const [path, method, tags] of [
+      ['/api/repair-orders/{id}', 'get', ['repair orders']],
+      ['/api/jobs/{id}', 'patch', ['jobs']],
+      ['/api/jobs/{id}/lines', 'post', ['jobs']],
+      ['/api/canned-jobs', 'get', ['canned jobs']],
+    ] as const) {
+      expect(doc.paths[path]?.[method]?.tags, `${method} ${path}`).toEqual(tags);
+    }
+  });
 });
 
 describe('customer merge participant', () => {

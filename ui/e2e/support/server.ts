@@ -8,6 +8,12 @@ import { join } from 'node:path';
  */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 8787);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+/**
+ * The shop-floor broker's ports, next to the HTTP one (a run's ports are its own range: E2E_PORT
+ * and the two after it), so side-by-side runs do not collide on 1883/8883.
+ */
+export const E2E_MQTT_PORT = Number(process.env.E2E_MQTT_PORT ?? E2E_PORT + 1);
+export const E2E_MQTT_TLS_PORT = Number(process.env.E2E_MQTT_TLS_PORT ?? E2E_PORT + 2);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ase-e2e-'));
 /** Where the first-run project leaves the owner's signed-in browser state for the other projects. */
 export const OWNER_STATE = join(E2E_DATA_DIR, 'owner-state.json');

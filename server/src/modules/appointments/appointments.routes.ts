@@ -12,6 +12,7 @@ import {
   UpdateAppointmentBody,
 } from './appointments.schemas.js';
 import type { AppointmentsService } from './appointments.service.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['appointments'];
 
@@ -24,11 +25,11 @@ export const appointmentsRoutes: FastifyPluginAsyncTypebox<{ service: Appointmen
   app,
   { service },
 ) => {
+  tagRoutes(app, tags);
   app.get(
     '/api/appointments',
     {
       schema: {
-        tags,
         summary: 'Appointments overlapping a time window (default: today, UTC), by start time',
         querystring: ListAppointmentsQuery,
         response: withProblems({ 200: AppointmentPageSchema }),
@@ -41,7 +42,6 @@ export const appointmentsRoutes: FastifyPluginAsyncTypebox<{ service: Appointmen
     '/api/appointments',
     {
       schema: {
-        tags,
         summary: 'Book an appointment (409 appointment-conflict when the bay or technician is taken)',
         body: CreateAppointmentBody,
         response: withProblems({ 201: AppointmentSchema }),
@@ -54,7 +54,6 @@ export const appointmentsRoutes: FastifyPluginAsyncTypebox<{ service: Appointmen
     '/api/appointments/:id',
     {
       schema: {
-        tags,
         summary: 'One appointment',
         params: IdParams,
         response: withProblems({ 200: AppointmentSchema }),
@@ -67,7 +66,6 @@ export const appointmentsRoutes: FastifyPluginAsyncTypebox<{ service: Appointmen
     '/api/appointments/:id',
     {
       schema: {
-        tags,
         summary: 'Change or move a booked appointment (send the version you read)',
         params: IdParams,
         body: UpdateAppointmentBody,
@@ -95,7 +93,6 @@ export const appointmentsRoutes: FastifyPluginAsyncTypebox<{ service: Appointmen
       {
         preValidation: emptyBodyIsObject,
         schema: {
-          tags,
           summary,
           params: IdParams,
           body: CloseAppointmentBody,
@@ -110,7 +107,6 @@ export const appointmentsRoutes: FastifyPluginAsyncTypebox<{ service: Appointmen
     {
       preValidation: emptyBodyIsObject,
       schema: {
-        tags,
         summary: 'Check the customer in: opens a repair order from the appointment',
         params: IdParams,
         body: ArriveAppointmentBody,

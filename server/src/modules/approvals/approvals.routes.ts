@@ -18,6 +18,7 @@ import {
   TokenParams,
 } from './approvals.schemas.js';
 import type { ApprovalsService, ClientInfo } from './approvals.service.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['approvals'];
 
@@ -41,6 +42,7 @@ export const approvalsRoutes: FastifyPluginAsyncTypebox<ApprovalsRoutesOptions> 
   app,
   { service, publicRateLimitPerMinute = 60 },
 ) => {
+  tagRoutes(app, tags);
   const pageLimit = { max: publicRateLimitPerMinute, timeWindow: '1 minute' };
   const mediaLimit = { max: publicRateLimitPerMinute * 10, timeWindow: '1 minute' };
 
@@ -49,7 +51,6 @@ export const approvalsRoutes: FastifyPluginAsyncTypebox<ApprovalsRoutesOptions> 
     '/api/repair-orders/:id/approval-requests',
     {
       schema: {
-        tags,
         summary: 'Send the estimate to the customer: a link /r/<token> (shown once) and the message',
         params: IdParams,
         body: SendApprovalRequestBody,
@@ -69,7 +70,6 @@ export const approvalsRoutes: FastifyPluginAsyncTypebox<ApprovalsRoutesOptions> 
     '/api/repair-orders/:id/approval-requests',
     {
       schema: {
-        tags,
         summary: "The approval links sent for a repair order, newest first, with the customer's answers",
         params: IdParams,
         response: withProblems({ 200: ApprovalRequestListSchema }),
@@ -82,7 +82,6 @@ export const approvalsRoutes: FastifyPluginAsyncTypebox<ApprovalsRoutesOptions> 
     '/api/repair-orders/:id/approval-requests/:requestId/revoke',
     {
       schema: {
-        tags,
         summary: 'Withdraw a pending approval link',
         params: RequestParams,
         response: withProblems({ 200: ApprovalRequestSchema }),
@@ -95,7 +94,6 @@ export const approvalsRoutes: FastifyPluginAsyncTypebox<ApprovalsRoutesOptions> 
     '/api/vehicles/:id/deferred-work',
     {
       schema: {
-        tags,
         summary: 'Declined and deferred work on the vehicle, newest first, for follow-up',
         params: IdParams,
         response: withProblems({ 200: DeferredWorkSchema }),
@@ -110,7 +108,6 @@ export const approvalsRoutes: FastifyPluginAsyncTypebox<ApprovalsRoutesOptions> 
     {
       config: { rateLimit: pageLimit },
       schema: {
-        tags,
         summary: "The customer's estimate page behind /r/<token> (no sign-in)",
         security: [],
         params: TokenParams,
@@ -128,7 +125,6 @@ export const approvalsRoutes: FastifyPluginAsyncTypebox<ApprovalsRoutesOptions> 
     {
       config: { rateLimit: mediaLimit },
       schema: {
-        tags,
         summary: "A photo or video of the link's inspection (only that repair order's)",
         security: [],
         params: TokenMediaParams,
@@ -158,7 +154,6 @@ export const approvalsRoutes: FastifyPluginAsyncTypebox<ApprovalsRoutesOptions> 
       // The drawn signature travels as a PNG data URL.
       bodyLimit: SIGNATURE_MAX_CHARS + 64 * 1024,
       schema: {
-        tags,
         summary: "The customer's answer: approve or decline each line, name and drawn signature",
         security: [],
         params: TokenParams,

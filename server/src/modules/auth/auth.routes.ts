@@ -21,6 +21,7 @@ import {
   TotpEnrollmentSchema,
   UserIdParams,
 } from './auth.schemas.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 export interface AuthRoutesOptions {
   service: AuthService;
@@ -31,6 +32,7 @@ export interface AuthRoutesOptions {
 const tags = ['auth'];
 
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, options) => {
+  tagRoutes(app, tags);
   const { service } = options;
   // Per-address limit on sign-in endpoints, on top of the per-account lockout.
   const rateLimit = { max: options.loginRateLimitPerMinute, timeWindow: '1 minute' };
@@ -49,7 +51,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       url,
       {
         config: { rateLimit },
-        schema: { tags, summary, security: [], body, response: withProblems({ 200: LoginResultSchema }) },
+        schema: { summary, security: [], body, response: withProblems({ 200: LoginResultSchema }) },
       },
       async (request, reply) => {
         const signedIn = await signIn(request.body as Static<B>, request.origin);
@@ -63,7 +65,6 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     '/api/setup',
     {
       schema: {
-        tags,
         summary: 'Whether first-run setup is still needed',
         response: withProblems({ 200: SetupStatusSchema }),
       },
@@ -76,7 +77,6 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     {
       config: { rateLimit },
       schema: {
-        tags,
         summary: 'Create the owner account (only while no user exists)',
         body: SetupBody,
         response: withProblems({ 201: UserSchema }),
@@ -96,7 +96,6 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     '/api/auth/pin-users',
     {
       schema: {
-        tags,
         summary: 'Technicians who can sign in by PIN (shop network only)',
         security: [],
         response: withProblems({ 200: PinUsersSchema }),
@@ -114,7 +113,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags, summary: 'Sign out (ends this session)', response: withProblems({ 204: NoContent }) } },
+    { schema: { summary: 'Sign out (ends this session)', response: withProblems({ 204: NoContent }) } },
     async (request, reply) => {
       await service.logout(requireAuth(request), request.origin);
       clearSessionCookie(request, reply);
@@ -124,7 +123,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
 
   app.get(
     '/api/auth/me',
-    { schema: { tags, summary: 'The signed-in staff member', response: withProblems({ 200: MeSchema }) } },
+    { schema: { summary: 'The signed-in staff member', response: withProblems({ 200: MeSchema }) } },
     async (request) => {
       const auth = requireAuth(request);
       return {
@@ -138,7 +137,6 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     '/api/auth/session',
     {
       schema: {
-        tags,
         summary: 'Whether this device is signed in (and as whom), or whether first-run setup is needed',
         security: [],
         response: withProblems({ 200: SessionStateSchema }),
@@ -162,7 +160,6 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     '/api/auth/password',
     {
       schema: {
-        tags,
         summary: 'Change your own password (your other sessions end)',
         body: ChangePasswordBody,
         response: withProblems({ 204: NoContent }),
@@ -176,7 +173,6 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     '/api/auth/totp/enroll',
     {
       schema: {
-        tags,
         summary: 'Start two-step verification: returns the secret and a QR code to scan',
         response: withProblems({ 200: TotpEnrollmentSchema }),
       },
@@ -188,7 +184,6 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     '/api/auth/totp/confirm',
     {
       schema: {
-        tags,
         summary: 'Finish two-step enrollment with a code from the app; returns one-time recovery codes',
         body: TotpConfirmBody,
         response: withProblems({ 200: RecoveryCodesSchema }),
@@ -203,7 +198,6 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     '/api/auth/totp/disable',
     {
       schema: {
-        tags,
         summary: 'Turn off your two-step verification (needs your password)',
         body: TotpDisableBody,
         response: withProblems({ 204: NoContent }),

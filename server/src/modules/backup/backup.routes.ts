@@ -8,6 +8,7 @@ import {
   UpdateBackupSettingsBody,
 } from './backup.schemas.js';
 import type { BackupService } from './backup.service.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['backup'];
 
@@ -15,11 +16,11 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{ service: BackupService }>
   app,
   { service },
 ) => {
+  tagRoutes(app, tags);
   app.get(
     '/api/backup',
     {
       schema: {
-        tags,
         summary:
           'Where the database is replicated (the secret only as set/not set) and how replication is doing',
         response: withProblems({ 200: BackupViewSchema }),
@@ -31,7 +32,6 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{ service: BackupService }>
     '/api/backup/settings',
     {
       schema: {
-        tags,
         summary: 'Change the replica target (send the version you read; the secret is write-only)',
         body: UpdateBackupSettingsBody,
         response: withProblems({ 200: BackupViewSchema }),
@@ -43,7 +43,6 @@ export const backupRoutes: FastifyPluginAsyncTypebox<{ service: BackupService }>
     '/api/backup/test',
     {
       schema: {
-        tags,
         summary: 'Test the stored target, or a candidate before saving it (write, read, delete a probe)',
         body: TestConnectionBody,
         response: withProblems({ 200: TestConnectionResultSchema }),

@@ -23,6 +23,7 @@ import { InvoiceDocumentSchema } from './invoice-document.schemas.js';
 import type { PaymentsService, StoredResult } from './payments.service.js';
 import type { Actor } from '../audit/audit.service.js';
 import { idempotencyKeyOf } from './idempotency.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['billing'];
 const PaymentResultSchema = Type.Object({ payment: PaymentSchema, invoice: InvoiceSchema });
@@ -31,6 +32,7 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
   service: BillingService;
   payments: PaymentsService;
 }> = async (app, { service, payments }) => {
+  tagRoutes(app, tags);
   /**
    * A money POST on `:id` that runs once per idempotency key: the key comes from the
    * `Idempotency-Key` header or the body's `idempotencyKey` (one is required, both must agree), and
@@ -46,7 +48,6 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
       url,
       {
         schema: {
-          tags,
           summary: `${doc.summary}. Idempotency-Key required`,
           params: IdParams,
           headers: IdempotencyHeaders,
@@ -68,7 +69,6 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
     '/api/invoices',
     {
       schema: {
-        tags,
         summary: "Issue the invoice of a repair order's approved work (locks the work, applies deposits)",
         body: IssueInvoiceBody,
         response: withProblems({ 201: InvoiceSchema }),
@@ -81,7 +81,6 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
     '/api/invoices',
     {
       schema: {
-        tags,
         summary: 'Invoices, newest first, by repair order, customer or status',
         querystring: InvoiceListQuery,
         response: withProblems({ 200: InvoicePageSchema }),
@@ -94,7 +93,6 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
     '/api/invoices/:id',
     {
       schema: {
-        tags,
         summary:
           'One invoice with lines, totals, payments, credit notes and balance (the print page reads this)',
         params: IdParams,
@@ -108,7 +106,6 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
     '/api/invoices/:id/document',
     {
       schema: {
-        tags,
         summary:
           'What the paper invoice carries: the invoice, shop registration numbers, odometer in/out, technicians and 3C, part numbers, declined work, warranty and legal text (the print page reads this)',
         params: IdParams,
@@ -122,7 +119,6 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
     '/api/invoices/:id/pdf',
     {
       schema: {
-        tags,
         summary: 'The invoice as a PDF',
         params: IdParams,
         response: withProblems({ 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) }),
@@ -155,7 +151,6 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
     '/api/invoices/:id/credit-notes',
     {
       schema: {
-        tags,
         summary: 'Correct an invoice by a credit note (its own number); never below zero owed',
         params: IdParams,
         body: CreditNoteBody,
@@ -170,7 +165,6 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
     '/api/invoices/:id/void',
     {
       schema: {
-        tags,
         summary: 'Void an invoice with nothing paid on it (the repair order reopens)',
         params: IdParams,
         body: ReasonBody,
@@ -184,7 +178,6 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
     '/api/invoices/:id/charge-to-account',
     {
       schema: {
-        tags,
         summary: 'Business and fleet customers: leave the balance on account, due after the terms',
         params: IdParams,
         body: ChargeToAccountBody,
@@ -205,7 +198,6 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
     '/api/repair-orders/:id/deposits',
     {
       schema: {
-        tags,
         summary: "A repair order's deposits: not yet applied (invoiceId null) and applied to its invoice",
         params: IdParams,
         response: withProblems({ 200: DepositListSchema }),
@@ -225,7 +217,6 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{
     '/api/accounts-receivable/aging',
     {
       schema: {
-        tags,
         summary: 'Open balances by days past due: current, 1–30, 31–60, 61–90, over 90',
         querystring: AgingQuery,
         response: withProblems({ 200: AgingSchema }),

@@ -13,6 +13,7 @@ import {
   UpdateCustomerBody,
 } from './customers.schemas.js';
 import type { CustomersService } from './customers.service.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['customers'];
 
@@ -20,11 +21,11 @@ export const customersRoutes: FastifyPluginAsyncTypebox<{ service: CustomersServ
   app,
   { service },
 ) => {
+  tagRoutes(app, tags);
   app.get(
     '/api/customers',
     {
       schema: {
-        tags,
         summary: 'Customers by name, a page at a time (merged ones only when asked)',
         querystring: CustomerListQuery,
         response: withProblems({ 200: CustomerListSchema }),
@@ -37,7 +38,6 @@ export const customersRoutes: FastifyPluginAsyncTypebox<{ service: CustomersServ
     '/api/customers',
     {
       schema: {
-        tags,
         summary: 'Add a customer (409 possible-duplicate when the phone or email is already known)',
         body: CreateCustomerBody,
         response: withProblems({ 201: CustomerSchema }),
@@ -50,7 +50,6 @@ export const customersRoutes: FastifyPluginAsyncTypebox<{ service: CustomersServ
     '/api/customers/duplicates',
     {
       schema: {
-        tags,
         summary: 'Customers who already have this phone (any format) or email: the live duplicate warning',
         querystring: DuplicatesQuery,
         response: withProblems({ 200: DuplicateListSchema }),
@@ -63,7 +62,6 @@ export const customersRoutes: FastifyPluginAsyncTypebox<{ service: CustomersServ
     '/api/customers/:id',
     {
       schema: {
-        tags,
         summary: 'One customer (a merged one shows mergedIntoId)',
         params: IdParams,
         response: withProblems({ 200: CustomerSchema }),
@@ -76,7 +74,6 @@ export const customersRoutes: FastifyPluginAsyncTypebox<{ service: CustomersServ
     '/api/customers/:id',
     {
       schema: {
-        tags,
         summary: 'Change a customer (send the version you read)',
         params: IdParams,
         body: UpdateCustomerBody,
@@ -90,7 +87,6 @@ export const customersRoutes: FastifyPluginAsyncTypebox<{ service: CustomersServ
     '/api/customers/:id/merge',
     {
       schema: {
-        tags,
         summary: 'Merge a duplicate into this customer: its vehicles, repair orders and history move here',
         params: IdParams,
         body: MergeCustomerBody,

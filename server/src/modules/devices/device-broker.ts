@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import { Aedes, type AuthenticateError, type Client, type PublishPacket } from 'aedes';
 import type { FastifyBaseLogger } from 'fastify';
 import {
+  MAX_PAYLOAD_BYTES,
   mayPublish,
   maySubscribe,
   parseDeviceTopic,
@@ -10,6 +11,7 @@ import {
 } from '../../../contracts/mqtt.js';
 import { constantTimeEqual, sha256Hex } from '../../lib/passwords.js';
 import type { DeviceHealth } from './device-health.js';
+import { FrameGuard, guardedConnection } from './frame-guard.js';
 import { MqttListener, type ListenerState } from './mqtt-listeners.js';
 import { checkPayload } from './payload-check.js';
 import { CONNECT_FAILURE_LIMITS, DEVICE_MESSAGE_LIMITS, FailureLimiter, MessageRate } from './rate-limits.js';
@@ -55,6 +57,13 @@ export interface DeviceBrokerOptions {
   /** How long a socket may stay without sending CONNECT. */
   connectTimeoutMs: number;
 }
+
+/**
+ * The largest MQTT packet read at all: a report's payload may be 16 KiB (refused above that, with a
+ * PUBACK), its topic and header a few hundred bytes; past 64 KiB the bytes are not even buffered.
+ */
+const FRAME_LIMIT_BYTES = 4 * MAX_PAYLOAD_BYTES;
+const PUBLISH_TYPE = 3;
 
 /** Where a dropped publish goes: no client may subscribe under $SYS, so it reaches nobody. */
 const DROPPED_TOPIC = '$SYS/ase/dropped';
@@ -173,7 +182,13 @@ export class DeviceBroker {
       );
     });
     this.#aedes = aedes;
-    const handle = (socket: Socket) => void aedes.handle(socket);
+    const handle = (socket: Socket) => {
+      let client: Client | null = null;
+      const guard = new FrameGuard(FRAME_LIMIT_BYTES, (packetType, length) =>
+        this.#oversize(client, socket, packetType, length),
+      );
+      client = aedes.handle(guardedConnection(socket, guard));
+    };
     await this.#mqtt.listen(handle);
     await this.#mqtts.listen(handle, async () => {
       const material = await this.#options.tls();
@@ -314,8 +329,33 @@ export class DeviceBroker {
     const { health } = this.#options;
     health.seen(device.id, { firmware: status.firmware, model: status.model });
     // The will of a connection being closed says offline; anything else from a live one, online.
-    if (status.state === 'offline') health.disconnected(device.id);
-    else if (!client.closed) health.connected(device.id);
+    if (status.state === 'offline') {
+      health.disconnected(device.id);
+      this.#options.log.info(
+        { deviceId: device.id, kind: device.kind },
+        'device offline (its last will or its own status)',
+      );
+    } else if (!client.closed) health.connected(device.id);
+  }
+
+  /**
+   * A packet over the frame limit: a device's PUBLISH is skipped unread and counted (the
+   * connection stays; a QoS 1 sender gets no PUBACK for it); anything else closes the connection.
+   */
+  #oversize(client: Client | null, socket: Socket, packetType: number, length: number): 'skip' | 'close' {
+    const device = client === null ? undefined : this.#identities.get(client);
+    const reason = `packet of ${length} bytes is over the ${FRAME_LIMIT_BYTES}-byte frame limit: dropped unread`;
+    if (device !== undefined && packetType === PUBLISH_TYPE) {
+      this.#bad(device, reason);
+      return 'skip';
+    }
+    if (device !== undefined) this.#refuse(device.id, reason);
+    else this.#options.health.refusedAddress(socket.remoteAddress ?? 'unknown', reason);
+    this.#options.log.warn(
+      { deviceId: device?.id ?? null, address: socket.remoteAddress, length },
+      'MQTT packet over the frame limit: connection closed',
+    );
+    return 'close';
   }
 
   #drop(packet: PublishPacket): null {

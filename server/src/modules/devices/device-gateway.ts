@@ -56,7 +56,7 @@ export class DeviceGateway {
   onMessage<K extends DeviceKind, C extends DeviceChannel<K>>(
     kind: K,
     channel: C,
-    handler: (message: DeviceMessage<K, C>) => Promise<void> | void,
+    handler: (message: DeviceMessage<NoInfer<K>, NoInfer<C>>) => Promise<void> | void,
   ): () => void {
     const key = `${kind}/${channel}`;
     let set = this.#handlers.get(key);

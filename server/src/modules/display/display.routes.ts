@@ -9,6 +9,7 @@ import {
   DisplayTokenListSchema,
 } from './display.schemas.js';
 import type { DisplayService } from './display.service.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['display'];
 
@@ -16,11 +17,11 @@ export const displayRoutes: FastifyPluginAsyncTypebox<{ service: DisplayService 
   app,
   { service },
 ) => {
+  tagRoutes(app, tags);
   app.get(
     '/api/display/board',
     {
       schema: {
-        tags,
         summary: 'The bay TV board (display token or staff): one card per bay',
         security: [{ displayToken: [] }, { session: [] }],
         response: withProblems({ 200: DisplayBoardSchema }),
@@ -32,7 +33,6 @@ export const displayRoutes: FastifyPluginAsyncTypebox<{ service: DisplayService 
     '/api/display-tokens',
     {
       schema: {
-        tags,
         summary: 'Display tokens for the bay TVs',
         response: withProblems({ 200: DisplayTokenListSchema }),
       },
@@ -43,7 +43,6 @@ export const displayRoutes: FastifyPluginAsyncTypebox<{ service: DisplayService 
     '/api/display-tokens',
     {
       schema: {
-        tags,
         summary: 'Create a display token (the token is shown once)',
         body: CreateDisplayTokenBody,
         response: withProblems({ 201: CreatedDisplayTokenSchema }),
@@ -55,7 +54,6 @@ export const displayRoutes: FastifyPluginAsyncTypebox<{ service: DisplayService 
     '/api/display-tokens/:id',
     {
       schema: {
-        tags,
         summary: 'Revoke a display token',
         params: IdParams,
         response: withProblems({ 204: NoContent }),

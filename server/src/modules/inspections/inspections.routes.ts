@@ -31,6 +31,7 @@ import type { UploadBody } from './inspection-media.service.js';
 import type { InspectionsService } from './inspections.service.js';
 import { sendMediaFile } from './media-response.js';
 import { HASH_PATTERN } from './media-store.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const templateTags = ['inspection templates'];
 const tags = ['inspections'];
@@ -42,6 +43,7 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
   service: InspectionsService;
   imageMaxBytes: number;
 }> = async (app, { service, imageMaxBytes }) => {
+  tagRoutes(app, tags);
   // Uploads are the raw file as the body (no multipart): photos are read whole (sharp decodes
   // them from memory) under their own size limit; videos are streamed to disk by the service.
   // These parsers exist only inside this plugin.
@@ -130,7 +132,6 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
     '/api/inspections',
     {
       schema: {
-        tags,
         summary: 'Recent inspections with their repair order and vehicle (the floor’s list)',
         querystring: InspectionListQuery,
         response: withProblems({ 200: InspectionSummaryListSchema }),
@@ -143,7 +144,6 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
     '/api/repair-orders/:id/inspections',
     {
       schema: {
-        tags,
         summary: 'The inspections of a repair order, with findings and media',
         params: IdParams,
         response: withProblems({ 200: InspectionListSchema }),
@@ -156,7 +156,6 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
     '/api/repair-orders/:id/inspections',
     {
       schema: {
-        tags,
         summary: 'Start an inspection from a template (200 with the one under way if already started)',
         params: IdParams,
         body: StartInspectionBody,
@@ -173,7 +172,6 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
     '/api/inspections/:id',
     {
       schema: {
-        tags,
         summary: 'One inspection with its sections, findings and media',
         params: IdParams,
         response: withProblems({ 200: InspectionSchema }),
@@ -186,7 +184,6 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
     '/api/inspections/:id/findings/:itemKey',
     {
       schema: {
-        tags,
         summary: 'Rate an item, record its measurement and note (send the finding’s version)',
         params: FindingParams,
         body: UpdateFindingBody,
@@ -201,7 +198,6 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
     '/api/inspections/:id/findings/:itemKey/recommend-job',
     {
       schema: {
-        tags,
         summary: 'Make a recommended job on the repair order from a yellow or red finding (once)',
         params: FindingParams,
         response: withProblems({ 201: RecommendJobResultSchema }),
@@ -217,7 +213,6 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
     '/api/inspections/:id/complete',
     {
       schema: {
-        tags,
         summary: 'Complete the inspection (409 naming required items not rated yet)',
         params: IdParams,
         body: InspectionVersionBody,
@@ -231,7 +226,6 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
     '/api/inspections/:id/reopen',
     {
       schema: {
-        tags,
         summary: 'Reopen a completed inspection for changes',
         params: IdParams,
         body: InspectionVersionBody,
@@ -248,7 +242,6 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
     {
       bodyLimit: imageMaxBytes,
       schema: {
-        tags,
         summary:
           'Attach a photo or short video: the body is the file itself, Content-Type image/* or video/* (mp4, mov, webm)',
         description:
@@ -287,7 +280,6 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
     '/api/inspections/:id/media/:mediaId',
     {
       schema: {
-        tags,
         summary: 'Remove a photo or video from the inspection',
         params: MediaItemParams,
         response: withProblems({ 204: NoContent }),
@@ -301,7 +293,6 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
     '/api/media/:hash',
     {
       schema: {
-        tags,
         summary: 'A stored photo, thumbnail, video or signature by its sha256 (staff)',
         params: HashParams,
         response: withProblems({ 200: BinaryFile, 206: BinaryFile, 304: NoContent }),

@@ -20,6 +20,7 @@ import {
   VendorSchema,
 } from './inventory.schemas.js';
 import type { InventoryService } from './inventory.service.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['inventory'];
 const MovementListQuery = StrictObject({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) });
@@ -28,11 +29,11 @@ export const inventoryRoutes: FastifyPluginAsyncTypebox<{ service: InventoryServ
   app,
   { service },
 ) => {
+  tagRoutes(app, tags);
   app.get(
     '/api/inventory/items',
     {
       schema: {
-        tags,
         summary:
           'Stock items by SKU, searchable by SKU, name, vendor part number or bin; lowStock=true for items at or below reorder level',
         querystring: ItemListQuery,
@@ -45,7 +46,6 @@ export const inventoryRoutes: FastifyPluginAsyncTypebox<{ service: InventoryServ
     '/api/inventory/items',
     {
       schema: {
-        tags,
         summary: 'Add a stock item (opening stock becomes a count movement)',
         body: CreateItemBody,
         response: withProblems({ 201: InventoryItemSchema }),
@@ -57,7 +57,6 @@ export const inventoryRoutes: FastifyPluginAsyncTypebox<{ service: InventoryServ
     '/api/inventory/items/:id',
     {
       schema: {
-        tags,
         summary: 'One stock item with on hand, reserved and available',
         params: IdParams,
         response: withProblems({ 200: InventoryItemSchema }),
@@ -69,7 +68,6 @@ export const inventoryRoutes: FastifyPluginAsyncTypebox<{ service: InventoryServ
     '/api/inventory/items/:id',
     {
       schema: {
-        tags,
         summary: 'Change an item (not its stock: post a movement) — send the version you read',
         params: IdParams,
         body: UpdateItemBody,
@@ -82,7 +80,6 @@ export const inventoryRoutes: FastifyPluginAsyncTypebox<{ service: InventoryServ
     '/api/inventory/items/:id/movements',
     {
       schema: {
-        tags,
         summary: "An item's stock-movement ledger, newest first",
         params: IdParams,
         querystring: MovementListQuery,
@@ -95,7 +92,6 @@ export const inventoryRoutes: FastifyPluginAsyncTypebox<{ service: InventoryServ
     '/api/inventory/items/:id/movements',
     {
       schema: {
-        tags,
         summary: 'Receive, return, adjust (with a reason) or count stock — send the item version you read',
         params: IdParams,
         body: CreateMovementBody,
@@ -111,7 +107,6 @@ export const inventoryRoutes: FastifyPluginAsyncTypebox<{ service: InventoryServ
     '/api/inventory/ledger-check',
     {
       schema: {
-        tags,
         summary: "Every item's (or one item's) quantity on hand against the sum of its ledger",
         querystring: LedgerCheckQuery,
         response: withProblems({ 200: LedgerCheckSchema }),
@@ -123,7 +118,6 @@ export const inventoryRoutes: FastifyPluginAsyncTypebox<{ service: InventoryServ
     '/api/inventory/reorder-suggestions',
     {
       schema: {
-        tags,
         summary: 'Items at or below their reorder level, with vendor and a suggested quantity',
         response: withProblems({ 200: ReorderSuggestionListSchema }),
       },
@@ -132,14 +126,13 @@ export const inventoryRoutes: FastifyPluginAsyncTypebox<{ service: InventoryServ
   );
   app.get(
     '/api/inventory/vendors',
-    { schema: { tags, summary: 'Parts vendors', response: withProblems({ 200: VendorListSchema }) } },
+    { schema: { summary: 'Parts vendors', response: withProblems({ 200: VendorListSchema }) } },
     async () => ({ items: await service.vendors.listVendors() }),
   );
   app.post(
     '/api/inventory/vendors',
     {
       schema: {
-        tags,
         summary: 'Add a vendor',
         body: CreateVendorBody,
         response: withProblems({ 201: VendorSchema }),
@@ -152,7 +145,6 @@ export const inventoryRoutes: FastifyPluginAsyncTypebox<{ service: InventoryServ
     '/api/inventory/vendors/:id',
     {
       schema: {
-        tags,
         summary: 'Change a vendor (send the version you read)',
         params: IdParams,
         body: UpdateVendorBody,

@@ -17,6 +17,7 @@ import {
   ShelfReceiveResultSchema,
 } from './purchasing.schemas.js';
 import type { PurchasingService } from './purchasing.service.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['inventory'];
 
@@ -24,11 +25,11 @@ export const purchasingRoutes: FastifyPluginAsyncTypebox<{ service: PurchasingSe
   app,
   { service },
 ) => {
+  tagRoutes(app, tags);
   app.get(
     '/api/inventory/purchase-orders',
     {
       schema: {
-        tags,
         summary: 'Purchase orders, newest first, optionally by status',
         querystring: PurchaseOrderListQuery,
         response: withProblems({ 200: PurchaseOrderListSchema }),
@@ -40,7 +41,6 @@ export const purchasingRoutes: FastifyPluginAsyncTypebox<{ service: PurchasingSe
     '/api/inventory/purchase-orders',
     {
       schema: {
-        tags,
         summary: 'Draft a purchase order to a vendor',
         body: CreatePurchaseOrderBody,
         response: withProblems({ 201: PurchaseOrderSchema }),
@@ -52,7 +52,6 @@ export const purchasingRoutes: FastifyPluginAsyncTypebox<{ service: PurchasingSe
     '/api/inventory/purchase-orders/:id',
     {
       schema: {
-        tags,
         summary: 'One purchase order with its lines',
         params: IdParams,
         response: withProblems({ 200: PurchaseOrderSchema }),
@@ -64,7 +63,6 @@ export const purchasingRoutes: FastifyPluginAsyncTypebox<{ service: PurchasingSe
     '/api/inventory/purchase-orders/:id/order',
     {
       schema: {
-        tags,
         summary: 'Mark a draft purchase order as sent to the vendor',
         params: IdParams,
         body: PurchaseOrderActionBody,
@@ -77,7 +75,6 @@ export const purchasingRoutes: FastifyPluginAsyncTypebox<{ service: PurchasingSe
     '/api/inventory/purchase-orders/:id/cancel',
     {
       schema: {
-        tags,
         summary: 'Cancel a purchase order nothing was received on',
         params: IdParams,
         body: PurchaseOrderActionBody,
@@ -90,7 +87,6 @@ export const purchasingRoutes: FastifyPluginAsyncTypebox<{ service: PurchasingSe
     '/api/inventory/purchase-orders/:id/receive',
     {
       schema: {
-        tags,
         summary:
           'Receive parts: stock, moving-average cost and matrix price (confirmOverReceipt for more than ordered)',
         params: IdParams,
@@ -104,7 +100,6 @@ export const purchasingRoutes: FastifyPluginAsyncTypebox<{ service: PurchasingSe
     '/api/inventory/items/:id/receive',
     {
       schema: {
-        tags,
         summary:
           'Receive an item at the shelf: quantity and unit cost, optionally against a purchase order (its line for the item); moving-average cost and matrix price as a PO receipt — send the item version you read',
         params: IdParams,
@@ -119,7 +114,6 @@ export const purchasingRoutes: FastifyPluginAsyncTypebox<{ service: PurchasingSe
     '/api/inventory/pricing-matrix',
     {
       schema: {
-        tags,
         summary: 'Pricing matrix: markup tiers by cost',
         response: withProblems({ 200: PricingMatrixSchema }),
       },
@@ -130,7 +124,6 @@ export const purchasingRoutes: FastifyPluginAsyncTypebox<{ service: PurchasingSe
     '/api/inventory/pricing-matrix/preview',
     {
       schema: {
-        tags,
         summary: 'What the pricing matrix sells a part of this cost for, and the tier that prices it',
         querystring: PricingPreviewQuery,
         response: withProblems({ 200: PricingPreviewSchema }),
@@ -142,7 +135,6 @@ export const purchasingRoutes: FastifyPluginAsyncTypebox<{ service: PurchasingSe
     '/api/inventory/pricing-matrix',
     {
       schema: {
-        tags,
         summary: 'Replace the pricing matrix (a tier covers costs from its minimum up to the next one)',
         body: PricingMatrixBody,
         response: withProblems({ 200: PricingMatrixSchema }),

@@ -23,6 +23,7 @@ import {
 } from './notifications.schemas.js';
 import { INBOUND_SMS_PATH } from './inbound-sms.js';
 import type { NotificationsService } from './notifications.service.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['notifications'];
 
@@ -30,6 +31,7 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: Notificat
   app,
   { service },
 ) => {
+  tagRoutes(app, tags);
   // Twilio posts its webhooks form-encoded; only the routes of this plugin accept that.
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
@@ -43,7 +45,6 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: Notificat
     '/api/notification-settings',
     {
       schema: {
-        tags,
         summary: 'SMTP, SMS gateway, web push and per-event switches (secrets shown only as set/not set)',
         response: withProblems({ 200: NotificationSettingsSchema }),
       },
@@ -54,7 +55,6 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: Notificat
     '/api/notification-settings',
     {
       schema: {
-        tags,
         summary: 'Change notification settings (send the version you read; secrets are write-only)',
         body: UpdateNotificationSettingsBody,
         response: withProblems({ 200: NotificationSettingsSchema }),
@@ -66,7 +66,6 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: Notificat
     '/api/notification-settings/test',
     {
       schema: {
-        tags,
         summary: 'Send a test message now on one channel and say what happened',
         body: TestSendBody,
         response: withProblems({ 200: TestSendResultSchema }),
@@ -78,7 +77,6 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: Notificat
     '/api/notifications/readiness',
     {
       schema: {
-        tags,
         summary: 'Which channels can send now (SMS, email, push), and where to set them up',
         response: withProblems({ 200: ChannelReadinessSchema }),
       },
@@ -89,7 +87,6 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: Notificat
     '/api/notifications/problems',
     {
       schema: {
-        tags,
         summary: 'Messages that failed or are retrying after an error, newest first',
         querystring: MessageProblemsQuery,
         response: withProblems({ 200: MessageListSchema }),
@@ -101,7 +98,6 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: Notificat
     '/api/notifications/messages/:messageId/retry',
     {
       schema: {
-        tags,
         summary: 'Retry a waiting or failed message now',
         params: MessageIdParams,
         response: withProblems({ 200: MessageSchema }),
@@ -113,7 +109,6 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: Notificat
     '/api/repair-orders/:id/messages',
     {
       schema: {
-        tags,
         summary: 'Delivery status of every message about this repair order',
         params: IdParams,
         response: withProblems({ 200: MessageListSchema }),
@@ -125,7 +120,6 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: Notificat
     '/api/repair-orders/:id/notify-ready',
     {
       schema: {
-        tags,
         summary: 'Tell the customer the vehicle is ready (by their preferred channel)',
         params: IdParams,
         response: withProblems({ 200: NotifyReadyResultSchema }),
@@ -139,7 +133,6 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: Notificat
     '/api/push/public-key',
     {
       schema: {
-        tags,
         summary: 'The VAPID public key for subscribing this device, and whether you have a device subscribed',
         response: withProblems({ 200: PushPublicKeySchema }),
       },
@@ -154,7 +147,6 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: Notificat
     '/api/push-subscriptions',
     {
       schema: {
-        tags,
         summary: "Subscribe this device to staff notifications (the browser's PushSubscription JSON)",
         body: PushSubscriptionBody,
         response: withProblems({ 201: PushSubscriptionSchema }),
@@ -171,7 +163,6 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: Notificat
     '/api/push-subscriptions',
     {
       schema: {
-        tags,
         summary: 'Stop notifications on this device',
         body: PushUnsubscribeBody,
         response: withProblems({ 204: NoContent }),
@@ -187,7 +178,6 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: Notificat
     {
       config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: {
-        tags,
         summary: 'Inbound SMS webhook (Twilio form body); STOP opts the number out, START back in',
         body: InboundSmsBody,
         response: withProblems({ 200: Type.String({ description: 'TwiML' }) }),

@@ -1,6 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { ObdDtcSchema, ObdTelemetrySchema } from '../../../contracts/mqtt.js';
 import type { Db } from '../../db/database.js';
+import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { inTransaction } from '../../db/after-commit.js';
 import { newId } from '../../lib/ids.js';
@@ -8,7 +9,7 @@ import { problems } from '../../lib/problem.js';
 import type { Actor } from '../audit/audit.service.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
 import type { VehiclesService } from '../vehicles/vehicles.service.js';
-import { openRepairOrderId, recordObdOdometer } from './obd-scans.js';
+import { announceObd, openRepairOrderId, recordObdOdometer } from './obd-scans.js';
 import {
   deleteTelemetryBefore,
   dtcReportSeen,
@@ -48,6 +49,7 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
 export interface DongleDeps {
   db: Db;
   clock: Clock;
+  events: EventBus;
   vehicles: VehiclesService;
   repairOrders: RepairOrdersService;
   rawTelemetryDays: number;
@@ -169,7 +171,7 @@ export class DongleReports {
         await waitUnmatched(tx, message, 'dtc', vin);
         return 'unmatched';
       }
-      await insertDtcScan(tx, {
+      await insertDtcScan(tx, this.deps.events, {
         deviceId: device.id,
         payload,
         vehicleId,
@@ -216,13 +218,20 @@ export class DongleReports {
         if (waiting.channel === 'dtc') {
           const payload = JSON.parse(waiting.payload) as DtcReport;
           const { device_id: deviceId, vin, received_at: receivedAt } = waiting;
-          await insertDtcScan(tx, { deviceId, payload, vehicleId, vin, repairOrderId, receivedAt });
+          await insertDtcScan(tx, this.deps.events, {
+            deviceId,
+            payload,
+            vehicleId,
+            vin,
+            repairOrderId,
+            receivedAt,
+          });
           scans++;
           continue;
         }
         const { odometerKm } = JSON.parse(waiting.payload) as Telemetry;
         if (odometerKm !== undefined)
-          await recordObdOdometer(tx, this.deps.vehicles, actor, {
+          await recordObdOdometer(tx, this.deps, actor, {
             vehicleId,
             km: odometerKm,
             source: 'mqtt',
@@ -256,7 +265,7 @@ export class DongleReports {
     const lastAt = known?.odometer_recorded_at;
     const recent = lastAt != null && Date.parse(message.receivedAt) - Date.parse(lastAt) < ODOMETER_EVERY_MS;
     if (known?.odometer_recorded_km === rounded || recent) return;
-    await recordObdOdometer(tx, this.deps.vehicles, deviceActor(message.device), {
+    await recordObdOdometer(tx, this.deps, deviceActor(message.device), {
       vehicleId,
       km,
       source: 'mqtt',
@@ -292,6 +301,7 @@ async function waitUnmatched(
 
 async function insertDtcScan(
   tx: Db,
+  events: EventBus,
   report: {
     deviceId: string;
     payload: DtcReport;
@@ -324,6 +334,12 @@ async function insertDtcScan(
     scanned_by: null,
     created_at: receivedAt,
     updated_at: receivedAt,
+  });
+  announceObd(tx, events, {
+    vehicleId: report.vehicleId,
+    repairOrderId: report.repairOrderId,
+    change: 'scan',
+    at: receivedAt,
   });
 }
 

@@ -1,5 +1,7 @@
 import { describeDtc, type DtcDescriptions } from '../../../../devices/obd/dtc.js';
+import { afterCommit } from '../../db/after-commit.js';
 import type { Db } from '../../db/database.js';
+import type { EventBus } from '../../events/event-bus.js';
 import { newId } from '../../lib/ids.js';
 import { HttpProblem } from '../../lib/problem.js';
 import type { Actor } from '../audit/audit.service.js';
@@ -61,7 +63,7 @@ export async function openRepairOrderId(
  */
 export async function recordObdOdometer(
   tx: Db,
-  vehicles: VehiclesService,
+  { vehicles, events }: { vehicles: VehiclesService; events: EventBus },
   actor: Actor,
   reading: { vehicleId: string; km: number; source: 'serial' | 'mqtt'; deviceId: string | null; at: string },
 ): Promise<OdometerOutcome> {
@@ -91,6 +93,21 @@ export async function recordObdOdometer(
       created_at: reading.at,
       updated_at: reading.at,
     });
+    announceObd(tx, events, {
+      vehicleId: reading.vehicleId,
+      repairOrderId: null,
+      change: 'odometer-hold',
+      at: reading.at,
+    });
     return { status: 'held-lower', holdId: id };
   }
+}
+
+/** Tells the vehicle's (and repair order's) screens, once the transaction committed. */
+export function announceObd(
+  tx: Db,
+  events: EventBus,
+  payload: { vehicleId: string; repairOrderId: string | null; change: 'scan' | 'odometer-hold'; at: string },
+): void {
+  afterCommit(tx, () => events.emit('obdChanged', payload));
 }

@@ -22,7 +22,7 @@ export const obdModule = defineModule({
   name: 'obd',
   needs: ['audit', 'vehicles', 'repairOrders', 'deviceGateway'],
   gives: [],
-  create: ({ config, db, clock, log, tuning }, { audit, vehicles, repairOrders, deviceGateway }) => {
+  create: ({ config, db, clock, events, log, tuning }, { audit, vehicles, repairOrders, deviceGateway }) => {
     const descriptions: { table: ReadonlyMap<string, string>; problem: string | null } = {
       table: new Map(),
       problem: 'not loaded yet',
@@ -30,6 +30,7 @@ export const obdModule = defineModule({
     const service = new ObdService({
       db,
       clock,
+      events,
       audit,
       vehicles,
       repairOrders,
@@ -39,6 +40,7 @@ export const obdModule = defineModule({
     const dongles = new DongleReports({
       db,
       clock,
+      events,
       vehicles,
       repairOrders,
       rawTelemetryDays: config.obdTelemetryRawDays,

@@ -3,6 +3,7 @@ import type { DtcDescriptions } from '../../../../devices/obd/dtc.js';
 import { clearCodes, scanVehicle, type ObdScanResult } from '../../../../devices/obd/elm327-scanner.js';
 import { ObdError } from '../../../../devices/obd/obd-error.js';
 import type { Db } from '../../db/database.js';
+import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { HttpProblem, problems } from '../../lib/problem.js';
@@ -10,7 +11,7 @@ import { inTransaction } from '../../db/after-commit.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
 import type { VehiclesService } from '../vehicles/vehicles.service.js';
-import { openRepairOrderId, recordObdOdometer, toScan } from './obd-scans.js';
+import { announceObd, openRepairOrderId, recordObdOdometer, toScan } from './obd-scans.js';
 import { confirmHold, findHold, findScan, insertScan, listScans, waitingHolds } from './obd.repository.js';
 import type { ObdScanInput, ObdScanResponse, VehicleObd } from './obd.schemas.js';
 
@@ -27,6 +28,7 @@ export interface SerialAdapterConfig {
 export interface ObdDeps {
   db: Db;
   clock: Clock;
+  events: EventBus;
   audit: AuditService;
   vehicles: VehiclesService;
   repairOrders: RepairOrdersService;
@@ -86,13 +88,14 @@ export class ObdService {
       const odometer =
         result.odometerKm === null
           ? { status: 'none' as const, holdId: null }
-          : await recordObdOdometer(tx, this.deps.vehicles, actor, {
+          : await recordObdOdometer(tx, this.deps, actor, {
               vehicleId,
               km: result.odometerKm,
               source: 'serial',
               deviceId: null,
               at,
             });
+      announceObd(tx, this.deps.events, { vehicleId, repairOrderId, change: 'scan', at });
       const row = await findScan(tx, id);
       return { scan: toScan(row!, this.deps.descriptions.table), odometer };
     });

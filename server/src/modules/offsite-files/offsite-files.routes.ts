@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { withProblems } from '../../lib/schema.js';
 import { OffsiteFilesStatusSchema } from './offsite-files.schemas.js';
 import type { OffsiteFilesService } from './offsite-files.service.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['backup'];
 
@@ -9,11 +10,11 @@ export const offsiteFilesRoutes: FastifyPluginAsyncTypebox<{ service: OffsiteFil
   app,
   { service },
 ) => {
+  tagRoutes(app, tags);
   app.get(
     '/api/backup/files',
     {
       schema: {
-        tags,
         summary: 'Photos and other files on their way to the off-site copy: counts, last upload, last error',
         response: withProblems({ 200: OffsiteFilesStatusSchema }),
       },
@@ -24,7 +25,6 @@ export const offsiteFilesRoutes: FastifyPluginAsyncTypebox<{ service: OffsiteFil
     '/api/backup/files/retry',
     {
       schema: {
-        tags,
         summary: 'Retry failed uploads now instead of waiting for their backoff',
         response: withProblems({ 200: OffsiteFilesStatusSchema }),
       },

@@ -9,6 +9,7 @@ import {
   TunnelTokenBody,
 } from './remote-access.schemas.js';
 import type { RemoteAccessService } from './remote-access.service.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 type LocalCaFiles = Awaited<ReturnType<RemoteAccessService['caCertificate']>>;
 
@@ -18,11 +19,11 @@ export const remoteAccessRoutes: FastifyPluginAsyncTypebox<{ service: RemoteAcce
   app,
   { service },
 ) => {
+  tagRoutes(app, tags);
   app.get(
     '/api/remote-access',
     {
       schema: {
-        tags,
         summary: 'Tunnel state (asks cloudflared now), the public base URL, and HTTPS on the shop network',
         response: withProblems({ 200: RemoteAccessStatusSchema }),
       },
@@ -36,7 +37,6 @@ export const remoteAccessRoutes: FastifyPluginAsyncTypebox<{ service: RemoteAcce
     '/api/remote-access/tunnel',
     {
       schema: {
-        tags,
         summary: 'Save the cloudflared tunnel token (write-only; the tunnel service restarts with it)',
         body: TunnelTokenBody,
         response: withProblems({ 200: RemoteAccessStatusSchema }),
@@ -48,7 +48,6 @@ export const remoteAccessRoutes: FastifyPluginAsyncTypebox<{ service: RemoteAcce
     '/api/remote-access/tunnel',
     {
       schema: {
-        tags,
         summary: 'Remove the tunnel token: remote access ends when the tunnel service stops',
         response: withProblems({ 200: RemoteAccessStatusSchema }),
       },
@@ -79,7 +78,7 @@ export const remoteAccessRoutes: FastifyPluginAsyncTypebox<{ service: RemoteAcce
   for (const file of caDownloads)
     app.get(
       file.url,
-      { schema: { tags, summary: file.summary, response: withProblems({ 200: file.schema }) } },
+      { schema: { summary: file.summary, response: withProblems({ 200: file.schema }) } },
       async (_request, reply) =>
         download(reply, {
           type: file.type,

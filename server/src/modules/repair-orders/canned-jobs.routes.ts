@@ -11,6 +11,7 @@ import {
   StarterSetResultSchema,
   UpdateCannedJobBody,
 } from './repair-orders.schemas.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['canned jobs'];
 
@@ -19,11 +20,11 @@ export const cannedJobsRoutes: FastifyPluginAsyncTypebox<{ service: CannedJobsSe
   app,
   { service },
 ) => {
+  tagRoutes(app, tags);
   app.get(
     '/api/canned-jobs',
     {
       schema: {
-        tags,
         summary: 'Canned jobs by name (archived ones with includeInactive=true)',
         querystring: CannedJobListQuery,
         response: withProblems({ 200: CannedJobListSchema }),
@@ -36,7 +37,6 @@ export const cannedJobsRoutes: FastifyPluginAsyncTypebox<{ service: CannedJobsSe
     '/api/canned-jobs',
     {
       schema: {
-        tags,
         summary: 'Create a canned job with its lines',
         body: CreateCannedJobBody,
         response: withProblems({ 201: CannedJobSchema }),
@@ -49,7 +49,6 @@ export const cannedJobsRoutes: FastifyPluginAsyncTypebox<{ service: CannedJobsSe
     '/api/canned-jobs/starter-set',
     {
       schema: {
-        tags,
         summary:
           'Add the starter set (oil and filter, brake pads per axle, rotation, battery, diagnostics, alignment, wiper blades, cabin filter); once: names already taken are skipped',
         response: withProblems({ 200: StarterSetResultSchema }),
@@ -62,7 +61,6 @@ export const cannedJobsRoutes: FastifyPluginAsyncTypebox<{ service: CannedJobsSe
     '/api/canned-jobs/:id',
     {
       schema: {
-        tags,
         summary: 'One canned job',
         params: IdParams,
         response: withProblems({ 200: CannedJobSchema }),
@@ -75,7 +73,6 @@ export const cannedJobsRoutes: FastifyPluginAsyncTypebox<{ service: CannedJobsSe
     '/api/canned-jobs/:id',
     {
       schema: {
-        tags,
         summary: 'Change a canned job (send the version you read); lines are replaced as a whole',
         params: IdParams,
         body: UpdateCannedJobBody,
@@ -89,7 +86,6 @@ export const cannedJobsRoutes: FastifyPluginAsyncTypebox<{ service: CannedJobsSe
     '/api/canned-jobs/:id',
     {
       schema: {
-        tags,
         summary: 'Delete a canned job (archived instead when jobs were made from it)',
         params: IdParams,
         querystring: VersionQuery,

@@ -15,6 +15,7 @@ import {
   UpdateJobBody,
   UpdateLineBody,
 } from './repair-orders.schemas.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['jobs'];
 
@@ -23,11 +24,11 @@ export const jobsRoutes: FastifyPluginAsyncTypebox<{ jobs: JobsService; lines: L
   app,
   { jobs, lines },
 ) => {
+  tagRoutes(app, tags);
   app.get(
     '/api/jobs',
     {
       schema: {
-        tags,
         summary: 'The job board: every job not yet Paid on an open repair order',
         querystring: JobBoardQuery,
         response: withProblems({ 200: BoardSchema }),
@@ -41,7 +42,6 @@ export const jobsRoutes: FastifyPluginAsyncTypebox<{ jobs: JobsService; lines: L
     '/api/jobs/:id',
     {
       schema: {
-        tags,
         summary: 'One job with its lines',
         params: IdParams,
         response: withProblems({ 200: JobSchema }),
@@ -54,7 +54,6 @@ export const jobsRoutes: FastifyPluginAsyncTypebox<{ jobs: JobsService; lines: L
     '/api/jobs/:id',
     {
       schema: {
-        tags,
         summary: "Change a job's title, 3C's, technician, bay or times (send the version you read)",
         params: IdParams,
         body: UpdateJobBody,
@@ -68,7 +67,6 @@ export const jobsRoutes: FastifyPluginAsyncTypebox<{ jobs: JobsService; lines: L
     '/api/jobs/:id',
     {
       schema: {
-        tags,
         summary: 'Delete a job: only while Pending with no approved lines',
         params: IdParams,
         querystring: VersionQuery,
@@ -83,7 +81,6 @@ export const jobsRoutes: FastifyPluginAsyncTypebox<{ jobs: JobsService; lines: L
     '/api/jobs/:id/status',
     {
       schema: {
-        tags,
         summary: 'Move a job: Pending → In_Progress ⇄ Blocked (reason) → Completed. Paid is set by billing.',
         params: IdParams,
         body: JobStatusBody,
@@ -97,7 +94,6 @@ export const jobsRoutes: FastifyPluginAsyncTypebox<{ jobs: JobsService; lines: L
     '/api/jobs/:id/lines',
     {
       schema: {
-        tags,
         summary: 'Add a line (labor, part, fee, sublet) as recommended',
         params: IdParams,
         body: CreateLineBody,
@@ -112,7 +108,6 @@ export const jobsRoutes: FastifyPluginAsyncTypebox<{ jobs: JobsService; lines: L
     '/api/lines/:id',
     {
       schema: {
-        tags,
         summary: 'Change a line; a new quantity or price on an approved line needs approval again',
         params: IdParams,
         body: UpdateLineBody,
@@ -126,7 +121,6 @@ export const jobsRoutes: FastifyPluginAsyncTypebox<{ jobs: JobsService; lines: L
     '/api/lines/:id',
     {
       schema: {
-        tags,
         summary: 'Delete a line',
         params: IdParams,
         querystring: VersionQuery,

@@ -15,6 +15,7 @@ import {
   UpdateRepairOrderBody,
 } from './repair-orders.schemas.js';
 import type { RepairOrdersService } from './repair-orders.service.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['repair orders'];
 
@@ -22,11 +23,11 @@ export const repairOrdersRoutes: FastifyPluginAsyncTypebox<{ service: RepairOrde
   app,
   { service },
 ) => {
+  tagRoutes(app, tags);
   app.get(
     '/api/repair-orders',
     {
       schema: {
-        tags,
         summary: 'Repair orders, newest first, by status, customer or vehicle',
         querystring: RepairOrderListQuery,
         response: withProblems({ 200: RepairOrderPageSchema }),
@@ -39,7 +40,6 @@ export const repairOrdersRoutes: FastifyPluginAsyncTypebox<{ service: RepairOrde
     '/api/repair-orders',
     {
       schema: {
-        tags,
         summary: 'Open a repair order (check-in): each concern becomes a Pending job',
         body: CreateRepairOrderBody,
         response: withProblems({ 201: RepairOrderSchema }),
@@ -52,7 +52,6 @@ export const repairOrdersRoutes: FastifyPluginAsyncTypebox<{ service: RepairOrde
     '/api/repair-orders/:id',
     {
       schema: {
-        tags,
         summary: 'One repair order with its customer, vehicle, jobs, lines and totals',
         params: IdParams,
         response: withProblems({ 200: RepairOrderSchema }),
@@ -66,7 +65,6 @@ export const repairOrdersRoutes: FastifyPluginAsyncTypebox<{ service: RepairOrde
     '/api/repair-orders/:id',
     {
       schema: {
-        tags,
         summary: 'Change concerns, promised time, waiter, key tag or notes (send the version you read)',
         params: IdParams,
         body: UpdateRepairOrderBody,
@@ -80,7 +78,6 @@ export const repairOrdersRoutes: FastifyPluginAsyncTypebox<{ service: RepairOrde
     '/api/repair-orders/:id/jobs',
     {
       schema: {
-        tags,
         summary: 'Add a job, optionally from a canned job (its lines are copied)',
         params: IdParams,
         body: CreateJobBody,
@@ -95,7 +92,6 @@ export const repairOrdersRoutes: FastifyPluginAsyncTypebox<{ service: RepairOrde
     '/api/repair-orders/:id/approvals',
     {
       schema: {
-        tags,
         summary: "Record the customer's decisions on lines: approved, declined or deferred",
         params: IdParams,
         body: ApprovalsBody,

@@ -16,6 +16,7 @@ import {
 } from './reports.schemas.js';
 import type { ReportsService } from './reports.service.js';
 import { endOfDayCsv, inventoryCsv, kpisCsv, techniciansCsv } from './reports-csv.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['reports'];
 
@@ -49,6 +50,7 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ service: ReportsService 
   app,
   { service },
 ) => {
+  tagRoutes(app, tags);
   function report<Q extends TObject, R extends TSchema>(definition: ReportDefinition<Q, R>): void {
     // Widened to plain schemas: fastify cannot type a handler against a generic schema.
     const querystring: TObject = definition.querystring;
@@ -56,7 +58,6 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ service: ReportsService 
       definition.url,
       {
         schema: {
-          tags,
           summary: definition.summary,
           querystring,
           response: withProblems<Record<number, TSchema>>({ 200: definition.schema }),
@@ -68,7 +69,6 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ service: ReportsService 
       `${definition.url}.csv`,
       {
         schema: {
-          tags,
           summary: definition.csvSummary,
           querystring,
           response: withProblems({ 200: CsvSchema }),
@@ -129,7 +129,6 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ service: ReportsService 
     '/api/reports/accounting.iif',
     {
       schema: {
-        tags,
         summary:
           'QuickBooks Desktop IIF: invoices, payments, refunds and credit notes of the period; each transaction balances',
         querystring: RangeQuery,
@@ -147,7 +146,6 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ service: ReportsService 
     '/api/reports/accounting.csv',
     {
       schema: {
-        tags,
         summary:
           'Accounting export as CSV (QuickBooks Online): one row per invoice, payment, refund, credit note',
         querystring: RangeQuery,

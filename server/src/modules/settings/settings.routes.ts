@@ -3,6 +3,7 @@ import { withProblems } from '../../lib/schema.js';
 import { actorOf } from '../../plugins/authentication.js';
 import { SettingsResponseSchema, UpdateSettingsBody } from './settings.schemas.js';
 import type { SettingsService } from './settings.service.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['settings'];
 
@@ -10,11 +11,11 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<{ service: SettingsServic
   app,
   { service },
 ) => {
+  tagRoutes(app, tags);
   app.get(
     '/api/settings',
     {
       schema: {
-        tags,
         summary: 'Shop settings: details, labor rate, tax, shop supplies',
         response: withProblems({ 200: SettingsResponseSchema }),
       },
@@ -25,7 +26,6 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<{ service: SettingsServic
     '/api/settings',
     {
       schema: {
-        tags,
         summary: 'Change shop settings (send the version you read)',
         body: UpdateSettingsBody,
         response: withProblems({ 200: SettingsResponseSchema }),

@@ -8,6 +8,7 @@ import {
   UpdateTechnicianBody,
 } from './technicians.schemas.js';
 import type { TechniciansService } from './technicians.service.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['technicians'];
 
@@ -15,11 +16,11 @@ export const techniciansRoutes: FastifyPluginAsyncTypebox<{ service: Technicians
   app,
   { service },
 ) => {
+  tagRoutes(app, tags);
   app.get(
     '/api/technicians',
     {
       schema: {
-        tags,
         summary: 'All technicians (pay rate and basis for the owner only)',
         response: withProblems({ 200: TechnicianListSchema }),
       },
@@ -30,7 +31,6 @@ export const techniciansRoutes: FastifyPluginAsyncTypebox<{ service: Technicians
     '/api/technicians',
     {
       schema: {
-        tags,
         summary: 'Add a technician',
         body: CreateTechnicianBody,
         response: withProblems({ 201: TechnicianSchema }),
@@ -42,7 +42,6 @@ export const techniciansRoutes: FastifyPluginAsyncTypebox<{ service: Technicians
     '/api/technicians/:id',
     {
       schema: {
-        tags,
         summary: 'Change a technician (send the version you read)',
         params: IdParams,
         body: UpdateTechnicianBody,

@@ -17,6 +17,7 @@ import {
   TechnicianClockSchema,
 } from './timeclock.schemas.js';
 import type { Clocker, TimeclockService } from './timeclock.service.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['timeclock'];
 
@@ -29,11 +30,11 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
   app,
   { service },
 ) => {
+  tagRoutes(app, tags);
   app.get(
     '/api/jobs/:id/clock',
     {
       schema: {
-        tags,
         summary: "A job's clock entries and who is clocked on it now",
         params: IdParams,
         response: withProblems({ 200: JobClockSchema }),
@@ -46,7 +47,6 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
     '/api/jobs/:id/clock/on',
     {
       schema: {
-        tags,
         summary:
           'Clock a technician on a job (stops their other running job clock; clocks them in for the day if needed; starts a Pending job)',
         params: IdParams,
@@ -61,7 +61,6 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
     '/api/jobs/:id/clock/off',
     {
       schema: {
-        tags,
         summary: 'Clock a technician off a job (409 when they are not on it)',
         params: IdParams,
         body: ClockBody,
@@ -75,7 +74,6 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
     '/api/timeclock/me',
     {
       schema: {
-        tags,
         summary: "The signed-in technician's running job clock and open shift",
         response: withProblems({ 200: TechnicianClockSchema }),
       },
@@ -87,7 +85,6 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
     '/api/timeclock/technicians/:id',
     {
       schema: {
-        tags,
         summary: "A technician's running job clock and open shift",
         params: IdParams,
         response: withProblems({ 200: TechnicianClockSchema }),
@@ -100,7 +97,6 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
     '/api/timeclock/entries',
     {
       schema: {
-        tags,
         summary: 'Job clock entries started in [from, to), newest first, for review',
         querystring: EntriesQuery,
         response: withProblems({ 200: EntryListSchema }),
@@ -113,7 +109,6 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
     '/api/timeclock/entries/:id',
     {
       schema: {
-        tags,
         summary: 'Correct a job clock entry (send the version you read and a reason)',
         params: IdParams,
         body: CorrectEntryBody,
@@ -127,7 +122,6 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
     '/api/timeclock/shifts/clock-in',
     {
       schema: {
-        tags,
         summary: 'Clock a technician in for the day',
         body: ClockBody,
         response: withProblems({ 200: ShiftResultSchema }),
@@ -140,7 +134,6 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
     '/api/timeclock/shifts/clock-out',
     {
       schema: {
-        tags,
         summary: 'Clock a technician out (stops their running job clock too)',
         body: ClockBody,
         response: withProblems({ 200: ShiftResultSchema }),
@@ -153,7 +146,6 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
     '/api/timeclock/shifts',
     {
       schema: {
-        tags,
         summary: 'Shifts clocked in during [from, to), newest first',
         querystring: ShiftsQuery,
         response: withProblems({ 200: ShiftListSchema }),
@@ -166,7 +158,6 @@ export const timeclockRoutes: FastifyPluginAsyncTypebox<{ service: TimeclockServ
     '/api/timeclock/shifts/:id',
     {
       schema: {
-        tags,
         summary: 'Correct a shift (send the version you read and a reason)',
         params: IdParams,
         body: CorrectShiftBody,

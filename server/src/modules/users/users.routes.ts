@@ -10,13 +10,15 @@ import {
   UserSchema,
 } from './users.schemas.js';
 import type { UsersService } from './users.service.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['users'];
 
 export const usersRoutes: FastifyPluginAsyncTypebox<{ service: UsersService }> = async (app, { service }) => {
+  tagRoutes(app, tags);
   app.get(
     '/api/users',
-    { schema: { tags, summary: 'All staff accounts', response: withProblems({ 200: UserListSchema }) } },
+    { schema: { summary: 'All staff accounts', response: withProblems({ 200: UserListSchema }) } },
     async () => ({ items: await service.list() }),
   );
 
@@ -24,7 +26,6 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ service: UsersService }> =
     '/api/users',
     {
       schema: {
-        tags,
         summary: 'Create a staff account (technicians may have only a PIN)',
         body: CreateUserBody,
         response: withProblems({ 201: UserSchema }),
@@ -37,7 +38,6 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ service: UsersService }> =
     '/api/users/:id',
     {
       schema: {
-        tags,
         summary: 'One staff account',
         params: IdParams,
         response: withProblems({ 200: UserSchema }),
@@ -50,7 +50,6 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ service: UsersService }> =
     '/api/users/:id',
     {
       schema: {
-        tags,
         summary: 'Change name, email or role (send the version you read)',
         params: IdParams,
         body: UpdateUserBody,
@@ -71,7 +70,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ service: UsersService }> =
   ])
     app.post(
       `/api/users/:id/${verb}`,
-      { schema: { tags, summary, params: IdParams, response: withProblems({ 200: UserSchema }) } },
+      { schema: { summary, params: IdParams, response: withProblems({ 200: UserSchema }) } },
       async (request) => service.setActive(actorOf(request), request.params.id, active),
     );
 
@@ -79,7 +78,6 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ service: UsersService }> =
     '/api/users/:id/password',
     {
       schema: {
-        tags,
         summary: "Reset a user's password (their sessions end)",
         params: IdParams,
         body: ResetPasswordBody,
@@ -93,7 +91,6 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ service: UsersService }> =
     '/api/users/:id/pin',
     {
       schema: {
-        tags,
         summary: "Set or remove a technician's PIN",
         params: IdParams,
         body: SetPinBody,

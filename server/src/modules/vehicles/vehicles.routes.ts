@@ -16,6 +16,7 @@ import {
   VinParams,
 } from './vehicles.schemas.js';
 import type { VehiclesService } from './vehicles.service.js';
+import { tagRoutes } from '../../lib/route-tags.js';
 
 const tags = ['vehicles'];
 
@@ -23,6 +24,7 @@ export const vehiclesRoutes: FastifyPluginAsyncTypebox<{ service: VehiclesServic
   app,
   { service },
 ) => {
+  tagRoutes(app, tags);
   // The decoder keeps the vPIC database open between requests; release it with the app.
   app.addHook('onClose', async () => service.close());
 
@@ -30,7 +32,6 @@ export const vehiclesRoutes: FastifyPluginAsyncTypebox<{ service: VehiclesServic
     '/api/vehicles',
     {
       schema: {
-        tags,
         summary: 'Vehicles, newest first; filter by current owner',
         querystring: ListVehiclesQuery,
         response: withProblems({ 200: VehiclePageSchema }),
@@ -42,7 +43,6 @@ export const vehiclesRoutes: FastifyPluginAsyncTypebox<{ service: VehiclesServic
     '/api/vehicles',
     {
       schema: {
-        tags,
         summary: 'Add a vehicle (make, model and year are filled from the VIN when left out)',
         body: CreateVehicleBody,
         response: withProblems({ 201: VehicleDetailSchema }),
@@ -54,7 +54,6 @@ export const vehiclesRoutes: FastifyPluginAsyncTypebox<{ service: VehiclesServic
     '/api/vehicles/:id',
     {
       schema: {
-        tags,
         summary: 'One vehicle with its current owner and ownership history',
         params: IdParams,
         response: withProblems({ 200: VehicleDetailSchema }),
@@ -66,7 +65,6 @@ export const vehiclesRoutes: FastifyPluginAsyncTypebox<{ service: VehiclesServic
     '/api/vehicles/:id',
     {
       schema: {
-        tags,
         summary: 'Change a vehicle (send the version you read; null clears a field)',
         params: IdParams,
         body: UpdateVehicleBody,
@@ -79,7 +77,6 @@ export const vehiclesRoutes: FastifyPluginAsyncTypebox<{ service: VehiclesServic
     '/api/vehicles/:id/odometer',
     {
       schema: {
-        tags,
         summary: 'Odometer readings, newest first',
         params: IdParams,
         response: withProblems({ 200: OdometerHistorySchema }),
@@ -91,7 +88,6 @@ export const vehiclesRoutes: FastifyPluginAsyncTypebox<{ service: VehiclesServic
     '/api/vehicles/:id/odometer',
     {
       schema: {
-        tags,
         summary: 'Record an odometer reading (a lower one needs confirmLower)',
         params: IdParams,
         body: RecordOdometerBody,
@@ -107,7 +103,6 @@ export const vehiclesRoutes: FastifyPluginAsyncTypebox<{ service: VehiclesServic
     '/api/vehicles/:id/transfer',
     {
       schema: {
-        tags,
         summary: 'Give the vehicle a new owner; its history stays with it',
         params: IdParams,
         body: TransferVehicleBody,
@@ -120,7 +115,6 @@ export const vehiclesRoutes: FastifyPluginAsyncTypebox<{ service: VehiclesServic
     '/api/vin/:vin/decode',
     {
       schema: {
-        tags,
         summary: 'Check a VIN and decode it offline (NHTSA vPIC data): year, make, model, trim, engine, body',
         params: VinParams,
         response: withProblems({ 200: VinDecodeSchema }),

@@ -99,3 +99,11 @@ export function localProblem(
 ): ApiProblem {
   return new ApiProblem({ type, title, status: 400, detail, errors });
 }
+
+/** A form's own reading of what was typed failed (a number that is not one): check the highlighted fields. */
+export function formProblem(errors: FieldError[]): ApiProblem {
+  return localProblem(errors, {
+    title: 'Check the highlighted fields',
+    detail: 'Some values could not be read. Check the highlighted fields.',
+  });
+}

@@ -1,4 +1,5 @@
 import type { Body, Ok } from '$lib/api/client';
+import type { FieldSpec } from '$lib/components/fields';
 
 export type Message = Ok<'/api/repair-orders/{id}/messages', 'get'>['items'][number];
 export type NotificationSettings = Ok<'/api/notification-settings', 'get'>;
@@ -176,6 +177,16 @@ export function toSettingsPatch(form: SettingsForm, version: number): SettingsPa
 /** The hint under a write-only secret (SMTP password, SMS auth token). */
 export function secretHint(isSet: boolean): string {
   return isSet ? 'Set. Leave empty to keep it.' : 'Not set.';
+}
+
+/** A write-only secret as a form field: left empty it keeps the saved one; the hint says if one is. */
+export function secretField<K extends string>(
+  key: K,
+  label: string,
+  path: string,
+  isSet: boolean,
+): FieldSpec<K> {
+  return { key, label, path, type: 'password', autocomplete: 'new-password', hint: secretHint(isSet) };
 }
 
 /** The body of a test send: email and texts go to the address typed (if any), push to my devices. */

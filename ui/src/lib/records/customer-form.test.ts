@@ -5,6 +5,9 @@ import {
   duplicatesInProblem,
   formatPhone,
   isEmptyPatch,
+  KIND_LABELS,
+  nameAndKindFields,
+  newCustomerContactFields,
   newCustomerBody,
   primaryOf,
   uniqueDuplicates,
@@ -126,5 +129,21 @@ describe('new customer', () => {
     expect(hits).toHaveLength(2);
     expect(uniqueDuplicates(hits).map((h) => h.matchedOn)).toEqual(['phone']);
     expect(duplicatesInProblem({})).toEqual([]);
+  });
+});
+
+describe('the customer field specs', () => {
+  it('name first (it takes the focus), then the kind with every kind offered', () => {
+    const [name, kind] = nameAndKindFields('customer');
+    expect(name).toMatchObject({ key: 'name', id: 'customer-name', required: true, autofocus: true });
+    expect(kind?.id).toBe('customer-kind');
+    expect(kind?.options?.map((o) => o.value)).toEqual(Object.keys(KIND_LABELS));
+  });
+
+  it("a new customer's phone and email sit where the server names their errors", () => {
+    const onchange = () => undefined;
+    const [phone, email] = newCustomerContactFields(onchange);
+    expect(phone).toMatchObject({ path: 'contactInfo.phones.0.number', type: 'tel', onchange });
+    expect(email).toMatchObject({ path: 'contactInfo.emails.0.address', type: 'email', onchange });
   });
 });

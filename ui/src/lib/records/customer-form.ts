@@ -1,4 +1,5 @@
 import type { Body, Ok } from '$lib/api/client';
+import type { FieldSpec } from '$lib/components/fields';
 
 /**
  * The customer edit form as the advisor types it, and the PATCH body it becomes. Pure functions
@@ -178,6 +179,47 @@ export interface NewCustomerForm {
   phone: string;
   email: string;
   notes: string;
+}
+
+/** A customer's name: the first field of the forms that edit one, so it takes the focus. */
+export function customerNameField(idPrefix: string): FieldSpec<'name'> {
+  return { key: 'name', label: 'Name', id: `${idPrefix}-name`, required: true, autofocus: true };
+}
+
+/** A customer's name and kind. */
+export function nameAndKindFields(idPrefix: string): FieldSpec<'name' | 'kind'>[] {
+  return [
+    customerNameField(idPrefix),
+    {
+      key: 'kind',
+      label: 'Kind of customer',
+      id: `${idPrefix}-kind`,
+      options: Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label })),
+    },
+  ];
+}
+
+/** A new customer's first phone and email; `onchange` looks them up among the customers on file. */
+export function newCustomerContactFields(onchange?: () => void): FieldSpec<'phone' | 'email'>[] {
+  return [
+    {
+      key: 'phone',
+      label: 'Phone',
+      id: 'new-customer-phone',
+      path: 'contactInfo.phones.0.number',
+      type: 'tel',
+      inputmode: 'tel',
+      onchange,
+    },
+    {
+      key: 'email',
+      label: 'Email',
+      id: 'new-customer-email',
+      path: 'contactInfo.emails.0.address',
+      type: 'email',
+      onchange,
+    },
+  ];
 }
 
 export const EMPTY_NEW_CUSTOMER: NewCustomerForm = {

@@ -15,3 +15,13 @@ export type Bay = Ok<'/api/bays', 'get'>['items'][number];
 export type Vehicle = Ok<'/api/vehicles', 'get'>['items'][number];
 export type VinDecode = Ok<'/api/vin/{vin}/decode', 'get'>;
 export type Duplicate = Ok<'/api/customers/duplicates', 'get'>['items'][number];
+
+/** What each panel of the repair-order page is given (inspections, approvals, messages, invoices). */
+export interface RepairOrderPanelProps {
+  ro: RepairOrder;
+  editable: boolean;
+  /** Goes up on every live event on this repair order's topic: reload what this panel shows. */
+  liveTick: number;
+  /** Reloads the repair order (a panel whose work changes it); the editor also does on live events. */
+  reload: () => Promise<void>;
+}

@@ -1,14 +1,11 @@
-import { ApiProblem, localProblem as problemOf, type FieldError } from '$lib/api/problem';
+import { ApiProblem, formProblem, type FieldError } from '$lib/api/problem';
 
 /**
  * A problem a form found itself (text that is not a number), shaped like the server's so `Field`
  * shows it next to its field exactly as it shows the server's own.
  */
 export function localProblem(errors: FieldError[]): ApiProblem {
-  return problemOf(errors, {
-    title: 'Check the highlighted fields',
-    detail: 'Some values could not be read. Check the highlighted fields.',
-  });
+  return formProblem(errors);
 }
 
 /** Field errors are shown beside their fields; the banner is for the rest (and for a 409). */

@@ -10,6 +10,7 @@ describe('settings sections', () => {
     expect(current('/settings/')).toEqual(['/settings']);
     expect(current('/settings/users')).toEqual(['/settings/users']);
     expect(current('/settings/displays')).toEqual(['/settings/displays']);
+    expect(current('/settings/devices')).toEqual(['/settings/devices']);
   });
   it('does not confuse a section with a longer name', () => {
     expect(current('/settings/users-old')).toEqual([]);

@@ -1,4 +1,5 @@
 import type { Body, Ok } from '$lib/api/client';
+import type { FieldSpec } from '$lib/components/fields';
 
 export type StaffUser = Ok<'/api/users', 'get'>['items'][number];
 export type Role = StaffUser['role'];
@@ -21,6 +22,17 @@ export const ROLE_HINTS: Record<Role, string> = {
   technician: 'The floor: their jobs, clocking, inspections. May sign in with a PIN.',
   parts: 'Parts lines and inventory.',
 };
+
+/** The choice of role, its hint saying what the chosen one may do. */
+export function roleField(id: string, role: Role): FieldSpec<'role'> {
+  return {
+    key: 'role',
+    label: 'Role',
+    id,
+    hint: ROLE_HINTS[role],
+    options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
+  };
+}
 
 /** The new-user form as typed. Secrets are kept apart from it: they are never stored in a draft. */
 export interface NewUserForm {

@@ -1,3 +1,4 @@
+import { formProblem, type FieldError } from '$lib/api/problem';
 import { reloadSubmission, runSubmission, type Recover, type SubmissionState } from './submission';
 
 /**
@@ -12,6 +13,22 @@ export class Submission implements SubmissionState {
 
   run(work: () => Promise<unknown>, recover?: Recover): Promise<boolean> {
     return runSubmission(this, work, recover);
+  }
+
+  /**
+   * Sends what the form read from its fields first: when that failed (a number that is not one),
+   * its errors show at their fields as the server's would, and nothing is sent.
+   */
+  runParsed<B>(
+    parsed: { ok: true; body: B } | { ok: false; errors: FieldError[] },
+    work: (body: B) => Promise<unknown>,
+    recover?: Recover,
+  ): Promise<boolean> {
+    if (!parsed.ok) {
+      this.error = formProblem(parsed.errors);
+      return Promise.resolve(false);
+    }
+    return this.run(() => work(parsed.body), recover);
   }
 
   reload(work: () => Promise<unknown>): Promise<void> {

@@ -1,0 +1,104 @@
+import { Duplex, Transform, type TransformCallback } from 'node:stream';
+import type { Socket } from 'node:net';
+
+/**
+ * What to do with a packet over the frame limit, told its type (the high nibble of its first
+ * byte: 1 CONNECT, 3 PUBLISH, …) and its length: skip its bytes and go on, or close the connection.
+ */
+export type OversizeAction = (packetType: number, length: number) => 'skip' | 'close';
+
+const enum State {
+  Header,
+  Length,
+  Body,
+}
+
+/**
+ * Reads MQTT's framing (a type byte, then the remaining length in 1-4 bytes) as the bytes arrive,
+ * so a packet longer than `limit` is never buffered: aedes' parser would hold all of it (up to
+ * 256 MB, MQTT's own maximum) before anything could look at it. Over the limit, its bytes are
+ * skipped or the connection closed, as `onOversize` says; everything else passes unchanged.
+ */
+export class FrameGuard extends Transform {
+  #state = State.Header;
+  #header: number[] = [];
+  #length = 0;
+  #multiplier = 1;
+  #remaining = 0;
+  #skipping = false;
+
+  constructor(
+    private readonly limit: number,
+    private readonly onOversize: OversizeAction,
+  ) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    let i = 0;
+    while (i < chunk.length) {
+      if (this.#state === State.Header) {
+        this.#header = [chunk[i]!];
+        this.#length = 0;
+        this.#multiplier = 1;
+        this.#state = State.Length;
+        i++;
+      } else if (this.#state === State.Length) {
+        const byte = chunk[i]!;
+        this.#header.push(byte);
+        this.#length += (byte & 0x7f) * this.#multiplier;
+        this.#multiplier *= 128;
+        i++;
+        if (byte & 0x80) {
+          if (this.#header.length === 5) {
+            done(new Error('malformed MQTT packet: remaining length over 4 bytes'));
+            return;
+          }
+          continue;
+        }
+        if (this.#length > this.limit) {
+          if (this.onOversize(this.#header[0]! >> 4, this.#length) === 'close') {
+            done(
+              new Error(`MQTT packet of ${this.#length} bytes is over the ${this.limit}-byte frame limit`),
+            );
+            return;
+          }
+          this.#skipping = true;
+        } else this.#passHeader();
+        this.#remaining = this.#length;
+        this.#state = this.#remaining === 0 ? State.Header : State.Body;
+        if (this.#remaining === 0) this.#skipping = false;
+      } else {
+        const n = Math.min(this.#remaining, chunk.length - i);
+        if (!this.#skipping) this.push(chunk.subarray(i, i + n));
+        i += n;
+        this.#remaining -= n;
+        if (this.#remaining === 0) {
+          this.#state = State.Header;
+          this.#skipping = false;
+        }
+      }
+    }
+    done();
+  }
+
+  #passHeader(): void {
+    this.push(Buffer.from(this.#header));
+  }
+}
+
+/**
+ * The socket as aedes sees it: reads through a FrameGuard, writes straight to the socket. The
+ * peer's address stays readable (`remoteAddress`) and closing either side closes both.
+ */
+export function guardedConnection(socket: Socket, guard: FrameGuard): Duplex & { remoteAddress?: string } {
+  socket.pipe(guard);
+  const connection = Duplex.from({ readable: guard, writable: socket }) as Duplex & {
+    remoteAddress?: string;
+  };
+  connection.remoteAddress = socket.remoteAddress;
+  socket.once('close', () => connection.destroy());
+  guard.once('error', () => socket.destroy());
+  connection.once('close', () => socket.destroy());
+  return connection;
+}
