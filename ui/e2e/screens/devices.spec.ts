@@ -37,7 +37,7 @@ function connectDevice(pairing: Pairing): Promise<MqttClient> {
  * its credentials and QR code once, a real MQTT client connects to the app's own broker with them
  * and says it is online (the row turns online live), and revoking it drops the client at once.
  */
-test('devices: pair a bay sensor, see it come online live, revoke it and it is cut off', async ({
+test('devices: pair a bay sensor, see it come online live, give it a new password, revoke it and it is cut off', async ({
   page,
   allowHttpError,
 }) => {
@@ -129,8 +129,37 @@ test('devices: pair a bay sensor, see it come online live, revoke it and it is c
     await expect(row.getByTestId('device-bad-messages')).toContainText(/Last: .*JSON/i);
     await expect(state).toHaveText('Online');
 
+    // A new password: confirmed, shown once; the old one stops working and its client is dropped.
+    const dropped = new Promise<void>((resolve) => device.once('close', () => resolve()));
+    await page.getByRole('button', { name: `New password for ${renamed}` }).click();
+    await page
+      .getByRole('dialog', { name: `New password for ${renamed}?` })
+      .getByRole('button', { name: 'Make a new password' })
+      .click();
+    const renewed = page.getByRole('dialog', { name: `New credentials for ${renamed}` });
+    await expect(renewed.getByTestId('credentials-once')).toContainText(
+      'The password will not be shown again',
+    );
+    const fresh = JSON.parse(await renewed.getByLabel(/^Pairing string/).inputValue()) as Pairing;
+    expect(fresh.deviceId).toBe(pairing.deviceId);
+    expect(fresh.password).not.toBe(pairing.password);
+    await renewed.getByRole('button', { name: 'Done' }).click();
+    await dropped;
+    await expect(connectDevice(pairing)).rejects.toThrow(/not authori[sz]ed|bad user ?name or password/i);
+    const again = await connectDevice(fresh);
+    clients.push(again);
+    await again.publishAsync(
+      `ase/v1/bay-sensor/${pairing.deviceId}/status`,
+      JSON.stringify({ state: 'online' }),
+      {
+        qos: 1,
+        retain: true,
+      },
+    );
+    await expect(state).toHaveText('Online');
+
     // Revoke: confirmed, said to be final; the row stays, revoked, and the client is cut off.
-    const closed = new Promise<void>((resolve) => device.once('close', () => resolve()));
+    const closed = new Promise<void>((resolve) => again.once('close', () => resolve()));
     await page.getByRole('button', { name: `Revoke ${renamed}` }).click();
     const confirm = page.getByRole('dialog', { name: `Revoke ${renamed}?` });
     await expect(confirm).toContainText('This cannot be undone');
@@ -139,11 +168,11 @@ test('devices: pair a bay sensor, see it come online live, revoke it and it is c
     await expect(state).toHaveText('Revoked');
     await expect(row.getByRole('button', { name: `Revoke ${renamed}` })).toHaveCount(0);
     await closed;
-    expect(device.connected).toBe(false);
+    expect(again.connected).toBe(false);
     await expect(page.getByRole('status').filter({ hasText: 'is revoked and disconnected' })).toBeVisible();
 
     // And it stays out: the same credentials are refused.
-    await expect(connectDevice(pairing)).rejects.toThrow(/not authori[sz]ed|bad user ?name or password/i);
+    await expect(connectDevice(fresh)).rejects.toThrow(/not authori[sz]ed|bad user ?name or password/i);
   } finally {
     await Promise.all(clients.map((client) => client.endAsync(true)));
     await api.dispose();
