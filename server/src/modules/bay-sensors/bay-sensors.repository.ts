@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { insertIfNew } from '../../db/insert-if-new.js';
 import type {
   BaySensorEventsTable,
   BaySuggestionStatus,
@@ -19,12 +20,12 @@ export async function lastSeqOfDevice(db: Db, deviceId: string): Promise<number 
 
 /** Stores an event; false when this device already sent this sequence number (a duplicate). */
 export async function insertEventIfNew(db: Db, row: Insertable<BaySensorEventsTable>): Promise<boolean> {
-  const result = await db
-    .insertInto('bay_sensor_events')
-    .values(row)
-    .onConflict((oc) => oc.columns(['device_id', 'seq']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  return insertIfNew(
+    db
+      .insertInto('bay_sensor_events')
+      .values(row)
+      .onConflict((oc) => oc.columns(['device_id', 'seq']).doNothing()),
+  );
 }
 
 export async function updateEvent(

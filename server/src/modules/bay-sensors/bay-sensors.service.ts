@@ -16,6 +16,7 @@ import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { HttpProblem, problems } from '../../lib/problem.js';
 import { camelKeys } from '../../lib/row-view.js';
+import { SerialQueue } from '../../lib/serial-queue.js';
 import type { Actor } from '../audit/audit.service.js';
 import type { BaysService } from '../bays/bays.service.js';
 import type { DeviceGateway } from '../devices/device-gateway.js';
@@ -115,7 +116,7 @@ function toSuggestion({
  */
 export class BaySensorsService {
   /** Events are handled one at a time: the job actions of an 'in' finish before its 'out' starts. */
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #queue = new SerialQueue();
   /** The last state published per bay (without its time), so only changes go out. */
   readonly #published = new Map<string, string>();
   #publishing: Promise<void> | null = null;
@@ -127,9 +128,7 @@ export class BaySensorsService {
 
   /** The device gateway's handler for `occupancy` reports. */
   handleOccupancy(message: OccupancyMessage): Promise<OccupancyResult> {
-    const run = this.#queue.then(() => this.#handle(message));
-    this.#queue = run.catch(() => undefined);
-    return run;
+    return this.#queue.run(() => this.#handle(message));
   }
 
   async #handle(message: OccupancyMessage): Promise<OccupancyResult> {
