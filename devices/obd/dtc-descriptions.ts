@@ -11,6 +11,13 @@ import { DTC_PATTERN, type DtcDescriptions } from './dtc.js';
 /** Where the server looks, from the project's root (the file is data, not compiled into dist/). */
 export const DTC_DESCRIPTIONS_FILE = 'devices/obd/data/dtc-generic.en.json';
 
+/**
+ * The same file in the team's shared folder beside the checkout (`../shared/obd-dtc/`), where the
+ * extracted data lives without being committed (see devices/obd/README.md): development and CI
+ * show titles from it; a shop's box has it copied to DTC_DESCRIPTIONS_FILE by whoever installs it.
+ */
+export const SHARED_DTC_DESCRIPTIONS_FILE = '../shared/obd-dtc/dtc-generic.en.json';
+
 export interface LoadedDtcDescriptions {
   descriptions: DtcDescriptions;
   /** Why the table is empty (file missing or unreadable), or null when it loaded. */
@@ -31,6 +38,17 @@ export async function loadDtcDescriptions(path: string): Promise<LoadedDtcDescri
   } catch (error) {
     return { descriptions: new Map(), problem: `${path}: ${(error as Error).message}` };
   }
+}
+
+/** The first of `paths` that loads; when none does, an empty table and every path's reason. */
+export async function loadFirstDtcDescriptions(paths: readonly string[]): Promise<LoadedDtcDescriptions> {
+  const problems: string[] = [];
+  for (const path of paths) {
+    const loaded = await loadDtcDescriptions(path);
+    if (loaded.problem === null) return loaded;
+    problems.push(loaded.problem);
+  }
+  return { descriptions: new Map(), problem: problems.join('; ') };
 }
 
 /** The table from its JSON text; every key must be a DTC and every value a non-empty title. */

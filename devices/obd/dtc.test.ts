@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeDtc, dtcFromBytes, dtcLabel, dtcScope } from './dtc.js';
-import { loadDtcDescriptions, parseDtcDescriptions } from './dtc-descriptions.js';
+import { loadDtcDescriptions, loadFirstDtcDescriptions, parseDtcDescriptions } from './dtc-descriptions.js';
 
 const table = parseDtcDescriptions(
   JSON.stringify({
@@ -111,5 +111,17 @@ describe('the descriptions file', () => {
     const broken = await loadDtcDescriptions(path);
     expect(broken.descriptions.size).toBe(0);
     expect(broken.problem).toMatch(/"NOPE" is not a DTC/);
+  });
+
+  it('takes the first file that loads, and names every reason when none does', async () => {
+    const path = join(dir, 'second.json');
+    writeFileSync(path, JSON.stringify({ P0171: 'System Too Lean (Bank 1)' }));
+    const found = await loadFirstDtcDescriptions([join(dir, 'absent.json'), path]);
+    expect(found.problem).toBeNull();
+    expect(found.descriptions.get('P0171')).toMatch(/Too Lean/);
+
+    const none = await loadFirstDtcDescriptions([join(dir, 'a.json'), join(dir, 'b.json')]);
+    expect(none.descriptions.size).toBe(0);
+    expect(none.problem).toMatch(/a\.json: not installed; .*b\.json: not installed/);
   });
 });

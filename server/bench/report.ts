@@ -191,7 +191,7 @@ export function formatReport(report: BenchReport): string {
   ].join('\n');
 }
 
-export function writeReport(path: string, report: BenchReport): void {
+export function writeReport(path: string, report: BenchReport | object): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
 }

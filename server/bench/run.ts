@@ -13,6 +13,7 @@ import {
 import { BARE_PATH, signInOwner, startAse, startBareFastify } from './servers.js';
 import { estimatedHttpSeconds, readSettings, type BenchSettings } from './settings.js';
 import { runShopSuite, type ShopReport } from './shop.js';
+import { formatFloorReport, runFloorSuite } from './floor/floor.js';
 
 /**
  * `npm run bench`: ASE against baselines measured in the same run (bare Fastify, raw
@@ -20,6 +21,7 @@ import { runShopSuite, type ShopReport } from './shop.js';
  */
 
 const RESULTS_PATH = fileURLToPath(new URL('./results/latest.json', import.meta.url));
+const FLOOR_RESULTS_PATH = fileURLToPath(new URL('./results/floor-latest.json', import.meta.url));
 
 type Closer = () => Promise<void>;
 
@@ -113,6 +115,12 @@ async function main(): Promise<void> {
   };
   console.log(`\n${formatReport(report)}\n`);
   writeReport(RESULTS_PATH, report);
+  if (process.env.BENCH_FLOOR !== '0') {
+    // The shop floor runs ASE, mosquitto and the load generator as separate processes.
+    const floor = await runFloorSuite();
+    console.log(`\n${formatFloorReport(floor)}\n`);
+    writeReport(FLOOR_RESULTS_PATH, floor);
+  }
   console.log(`Results written to ${RESULTS_PATH}`);
 }
 

@@ -60,6 +60,14 @@ export const ConfigSchema = Type.Object(
       description:
         "MQTT over TLS port, with a certificate from the shop's local CA (<dataDir>/tls; devices pin its SHA-256); 0 turns it off.",
     }),
+    mqttDeviceMessagesPerSecond: Type.Integer({
+      default: 20,
+      minimum: 1,
+      maximum: 100_000,
+      description:
+        'Reports one device may send per second (bursts of 2.5 s worth); more are dropped and counted. ' +
+        'The shop floor bench raises it to measure the broker itself.',
+    }),
     tunnelMetricsAddress: Type.String({
       default: '127.0.0.1:20241',
       minLength: 1,

@@ -11,7 +11,12 @@ export class PassRunner<R> {
 
   constructor(
     private readonly pass: () => Promise<R>,
-    private readonly options: { pollSeconds: number; onError: (error: unknown) => void },
+    private readonly options: {
+      pollSeconds: number;
+      onError: (error: unknown) => void;
+      /** Work each timer tick or kick does besides starting a pass (not done by `run()`). */
+      onTick?: () => void;
+    },
   ) {}
 
   get stopped(): boolean {
@@ -56,5 +61,6 @@ export class PassRunner<R> {
   #tick(): void {
     if (this.#stopped) return;
     void this.run().catch((error: unknown) => this.options.onError(error));
+    this.options.onTick?.();
   }
 }

@@ -43,6 +43,9 @@ export async function createTestApp(
     dataDir,
     mqttPort: 0,
     mqttTlsPort: 0,
+    // No DTC titles unless a test brings its own file: the team's shared copy may sit beside the
+    // checkout (../shared/obd-dtc) and would make "never a made-up title" depend on the machine.
+    obdDtcDescriptionsFile: join(dataDir, 'no-dtc-titles.json'),
     ...overrides,
   };
   const clock = new ManualClock('2026-03-02T14:00:00.000Z');

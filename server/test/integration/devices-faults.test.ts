@@ -143,7 +143,32 @@ describe('the broker under bad input and faults', () => {
     const device = await listedDevice(app, cookie, flooder.pairing.deviceId);
     expect(device.lastError).toBe('over 20 messages a second: dropped');
     expect(flooder.client.connected).toBe(true);
-  });
+  }, 60_000);
+
+  it('refuses an address unchecked after 10 bad connection attempts in a minute, even with the right password', async () => {
+    const { app, cookie, pairSensor } = await start();
+    const sensor = await pairSensor('Bay 1 sensor');
+    const attempt = (password: string) =>
+      connectDevice(broker!.mqttUrl, { ...sensor.pairing, password }).then(
+        async (client) => {
+          await client.endAsync(true);
+          return 0;
+        },
+        (error: { code?: number }) => error.code,
+      );
+    for (let i = 0; i < 10; i++) expect(await attempt('guess')).toBe(4);
+    expect(await attempt(sensor.pairing.password)).toBe(5);
+    expect((await listedDevice(app, cookie, sensor.pairing.deviceId)).refusals).toBe(10);
+    const list = await app.inject({ method: 'GET', url: '/api/devices', headers: { cookie } });
+    expect(list.json<{ unknownClients: unknown[] }>().unknownClients).toEqual([
+      expect.objectContaining({
+        address: '127.0.0.1',
+        refusals: 1,
+        lastRefusal: 'too many failed connection attempts from 127.0.0.1: refused unchecked for up to 60 s',
+      }),
+    ]);
+    expect(sensor.client.connected).toBe(true); // the device already connected is not touched
+  }, 60_000);
 
   it('closes a socket that never sends CONNECT', async () => {
     await start({ connectTimeoutMs: 200 });

@@ -170,7 +170,7 @@ describe('mosquitto_pub and mosquitto_sub against the broker', () => {
       '{}',
     ]);
     expect(v5.code).not.toBe(0);
-  });
+  }, 60_000);
 
   it('speaks MQTT over TLS with the local CA’s certificate, whose fingerprint the pairing carries', async () => {
     broker = await startAppWithBroker({ tls: true });
@@ -243,5 +243,5 @@ describe('mosquitto_pub and mosquitto_sub against the broker', () => {
       '{}',
     ]);
     expect(unpinned.code).not.toBe(0);
-  });
+  }, 60_000);
 });

@@ -295,7 +295,7 @@ describe('bin labels, previews and who may print', () => {
       url: `/api/printers/${newId()}`,
       payload: { transport: 'tcp' },
     });
-    expect(problemOf(missingHost)).toMatchObject({ status: 400, errors: [{ path: '/host' }] });
+    expect(problemOf(missingHost)).toMatchObject({ status: 400, errors: [{ path: 'host' }] });
     // Only a paired label-printer device can be given an address.
     const sensor = await pairDevice(t.app, cookie, 'bay-sensor', 'Bay 1 sensor');
     for (const deviceId of [newId(), sensor.deviceId]) {
@@ -326,7 +326,7 @@ describe('bin labels, previews and who may print', () => {
       method: 'GET',
       url: '/api/labels/preview?kind=key-tag',
     });
-    expect(problemOf(previewWithoutRo)).toMatchObject({ status: 400, errors: [{ path: '/repairOrderId' }] });
+    expect(problemOf(previewWithoutRo)).toMatchObject({ status: 400, errors: [{ path: 'repairOrderId' }] });
 
     const tech = await loginAs(t.app, await createStaff(t.app, cookie, 'technician'));
     const refused = await injectAs(t.app, tech, {

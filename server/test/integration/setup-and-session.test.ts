@@ -59,12 +59,12 @@ describe('GET /api/auth/session: who this device is, without a failed request', 
   it('answers 200 before setup, after setup, and when signed in', async () => {
     const fresh = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
     expect(fresh.statusCode).toBe(200);
-    expect(fresh.json()).toEqual({ signedIn: false, setupNeeded: true, me: null });
+    expect(fresh.json()).toEqual({ signedIn: false, setupNeeded: true, me: null, shop: null });
 
     const owner = await setupOwner(t.app);
     const signedOut = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
     expect(signedOut.statusCode).toBe(200);
-    expect(signedOut.json()).toEqual({ signedIn: false, setupNeeded: false, me: null });
+    expect(signedOut.json()).toEqual({ signedIn: false, setupNeeded: false, me: null, shop: null });
 
     const forged = await injectAs(t.app, 'ase_session=made-up', { method: 'GET', url: '/api/auth/session' });
     expect(forged.statusCode).toBe(200);
@@ -73,7 +73,14 @@ describe('GET /api/auth/session: who this device is, without a failed request', 
     const signedIn = await injectAs(t.app, owner.cookie, { method: 'GET', url: '/api/auth/session' });
     expect(signedIn.statusCode).toBe(200);
     const me = await injectAs(t.app, owner.cookie, { method: 'GET', url: '/api/auth/me' });
-    expect(signedIn.json()).toEqual({ signedIn: true, setupNeeded: false, me: me.json() });
+    const settings = await injectAs(t.app, owner.cookie, { method: 'GET', url: '/api/settings' });
+    // The shop's name and zone ride along, so the app start needs no second request a sign-out could race.
+    expect(signedIn.json()).toEqual({
+      signedIn: true,
+      setupNeeded: false,
+      me: me.json(),
+      shop: { name: settings.json().shopName, timezone: settings.json().timezone },
+    });
   });
 });
 

@@ -37,7 +37,11 @@ function connectDevice(pairing: Pairing): Promise<MqttClient> {
  * its credentials and QR code once, a real MQTT client connects to the app's own broker with them
  * and says it is online (the row turns online live), and revoking it drops the client at once.
  */
-test('devices: pair a bay sensor, see it come online live, revoke it and it is cut off', async ({ page }) => {
+test('devices: pair a bay sensor, see it come online live, give it a new password, revoke it and it is cut off', async ({
+  page,
+  allowHttpError,
+}) => {
+  allowHttpError(409, '/api/devices/'); // the stale rename, on purpose
   const api = await ownerApi();
   const stamp = Date.now().toString(36).toUpperCase();
   const bay = await json<{ id: string; name: string }>(
@@ -86,6 +90,28 @@ test('devices: pair a bay sensor, see it come online live, revoke it and it is c
     expect(JSON.stringify(await json(await api.get('/api/devices')))).not.toContain(pairing.password);
     await expectAccessible(page, 'settings: devices');
 
+    // Rename it while someone else renames it too: the stale save is refused, their version is
+    // reloaded into the form, and the next save goes through.
+    await page.getByRole('button', { name: `Edit ${name}` }).click();
+    const edit = page.getByRole('dialog', { name: new RegExp(`^Edit bay sensor ${name}`) });
+    await expect(edit.getByLabel('Name')).toBeFocused();
+    const listed = await json<{ items: { id: string; version: number }[] }>(await api.get('/api/devices'));
+    const version = listed.items.find((d) => d.id === pairing.deviceId)!.version;
+    await json(
+      await api.patch(`/api/devices/${pairing.deviceId}`, { data: { name: `${name} (theirs)`, version } }),
+    );
+    await edit.getByLabel('Name').fill(`${name} (mine)`);
+    await edit.getByLabel('Name').press('Enter');
+    await expect(edit.getByRole('alert')).toContainText('Someone else changed this first.');
+    await edit.getByRole('button', { name: 'Reload their version' }).click();
+    await expect(edit.getByLabel('Name')).toHaveValue(`${name} (theirs)`);
+    const renamed = `${name} renamed`;
+    await edit.getByLabel('Name').fill(renamed);
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect(edit).toBeHidden();
+    await expect(row.getByRole('rowheader')).toContainText(renamed);
+    await expect(row).toContainText(bay.name);
+
     // A real device: connects with those credentials and reports itself online.
     const device = await connectDevice(pairing);
     clients.push(device);
@@ -103,23 +129,98 @@ test('devices: pair a bay sensor, see it come online live, revoke it and it is c
     await expect(row.getByTestId('device-bad-messages')).toContainText(/Last: .*JSON/i);
     await expect(state).toHaveText('Online');
 
+    // A new password: confirmed, shown once; the old one stops working and its client is dropped.
+    const dropped = new Promise<void>((resolve) => device.once('close', () => resolve()));
+    await page.getByRole('button', { name: `New password for ${renamed}` }).click();
+    await page
+      .getByRole('dialog', { name: `New password for ${renamed}?` })
+      .getByRole('button', { name: 'Make a new password' })
+      .click();
+    const renewed = page.getByRole('dialog', { name: `New credentials for ${renamed}` });
+    await expect(renewed.getByTestId('credentials-once')).toContainText(
+      'The password will not be shown again',
+    );
+    const fresh = JSON.parse(await renewed.getByLabel(/^Pairing string/).inputValue()) as Pairing;
+    expect(fresh.deviceId).toBe(pairing.deviceId);
+    expect(fresh.password).not.toBe(pairing.password);
+    await renewed.getByRole('button', { name: 'Done' }).click();
+    await dropped;
+    await expect(connectDevice(pairing)).rejects.toThrow(/not authori[sz]ed|bad user ?name or password/i);
+    const again = await connectDevice(fresh);
+    clients.push(again);
+    await again.publishAsync(
+      `ase/v1/bay-sensor/${pairing.deviceId}/status`,
+      JSON.stringify({ state: 'online' }),
+      {
+        qos: 1,
+        retain: true,
+      },
+    );
+    await expect(state).toHaveText('Online');
+
     // Revoke: confirmed, said to be final; the row stays, revoked, and the client is cut off.
-    const closed = new Promise<void>((resolve) => device.once('close', () => resolve()));
-    await page.getByRole('button', { name: `Revoke ${name}` }).click();
-    const confirm = page.getByRole('dialog', { name: `Revoke ${name}?` });
+    const closed = new Promise<void>((resolve) => again.once('close', () => resolve()));
+    await page.getByRole('button', { name: `Revoke ${renamed}` }).click();
+    const confirm = page.getByRole('dialog', { name: `Revoke ${renamed}?` });
     await expect(confirm).toContainText('This cannot be undone');
     await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await confirm.getByRole('button', { name: 'Revoke' }).click();
     await expect(state).toHaveText('Revoked');
-    await expect(row.getByRole('button', { name: `Revoke ${name}` })).toHaveCount(0);
+    await expect(row.getByRole('button', { name: `Revoke ${renamed}` })).toHaveCount(0);
     await closed;
-    expect(device.connected).toBe(false);
+    expect(again.connected).toBe(false);
     await expect(page.getByRole('status').filter({ hasText: 'is revoked and disconnected' })).toBeVisible();
 
     // And it stays out: the same credentials are refused.
-    await expect(connectDevice(pairing)).rejects.toThrow(/not authori[sz]ed|bad user ?name or password/i);
+    await expect(connectDevice(fresh)).rejects.toThrow(/not authori[sz]ed|bad user ?name or password/i);
   } finally {
     await Promise.all(clients.map((client) => client.endAsync(true)));
+    await api.dispose();
+  }
+});
+
+/**
+ * A label printer is paired and its address saved by a second request (the printing module): when
+ * that one is refused, the dialog says the printer exists without an address, keeps its credentials
+ * in view and offers to fix the address and try again.
+ */
+test('devices: a label printer whose address is refused is still paired, and the address saved on retry', async ({
+  page,
+  allowHttpError,
+}) => {
+  allowHttpError(400, '/api/printers/'); // the refused address, on purpose
+  const api = await ownerApi();
+  const name = `Counter printer ${Date.now().toString(36).toUpperCase()}`;
+  try {
+    await page.goto('/settings/devices');
+    await page.getByRole('button', { name: 'Add a device' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a device' });
+    await dialog.getByLabel('Kind').selectOption('label-printer');
+    await dialog.getByLabel('Name', { exact: true }).fill(name);
+    await dialog.getByLabel('IP address or name').fill('front_desk'); // an underscore: no valid host name
+    await dialog.getByRole('button', { name: 'Add and show credentials' }).click();
+
+    const shown = page.getByRole('dialog', { name: `Set up ${name}` });
+    const failed = shown.getByTestId('printer-address-failed');
+    await expect(failed).toContainText(`${name} was added, but its printer address was not saved.`);
+    await expect(failed).toContainText('Check the address');
+    await expect(shown.getByTestId('credentials-once')).toBeVisible();
+    await expectAccessible(page, 'settings: printer address refused');
+
+    await failed.getByLabel('IP address or name').fill('127.0.0.1');
+    await failed.getByLabel('Port', { exact: true }).fill('9101');
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await expect(shown.getByTestId('printer-address-saved')).toHaveText(
+      'Printer address saved: 127.0.0.1 port 9101.',
+    );
+    await shown.getByRole('button', { name: 'Done' }).click();
+
+    const printers = await json<{ name: string; host: string; port: number }[]>(
+      await api.get('/api/printers'),
+    );
+    expect(printers.find((p) => p.name === name)).toMatchObject({ host: '127.0.0.1', port: 9101 });
+    await expect(page.getByRole('row').filter({ hasText: name })).toContainText('Label printer');
+  } finally {
     await api.dispose();
   }
 });

@@ -144,7 +144,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     },
     async (request) => {
       const auth = request.auth;
-      if (auth === null) return { signedIn: false, setupNeeded: await service.setupNeeded(), me: null };
+      if (auth === null)
+        return { signedIn: false, setupNeeded: await service.setupNeeded(), me: null, shop: null };
       return {
         signedIn: true,
         setupNeeded: false,
@@ -152,6 +153,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
           user: await service.me(auth),
           session: { method: auth.method, mfaVerified: auth.mfaVerified, lan: request.origin.lan },
         },
+        shop: await service.shopBasics(),
       };
     },
   );

@@ -56,6 +56,11 @@ export const SessionStateSchema = Type.Object({
     description: 'true until the first owner is created (then no one can be signed in)',
   }),
   me: Type.Union([MeSchema, Type.Null()], { description: 'null when not signed in' }),
+  shop: Type.Union([Type.Object({ name: Type.String(), timezone: Type.String() }), Type.Null()], {
+    description:
+      'The shop name and time zone every screen needs, when signed in (null otherwise): in this ' +
+      'answer so that the app start needs no second request a sign-out could race.',
+  }),
 });
 export const LoginResultSchema = Type.Object({ user: UserSchema, expiresAt: IsoDateTime });
 

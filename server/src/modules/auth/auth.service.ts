@@ -142,6 +142,12 @@ export class AuthService {
     });
   }
 
+  /** What the app's header and clocks need from the shop's settings. */
+  async shopBasics(): Promise<{ name: string; timezone: string }> {
+    const settings = await this.settings.get();
+    return { name: settings.shopName, timezone: settings.timezone };
+  }
+
   async me(auth: AuthContext): Promise<PublicUser> {
     const user = await this.users.findById(auth.userId);
     if (user === undefined) throw problems.unauthorized('Your account no longer exists.');

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { insertIfNew } from '../../db/insert-if-new.js';
 import { updateIfVersion } from '../../db/versioned-rows.js';
 
 /** The one backup_settings row (id = 1); absent until the owner first saves. */
@@ -11,12 +12,12 @@ export function findBackupSettingsRow(db: Db) {
  * (so a second editor who also read those defaults gets a 409, not a silent overwrite).
  */
 export async function insertBackupSettingsRow(db: Db, data: string, at: string): Promise<boolean> {
-  const result = await db
-    .insertInto('backup_settings')
-    .values({ id: 1, data, version: 2, created_at: at, updated_at: at })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .executeTakeFirst();
-  return (result.numInsertedOrUpdatedRows ?? 0n) === 1n;
+  return insertIfNew(
+    db
+      .insertInto('backup_settings')
+      .values({ id: 1, data, version: 2, created_at: at, updated_at: at })
+      .onConflict((oc) => oc.column('id').doNothing()),
+  );
 }
 
 export async function updateBackupSettingsIfVersion(

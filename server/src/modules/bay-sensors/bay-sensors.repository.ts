@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { insertIfNew } from '../../db/insert-if-new.js';
 import type {
   BaySensorEventsTable,
   BaySuggestionStatus,
@@ -19,12 +20,12 @@ export async function lastSeqOfDevice(db: Db, deviceId: string): Promise<number 
 
 /** Stores an event; false when this device already sent this sequence number (a duplicate). */
 export async function insertEventIfNew(db: Db, row: Insertable<BaySensorEventsTable>): Promise<boolean> {
-  const result = await db
-    .insertInto('bay_sensor_events')
-    .values(row)
-    .onConflict((oc) => oc.columns(['device_id', 'seq']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  return insertIfNew(
+    db
+      .insertInto('bay_sensor_events')
+      .values(row)
+      .onConflict((oc) => oc.columns(['device_id', 'seq']).doNothing()),
+  );
 }
 
 export async function updateEvent(
@@ -68,17 +69,11 @@ export function listEventsOfBay(db: Db, bayId: string, limit: number) {
     .execute();
 }
 
-export function findOpenVisit(db: Db, bayId: string) {
-  return db
-    .selectFrom('bay_visits')
-    .selectAll()
-    .where('bay_id', '=', bayId)
-    .where('out_at', 'is', null)
-    .executeTakeFirst();
-}
-
-export function listOpenVisits(db: Db) {
-  return db.selectFrom('bay_visits').selectAll().where('out_at', 'is', null).execute();
+/** The open stays (the cars in bays now): all of them, or one bay's (at most one: a unique index). */
+export function listOpenVisits(db: Db, bayId?: string) {
+  let query = db.selectFrom('bay_visits').selectAll().where('out_at', 'is', null);
+  if (bayId !== undefined) query = query.where('bay_id', '=', bayId);
+  return query.execute();
 }
 
 export async function insertVisit(db: Db, row: Insertable<BayVisitsTable>): Promise<void> {
@@ -110,16 +105,15 @@ export async function markOverrunAlerted(db: Db, id: string, at: string): Promis
   return Number(result.numUpdatedRows) === 1;
 }
 
-export function listVisitsOfJobs(db: Db, jobIds: readonly string[]) {
-  if (jobIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('bay_visits').selectAll().where('job_id', 'in', jobIds).orderBy('in_at').execute();
-}
-
-export function listVisitsOfRepairOrder(db: Db, repairOrderId: string) {
+/** The stays of some jobs, or of one repair order's jobs, oldest first. */
+export function listVisits(db: Db, of: { jobIds: readonly string[] } | { repairOrderId: string }) {
+  if ('jobIds' in of && of.jobIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('bay_visits')
     .selectAll()
-    .where('repair_order_id', '=', repairOrderId)
+    .where((eb) =>
+      'jobIds' in of ? eb('job_id', 'in', of.jobIds) : eb('repair_order_id', '=', of.repairOrderId),
+    )
     .orderBy('in_at')
     .execute();
 }
@@ -132,22 +126,11 @@ export function findSuggestion(db: Db, id: string) {
   return db.selectFrom('bay_suggestions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function listOpenSuggestions(db: Db) {
-  return db
-    .selectFrom('bay_suggestions')
-    .selectAll()
-    .where('status', '=', 'open')
-    .orderBy('created_at')
-    .execute();
-}
-
-export function listOpenSuggestionsOfJob(db: Db, jobId: string) {
-  return db
-    .selectFrom('bay_suggestions')
-    .selectAll()
-    .where('job_id', '=', jobId)
-    .where('status', '=', 'open')
-    .execute();
+/** The open suggestions, oldest first: all of them, or one job's. */
+export function listOpenSuggestions(db: Db, jobId?: string) {
+  let query = db.selectFrom('bay_suggestions').selectAll().where('status', '=', 'open');
+  if (jobId !== undefined) query = query.where('job_id', '=', jobId);
+  return query.orderBy('created_at').execute();
 }
 
 /** Resolves a suggestion if it is still in one of `from`; false when someone else got there first. */

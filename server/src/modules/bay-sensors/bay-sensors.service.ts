@@ -15,6 +15,8 @@ import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { HttpProblem, problems } from '../../lib/problem.js';
+import { camelKeys } from '../../lib/row-view.js';
+import { SerialQueue } from '../../lib/serial-queue.js';
 import type { Actor } from '../audit/audit.service.js';
 import type { BaysService } from '../bays/bays.service.js';
 import type { DeviceGateway } from '../devices/device-gateway.js';
@@ -24,7 +26,6 @@ import type { BoardItem, Job } from '../repair-orders/repair-orders.schemas.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import {
   closeVisit,
-  findOpenVisit,
   findSuggestion,
   insertEventIfNew,
   insertSuggestion,
@@ -33,10 +34,8 @@ import {
   latestEventPerBay,
   listEventsOfBay,
   listOpenSuggestions,
-  listOpenSuggestionsOfJob,
   listOpenVisits,
-  listVisitsOfJobs,
-  listVisitsOfRepairOrder,
+  listVisits,
   markOverrunAlerted,
   resolveSuggestion,
   updateEvent,
@@ -92,33 +91,19 @@ function deviceActor(device: OccupancyMessage['device']): Actor {
   return { userId: null, label: `bay-sensor "${device.name}" (device ${device.id})` };
 }
 
-function toEvent(row: EventRow): SensorEvent {
-  return {
-    id: row.id,
-    deviceId: row.device_id,
-    bayId: row.bay_id,
-    event: row.event,
-    seq: row.seq,
-    sensorAt: row.sensor_at,
-    receivedAt: row.received_at,
-    outcome: row.outcome,
-    action: row.action,
-    jobId: row.job_id,
-    detail: row.detail,
-  };
+/** The API's view of an event: every column but the stamps. */
+function toEvent({ created_at: _created, updated_at: _updated, ...row }: EventRow): SensorEvent {
+  return camelKeys(row);
 }
 
-function toSuggestion(row: SuggestionRow): Suggestion {
-  return {
-    id: row.id,
-    bayId: row.bay_id,
-    jobId: row.job_id,
-    kind: row.kind,
-    status: row.status,
-    message: row.message,
-    createdAt: row.created_at,
-    resolvedAt: row.resolved_at,
-  };
+/** The board's view of a suggestion: who resolved it and from which event stay on the server. */
+function toSuggestion({
+  event_id: _event,
+  resolved_by: _by,
+  updated_at: _updated,
+  ...row
+}: SuggestionRow): Suggestion {
+  return camelKeys(row);
 }
 
 /**
@@ -131,7 +116,7 @@ function toSuggestion(row: SuggestionRow): Suggestion {
  */
 export class BaySensorsService {
   /** Events are handled one at a time: the job actions of an 'in' finish before its 'out' starts. */
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #queue = new SerialQueue();
   /** The last state published per bay (without its time), so only changes go out. */
   readonly #published = new Map<string, string>();
   #publishing: Promise<void> | null = null;
@@ -143,9 +128,7 @@ export class BaySensorsService {
 
   /** The device gateway's handler for `occupancy` reports. */
   handleOccupancy(message: OccupancyMessage): Promise<OccupancyResult> {
-    const run = this.#queue.then(() => this.#handle(message));
-    this.#queue = run.catch(() => undefined);
-    return run;
+    return this.#queue.run(() => this.#handle(message));
   }
 
   async #handle(message: OccupancyMessage): Promise<OccupancyResult> {
@@ -158,7 +141,7 @@ export class BaySensorsService {
       bayId !== null && payload.event === 'in' ? placedJob(await this.deps.jobs.board({ bayId })) : null;
     const stored = await inTransaction(this.deps.db, async (tx) => {
       const lastSeq = await lastSeqOfDevice(tx, device.id);
-      const open = bayId === null ? undefined : await findOpenVisit(tx, bayId);
+      const open = bayId === null ? undefined : (await listOpenVisits(tx, bayId)).at(0);
       const outcome =
         lastSeq === payload.seq
           ? null
@@ -289,7 +272,7 @@ export class BaySensorsService {
     const id = newId();
     await inTransaction(this.deps.db, async (tx) => {
       // A newer suggestion for the same job replaces the older one (the car came back in).
-      for (const old of await listOpenSuggestionsOfJob(tx, job.id)) {
+      for (const old of await listOpenSuggestions(tx, job.id)) {
         await resolveSuggestion(tx, old.id, ['open'], 'expired', null, at);
         afterCommit(tx, () => this.#announceSuggestion(old, 'expired', at));
       }
@@ -363,7 +346,7 @@ export class BaySensorsService {
   async onJobStatusChanged(jobId: string): Promise<void> {
     const at = this.deps.clock.now().toISOString();
     await inTransaction(this.deps.db, async (tx) => {
-      for (const open of await listOpenSuggestionsOfJob(tx, jobId))
+      for (const open of await listOpenSuggestions(tx, jobId))
         if (await resolveSuggestion(tx, open.id, ['open'], 'expired', null, at))
           afterCommit(tx, () => this.#announceSuggestion(open, 'expired', at));
     });
@@ -403,7 +386,7 @@ export class BaySensorsService {
     const bayJobs = active.map((bay) => jobOf(bay.id));
     const jobIds = bayJobs.flatMap((job) => (job === null ? [] : [job.jobId]));
     const [jobVisits, jobDetails] = await Promise.all([
-      listVisitsOfJobs(this.deps.db, jobIds),
+      listVisits(this.deps.db, { jobIds }),
       Promise.all(jobIds.map((id) => this.deps.jobs.read(this.deps.db, id))),
     ]);
     const bookOf = new Map(
@@ -465,7 +448,7 @@ export class BaySensorsService {
 
   /** Time in bay per job of a repair order (only jobs a sensor saw in a bay). */
   async timeInBayOfRepairOrder(repairOrderId: string): Promise<RepairOrderTimeInBay> {
-    const visits = await listVisitsOfRepairOrder(this.deps.db, repairOrderId);
+    const visits = await listVisits(this.deps.db, { repairOrderId });
     const nowMs = this.deps.clock.now().getTime();
     const jobIds = [...new Set(visits.flatMap((visit) => (visit.job_id === null ? [] : [visit.job_id])))];
     const jobs = await Promise.all(jobIds.map((id) => this.deps.jobs.read(this.deps.db, id)));
@@ -502,7 +485,7 @@ export class BaySensorsService {
       const job = await this.deps.jobs.read(this.deps.db, visit.job_id);
       if (job === undefined) continue;
       const book = bookSeconds(job.lines);
-      const seconds = secondsInBay(await listVisitsOfJobs(this.deps.db, [job.id]), nowMs);
+      const seconds = secondsInBay(await listVisits(this.deps.db, { jobIds: [job.id] }), nowMs);
       if (!isOverrun(job.status, seconds, book)) continue;
       const at = new Date(nowMs).toISOString();
       const repairOrderId = visit.repair_order_id;

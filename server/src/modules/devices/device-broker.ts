@@ -14,7 +14,7 @@ import type { DeviceHealth } from './device-health.js';
 import { FrameGuard, guardedConnection } from './frame-guard.js';
 import { MqttListener, type ListenerState } from './mqtt-listeners.js';
 import { checkPayload } from './payload-check.js';
-import { CONNECT_FAILURE_LIMITS, DEVICE_MESSAGE_LIMITS, FailureLimiter, MessageRate } from './rate-limits.js';
+import { CONNECT_FAILURE_LIMITS, FailureLimiter, MessageRate, type RateLimits } from './rate-limits.js';
 
 /** A paired device as the broker needs it to let it in. */
 export interface StoredDevice {
@@ -56,6 +56,8 @@ export interface DeviceBrokerOptions {
   log: FastifyBaseLogger;
   /** How long a socket may stay without sending CONNECT. */
   connectTimeoutMs: number;
+  /** What one device may send: more is dropped and counted (a flood never stalls the others). */
+  messageLimits: RateLimits;
 }
 
 /**
@@ -92,7 +94,7 @@ export class DeviceBroker {
   readonly #options: DeviceBrokerOptions;
   readonly #identities = new WeakMap<Client, ConnectedDevice>();
   readonly #failures = new FailureLimiter(CONNECT_FAILURE_LIMITS, () => Date.now());
-  readonly #rate = new MessageRate(DEVICE_MESSAGE_LIMITS, () => Date.now());
+  readonly #rate: MessageRate;
   readonly #logged = new Map<string, { at: number; suppressed: number }>();
   readonly #mqtt: MqttListener;
   readonly #mqtts: MqttListener;
@@ -101,6 +103,7 @@ export class DeviceBroker {
 
   constructor(options: DeviceBrokerOptions) {
     this.#options = options;
+    this.#rate = new MessageRate(options.messageLimits, () => Date.now());
     const { ports, log } = options;
     this.#mqtt = new MqttListener('MQTT broker', ports.host, ports.mqtt, log);
     this.#mqtts = new MqttListener('MQTT over TLS', ports.host, ports.mqtts, log);
@@ -304,7 +307,7 @@ export class DeviceBroker {
     }
     const channel = parseDeviceTopic(packet.topic)!.channel;
     if (!this.#rate.take(device.id)) {
-      this.#bad(device, `over ${DEVICE_MESSAGE_LIMITS.perSecond} messages a second: dropped`);
+      this.#bad(device, `over ${this.#options.messageLimits.perSecond} messages a second: dropped`);
       return this.#drop(packet);
     }
     const verdict = checkPayload(device.kind, channel, packet.payload as Buffer);

@@ -1,6 +1,7 @@
 import { defineModule } from '../module.js';
 import { OWNER, type Access } from '../../plugins/route-permissions.js';
 import { DeviceBroker, type BrokerPorts } from './device-broker.js';
+import { deviceMessageLimits } from './rate-limits.js';
 import { DeviceGateway } from './device-gateway.js';
 import { DeviceHealth } from './device-health.js';
 import { findDevice } from './devices.repository.js';
@@ -71,6 +72,7 @@ export const devicesModule = defineModule({
       onReport: (device, channel, payload) => gateway?.deliver(device, channel, payload),
       log,
       connectTimeoutMs: tuning.mqttConnectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+      messageLimits: deviceMessageLimits(config.mqttDeviceMessagesPerSecond),
     });
     gateway = new DeviceGateway(db, clock, broker, health, log);
     const deviceGateway = gateway;

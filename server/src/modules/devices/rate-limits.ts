@@ -57,10 +57,13 @@ export interface RateLimits {
 }
 
 /**
- * 20 messages a second per device, 50 at once: a bay sensor sends a few a day, an OBD dongle one
- * a second; the largest honest burst is a dongle's reconnect replay.
+ * 20 messages a second per device, 50 at once (config `mqttDeviceMessagesPerSecond`): a bay sensor
+ * sends a few a day, an OBD dongle one a second; the largest honest burst is a dongle's reconnect
+ * replay. The burst is always 2.5 seconds' worth.
  */
-export const DEVICE_MESSAGE_LIMITS: RateLimits = { perSecond: 20, burst: 50 };
+export function deviceMessageLimits(perSecond: number): RateLimits {
+  return { perSecond, burst: Math.ceil(perSecond * 2.5) };
+}
 
 export class MessageRate {
   readonly #buckets = new Map<string, { tokens: number; at: number }>();

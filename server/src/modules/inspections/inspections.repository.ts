@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { insertIfNew } from '../../db/insert-if-new.js';
 import type {
   InspectionFindingsTable,
   InspectionMediaTable,
@@ -51,12 +52,12 @@ export async function insertTemplateIfNameFree(
   db: Db,
   row: Insertable<InspectionTemplatesTable>,
 ): Promise<boolean> {
-  const result = await db
-    .insertInto('inspection_templates')
-    .values(row)
-    .onConflict((oc) => oc.column('name').doNothing())
-    .executeTakeFirst();
-  return (result.numInsertedOrUpdatedRows ?? 0n) === 1n;
+  return insertIfNew(
+    db
+      .insertInto('inspection_templates')
+      .values(row)
+      .onConflict((oc) => oc.column('name').doNothing()),
+  );
 }
 
 export const updateTemplateIfVersion: UpdateIfVersion<'inspection_templates'> = (db, ...args) =>

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { insertIfNew } from '../../db/insert-if-new.js';
 import type {
   OutboxMessagesTable,
   OutboxStatus,
@@ -34,12 +35,12 @@ export async function updateSettingsIfVersion(db: Db, data: string, expectedVers
 
 /** INSERT OR IGNORE on the idempotency key: true when the row is new. */
 export async function insertMessageIfNew(db: Db, row: Insertable<OutboxMessagesTable>): Promise<boolean> {
-  const result = await db
-    .insertInto('outbox_messages')
-    .values(row)
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .executeTakeFirst();
-  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+  return insertIfNew(
+    db
+      .insertInto('outbox_messages')
+      .values(row)
+      .onConflict((oc) => oc.column('idempotency_key').doNothing()),
+  );
 }
 
 export function findMessage(db: Db, id: string) {

@@ -14,6 +14,7 @@ import {
 } from './notifications.repository.js';
 import type { LoadedSettings, NotificationsService } from './notifications.service.js';
 import { inTransaction } from '../../db/after-commit.js';
+import { PassRunner } from '../../lib/pass-runner.js';
 
 export interface RetryPolicy {
   /** First retry after this long; doubles each attempt. */
@@ -69,51 +70,36 @@ export class OutboxWorker {
   readonly #policy: RetryPolicy;
   /** The channel adapters (tests point the push channel's agent at a local HTTPS server). */
   readonly channels: OutboxWorkerOptions['channels'];
-  #timer: NodeJS.Timeout | null = null;
-  #kickTimer: NodeJS.Timeout | null = null;
-  #chain: Promise<unknown> = Promise.resolve();
-  #stopped = true;
+  readonly #runner: PassRunner<{ attempted: number; sent: number }>;
   #lastReminderScan = 0;
 
   constructor(options: OutboxWorkerOptions) {
     this.#o = options;
     this.channels = options.channels;
     this.#policy = options.policy ?? DEFAULT_RETRY_POLICY;
+    this.#runner = new PassRunner(() => this.#drainOnce(), {
+      pollSeconds: options.pollSeconds,
+      onError: (error) => this.#o.log.error({ err: error }, 'outbox pass failed'),
+      onTick: () => this.#queueRemindersWhenDue(),
+    });
   }
 
   start(): void {
-    if (!this.#stopped) return;
-    this.#stopped = false;
-    if (this.#o.pollSeconds > 0) {
-      this.#timer = setInterval(() => this.#tick(), this.#o.pollSeconds * 1000);
-      this.#timer.unref();
-      this.kick();
-    }
+    this.#runner.start();
   }
 
   /** Stops the timer and waits for the pass in flight; no timer is left behind. */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    if (this.#timer !== null) clearInterval(this.#timer);
-    if (this.#kickTimer !== null) clearTimeout(this.#kickTimer);
-    this.#timer = null;
-    this.#kickTimer = null;
-    await this.#chain.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.#runner.stop();
   }
 
   /** Soon (not inside the caller's stack): run a pass. No-op when stopped or the timer is off. */
   kick(): void {
-    if (this.#stopped || this.#o.pollSeconds <= 0 || this.#kickTimer !== null) return;
-    this.#kickTimer = setTimeout(() => {
-      this.#kickTimer = null;
-      this.#tick();
-    }, 10);
-    this.#kickTimer.unref();
+    this.#runner.kick();
   }
 
-  #tick(): void {
-    if (this.#stopped) return;
-    void this.drain().catch((error: unknown) => this.#o.log.error({ err: error }, 'outbox pass failed'));
+  /** Appointment reminders are looked for on the timer, every `reminderEveryMs` at most. */
+  #queueRemindersWhenDue(): void {
     const every = this.#o.reminderEveryMs ?? 10 * MINUTE_MS;
     const now = this.#o.clock.now().getTime();
     if (now - this.#lastReminderScan >= every) {
@@ -129,9 +115,7 @@ export class OutboxWorker {
    * Returns how many attempts were made. Safe to call any time; passes never overlap.
    */
   drain(): Promise<{ attempted: number; sent: number }> {
-    const pass = this.#chain.then(() => this.#drainOnce());
-    this.#chain = pass.catch(() => undefined);
-    return pass;
+    return this.#runner.run();
   }
 
   /** Alias for tests and the "retry now" path. */

@@ -5,6 +5,7 @@ import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { inTransaction } from '../../db/after-commit.js';
 import { newId } from '../../lib/ids.js';
+import { KeyedSerialQueue } from '../../lib/serial-queue.js';
 import { problems } from '../../lib/problem.js';
 import type { Actor } from '../audit/audit.service.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
@@ -64,7 +65,7 @@ export interface DongleDeps {
  */
 export class DongleReports {
   /** Each dongle's reports are handled one after another, in arrival order (see #inOrder). */
-  readonly #queues = new Map<string, Promise<unknown>>();
+  readonly #queues = new KeyedSerialQueue();
   /** When raw telemetry was last pruned (the app's clock, ms); 0: not yet. */
   #prunedAt = 0;
 
@@ -86,14 +87,7 @@ export class DongleReports {
    * dongle (dropped when it drains) keeps seq checks and the odometer throttle exact.
    */
   #inOrder<T>(deviceId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.#queues.get(deviceId) ?? Promise.resolve();
-    const run = previous.then(work, work);
-    const tail = run.catch(() => undefined);
-    this.#queues.set(deviceId, tail);
-    void tail.then(() => {
-      if (this.#queues.get(deviceId) === tail) this.#queues.delete(deviceId);
-    });
-    return run;
+    return this.#queues.run(deviceId, work);
   }
 
   async #telemetry(message: DongleMessage<Telemetry>): Promise<IngestOutcome> {

@@ -1,5 +1,9 @@
 import { join } from 'node:path';
-import { DTC_DESCRIPTIONS_FILE, loadDtcDescriptions } from '../../../../devices/obd/dtc-descriptions.js';
+import {
+  DTC_DESCRIPTIONS_FILE,
+  loadFirstDtcDescriptions,
+  SHARED_DTC_DESCRIPTIONS_FILE,
+} from '../../../../devices/obd/dtc-descriptions.js';
 import { appRoot } from '../../lib/app-root.js';
 import { COUNTER, FLOOR, type Access } from '../../plugins/route-permissions.js';
 import { defineModule } from '../module.js';
@@ -56,8 +60,10 @@ export const obdModule = defineModule({
       permissions: PERMISSIONS,
       routes: async (app) => app.register(obdRoutes, { service, dongles }),
       start: async () => {
-        const file = config.obdDtcDescriptionsFile || join(appRoot(), DTC_DESCRIPTIONS_FILE);
-        const loaded = await loadDtcDescriptions(file);
+        const files = config.obdDtcDescriptionsFile
+          ? [config.obdDtcDescriptionsFile]
+          : [join(appRoot(), DTC_DESCRIPTIONS_FILE), join(appRoot(), SHARED_DTC_DESCRIPTIONS_FILE)];
+        const loaded = await loadFirstDtcDescriptions(files);
         descriptions.table = loaded.descriptions;
         descriptions.problem = loaded.problem;
         if (loaded.problem !== null) log.warn(`DTC descriptions unavailable: ${loaded.problem}`);

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { insertIfNew } from '../../db/insert-if-new.js';
 import type {
   ObdOdometerHoldsTable,
   ObdScansTable,
@@ -173,12 +174,12 @@ export async function noteOdometerRecorded(db: Db, deviceId: string, km: number,
 
 /** Inserts a raw telemetry row; false when this device's seq is already there (a duplicate). */
 export async function insertTelemetry(db: Db, row: Insertable<ObdTelemetryTable>): Promise<boolean> {
-  const result = await db
-    .insertInto('obd_telemetry')
-    .values(row)
-    .onConflict((oc) => oc.columns(['device_id', 'seq']).doNothing())
-    .executeTakeFirst();
-  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+  return insertIfNew(
+    db
+      .insertInto('obd_telemetry')
+      .values(row)
+      .onConflict((oc) => oc.columns(['device_id', 'seq']).doNothing()),
+  );
 }
 
 /** Adds one sample to its device's day (min, max, sums): the roll-up that outlives the raw rows. */

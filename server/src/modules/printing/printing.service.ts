@@ -63,11 +63,11 @@ export class PrintingService {
 
   async putPrinter(actor: Actor, deviceId: string, input: PutPrinterInput): Promise<Printer> {
     if (input.transport === 'tcp' && input.host === undefined) {
-      throw problems.validation([{ path: '/host', message: 'A network printer needs its address (host).' }]);
+      throw problems.validation([{ path: 'host', message: 'A network printer needs its address (host).' }]);
     }
     if (input.transport === 'serial' && input.serialPath === undefined) {
       throw problems.validation([
-        { path: '/serialPath', message: 'A serial printer needs its port (serialPath).' },
+        { path: 'serialPath', message: 'A serial printer needs its port (serialPath).' },
       ]);
     }
     if ((await this.#d.devices(deviceId)) === undefined) {
@@ -207,13 +207,11 @@ export class PrintingService {
   async #labelFor(input: PreviewInput, origin: string): Promise<LabelData> {
     if (input.kind === 'bin-labels') {
       if (input.itemIds === undefined)
-        throw problems.validation([{ path: '/itemIds', message: 'Bin labels need itemIds.' }]);
+        throw problems.validation([{ path: 'itemIds', message: 'Bin labels need itemIds.' }]);
       return { kind: 'bin-labels', data: await binLabelData(this.#d.sources, input.itemIds.split(',')) };
     }
     if (input.repairOrderId === undefined) {
-      throw problems.validation([
-        { path: '/repairOrderId', message: `A ${input.kind} needs repairOrderId.` },
-      ]);
+      throw problems.validation([{ path: 'repairOrderId', message: `A ${input.kind} needs repairOrderId.` }]);
     }
     return input.kind === 'key-tag'
       ? { kind: 'key-tag', data: await keyTagData(this.#d.sources, input.repairOrderId, origin) }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type * as X509 from '@peculiar/x509';
 import type { Clock } from '../../lib/clock.js';
 import { canonicalIp, currentHostInfo, dnsSafeHostname, type HostInfo } from './host-info.js';
+import { SerialQueue } from '../../lib/serial-queue.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The CA outlives any device it is installed on. */
@@ -164,7 +165,7 @@ async function newKeyPair(): Promise<webcrypto.CryptoKeyPair> {
  */
 export class LocalCertificates {
   readonly #options: LocalCertificatesOptions;
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #queue = new SerialQueue();
   #lib: Promise<{ x509: typeof X509; crypto: X509.CryptoProvider }> | null = null;
 
   constructor(options: LocalCertificatesOptions) {
@@ -187,9 +188,7 @@ export class LocalCertificates {
 
   /** Makes whatever is missing or out of date, then returns the CA, the server certificate and its key. */
   ensure(): Promise<EnsureResult> {
-    const run = this.#queue.then(() => this.#ensure());
-    this.#queue = run.catch(() => undefined);
-    return run;
+    return this.#queue.run(() => this.#ensure());
   }
 
   async #ensure(): Promise<EnsureResult> {

@@ -1966,6 +1966,11 @@ export interface paths {
               } | null;
               /** @description true until the first owner is created (then no one can be signed in) */
               setupNeeded: boolean;
+              /** @description The shop name and time zone every screen needs, when signed in (null otherwise): in this answer so that the app start needs no second request a sign-out could race. */
+              shop: {
+                name: string;
+                timezone: string;
+              } | null;
               signedIn: boolean;
             };
           };

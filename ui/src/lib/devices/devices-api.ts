@@ -44,14 +44,7 @@ export function revokeDevice(id: string): Promise<Device> {
   return must(api.POST('/api/devices/{id}/revoke', { params: { path: { id } } }));
 }
 
-/**
- * PRINT's route: where a label printer is reached (it never speaks MQTT itself). Not in the OpenAPI
- * types until the printing module lands, so the call is untyped here; a server without it answers
- * 404, which the screen explains.
- */
+/** PRINT's route: where a label printer is reached (it never speaks MQTT itself). */
 export async function savePrinterAddress(deviceId: string, body: PrinterAddressBody): Promise<void> {
-  const untyped = api as unknown as {
-    PUT(path: string, init: object): Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  };
-  await must(untyped.PUT('/api/printers/{deviceId}', { params: { path: { deviceId } }, body }));
+  await must(api.PUT('/api/printers/{deviceId}', { params: { path: { deviceId } }, body }));
 }

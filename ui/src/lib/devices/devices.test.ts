@@ -19,7 +19,7 @@ import {
   emptyPrinterAddress,
 } from './printer-address';
 import { qrDrawing, QUIET_ZONE } from './qr';
-import { ApiProblem } from '$lib/api/problem';
+import { ApiProblem, ServerUnreachable } from '$lib/api/problem';
 
 const NOW = Date.parse('2026-12-07T19:00:00Z');
 
@@ -152,13 +152,15 @@ describe('a label printer address', () => {
     expect(addressLabel(serial)).toBe('serial port /dev/ttyUSB0');
   });
 
-  it('says why it was not saved: no printing part, a field, or the server words', () => {
-    const problem = (status: number, errors: { path: string; message: string }[] = []) =>
-      new ApiProblem({ type: 'about:blank', title: 'x', status, detail: 'Printer is busy.', errors });
-    expect(printerSaveFailure(problem(404))).toMatch(/does not take printer addresses yet/);
-    expect(printerSaveFailure(problem(400, [{ path: 'host', message: 'bad' }]))).toBe(
-      'Check the highlighted fields.',
+  it('says why it was not saved in the server words, the refused field named', () => {
+    const problem = (status: number, detail: string, errors: { path: string; message: string }[] = []) =>
+      new ApiProblem({ type: 'about:blank', title: 'x', status, detail, errors });
+    expect(printerSaveFailure(problem(404, 'There is no PUT /api/printers/d1.'))).toBe(
+      'The server said: There is no PUT /api/printers/d1.',
     );
-    expect(printerSaveFailure(problem(409))).toBe('The server said: Printer is busy.');
+    expect(
+      printerSaveFailure(problem(400, 'host: must match pattern', [{ path: 'host', message: 'x' }])),
+    ).toBe('Check the address: host: must match pattern');
+    expect(printerSaveFailure(new ServerUnreachable())).toMatch(/cannot be reached/);
   });
 });

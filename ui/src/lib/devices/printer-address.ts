@@ -64,13 +64,16 @@ export function addressLabel(body: PrinterAddressBody): string {
   return body.transport === 'tcp' ? `${body.host} port ${body.port}` : `serial port ${body.serialPath}`;
 }
 
-/** Why saving a printer's address failed, in words for the owner (the device itself was created). */
+/**
+ * Why saving a printer's address failed, in words for the owner (the device itself was created):
+ * the server's own words, which name the field it refused or say what is missing (a server without
+ * the printing module answers "There is no PUT /api/printers/…").
+ */
 export function printerSaveFailure(error: unknown): string {
   if (error instanceof ApiProblem) {
-    if (error.status === 404)
-      return 'This server does not take printer addresses yet: its printing part is missing or older than this screen.';
-    if (error.errors.length > 0) return 'Check the highlighted fields.';
-    return `The server said: ${error.message}`;
+    return error.errors.length > 0
+      ? `Check the address: ${error.message}`
+      : `The server said: ${error.message}`;
   }
   return messageOf(error);
 }

@@ -28,12 +28,13 @@ class SessionState {
   async load(): Promise<void> {
     // One request that answers 200 signed in or not: a 401 here would be logged by the browser as
     // an error on every first page load before sign-in.
+    // The shop's name and zone come in the same answer: a second request could race a sign-out
+    // (clicked while this runs) and be refused with a 401 the browser logs as an error.
     const state = await must(api.GET('/api/auth/session'));
-    if (state.me !== null) {
+    if (state.me !== null && state.shop !== null) {
       // Every screen shows times on the shop's clock: know the zone before the first screen renders.
-      const settings = await must(api.GET('/api/settings'));
-      setShopTimeZone(settings.timezone);
-      this.shopName = settings.shopName;
+      setShopTimeZone(state.shop.timezone);
+      this.shopName = state.shop.name;
       connection.signedOut = false;
     }
     this.me = state.me;
