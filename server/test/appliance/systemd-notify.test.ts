@@ -137,6 +137,8 @@ describe('SystemdNotifier (sd_notify through the systemd-notify binary)', () => 
         ASE_HOST: '127.0.0.1',
         ASE_PORT: '0',
         ASE_HTTPS_PORT: '0', // LAN HTTPS off: a fixed port could be taken by a parallel test
+        ASE_MQTT_PORT: '0', // the shop floor's broker too, for the same reason
+        ASE_MQTT_TLS_PORT: '0',
         ASE_LOG_LEVEL: 'warn',
         ASE_UI_DIR: dataDir,
         NOTIFY_SOCKET: listener.socketPath,

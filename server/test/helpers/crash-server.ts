@@ -70,6 +70,7 @@ export async function raceTimeout<T>(promise: Promise<T>, ms: number): Promise<T
 
 /** Whether this build's config knows httpsPort (an unknown ASE_* variable stops the start). */
 const HAS_HTTPS_PORT = 'httpsPort' in ConfigSchema.properties;
+const HAS_MQTT_PORTS = 'mqttPort' in ConfigSchema.properties;
 
 /** pino levels: 50 error, 60 fatal. A clean start logs neither. */
 const ERROR_LINE = /"level":(5\d|6\d)/;
@@ -123,6 +124,8 @@ export class CrashServer {
         ...(this.options.httpsPort !== undefined && HAS_HTTPS_PORT
           ? { ASE_HTTPS_PORT: String(this.options.httpsPort) }
           : {}),
+        // The shop floor's broker off: its fixed ports (1883, 8883) would collide between lanes.
+        ...(HAS_MQTT_PORTS ? { ASE_MQTT_PORT: '0', ASE_MQTT_TLS_PORT: '0' } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -213,6 +213,8 @@ export async function startServerOn(
       ASE_HOST: '127.0.0.1',
       ASE_PORT: '0',
       ASE_HTTPS_PORT: '0',
+      ASE_MQTT_PORT: '0', // the broker's fixed ports would collide with parallel tests
+      ASE_MQTT_TLS_PORT: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -34,7 +34,15 @@ function startServer(env: Record<string, string>): Started {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
     // LAN HTTPS off: its fixed default port could be taken by a parallel test.
-    env: { PATH: process.env.PATH ?? '', ASE_HOST: '127.0.0.1', ASE_PORT: '0', ASE_HTTPS_PORT: '0', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      ASE_HOST: '127.0.0.1',
+      ASE_PORT: '0',
+      ASE_HTTPS_PORT: '0',
+      ASE_MQTT_PORT: '0',
+      ASE_MQTT_TLS_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
