@@ -1,31 +1,15 @@
-import { api, must, type Ok } from '$lib/api/client';
+import type { Ok } from '$lib/api/client';
 import { elapsed } from '$lib/format';
 
 /**
- * The bays as their sensors see them, for the advisor's board and the repair order: the calls,
- * and the pure rules of what a bay says (unit-tested).
+ * The bays as their sensors see them, for the advisor's board and the repair order: the pure
+ * rules of what a bay says (unit-tested; the calls are in floor-api.ts, which the tests cannot
+ * load: the API client reaches the connection state's runes).
  */
 export type Floor = Ok<'/api/bay-sensors/floor', 'get'>;
 export type FloorBay = Floor['bays'][number];
 export type Suggestion = FloorBay['suggestions'][number];
 export type RepairOrderTimeInBay = Ok<'/api/bay-sensors/repair-orders/{id}', 'get'>;
-
-export async function loadFloor(): Promise<Floor> {
-  return must(api.GET('/api/bay-sensors/floor'));
-}
-
-export async function answerSuggestion(id: string, answer: 'accept' | 'dismiss'): Promise<Suggestion> {
-  const path = { params: { path: { id } } };
-  return must(
-    answer === 'accept'
-      ? api.POST('/api/bay-sensors/suggestions/{id}/accept', path)
-      : api.POST('/api/bay-sensors/suggestions/{id}/dismiss', path),
-  );
-}
-
-export async function loadTimeInBay(repairOrderId: string): Promise<RepairOrderTimeInBay> {
-  return must(api.GET('/api/bay-sensors/repair-orders/{id}', { params: { path: { id: repairOrderId } } }));
-}
 
 /** A shop without bay sensors sees nothing of this: only bays a sensor watches, or saw a car in. */
 export function sensedBays(floor: Floor): FloorBay[] {
