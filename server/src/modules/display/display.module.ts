@@ -16,8 +16,8 @@ export const displayModule = defineModule({
   name: 'display',
   needs: ['audit', 'bays', 'jobs', 'settings'],
   gives: ['displays'],
-  create: ({ db, clock, events }, { audit, bays, jobs, settings }) => {
-    const displays = new DisplayService(db, clock, audit, bays, jobs, settings, events);
+  create: ({ db, clock, events, writeStamp }, { audit, bays, jobs, settings }) => {
+    const displays = new DisplayService(db, clock, audit, bays, jobs, settings, events, writeStamp);
     return {
       gives: { displays },
       permissions: PERMISSIONS,

@@ -1,4 +1,6 @@
 import type { Db } from '../../db/database.js';
+import type { WriteStamp } from '../../db/write-stamp.js';
+import { sharedWhileUnchanged } from '../../lib/shared-read.js';
 import type { EventBus } from '../../events/event-bus.js';
 import { MINUTE_MS, type Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
@@ -59,7 +61,14 @@ export class DisplayService {
     private readonly jobs: JobsService,
     private readonly settings: SettingsService,
     private readonly events: EventBus,
-  ) {}
+    writeStamp: WriteStamp,
+  ) {
+    // Every bay TV refetches the board on the same live event: twenty TVs share one computation.
+    this.board = sharedWhileUnchanged(writeStamp, () => this.#computeBoard());
+  }
+
+  /** The bay TV's picture of the floor: each active bay with the open jobs placed in it. */
+  readonly board: () => Promise<DisplayBoard>;
 
   /** What the bay sensors say of each bay; the bay-sensors module hands it over when it is wired. */
   #baySensors: BaySensorReader | null = null;
@@ -72,8 +81,7 @@ export class DisplayService {
     this.#baySensors = reader;
   }
 
-  /** The bay TV's picture of the floor: each active bay with the open jobs placed in it. */
-  async board(): Promise<DisplayBoard> {
+  async #computeBoard(): Promise<DisplayBoard> {
     const [bays, jobs, settings, floor] = await Promise.all([
       this.bays.list(),
       this.jobs.board({}),
