@@ -19,7 +19,11 @@ const MAX_ADDRESSES = 100;
 const FLUSH_MS = 1_000;
 const EVENT_COALESCE_MS = 250;
 
-const emptyDelta = (): DeviceHealthDelta => ({
+/**
+ * Nothing reported: where a device's pending counts start, and what a bay TV's display token shows
+ * (the broker never sees those, so they have no counts, errors or firmware).
+ */
+export const noHealthReports = (): DeviceHealthDelta => ({
   badMessages: 0,
   lastError: null,
   lastErrorAt: null,
@@ -151,7 +155,7 @@ export class DeviceHealth {
   #delta(id: string): DeviceHealthDelta {
     let delta = this.#pending.get(id);
     if (delta === undefined) {
-      delta = emptyDelta();
+      delta = noHealthReports();
       this.#pending.set(id, delta);
     }
     return delta;

@@ -14,7 +14,7 @@ import type { BaysService } from '../bays/bays.service.js';
 import type { DisplayService } from '../display/display.service.js';
 import type { RealtimeService } from '../realtime/realtime.service.js';
 import type { DeviceBroker } from './device-broker.js';
-import type { DeviceHealth } from './device-health.js';
+import { noHealthReports, type DeviceHealth } from './device-health.js';
 import {
   findDevice,
   insertDevice,
@@ -80,15 +80,8 @@ export class DevicesService {
       createdAt: token.createdAt,
       revokedAt: token.revokedAt,
       online: token.revokedAt === null && liveTokens.has(token.id),
+      ...noHealthReports(),
       lastSeenAt: token.lastUsedAt,
-      firmware: null,
-      model: null,
-      badMessages: 0,
-      lastError: null,
-      lastErrorAt: null,
-      refusals: 0,
-      lastRefusal: null,
-      lastRefusalAt: null,
       source: 'display-token',
       version: 1,
     }));
