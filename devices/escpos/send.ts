@@ -67,7 +67,9 @@ export function sendToTcpPrinter(target: TcpTarget, job: Buffer, timeoutMs = 500
       () => finish(new PrinterSendError(timeoutMessage(stage, target, timeoutMs), stage)),
       timeoutMs,
     );
-    socket.once('error', (error) =>
+    // `on`, not `once`: finish ignores all but the first, and a second 'error' without a listener
+    // would be thrown by the socket and take the whole server down.
+    socket.on('error', (error) =>
       finish(new PrinterSendError(`${describe(target)}: ${error.message}`, stage)),
     );
     socket.once('close', () =>
@@ -110,6 +112,7 @@ export interface SerialLike {
   close(callback?: (error: Error | null) => void): void;
   once(event: 'data', listener: (data: Buffer) => void): unknown;
   once(event: 'error' | 'close', listener: (error?: Error) => void): unknown;
+  on(event: 'error', listener: (error?: Error) => void): unknown;
   readonly isOpen: boolean;
 }
 
@@ -139,7 +142,7 @@ export function sendToSerialPrinter(
       () => finish(new PrinterSendError(`${where}: no answer within ${timeoutMs} ms (${stage})`, stage)),
       timeoutMs,
     );
-    port.once('error', (error) =>
+    port.on('error', (error) =>
       finish(new PrinterSendError(`${where}: ${error?.message ?? 'error'}`, stage)),
     );
     port.once('close', () => finish(new PrinterSendError(`${where} was closed (unplugged?)`, stage)));

@@ -180,6 +180,36 @@ describe('the broker under bad input and faults', () => {
     await waitFor('the silent socket to be closed', () => closed, 5_000);
   });
 
+  it('survives connections reset (RST) mid-packet and after sign-in, and keeps serving another device', async () => {
+    const { pairSensor, seen } = await start();
+    const { pairing } = await pairSensor('Bay 1 sensor');
+    // A reset, not a FIN: the kernel's ECONNRESET on the broker's side must be handled, not thrown.
+    const reset = async (bytes: Buffer) => {
+      const socket = tcpConnect(broker!.mqttPort, '127.0.0.1');
+      socket.on('error', () => undefined);
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      socket.write(bytes);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      socket.resetAndDestroy();
+    };
+    const connectPacket = generate({
+      cmd: 'connect',
+      protocolId: 'MQTT',
+      protocolVersion: 4,
+      clientId: pairing.clientId,
+      username: pairing.username,
+      password: Buffer.from(pairing.password),
+      clean: true,
+      keepalive: 30,
+    });
+    await reset(connectPacket.subarray(0, 5)); // half a CONNECT
+    await reset(connectPacket); // signed in, then reset (it takes over the device's session)
+    const other = await pairSensor('Bay 2 sensor');
+    await other.client.publishAsync(other.topic, occupancy(1), { qos: 1 });
+    // An unhandled socket error would have failed this test as an uncaught exception by now.
+    await waitFor('the other sensor’s report', () => seen.some((m) => m.seq === 1), 5_000);
+  });
+
   it('closes a half-open connection when its keep-alive expires; the device goes offline, its will fires', async () => {
     const { app, cookie, pairSensor } = await start();
     const { pairing } = await pairSensor('Placeholder');
