@@ -187,6 +187,21 @@ export const LIVE_EVENT_SCHEMAS = {
     change: Literals(['scan', 'odometer-hold'] as const),
     at: At,
   }),
+  /**
+   * A customer checked in at the door's kiosk (kiosk-check-in module): the board and the calendar
+   * show it live with a sound and a "checked in at the kiosk" mark. `flags` name what an advisor
+   * should look at (e.g. `vin-check-digit`: the VIN typed fails its check digit; `possible-duplicate`:
+   * the new customer may be an existing one).
+   */
+  kioskCheckedIn: Event({
+    repairOrderId: Id,
+    repairOrderNumber: Type.Integer(),
+    appointmentId: Type.Union([Id, Type.Null()]),
+    kioskName: Type.String(),
+    tagNumber: Type.Integer(),
+    flags: Type.Array(Type.String()),
+    at: At,
+  }),
   /** A label print job was queued, claimed, printed or failed (printing module). */
   printJobChanged: Event({
     printJobId: Id,

@@ -54,6 +54,8 @@ export function topicsFor(event: AnyLiveEvent): string[] {
       return event.payload.repairOrderId === null
         ? [`vehicle:${event.payload.vehicleId}`]
         : [`vehicle:${event.payload.vehicleId}`, `repair-order:${event.payload.repairOrderId}`];
+    case 'kioskCheckedIn':
+      return ['board', 'appointments', `repair-order:${event.payload.repairOrderId}`];
     case 'printJobChanged':
       return event.payload.repairOrderId === null
         ? ['printing']
