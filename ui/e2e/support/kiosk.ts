@@ -297,3 +297,95 @@ export async function expectKioskScreenAccessible(page: Page, screen: string): P
   await expectAccessible(page, `kiosk: ${key}`);
   checked.add(key);
 }
+
+// ---- the shop's customers -----------------------------------------------------------------------
+
+/** A run-unique word of letters only (a last name must look like a name, not a plate). */
+export function uniqueLetters(length = 6): string {
+  let n = Date.now() * 1000 + Math.floor(Math.random() * 1000);
+  let word = '';
+  for (let i = 0; i < length; i += 1) {
+    word += String.fromCharCode(97 + (n % 26));
+    n = Math.floor(n / 26);
+  }
+  return word;
+}
+
+/** A run-unique 10-digit US number in the 555 range, as a customer would type it. */
+export function uniquePhone(): string {
+  const line = String(Date.now() % 10_000_000).padStart(7, '0');
+  return `512${line}`;
+}
+
+export interface KioskCustomerRecord {
+  customerId: string;
+  vehicleId: string;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  plate: string;
+  appointmentId: string | null;
+}
+
+/**
+ * A customer of the shop with a phone, a contact preference and a 2019 Honda Civic, and, when
+ * `appointment` is given, an appointment booked for now today (the shop's day) with those concerns.
+ */
+export async function arrangeKioskCustomer(
+  api: APIRequestContext,
+  options: {
+    contactChannel?: 'sms' | 'email' | 'phone';
+    appointment?: { concerns: string[]; waiter?: boolean };
+  } = {},
+): Promise<KioskCustomerRecord> {
+  const firstName = 'Dana';
+  const lastName = `Kio${uniqueLetters(5)}`;
+  const lastNameCapitalised = lastName[0]!.toUpperCase() + lastName.slice(1);
+  const phone = uniquePhone();
+  const plate = `K${String(Date.now()).slice(-5)}`;
+  const customer = await json<{ id: string }>(
+    await api.post('/api/customers', {
+      data: {
+        name: `${firstName} ${lastNameCapitalised}`,
+        contactInfo: {
+          phones: [{ number: phone, primary: true }],
+          emails: [{ address: `${lastName}@example.com` }],
+        },
+        preferences: { contactChannel: options.contactChannel ?? 'sms' },
+        confirmDuplicate: true,
+      },
+    }),
+  );
+  const vehicle = await json<{ id: string }>(
+    await api.post('/api/vehicles', {
+      data: { customerId: customer.id, year: 2019, make: 'Honda', model: 'Civic', licensePlate: plate },
+    }),
+  );
+  let appointmentId: string | null = null;
+  if (options.appointment) {
+    // From this minute for half an hour: today on the shop's clock (but in a day's first minute).
+    const startsAt = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const appointment = await json<{ id: string }>(
+      await api.post('/api/appointments', {
+        data: {
+          customerId: customer.id,
+          vehicleId: vehicle.id,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 30 * 60_000).toISOString(),
+          requestedServices: options.appointment.concerns,
+          kind: options.appointment.waiter ? 'waiter' : 'drop_off',
+        },
+      }),
+    );
+    appointmentId = appointment.id;
+  }
+  return {
+    customerId: customer.id,
+    vehicleId: vehicle.id,
+    firstName,
+    lastName: lastNameCapitalised,
+    phone,
+    plate,
+    appointmentId,
+  };
+}
