@@ -39,7 +39,7 @@ async function expectNothingKept(page: Page): Promise<void> {
     local: Object.keys(localStorage),
     session: Object.keys(sessionStorage),
     history: history.length,
-    autocomplete: [...document.querySelectorAll('input, textarea')]
+    autocomplete: Array.from(document.querySelectorAll('input, textarea'))
       .filter((el) => el.getAttribute('autocomplete') !== 'off')
       .map((el): string => el.getAttribute('aria-label') ?? el.id),
   }));
