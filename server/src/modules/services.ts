@@ -16,6 +16,7 @@ import type { InventoryService } from './inventory/inventory.service.js';
 import type { PurchasingService } from './inventory/purchasing.service.js';
 import type { NotificationsService } from './notifications/notifications.service.js';
 import type { OffsiteFilesService } from './offsite-files/offsite-files.service.js';
+import type { PrintingService } from './printing/printing.service.js';
 import type { RealtimeService } from './realtime/realtime.service.js';
 import type { LanHttps } from './remote-access/lan-https.js';
 import type { RemoteAccessService } from './remote-access/remote-access.service.js';
@@ -70,4 +71,6 @@ export interface Services {
   /** The shop floor's devices (devices module): reports by kind and channel, bay state, commands. */
   deviceGateway: DeviceGateway;
   baySensors: BaySensorsService;
+  /** Label printers and the durable print queue (key tags, oil stickers, bin labels). */
+  printing: PrintingService;
 }
