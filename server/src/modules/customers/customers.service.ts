@@ -229,8 +229,7 @@ export class CustomersService {
       action: 'customer.created',
       entityType: 'customer',
       entityId: id,
-      data:
-        duplicates.length > 0 ? { confirmedDuplicateOf: [...new Set(duplicates.map((d) => d.id))] } : {},
+      data: duplicates.length > 0 ? { confirmedDuplicateOf: [...new Set(duplicates.map((d) => d.id))] } : {},
     });
     const customer = toCustomer((await findCustomer(tx, id))!);
     afterCommit(tx, () =>

@@ -32,7 +32,7 @@ export const kioskCheckInModule = defineModule({
   ],
   gives: ['kioskCheckIn'],
   create: (
-    { db, clock, events, log },
+    { app, db, clock, events, log },
     { audit, settings, customers, vehicles, repairOrders, appointments, inspections, printing, kiosks },
   ) => {
     const kioskCheckIn = new KioskCheckInService({
@@ -50,6 +50,7 @@ export const kioskCheckInModule = defineModule({
       printing,
       labelPrinterOf: (deviceId) => kiosks.labelPrinterOf(deviceId),
     });
+    app.decorate('kioskCheckIn', kioskCheckIn);
     return {
       gives: { kioskCheckIn },
       permissions: PERMISSIONS,
@@ -57,3 +58,10 @@ export const kioskCheckInModule = defineModule({
     };
   },
 });
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The kiosk check-in service (tests ask it for an appointment's reminder code). */
+    kioskCheckIn: KioskCheckInService;
+  }
+}

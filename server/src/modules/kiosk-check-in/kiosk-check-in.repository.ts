@@ -1,16 +1,16 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type {
-  KioskCheckInsTable,
-  KioskRefKind,
-  KioskRefsTable,
-} from '../../db/tables/kiosk-check-in.js';
+import type { KioskCheckInsTable, KioskRefKind, KioskRefsTable } from '../../db/tables/kiosk-check-in.js';
 
 export type KioskRefRow = Selectable<KioskRefsTable>;
 export type KioskCheckInRow = Selectable<KioskCheckInsTable>;
 
 export async function insertRefs(db: Db, rows: readonly Insertable<KioskRefsTable>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('kiosk_refs').values([...rows]).execute();
+  if (rows.length > 0)
+    await db
+      .insertInto('kiosk_refs')
+      .values([...rows])
+      .execute();
 }
 
 /** A ref of this kiosk, of this kind, not expired at `now`. */

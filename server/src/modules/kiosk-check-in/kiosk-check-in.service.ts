@@ -128,7 +128,14 @@ export class KioskCheckInService {
       const customer = await this.#d.customers.find(this.#d.db, id);
       if (customer === undefined || customer.mergedIntoId !== null) continue;
       const vehicles = await this.#vehiclesOf(id);
-      if (!factMatches(input.fact, customer.name, vehicles.map((v) => v.licensePlate))) continue;
+      if (
+        !factMatches(
+          input.fact,
+          customer.name,
+          vehicles.map((v) => v.licensePlate),
+        )
+      )
+        continue;
       matches.push(await this.#match(kiosk, customer, vehicles, await this.#todaysAppointment(id)));
     }
     return { matches };
@@ -181,7 +188,8 @@ export class KioskCheckInService {
   ): Promise<{ created: boolean; result: KioskCheckInResult }> {
     const checked = await checkInput(input);
     const earlier = await findCheckInByRequest(this.#d.db, kiosk.deviceId, input.requestId);
-    if (earlier !== undefined) return { created: false, result: JSON.parse(earlier.result) as KioskCheckInResult };
+    if (earlier !== undefined)
+      return { created: false, result: JSON.parse(earlier.result) as KioskCheckInResult };
 
     const printerId = await this.#d.labelPrinterOf(kiosk.deviceId);
     const decoded = checked.newVehicle?.vin ? await this.vin({ vin: checked.newVehicle.vin.vin }) : null;
@@ -263,13 +271,18 @@ export class KioskCheckInService {
     const now = this.#d.clock.now().toISOString();
     const flags = new Set<Flag>();
 
-    const customerRef = 'ref' in input.customer ? await this.#resolve(tx, kiosk, input.customer.ref, 'customer', 'customer.ref', now) : null;
+    const customerRef =
+      'ref' in input.customer
+        ? await this.#resolve(tx, kiosk, input.customer.ref, 'customer', 'customer.ref', now)
+        : null;
     const appointmentRef =
       input.appointmentRef === undefined
         ? null
         : await this.#resolve(tx, kiosk, input.appointmentRef, 'appointment', 'appointmentRef', now);
     if (appointmentRef !== null && appointmentRef.customer_id !== customerRef?.target_id)
-      throw problems.validation([{ path: 'appointmentRef', message: 'is not an appointment of this customer' }]);
+      throw problems.validation([
+        { path: 'appointmentRef', message: 'is not an appointment of this customer' },
+      ]);
 
     let customer: Customer;
     if (checked.newCustomer !== null) {
@@ -306,7 +319,17 @@ export class KioskCheckInService {
       );
     }
 
-    const vehicleId = await this.#vehicleFor(tx, kiosk, actor, input, checked, customer.id, prepared.decoded, flags, now);
+    const vehicleId = await this.#vehicleFor(
+      tx,
+      kiosk,
+      actor,
+      input,
+      checked,
+      customer.id,
+      prepared.decoded,
+      flags,
+      now,
+    );
     const tagNumber = lowestFreeTag(await this.#d.repairOrders.openKeyTags(tx));
     if (tagNumber === null)
       throw problems.conflict('Every key tag number is in use: please see the counter.', 'no-free-key-tag');
@@ -416,7 +439,10 @@ export class KioskCheckInService {
   ): Promise<string> {
     if ('ref' in input.vehicle) {
       const ref = await this.#resolve(tx, kiosk, input.vehicle.ref, 'vehicle', 'vehicle.ref', now);
-      if (ref.customer_id !== customerId || (await this.#d.vehicles.getOwnerId(tx, ref.target_id)) !== customerId)
+      if (
+        ref.customer_id !== customerId ||
+        (await this.#d.vehicles.getOwnerId(tx, ref.target_id)) !== customerId
+      )
         throw problems.validation([{ path: 'vehicle.ref', message: 'is not a vehicle of this customer' }]);
       return ref.target_id;
     }
@@ -426,9 +452,15 @@ export class KioskCheckInService {
       const onFile = await this.#d.vehicles.findIdByVin(given.vin.vin, tx);
       if (onFile !== undefined) {
         if ((await this.#d.vehicles.getOwnerId(tx, onFile)) === customerId) return onFile;
-        throw problems.conflict('This VIN is on file for another customer: please see the counter.', 'vin-on-file', {
-          errors: [{ path: 'vehicle.new.vin', message: 'is on file for another customer: please see the counter' }],
-        });
+        throw problems.conflict(
+          'This VIN is on file for another customer: please see the counter.',
+          'vin-on-file',
+          {
+            errors: [
+              { path: 'vehicle.new.vin', message: 'is on file for another customer: please see the counter' },
+            ],
+          },
+        );
       }
     }
     const vehicle = await renamingFields(
@@ -460,7 +492,12 @@ export class KioskCheckInService {
     } catch (error) {
       this.#d.log.warn({ err: error, printerId }, 'the kiosk key tag could not be queued');
       const result: KioskCheckInResult = { ...checkIn.result, keyTag: 'no-printer' };
-      await updateCheckInResult(this.#d.db, checkIn.id, JSON.stringify(result), this.#d.clock.now().toISOString());
+      await updateCheckInResult(
+        this.#d.db,
+        checkIn.id,
+        JSON.stringify(result),
+        this.#d.clock.now().toISOString(),
+      );
       return result;
     }
   }
@@ -515,7 +552,8 @@ export class KioskCheckInService {
               ref: refFor('appointment', appointment.id),
               startsAt: appointment.startsAt,
               concerns: appointment.requestedServices,
-              vehicleRef: appointment.vehicleId === null ? null : (vehicleRefs.get(appointment.vehicleId) ?? null),
+              vehicleRef:
+                appointment.vehicleId === null ? null : (vehicleRefs.get(appointment.vehicleId) ?? null),
               waiter: appointment.kind === 'waiter',
             },
     };

@@ -13,7 +13,10 @@ function chars(text: string): string[] {
 
 /** "John Smith" → "J. Sm***"; one word ("Cher") → "Ch***"; a business or fleet → its first two letters. */
 export function maskName(name: string, kind = 'person'): string {
-  const words = name.trim().split(/\s+/).filter((word) => word.length > 0);
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
   const [first, ...rest] = words;
   if (first === undefined) return HIDDEN;
   if (kind !== 'person' || rest.length === 0) return `${chars(first).slice(0, 2).join('')}${HIDDEN}`;

@@ -24,7 +24,9 @@ export function foldPlate(text: string): string {
  * surnames: "Ana García López" answers to "Garcia", "Lopez" and "Garcia Lopez"), or the only word.
  */
 function lastNamesOf(name: string): Set<string> {
-  const words = foldName(name).split(' ').filter((word) => word.length > 0);
+  const words = foldName(name)
+    .split(' ')
+    .filter((word) => word.length > 0);
   const rest = words.length > 1 ? words.slice(1) : words;
   const names = new Set(rest);
   for (let from = 0; from < rest.length; from++) {

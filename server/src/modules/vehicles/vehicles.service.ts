@@ -175,7 +175,10 @@ export class VehiclesService implements CustomerMergeParticipant {
       created_at: at,
       updated_at: at,
     });
-    await insertOwnership(tx, ownershipRow(id, input.customerId, { startedAt: at, endedAt: null, note: null }, at));
+    await insertOwnership(
+      tx,
+      ownershipRow(id, input.customerId, { startedAt: at, endedAt: null, note: null }, at),
+    );
     if (input.odometer !== undefined) {
       await this.odometer.insertReading(
         tx,
