@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
@@ -37,6 +38,7 @@ let kiosk: PairedKiosk;
 let customerId: string;
 let vehicleId: string;
 let appointmentId: string;
+let restarted: boolean;
 
 async function staff<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object): Promise<T> {
   const response = await injectAs(app, cookie, { method, url, ...(payload ? { payload } : {}) });
@@ -142,7 +144,24 @@ async function walkInNew(overrides: Partial<KioskCheckInInput> = {}): Promise<Ki
   };
 }
 
+/** Closes the app and the database and opens both again from the file, as after a power cut. */
+async function restart(): Promise<void> {
+  restarted = true;
+  await app.close();
+  await t.database.close();
+  t.database = openDatabase(join(t.dataDir, 'ase.db'));
+  app = await buildApp({
+    config: t.config,
+    database: t.database,
+    clock: t.clock,
+    logger: pino({ level: 'silent' }),
+  });
+  await app.ready();
+  t.app = app;
+}
+
 beforeEach(async () => {
+  restarted = false;
   t = await createTestApp({ printQueuePollSeconds: 0, printerTimeoutMs: 400 });
   app = t.app;
   ({ cookie } = await setupOwner(app));
@@ -176,7 +195,11 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await t.close();
+  if (!restarted) return t.close();
+  // t.close() would close the first app and database, closed already: close the running ones.
+  await app.close();
+  await t.database.close();
+  rmSync(t.dataDir, { recursive: true, force: true });
 });
 
 describe('an appointment at the door', () => {
@@ -472,32 +495,12 @@ describe('twice, or across a restart', () => {
     const [match] = (await lookup(PHONE, 'Smith')).matches;
     const body = await appointmentCheckIn(match!);
 
-    await app.close();
-    await t.database.close();
-    t.database = openDatabase(join(t.dataDir, 'ase.db'));
-    app = await buildApp({
-      config: t.config,
-      database: t.database,
-      clock: t.clock,
-      logger: pino({ level: 'silent' }),
-    });
-    await app.ready();
-    t.app = app;
+    await restart();
 
     const first = await kioskPost('/api/kiosk/check-in', body);
     expect(first.statusCode, first.body).toBe(201);
 
-    await app.close();
-    await t.database.close();
-    t.database = openDatabase(join(t.dataDir, 'ase.db'));
-    app = await buildApp({
-      config: t.config,
-      database: t.database,
-      clock: t.clock,
-      logger: pino({ level: 'silent' }),
-    });
-    await app.ready();
-    t.app = app;
+    await restart();
 
     const again = await kioskPost('/api/kiosk/check-in', body);
     expect(again.statusCode, again.body).toBe(200);

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { IdParams, withProblems } from '../../lib/schema.js';
 import { kioskActorOf, kioskOf } from '../../plugins/authentication.js';
 import {
@@ -13,13 +12,9 @@ import {
   KioskVinSchema,
 } from './kiosk-check-in.schemas.js';
 import type { KioskCheckInService } from './kiosk-check-in.service.js';
+import { requestOrigin } from '../../lib/network.js';
 
 const tags = ['kiosk'];
-
-/** The address the kiosk reaches ASE at (the shop's LAN): the key tag's QR opens the RO there. */
-function originOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
 
 /** The check-in kiosk's lookups and check-in (kiosk token), and the staff's view of a check-in. */
 export const kioskCheckInRoutes: FastifyPluginAsyncTypebox<{ service: KioskCheckInService }> = async (
@@ -80,7 +75,7 @@ export const kioskCheckInRoutes: FastifyPluginAsyncTypebox<{ service: KioskCheck
         kioskOf(request),
         kioskActorOf(request),
         request.body,
-        originOf(request),
+        requestOrigin(request),
       );
       return reply.code(created ? 201 : 200).send(result);
     },
