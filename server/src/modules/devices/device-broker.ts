@@ -14,7 +14,8 @@ import type { DeviceHealth } from './device-health.js';
 import { FrameGuard, guardedConnection } from './frame-guard.js';
 import { MqttListener, type ListenerState } from './mqtt-listeners.js';
 import { checkPayload } from './payload-check.js';
-import { CONNECT_FAILURE_LIMITS, FailureLimiter, MessageRate, type RateLimits } from './rate-limits.js';
+import { FailureLimiter } from '../../lib/failure-limiter.js';
+import { CONNECT_FAILURE_LIMITS, MessageRate, type RateLimits } from './rate-limits.js';
 
 /** A paired device as the broker needs it to let it in. */
 export interface StoredDevice {

@@ -128,6 +128,26 @@ export class DeviceGateway {
     await this.broker.publish(mqttTopic.command(kind, deviceId, command), text, { qos: 1, retain: false });
   }
 
+  /**
+   * One device by id, revoked or not (undefined when unknown): for modules that hold their own
+   * state about a device (the kiosks' tokens) and must know its kind and whether it was revoked.
+   */
+  async device(
+    id: string,
+  ): Promise<
+    { id: string; kind: DeviceKind; name: string; bayId: string | null; revokedAt: string | null } | undefined
+  > {
+    const row = await findDevice(this.db, id);
+    if (row === undefined) return undefined;
+    return {
+      id: row.id,
+      kind: row.kind as DeviceKind,
+      name: row.name,
+      bayId: row.bay_id,
+      revokedAt: row.revoked_at,
+    };
+  }
+
   /** The unrevoked devices of a kind, with whether each is connected now. */
   async devicesOfKind(
     kind: DeviceKind,
