@@ -5251,7 +5251,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 lastError: string | null;
                 /** Format: date-time */
                 lastErrorAt: string | null;
@@ -5303,7 +5303,7 @@ export interface paths {
              * @description bay-sensor, obd-dongle, label-printer, kiosk or display
              * @enum {string}
              */
-            kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+            kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
             name: string;
           };
         };
@@ -5370,7 +5370,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 lastError: string | null;
                 /** Format: date-time */
                 lastErrorAt: string | null;
@@ -5399,7 +5399,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 password: string;
                 port: number | null;
                 tlsPort: number | null;
@@ -5519,7 +5519,7 @@ export interface paths {
                * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                * @enum {string}
                */
-              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
               lastError: string | null;
               /** Format: date-time */
               lastErrorAt: string | null;
@@ -5627,7 +5627,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 lastError: string | null;
                 /** Format: date-time */
                 lastErrorAt: string | null;
@@ -5656,7 +5656,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 password: string;
                 port: number | null;
                 tlsPort: number | null;
@@ -5759,7 +5759,7 @@ export interface paths {
                * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                * @enum {string}
                */
-              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
               lastError: string | null;
               /** Format: date-time */
               lastErrorAt: string | null;
