@@ -228,7 +228,7 @@ describe("the kiosk token's reach", () => {
 });
 
 describe('the staff exit', () => {
-  const exit = (headers: object, pin: string) =>
+  const exit = (headers: Record<string, string>, pin: string) =>
     t.app.inject({ method: 'POST', url: '/api/kiosk/staff-exit', headers, payload: { pin } });
 
   it("opens for an active staff member's PIN, refuses others with 400 naming `pin`, and audits both", async () => {

@@ -12,7 +12,6 @@ import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { DeviceGateway } from '../devices/device-gateway.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { UsersService } from '../users/users.service.js';
-import { kioskSettingsOf } from './kiosk-settings.js';
 import {
   findKiosk,
   findKioskByTokenHash,
@@ -166,11 +165,11 @@ export class KiosksService {
 
   /** What the kiosk shows of itself and its shop (GET /api/kiosk/self). */
   async self(kiosk: KioskContext): Promise<KioskSelf> {
-    const [settings, printer] = await Promise.all([
+    const [settings, { idleSeconds, authorizationText }, printer] = await Promise.all([
       this.deps.settings.get(),
+      this.deps.settings.effectiveKiosk(),
       this.labelPrinterOf(kiosk.deviceId),
     ]);
-    const { idleSeconds, authorizationText } = kioskSettingsOf(settings);
     return {
       deviceId: kiosk.deviceId,
       name: kiosk.name,

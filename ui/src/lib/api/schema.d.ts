@@ -5251,7 +5251,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 lastError: string | null;
                 /** Format: date-time */
                 lastErrorAt: string | null;
@@ -5303,7 +5303,7 @@ export interface paths {
              * @description bay-sensor, obd-dongle, label-printer, kiosk or display
              * @enum {string}
              */
-            kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+            kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
             name: string;
           };
         };
@@ -5370,7 +5370,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 lastError: string | null;
                 /** Format: date-time */
                 lastErrorAt: string | null;
@@ -5399,7 +5399,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 password: string;
                 port: number | null;
                 tlsPort: number | null;
@@ -5519,7 +5519,7 @@ export interface paths {
                * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                * @enum {string}
                */
-              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
               lastError: string | null;
               /** Format: date-time */
               lastErrorAt: string | null;
@@ -5878,7 +5878,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 lastError: string | null;
                 /** Format: date-time */
                 lastErrorAt: string | null;
@@ -5907,7 +5907,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 password: string;
                 port: number | null;
                 tlsPort: number | null;
@@ -6010,7 +6010,7 @@ export interface paths {
                * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                * @enum {string}
                */
-              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
               lastError: string | null;
               /** Format: date-time */
               lastErrorAt: string | null;
@@ -23016,6 +23016,14 @@ export interface paths {
               };
               email: string;
               invoiceLegalText: string;
+              kiosk: {
+                authorizationText: {
+                  en: string | null;
+                  es: string | null;
+                };
+                /** @description seconds without a touch before the kiosk asks "Still there?" */
+                idleSeconds: number;
+              };
               /** @description integer cents */
               laborRateCents: number;
               phone: string;
@@ -23081,6 +23089,14 @@ export interface paths {
             };
             email?: string;
             invoiceLegalText?: string;
+            kiosk?: {
+              authorizationText: {
+                en: string | null;
+                es: string | null;
+              };
+              /** @description seconds without a touch before the kiosk asks "Still there?" */
+              idleSeconds: number;
+            };
             /** @description integer cents */
             laborRateCents?: number;
             phone?: string;
@@ -23178,6 +23194,14 @@ export interface paths {
               };
               email: string;
               invoiceLegalText: string;
+              kiosk: {
+                authorizationText: {
+                  en: string | null;
+                  es: string | null;
+                };
+                /** @description seconds without a touch before the kiosk asks "Still there?" */
+                idleSeconds: number;
+              };
               /** @description integer cents */
               laborRateCents: number;
               phone: string;
