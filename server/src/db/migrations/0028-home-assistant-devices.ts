@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 /**
  * A device may now be the shop's Home Assistant (issue 17, point 9): a read-only MQTT client that
  * sees the bays and printers through discovery. SQLite cannot change a CHECK constraint in place,
- * so the devices table is rebuilt with the wider list of kinds (its rows and index unchanged).
+ * so the devices table is rebuilt from its own definition with the wider list of kinds (its rows and
+ * index unchanged).
  * Foreign keys are off while the table is swapped (tables that name devices(id) would otherwise
  * refuse the drop) and checked before they are turned back on. The runner gives SQLite migrations
  * no transaction of their own (the pragma would be ignored inside one), so this one opens its own.
@@ -13,30 +14,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   try {
     await sql`BEGIN`.execute(db);
     try {
-      await sql`
-        CREATE TABLE devices_next (
-          id TEXT PRIMARY KEY,
-          kind TEXT NOT NULL CHECK (kind IN (
-            'bay-sensor', 'obd-dongle', 'label-printer', 'kiosk', 'display', 'home-assistant'
-          )),
-          name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
-          bay_id TEXT REFERENCES bays(id),
-          password_hash TEXT NOT NULL,
-          created_by TEXT REFERENCES users(id),
-          revoked_at TEXT,
-          last_seen_at TEXT,
-          firmware TEXT,
-          model TEXT,
-          bad_messages INTEGER NOT NULL DEFAULT 0 CHECK (bad_messages >= 0),
-          last_error TEXT,
-          last_error_at TEXT,
-          refusals INTEGER NOT NULL DEFAULT 0 CHECK (refusals >= 0),
-          last_refusal TEXT,
-          last_refusal_at TEXT,
-          version INTEGER NOT NULL DEFAULT 1,
-          created_at TEXT NOT NULL,
-          updated_at TEXT NOT NULL
-        ) STRICT`.execute(db);
+      // The table as 0021 made it, with the one change: the same columns, in the same order.
+      const made = await sql<{ sql: string }>`
+        SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'devices'`.execute(db);
+      const before = made.rows[0]?.sql ?? '';
+      const after = before
+        .replace(/^CREATE TABLE devices \(/, 'CREATE TABLE devices_next (')
+        .replace("'kiosk', 'display'))", "'kiosk', 'display', 'home-assistant'))");
+      if (!after.startsWith('CREATE TABLE devices_next') || !after.includes("'home-assistant'"))
+        throw new Error(`the devices table is not the one 0021 made: ${before}`);
+      await sql.raw(after).execute(db);
       await sql`INSERT INTO devices_next SELECT * FROM devices`.execute(db);
       await sql`DROP TABLE devices`.execute(db);
       await sql`ALTER TABLE devices_next RENAME TO devices`.execute(db);
