@@ -70,7 +70,16 @@ async function signature(kind: 'drawn' | 'blank' | 'dot' = 'drawn'): Promise<str
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
-function counts(): Record<string, number> {
+interface Counts {
+  repairOrders: number;
+  jobs: number;
+  customers: number;
+  vehicles: number;
+  checkIns: number;
+  arrived: number;
+}
+
+function counts(): Counts {
   const count = (table: string) =>
     (t.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return {
