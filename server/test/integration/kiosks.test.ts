@@ -311,3 +311,42 @@ describe("the kiosk's live socket", () => {
     expect(await fresh.next((m) => m.type === 'pong')).toMatchObject({ type: 'pong' });
   });
 });
+
+describe("the kiosk's label printer", () => {
+  const setPrinter = (deviceId: string, labelPrinterDeviceId: string | null) =>
+    injectAs(t.app, owner.cookie, {
+      method: 'PUT',
+      url: `/api/devices/${deviceId}/kiosk`,
+      payload: { labelPrinterDeviceId },
+    });
+  const hasPrinter = async (headers: Record<string, string>) =>
+    (await t.app.inject({ method: 'GET', url: '/api/kiosk/self', headers })).json<{
+      hasLabelPrinter: boolean;
+    }>().hasLabelPrinter;
+
+  it('is assigned by the owner (a label printer only), shows on /self, and drops out when the printer is revoked', async () => {
+    const printer = await addDevice('label-printer', 'Key tags');
+    const kiosk = await pairKiosk(t.app, owner.cookie, { labelPrinterDeviceId: printer });
+    expect(await hasPrinter(kiosk.headers)).toBe(true);
+    const state = await injectAs(t.app, owner.cookie, {
+      method: 'GET',
+      url: `/api/devices/${kiosk.deviceId}/kiosk`,
+    });
+    expect(state.json()).toMatchObject({ paired: true, labelPrinterDeviceId: printer });
+
+    const otherKiosk = await addDevice('kiosk', 'Side door');
+    for (const wrong of [otherKiosk, '01900000-0000-7000-8000-00000000abcd']) {
+      const refused = await setPrinter(kiosk.deviceId, wrong);
+      expect(refused.statusCode).toBe(400);
+      expect(problemOf(refused).errors?.[0]?.path).toBe('labelPrinterDeviceId');
+    }
+    expect(await hasPrinter(kiosk.headers)).toBe(true);
+    expect((await setPrinter(printer, printer)).statusCode).toBe(409);
+
+    await injectAs(t.app, owner.cookie, { method: 'POST', url: `/api/devices/${printer}/revoke` });
+    expect(await hasPrinter(kiosk.headers)).toBe(false);
+    const cleared = await setPrinter(kiosk.deviceId, null);
+    expect(cleared.json()).toMatchObject({ labelPrinterDeviceId: null });
+    expect(auditActions(kiosk.deviceId).filter((a) => a === 'kiosk.label_printer_set')).toHaveLength(2);
+  });
+});
