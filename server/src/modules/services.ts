@@ -13,6 +13,7 @@ import type { DeviceGateway } from './devices/device-gateway.js';
 import type { DisplayService } from './display/display.service.js';
 import type { InspectionsService } from './inspections/inspections.service.js';
 import type { InventoryService } from './inventory/inventory.service.js';
+import type { KiosksService } from './kiosks/kiosks.service.js';
 import type { PurchasingService } from './inventory/purchasing.service.js';
 import type { NotificationsService } from './notifications/notifications.service.js';
 import type { OffsiteFilesService } from './offsite-files/offsite-files.service.js';
@@ -70,4 +71,6 @@ export interface Services {
   /** The shop floor's devices (devices module): reports by kind and channel, bay state, commands. */
   deviceGateway: DeviceGateway;
   baySensors: BaySensorsService;
+  /** The check-in kiosks (kiosks module): token checks and each kiosk's label printer. */
+  kiosks: Pick<KiosksService, 'authenticate' | 'labelPrinterOf'>;
 }

@@ -12,6 +12,7 @@ import type { DevicesTables } from './devices.js';
 import type { DisplayTables } from './display.js';
 import type { InspectionsTables } from './inspections.js';
 import type { InventoryTables } from './inventory.js';
+import type { KiosksTables } from './kiosks.js';
 import type { NotificationsTables } from './notifications.js';
 import type { ObdTables } from './obd.js';
 import type { OffsiteFilesTables } from './offsite-files.js';
@@ -82,5 +83,6 @@ export interface DB
     BackupTables,
     OffsiteFilesTables,
     PrintingTables,
+    KiosksTables,
     SystemTables,
     ObdTables {}

@@ -5251,7 +5251,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 lastError: string | null;
                 /** Format: date-time */
                 lastErrorAt: string | null;
@@ -5303,7 +5303,7 @@ export interface paths {
              * @description bay-sensor, obd-dongle, label-printer, kiosk or display
              * @enum {string}
              */
-            kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+            kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
             name: string;
           };
         };
@@ -5370,7 +5370,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 lastError: string | null;
                 /** Format: date-time */
                 lastErrorAt: string | null;
@@ -5399,7 +5399,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 password: string;
                 port: number | null;
                 tlsPort: number | null;
@@ -5519,7 +5519,7 @@ export interface paths {
                * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                * @enum {string}
                */
-              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
               lastError: string | null;
               /** Format: date-time */
               lastErrorAt: string | null;
@@ -5542,6 +5542,257 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/devices/{id}/kiosk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A kiosk device's pairing state, label printer and pending code */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              codeExpiresAt: string | null;
+              labelPrinterDeviceId: string | null;
+              paired: boolean;
+              pairedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Set the kiosk's label printer (its key tags print there), or none */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A label printer (device of kind label-printer), or null for none */
+            labelPrinterDeviceId: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              codeExpiresAt: string | null;
+              labelPrinterDeviceId: string | null;
+              paired: boolean;
+              pairedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/devices/{id}/kiosk-pairing-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A pairing code for a kiosk tablet (8 digits, 10 minutes, single use; replaces an unused one) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description 8 digits; shown 4-4 */
+              code: string;
+              /** Format: date-time */
+              expiresAt: string;
+              /** @description <origin>/kiosk?pair=<code>: the QR code the tablet scans */
+              pairUrl: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/devices/{id}/password': {
@@ -5627,7 +5878,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 lastError: string | null;
                 /** Format: date-time */
                 lastErrorAt: string | null;
@@ -5656,7 +5907,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 password: string;
                 port: number | null;
                 tlsPort: number | null;
@@ -5759,7 +6010,7 @@ export interface paths {
                * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                * @enum {string}
                */
-              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
               lastError: string | null;
               /** Format: date-time */
               lastErrorAt: string | null;
@@ -14502,6 +14753,277 @@ export interface paths {
               version: number;
             };
           };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/kiosk/pair': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The tablet trades a pairing code for its kiosk token (wrong codes are rate-limited per address) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the code from Settings → Devices */
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              kiosk: {
+                authorizationText: {
+                  en: string;
+                  es: string;
+                };
+                deviceId: string;
+                hasLabelPrinter: boolean;
+                idleSeconds: number;
+                name: string;
+                shopName: string;
+                timeZone: string;
+              };
+              token: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/kiosk/self': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the kiosk shows of itself and its shop */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              authorizationText: {
+                en: string;
+                es: string;
+              };
+              deviceId: string;
+              hasLabelPrinter: boolean;
+              idleSeconds: number;
+              name: string;
+              shopName: string;
+              timeZone: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/kiosk/staff-exit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The kiosk's hidden staff exit: 204 for an active staff member's PIN (rate-limited, audited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an active staff member's PIN */
+            pin: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };
