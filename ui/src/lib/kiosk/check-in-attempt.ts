@@ -1,5 +1,6 @@
 import type { KioskCheckInInput, KioskCheckInResult } from '$contracts/kiosk';
 import type { KioskAnswer } from './api';
+import { retryWhileUnreachable, type RetryOptions } from './retry';
 
 /**
  * "Check in" pressed once, twice, or retried after the Wi-Fi dropped or the server restarted
@@ -10,48 +11,24 @@ import type { KioskAnswer } from './api';
  */
 export type Send = (body: KioskCheckInInput, signal: AbortSignal) => Promise<KioskAnswer<KioskCheckInResult>>;
 
-export interface AttemptOptions {
+export interface AttemptOptions extends Omit<RetryOptions, 'signal'> {
   send: Send;
   newId?: () => string;
-  /** Waits between tries after no answer: the server restarting takes a few seconds. */
-  delaysMs?: readonly number[];
-  /** Gives up (the customer asks at the counter) after this many tries without an answer. */
-  maxTries?: number;
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** Told when a try got no answer and another follows ("trying again"). */
-  onRetry?: (tries: number) => void;
-}
-
-const DEFAULT_DELAYS_MS = [1_000, 2_000, 3_000, 5_000];
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }
 
 export class CheckInAttempt {
-  readonly #options: Required<Omit<AttemptOptions, 'onRetry'>> & Pick<AttemptOptions, 'onRetry'>;
+  readonly #send: Send;
+  readonly #newId: () => string;
+  readonly #retry: Omit<RetryOptions, 'signal'>;
   #requestId: string | null = null;
   #inFlight: Promise<KioskAnswer<KioskCheckInResult>> | null = null;
   #controller = new AbortController();
 
   constructor(options: AttemptOptions) {
-    this.#options = {
-      newId: () => crypto.randomUUID(),
-      delaysMs: DEFAULT_DELAYS_MS,
-      maxTries: 40,
-      sleep: abortableSleep,
-      ...options,
-    };
+    const { send, newId = () => crypto.randomUUID(), ...retry } = options;
+    this.#send = send;
+    this.#newId = newId;
+    this.#retry = retry;
   }
 
   /** The id this attempt sends (null before the first "Check in"). */
@@ -66,7 +43,7 @@ export class CheckInAttempt {
   /** Sends the check-in (`body` without its requestId); a tap while it is on its way gets the same answer. */
   submit(body: Omit<KioskCheckInInput, 'requestId'>): Promise<KioskAnswer<KioskCheckInResult>> {
     if (this.#inFlight) return this.#inFlight;
-    this.#requestId ??= this.#options.newId();
+    this.#requestId ??= this.#newId();
     const requestId = this.#requestId;
     this.#inFlight = this.#run({ ...body, requestId }).finally(() => {
       this.#inFlight = null;
@@ -82,21 +59,10 @@ export class CheckInAttempt {
   }
 
   async #run(body: KioskCheckInInput): Promise<KioskAnswer<KioskCheckInResult>> {
-    const signal = this.#controller.signal;
-    const { send, delaysMs, maxTries, sleep, onRetry } = this.#options;
-    let answer: KioskAnswer<KioskCheckInResult> = { kind: 'unreachable' };
-    for (let tries = 1; tries <= maxTries && !signal.aborted; tries += 1) {
-      try {
-        answer = await send(body, signal);
-      } catch {
-        answer = { kind: 'unreachable' };
-      }
-      if (answer.kind !== 'unreachable' || signal.aborted) break;
-      if (tries < maxTries) {
-        onRetry?.(tries);
-        await sleep(delaysMs[Math.min(tries - 1, delaysMs.length - 1)] ?? 5_000, signal);
-      }
-    }
+    const answer = await retryWhileUnreachable((signal) => this.#send(body, signal), {
+      ...this.#retry,
+      signal: this.#controller.signal,
+    });
     // Nothing was created on a refusal: the next try (after a fix) is a new attempt.
     if (answer.kind === 'invalid' || answer.kind === 'rate-limited' || answer.kind === 'refused')
       this.#requestId = null;

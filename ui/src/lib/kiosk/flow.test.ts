@@ -26,8 +26,6 @@ import {
   type FlowState,
 } from './flow';
 
-const REQUEST_ID = '0193a3c4-0000-7000-8000-000000000001';
-
 const withAppointment: KioskMatch = {
   ref: 'c1',
   maskedName: 'J. Sm***',
@@ -76,8 +74,7 @@ describe('an appointment check-in', () => {
     expect(state.step).toBe('authorize');
     state = { ...state, draft: { ...state.draft, authorizationName: 'Jo Smith', signature: 'data:image/png;base64,AA' } };
     expect(stepProblems('authorize', state.draft)).toEqual([]);
-    expect(checkInBody(setLanguage(state, 'es').draft, REQUEST_ID)).toEqual({
-      requestId: REQUEST_ID,
+    expect(checkInBody(setLanguage(state, 'es').draft)).toEqual({
       language: 'es',
       appointmentRef: 'a1',
       customer: { ref: 'c1' },
@@ -111,7 +108,7 @@ describe('a walk-in', () => {
     expect(stepProblems('concerns', state.draft)).toEqual([{ field: 'concerns', key: 'error.concernsMissing' }]);
     state = chooseVehicle(state, 'v2');
     expect(state.step).toBe('concerns');
-    const body = checkInBody(state.draft, REQUEST_ID);
+    const body = checkInBody(state.draft);
     expect(body.vehicle).toEqual({ ref: 'v2' });
     expect(body).not.toHaveProperty('appointmentRef');
   });
@@ -141,7 +138,7 @@ describe('a walk-in', () => {
     state = { ...state, draft: { ...state.draft, newVehicle: { plate: '', state: '', vin: '1hgcm82633a004352 ' } } };
     expect(stepProblems('new-vehicle', state.draft)).toEqual([]);
     state = newVehicleEntered(state);
-    const body = checkInBody({ ...state.draft, otherOpen: true, otherConcern: '  squeal  ' }, REQUEST_ID);
+    const body = checkInBody({ ...state.draft, otherOpen: true, otherConcern: '  squeal  ' });
     expect(body.customer).toEqual({ new: { firstName: 'Ana', lastName: 'Lopez', phone: '(512) 555-0142' } });
     expect(body.vehicle).toEqual({ new: { vin: '1HGCM82633A004352' } });
     expect(body.concerns).toEqual(['squeal']);

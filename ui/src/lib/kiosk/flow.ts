@@ -346,14 +346,16 @@ export function commonConcerns(language: KioskLanguage): { id: string; concern: 
 
 // ---- the check-in request -------------------------------------------------------------------
 
-/** The body of POST /api/kiosk/check-in from what the customer gave (the steps checked it). */
-export function checkInBody(draft: Draft, requestId: string): KioskCheckInInput {
+/**
+ * The body of POST /api/kiosk/check-in from what the customer gave (the steps checked it); the
+ * requestId is added per attempt (check-in-attempt.ts).
+ */
+export function checkInBody(draft: Draft): Omit<KioskCheckInInput, 'requestId'> {
   const match = draft.match;
   const vehicle = normalizedVehicle(draft);
   const odometer = draft.odometer.replace(/[,\s]/g, '');
   const email = draft.newCustomer.email.trim();
   return {
-    requestId,
     language: draft.language,
     ...(match?.appointment ? { appointmentRef: match.appointment.ref } : {}),
     customer: match
