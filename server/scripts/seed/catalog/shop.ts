@@ -22,6 +22,7 @@ export const SHOP_SETTINGS: ShopSettings = {
   diagnosisWithoutApproval: { allowed: true, limitHours: 0.5 },
   causeCorrectionOnComplete: 'asked',
   baySensorMode: 'suggest',
+  kiosk: DEFAULT_SHOP_SETTINGS.kiosk,
 };
 
 /** Every password user of the demo shares this password; technicians sign in with PIN 1234. */

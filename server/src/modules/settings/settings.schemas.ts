@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { StrictObject, StringEnum, Version } from '../../lib/schema.js';
+import { DEFAULT_KIOSK_IDLE_SECONDS } from '../../../contracts/kiosk.js';
 
 const BasisPoints = Type.Integer({
   minimum: 0,
@@ -51,6 +52,23 @@ const RegistrationNumbers = Type.Array(RegistrationNumberSchema, {
 });
 const InvoiceText = Type.String({ maxLength: 4000 });
 
+/** The limits of the kiosk's idle time: long enough to read the authorization, short enough to wipe. */
+export const KIOSK_IDLE_SECONDS_RANGE = { min: 20, max: 600 } as const;
+
+/** The owner's authorization text in one language; null = the kiosk contract's default text. */
+const KioskAuthorizationText = Type.Union([Type.String({ minLength: 1, maxLength: 4000 }), Type.Null()]);
+
+/** The check-in kiosk at the door (Settings → Kiosk): what the customer signs, and when it resets. */
+export const KioskSettingsSchema = StrictObject({
+  authorizationText: StrictObject({ en: KioskAuthorizationText, es: KioskAuthorizationText }),
+  idleSeconds: Type.Integer({
+    minimum: KIOSK_IDLE_SECONDS_RANGE.min,
+    maximum: KIOSK_IDLE_SECONDS_RANGE.max,
+    description: 'seconds without a touch before the kiosk asks "Still there?"',
+  }),
+});
+export type KioskSettings = Static<typeof KioskSettingsSchema>;
+
 /** The shop's own settings: what staff change at run time (config.schema.ts is for the process). */
 export const ShopSettingsSchema = StrictObject({
   shopName: Type.String({ minLength: 1, maxLength: 120 }),
@@ -68,6 +86,7 @@ export const ShopSettingsSchema = StrictObject({
   diagnosisWithoutApproval: DiagnosisWithoutApprovalSchema,
   causeCorrectionOnComplete: StringEnum(CAUSE_CORRECTION_MODES),
   baySensorMode: StringEnum(BAY_SENSOR_MODES),
+  kiosk: KioskSettingsSchema,
 });
 export type ShopSettings = Static<typeof ShopSettingsSchema>;
 
@@ -94,6 +113,7 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   diagnosisWithoutApproval: { allowed: true, limitHours: 0.5 },
   causeCorrectionOnComplete: 'asked',
   baySensorMode: 'suggest',
+  kiosk: { authorizationText: { en: null, es: null }, idleSeconds: DEFAULT_KIOSK_IDLE_SECONDS },
 };
 
 export const SettingsResponseSchema = Type.Intersect([
@@ -118,5 +138,6 @@ export const UpdateSettingsBody = StrictObject({
   diagnosisWithoutApproval: Type.Optional(DiagnosisWithoutApprovalSchema),
   causeCorrectionOnComplete: Type.Optional(ShopSettingsSchema.properties.causeCorrectionOnComplete),
   baySensorMode: Type.Optional(ShopSettingsSchema.properties.baySensorMode),
+  kiosk: Type.Optional(KioskSettingsSchema),
 });
 export type UpdateSettingsInput = Static<typeof UpdateSettingsBody>;

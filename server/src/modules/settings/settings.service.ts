@@ -4,8 +4,18 @@ import { problems } from '../../lib/problem.js';
 import { staleVersionProblem } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import { findSettingsRow, insertSettingsRow, updateSettingsIfVersion } from './settings.repository.js';
-import { DEFAULT_SHOP_SETTINGS, type ShopSettings, type UpdateSettingsInput } from './settings.schemas.js';
+import {
+  DEFAULT_SHOP_SETTINGS,
+  type KioskSettings,
+  type ShopSettings,
+  type UpdateSettingsInput,
+} from './settings.schemas.js';
 import { inTransaction } from '../../db/after-commit.js';
+import {
+  DEFAULT_KIOSK_AUTHORIZATION,
+  KIOSK_LANGUAGES,
+  type KioskLanguage,
+} from '../../../contracts/kiosk.js';
 
 export type VersionedSettings = ShopSettings & { version: number };
 
@@ -16,6 +26,34 @@ function isValidTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The kiosk's settings as the kiosk shows them: a text the owner left unset is the contract's default. */
+export interface EffectiveKioskSettings {
+  authorizationText: Record<KioskLanguage, string>;
+  idleSeconds: number;
+}
+
+/**
+ * The owner's kiosk texts, trimmed; a text that is only spaces is refused rather than shown to a
+ * customer as an empty authorization (null, "Use the default", is how to go back to the default).
+ */
+function normalizedKiosk(kiosk: KioskSettings): KioskSettings {
+  const authorizationText = { ...kiosk.authorizationText };
+  for (const language of KIOSK_LANGUAGES) {
+    const text = authorizationText[language];
+    if (text === null) continue;
+    if (text.trim() === '') {
+      throw problems.validation([
+        {
+          path: `kiosk.authorizationText.${language}`,
+          message: 'is blank: write the text, or send null to use the default',
+        },
+      ]);
+    }
+    authorizationText[language] = text.trim();
+  }
+  return { ...kiosk, authorizationText };
 }
 
 /** The shop's settings: defaults until the owner changes them; money settings changes are audited. */
@@ -38,6 +76,18 @@ export class SettingsService {
     };
   }
 
+  /** What the kiosk shows (GET /api/kiosk/self): the owner's texts, or the contract's defaults. */
+  async effectiveKiosk(): Promise<EffectiveKioskSettings> {
+    const { kiosk } = await this.get();
+    return {
+      authorizationText: {
+        en: kiosk.authorizationText.en ?? DEFAULT_KIOSK_AUTHORIZATION.en,
+        es: kiosk.authorizationText.es ?? DEFAULT_KIOSK_AUTHORIZATION.es,
+      },
+      idleSeconds: kiosk.idleSeconds,
+    };
+  }
+
   /** First-run setup names the shop inside the transaction that creates the owner (`tx`). */
   async nameShop(tx: Db, actor: Actor, shopName: string): Promise<void> {
     const at = this.clock.now().toISOString();
@@ -57,6 +107,7 @@ export class SettingsService {
     if (input.timezone !== undefined && !isValidTimeZone(input.timezone)) {
       throw problems.validation([{ path: 'timezone', message: 'is not a known IANA time zone' }]);
     }
+    if (input.kiosk !== undefined) input = { ...input, kiosk: normalizedKiosk(input.kiosk) };
     return inTransaction(this.db, async (tx) => {
       const at = this.clock.now().toISOString();
       await insertSettingsRow(tx, JSON.stringify(DEFAULT_SHOP_SETTINGS), at);

@@ -22494,6 +22494,14 @@ export interface paths {
               };
               email: string;
               invoiceLegalText: string;
+              kiosk: {
+                authorizationText: {
+                  en: string | null;
+                  es: string | null;
+                };
+                /** @description seconds without a touch before the kiosk asks "Still there?" */
+                idleSeconds: number;
+              };
               /** @description integer cents */
               laborRateCents: number;
               phone: string;
@@ -22559,6 +22567,14 @@ export interface paths {
             };
             email?: string;
             invoiceLegalText?: string;
+            kiosk?: {
+              authorizationText: {
+                en: string | null;
+                es: string | null;
+              };
+              /** @description seconds without a touch before the kiosk asks "Still there?" */
+              idleSeconds: number;
+            };
             /** @description integer cents */
             laborRateCents?: number;
             phone?: string;
@@ -22656,6 +22672,14 @@ export interface paths {
               };
               email: string;
               invoiceLegalText: string;
+              kiosk: {
+                authorizationText: {
+                  en: string | null;
+                  es: string | null;
+                };
+                /** @description seconds without a touch before the kiosk asks "Still there?" */
+                idleSeconds: number;
+              };
               /** @description integer cents */
               laborRateCents: number;
               phone: string;

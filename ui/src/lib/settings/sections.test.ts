@@ -11,6 +11,7 @@ describe('settings sections', () => {
     expect(current('/settings/users')).toEqual(['/settings/users']);
     expect(current('/settings/displays')).toEqual(['/settings/displays']);
     expect(current('/settings/devices')).toEqual(['/settings/devices']);
+    expect(current('/settings/kiosk')).toEqual(['/settings/kiosk']);
   });
   it('does not confuse a section with a longer name', () => {
     expect(current('/settings/users-old')).toEqual([]);

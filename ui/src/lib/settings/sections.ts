@@ -12,6 +12,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { href: '/settings/displays', label: 'Bay TVs' },
   { href: '/settings/devices', label: 'Devices' },
   { href: '/settings/printing', label: 'Label printing' },
+  { href: '/settings/kiosk', label: 'Kiosk' },
   { href: '/settings/canned-jobs', label: 'Canned jobs' },
   { href: '/settings/inspections', label: 'Inspection templates' },
   { href: '/settings/notifications', label: 'Messages' },

@@ -18,6 +18,7 @@ const settings: ShopSettings = {
   registrationNumbers: [],
   warrantyText: '',
   invoiceLegalText: '',
+  kiosk: { authorizationText: { en: null, es: null }, idleSeconds: 60 },
   version: 3,
 };
 
