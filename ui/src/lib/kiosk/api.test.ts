@@ -13,10 +13,16 @@ describe('answerOf', () => {
     expect(answer).toEqual({ kind: 'ok', status: 200, data: { matches: [] } });
   });
   it('204: ok without a body', async () => {
-    expect(await answerOf(new Response(null, { status: 204 }))).toEqual({ kind: 'ok', status: 204, data: undefined });
+    expect(await answerOf(new Response(null, { status: 204 }))).toEqual({
+      kind: 'ok',
+      status: 204,
+      data: undefined,
+    });
   });
   it('401 kiosk-unpaired: back to pairing', async () => {
-    const answer = await answerOf(problem(401, { type: 'urn:ase:problem:kiosk-unpaired', status: 401, detail: 'x' }));
+    const answer = await answerOf(
+      problem(401, { type: 'urn:ase:problem:kiosk-unpaired', status: 401, detail: 'x' }),
+    );
     expect(answer).toEqual({ kind: 'unpaired' });
   });
   it('429: rate limited, with the wait from the problem or the header', async () => {
@@ -44,7 +50,9 @@ describe('answerOf', () => {
     });
   });
   it('5xx or a proxy page: unreachable (try again), even without JSON', async () => {
-    expect(await answerOf(new Response('<html>Bad gateway</html>', { status: 502 }))).toEqual({ kind: 'unreachable' });
+    expect(await answerOf(new Response('<html>Bad gateway</html>', { status: 502 }))).toEqual({
+      kind: 'unreachable',
+    });
     expect(await answerOf(problem(503, { detail: 'starting' }))).toEqual({ kind: 'unreachable' });
   });
   it('403 and others: refused, not retried', async () => {

@@ -103,7 +103,12 @@ export async function answerOf<T>(response: Response): Promise<KioskAnswer<T>> {
   return { kind: 'refused', status: response.status, type, detail };
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<KioskAnswer<T>> {
+async function request<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<KioskAnswer<T>> {
   const token = kioskToken.get();
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token !== null) headers.Authorization = `Bearer ${token}`;
@@ -127,7 +132,8 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, 
 export const kioskApi = {
   pair: (body: Static<typeof KioskPairBody>) => request<KioskPaired>('POST', '/api/kiosk/pair', body),
   self: () => request<KioskSelf>('GET', '/api/kiosk/self'),
-  lookup: (body: Static<typeof KioskLookupBody>) => request<KioskLookupResult>('POST', '/api/kiosk/lookup', body),
+  lookup: (body: Static<typeof KioskLookupBody>) =>
+    request<KioskLookupResult>('POST', '/api/kiosk/lookup', body),
   lookupCode: (body: Static<typeof KioskCodeLookupBody>) =>
     request<KioskLookupResult>('POST', '/api/kiosk/lookup-code', body),
   vin: (body: Static<typeof KioskVinBody>) => request<KioskVin>('POST', '/api/kiosk/vin', body),

@@ -4,7 +4,12 @@ import type { KioskAnswer } from './api';
 import { CheckInAttempt, type Send } from './check-in-attempt';
 
 type Answer = KioskAnswer<KioskCheckInResult>;
-const RESULT: KioskCheckInResult = { repairOrderNumber: 1042, tagNumber: 214, keyTag: 'queued', firstName: 'Ana' };
+const RESULT: KioskCheckInResult = {
+  repairOrderNumber: 1042,
+  tagNumber: 214,
+  keyTag: 'queued',
+  firstName: 'Ana',
+};
 const BODY = {
   language: 'en',
   customer: { ref: 'c1' },
@@ -26,7 +31,8 @@ function server(script: ('down' | 'ok' | 'invalid')[]) {
     if (gate === null) await Promise.resolve();
     else await new Promise<void>((resolve) => (gate = resolve));
     if (next === 'down') throw new TypeError('Failed to fetch');
-    if (next === 'invalid') return { kind: 'invalid', errors: [{ path: 'concerns.0', message: 'too long' }], detail: '' };
+    if (next === 'invalid')
+      return { kind: 'invalid', errors: [{ path: 'concerns.0', message: 'too long' }], detail: '' };
     const first = !created.has(body.requestId);
     created.add(body.requestId);
     return { kind: 'ok', status: first ? 201 : 200, data: RESULT } satisfies Answer;
@@ -51,7 +57,12 @@ describe('CheckInAttempt', () => {
   it('no answer (network down, server restarting): retried by itself with the same requestId', async () => {
     const s = server(['down', 'down', 'ok']);
     const retries: number[] = [];
-    const attempt = new CheckInAttempt({ send: s.send, newId, sleep: noSleep, onRetry: (n) => retries.push(n) });
+    const attempt = new CheckInAttempt({
+      send: s.send,
+      newId,
+      sleep: noSleep,
+      onRetry: (n) => retries.push(n),
+    });
     const answer = await attempt.submit(BODY);
     expect(answer).toEqual({ kind: 'ok', status: 201, data: RESULT });
     expect(new Set(s.seen).size).toBe(1);

@@ -72,7 +72,10 @@ describe('an appointment check-in', () => {
     state = odometerEntered({ ...state, draft: { ...state.draft, odometer: '48,210' } });
     state = chooseWaiting(state, false);
     expect(state.step).toBe('authorize');
-    state = { ...state, draft: { ...state.draft, authorizationName: 'Jo Smith', signature: 'data:image/png;base64,AA' } };
+    state = {
+      ...state,
+      draft: { ...state.draft, authorizationName: 'Jo Smith', signature: 'data:image/png;base64,AA' },
+    };
     expect(stepProblems('authorize', state.draft)).toEqual([]);
     expect(checkInBody(setLanguage(state, 'es').draft)).toEqual({
       language: 'es',
@@ -105,7 +108,9 @@ describe('a walk-in', () => {
     expect(state.step).toBe('vehicle');
     expect(state.draft.contactChannel).toBe('phone');
     expect(state.draft.concerns).toEqual([]);
-    expect(stepProblems('concerns', state.draft)).toEqual([{ field: 'concerns', key: 'error.concernsMissing' }]);
+    expect(stepProblems('concerns', state.draft)).toEqual([
+      { field: 'concerns', key: 'error.concernsMissing' },
+    ]);
     state = chooseVehicle(state, 'v2');
     expect(state.step).toBe('concerns');
     const body = checkInBody(state.draft);
@@ -135,7 +140,10 @@ describe('a walk-in', () => {
     state = newCustomerEntered(state);
     expect(state.step).toBe('new-vehicle');
     expect(state.draft.authorizationName).toBe('Ana Lopez');
-    state = { ...state, draft: { ...state.draft, newVehicle: { plate: '', state: '', vin: '1hgcm82633a004352 ' } } };
+    state = {
+      ...state,
+      draft: { ...state.draft, newVehicle: { plate: '', state: '', vin: '1hgcm82633a004352 ' } },
+    };
     expect(stepProblems('new-vehicle', state.draft)).toEqual([]);
     state = newVehicleEntered(state);
     const body = checkInBody({ ...state.draft, otherOpen: true, otherConcern: '  squeal  ' });
@@ -199,9 +207,9 @@ describe('what each step checks', () => {
         newCustomer: { firstName: "D'Angelo", lastName: 'St. John-Núñez', email: '' },
       }),
     ).toEqual([]);
-    expect(stepProblems('concerns', { ...draft, otherOpen: true, otherConcern: 'x'.repeat(10_000) })).toEqual([
-      { field: 'other', key: 'error.concernTooLong', values: { max: 500 } },
-    ]);
+    expect(stepProblems('concerns', { ...draft, otherOpen: true, otherConcern: 'x'.repeat(10_000) })).toEqual(
+      [{ field: 'other', key: 'error.concernTooLong', values: { max: 500 } }],
+    );
     const eleven = Array.from({ length: 11 }, (_, i) => `c${i}`);
     expect(stepProblems('concerns', { ...draft, concerns: eleven })[0]?.key).toBe('error.tooManyConcerns');
   });
@@ -209,7 +217,8 @@ describe('what each step checks', () => {
   it('a car needs a plate or a VIN of the right shape; a bad check digit is not refused here', () => {
     const draft = startOver().draft;
     expect(stepProblems('new-vehicle', draft)).toEqual([{ field: 'plate', key: 'error.vehicleMissing' }]);
-    const vin = (v: string) => stepProblems('new-vehicle', { ...draft, newVehicle: { plate: '', state: '', vin: v } });
+    const vin = (v: string) =>
+      stepProblems('new-vehicle', { ...draft, newVehicle: { plate: '', state: '', vin: v } });
     expect(vin('1HGCM82633A00435')).toEqual([{ field: 'vin', key: 'error.vin' }]);
     expect(vin('1HGCM82633A004353')).toEqual([]); // wrong check digit: warned on screen, sent anyway
     expect(
@@ -221,7 +230,9 @@ describe('what each step checks', () => {
     const draft = startOver().draft;
     expect(stepProblems('odometer', { ...draft, odometer: '' })).toEqual([]);
     expect(stepProblems('odometer', { ...draft, odometer: '123,456' })).toEqual([]);
-    expect(stepProblems('odometer', { ...draft, odometer: 'lots' })).toEqual([{ field: 'odometer', key: 'error.odometer' }]);
+    expect(stepProblems('odometer', { ...draft, odometer: 'lots' })).toEqual([
+      { field: 'odometer', key: 'error.odometer' },
+    ]);
   });
 
   it('no signature drawn', () => {
@@ -257,7 +268,10 @@ describe("the server's field errors", () => {
   });
 
   it('a field of a screen this customer never saw stays on the current screen', () => {
-    const state = chooseWaiting(chooseMatch(lookedUp(upToLookup('appointment'), [withAppointment]), withAppointment), true);
+    const state = chooseWaiting(
+      chooseMatch(lookedUp(upToLookup('appointment'), [withAppointment]), withAppointment),
+      true,
+    );
     const shown = showServerError(state, 'vehicle.new.vin');
     expect(shown.state.step).toBe('authorize');
     expect(shown.problem.field).toBe('form');

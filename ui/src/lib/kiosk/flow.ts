@@ -151,7 +151,11 @@ export function lookedUp(state: FlowState, matches: KioskMatch[]): FlowState {
 
 function withNewCustomerPrefill(draft: Draft): Draft {
   const lastName =
-    draft.newCustomer.lastName !== '' ? draft.newCustomer.lastName : looksLikeName(draft.fact) ? draft.fact.trim() : '';
+    draft.newCustomer.lastName !== ''
+      ? draft.newCustomer.lastName
+      : looksLikeName(draft.fact)
+        ? draft.fact.trim()
+        : '';
   return {
     ...draft,
     path: 'walk-in',
@@ -184,7 +188,11 @@ export function chooseMatch(state: FlowState, match: KioskMatch): FlowState {
     waiting: appointment ? appointment.waiter : null,
     contactChannel: match.contactChannel,
   };
-  const next: Step = appointment?.vehicleRef ? 'concerns' : match.vehicles.length === 0 ? 'new-vehicle' : 'vehicle';
+  const next: Step = appointment?.vehicleRef
+    ? 'concerns'
+    : match.vehicles.length === 0
+      ? 'new-vehicle'
+      : 'vehicle';
   return go(state, next, draft);
 }
 
@@ -293,7 +301,8 @@ export function stepProblems(step: Step, draft: Draft): StepProblem[] {
       add(nameProblem('firstName', draft.newCustomer.firstName));
       add(nameProblem('lastName', draft.newCustomer.lastName));
       const email = draft.newCustomer.email.trim();
-      if (email !== '' && (!EMAIL.test(email) || email.length > 254)) add({ field: 'email', key: 'error.email' });
+      if (email !== '' && (!EMAIL.test(email) || email.length > 254))
+        add({ field: 'email', key: 'error.email' });
       break;
     }
     case 'new-vehicle': {
@@ -324,7 +333,14 @@ export function stepProblems(step: Step, draft: Draft): StepProblem[] {
       add(nameProblem('authorizationName', draft.authorizationName));
       if (draft.signature === null) add({ field: 'signature', key: 'error.signature' });
       break;
-    default:
+    case 'welcome':
+    case 'scan-code':
+    case 'matches':
+    case 'no-match':
+    case 'vehicle':
+    case 'waiting':
+    case 'thanks':
+      // answered by a tap on one of the screen's choices: nothing to check
       break;
   }
   return problems;
@@ -406,7 +422,8 @@ export function placeOfError(path: string): { step: Step; problem: StepProblem }
   if (path === 'vehicle.new.plate') return at('new-vehicle', 'plate', 'error.plate');
   if (path === 'vehicle.new.state') return at('new-vehicle', 'state', 'error.state');
   if (path === 'vehicle.new' || path === 'vehicle') return at('new-vehicle', 'plate', 'error.vehicleMissing');
-  if (path === 'concerns') return at('concerns', 'concerns', 'error.tooManyConcerns', { max: KIOSK_LIMITS.concerns });
+  if (path === 'concerns')
+    return at('concerns', 'concerns', 'error.tooManyConcerns', { max: KIOSK_LIMITS.concerns });
   if (path.startsWith('concerns.'))
     return at('concerns', 'other', 'error.concernTooLong', { max: KIOSK_LIMITS.concernLength });
   if (path === 'odometer') return at('odometer', 'odometer', 'error.odometer');

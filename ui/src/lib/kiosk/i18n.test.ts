@@ -20,7 +20,9 @@ describe('the kiosk dictionary', () => {
 
   it('Spanish is translated, not English left in place', () => {
     const untranslated = keys.filter(
-      (key) => !SAME_EVERYWHERE.has(key) && KIOSK_DICTIONARY.es[key as keyof typeof english] === english[key as keyof typeof english],
+      (key) =>
+        !SAME_EVERYWHERE.has(key) &&
+        KIOSK_DICTIONARY.es[key as keyof typeof english] === english[key as keyof typeof english],
     );
     expect(untranslated).toEqual([]);
   });

@@ -17,8 +17,7 @@ const en = {
   'action.checkIn': 'Check in',
   'action.checkingIn': 'Checking you in…',
   'action.done': 'Done',
-  'action.deleteDigit': 'Delete last digit',
-  'action.cancel': 'Cancel',
+  'action.deleteDigit': 'Delete',
 
   'welcome.heading': 'Welcome to {shop}',
   'welcome.lead': 'Check in here. It takes about a minute.',
@@ -38,7 +37,6 @@ const en = {
   'scan.vinHint': 'It is on the driver’s door frame or at the bottom of the windshield.',
   'scan.starting': 'Starting the camera…',
   'scan.noCamera': 'The camera is not available. Please type it instead.',
-  'scan.notOurQr': 'That code is not from our reminder. Try again, or go back.',
 
   'matches.heading': 'Is this you?',
   'matches.none': 'None of these',
@@ -69,14 +67,13 @@ const en = {
   'newVehicle.scanVin': 'Scan VIN',
   'newVehicle.typeVin': 'Type VIN',
   'newVehicle.vinDecoded': 'We read: {vehicle}',
-  'newVehicle.vinCheck': 'Please check the VIN: it does not look right. You can continue, the advisor will check it.',
+  'newVehicle.vinCheck':
+    'Please check the VIN: it does not look right. You can continue, the advisor will check it.',
 
   'concerns.heading': 'What does the car need?',
   'concerns.lead': 'Tap everything that applies.',
-  'concerns.booked': 'Booked for today',
   'concerns.somethingElse': 'Something else',
   'concerns.otherLabel': 'Tell us what is going on',
-  'concerns.chosen': '{count} chosen',
 
   'odometer.heading': 'How many miles are on the car?',
   'odometer.label': 'Odometer',
@@ -106,7 +103,6 @@ const en = {
   'idle.lead': 'We will clear the screen in {seconds} seconds to protect your information.',
   'idle.stillHere': 'Still here',
 
-  'error.title': 'Please check this',
   'error.phone': 'Please enter a 10-digit phone number.',
   'error.fact': 'Please enter your last name or your plate.',
   'error.name': 'Please use letters only (no emoji or symbols).',
@@ -142,8 +138,7 @@ const es: KioskDictionary = {
   'action.checkIn': 'Registrarme',
   'action.checkingIn': 'Registrándole…',
   'action.done': 'Listo',
-  'action.deleteDigit': 'Borrar el último número',
-  'action.cancel': 'Cancelar',
+  'action.deleteDigit': 'Borrar',
 
   'welcome.heading': 'Bienvenido a {shop}',
   'welcome.lead': 'Regístrese aquí. Toma más o menos un minuto.',
@@ -163,7 +158,6 @@ const es: KioskDictionary = {
   'scan.vinHint': 'Está en el marco de la puerta del conductor o abajo del parabrisas.',
   'scan.starting': 'Encendiendo la cámara…',
   'scan.noCamera': 'La cámara no está disponible. Por favor escríbalo.',
-  'scan.notOurQr': 'Ese código no es de nuestro recordatorio. Intente otra vez, o regrese.',
 
   'matches.heading': '¿Es usted?',
   'matches.none': 'Ninguno de estos',
@@ -199,10 +193,8 @@ const es: KioskDictionary = {
 
   'concerns.heading': '¿Qué necesita el auto?',
   'concerns.lead': 'Toque todo lo que aplique.',
-  'concerns.booked': 'Reservado para hoy',
   'concerns.somethingElse': 'Otra cosa',
   'concerns.otherLabel': 'Cuéntenos qué pasa',
-  'concerns.chosen': '{count} elegidos',
 
   'odometer.heading': '¿Cuántas millas tiene el auto?',
   'odometer.label': 'Odómetro',
@@ -234,7 +226,6 @@ const es: KioskDictionary = {
   'idle.lead': 'Borraremos la pantalla en {seconds} segundos para proteger su información.',
   'idle.stillHere': 'Aquí estoy',
 
-  'error.title': 'Por favor revise esto',
   'error.phone': 'Por favor escriba un número de teléfono de 10 dígitos.',
   'error.fact': 'Por favor escriba su apellido o su placa.',
   'error.name': 'Por favor use solo letras (sin emojis ni símbolos).',
@@ -265,12 +256,12 @@ export function t(
   values: Record<string, string | number> = {},
 ): string {
   const text = KIOSK_DICTIONARY[language][key];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 /** `t` bound to one language, for a screen's markup: `const tr = translator('es')`. */
-export function translator(language: KioskLanguage): (key: KioskTextKey, values?: Record<string, string | number>) => string {
+export function translator(
+  language: KioskLanguage,
+): (key: KioskTextKey, values?: Record<string, string | number>) => string {
   return (key, values) => t(language, key, values);
 }

@@ -244,7 +244,9 @@ export class Kiosk {
     this.#move(scanCode(this.flow));
   }
 
-  async #lookup(call: (signal: AbortSignal) => Promise<KioskAnswer<{ matches: KioskMatch[] }>>): Promise<void> {
+  async #lookup(
+    call: (signal: AbortSignal) => Promise<KioskAnswer<{ matches: KioskMatch[] }>>,
+  ): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     const signal = this.#reads.signal;
@@ -310,6 +312,12 @@ export class Kiosk {
 
   odometerEntered(): void {
     if (this.#checked('odometer')) this.#move(odometerEntered(this.flow));
+  }
+
+  /** A signature drawn (or cleared): the "please sign" message goes once there is one. */
+  signatureChanged(signature: string | null): void {
+    this.flow.draft.signature = signature;
+    if (signature !== null && this.errors.signature) this.errors = { ...this.errors, signature: undefined };
   }
 
   chooseWaiting(waiting: boolean): void {

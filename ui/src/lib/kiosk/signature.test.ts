@@ -22,7 +22,13 @@ describe('signature ink', () => {
   });
   it('a scribbled name is one', () => {
     const stroke = Array.from({ length: 30 }, (_, i) => ({ x: 20 + i * 8, y: 60 + (i % 2 === 0 ? 0 : 25) }));
-    const ink = inkOf([stroke, [{ x: 30, y: 40 }, { x: 30, y: 100 }]]);
+    const ink = inkOf([
+      stroke,
+      [
+        { x: 30, y: 40 },
+        { x: 30, y: 100 },
+      ],
+    ]);
     expect(ink.width).toBe(232);
     expect(ink.height).toBe(60);
     expect(isEnoughInk(ink)).toBe(true);

@@ -5,7 +5,10 @@
  */
 
 /** How much of the layout viewport's bottom the keyboard (or anything else) covers, in CSS px. */
-export function keyboardInset(layoutHeight: number, visual: { height: number; offsetTop: number } | null): number {
+export function keyboardInset(
+  layoutHeight: number,
+  visual: { height: number; offsetTop: number } | null,
+): number {
   if (visual === null) return 0;
   return Math.max(0, Math.round(layoutHeight - visual.height - visual.offsetTop));
 }
