@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_KIOSK_AUTHORIZATION,
@@ -13,6 +14,7 @@ import {
   setupOwner,
   type TestApp,
 } from '../helpers/test-app.js';
+import { TestSocket } from '../helpers/ws-client.js';
 
 let t: TestApp;
 let owner: { id: string; cookie: string };
@@ -264,5 +266,87 @@ describe('the staff exit', () => {
     expect(problemOf(limited).type).toMatch(/kiosk-exit-limit$/);
     t.clock.advance(5 * 60_000);
     expect((await exit(kiosk.headers, tech.pin!)).statusCode).toBe(204);
+  });
+});
+
+describe("the kiosk's live socket", () => {
+  const sockets: TestSocket[] = [];
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.close();
+  });
+
+  async function openAs(query: string, headers: Record<string, string> = {}): Promise<TestSocket> {
+    if (t.app.server.address() === null) await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = t.app.server.address() as AddressInfo;
+    const socket = await TestSocket.open(`ws://127.0.0.1:${port}/ws${query}`, headers);
+    sockets.push(socket);
+    await socket.next((m) => m.type === 'welcome');
+    return socket;
+  }
+
+  it('opens with ?kioskToken=, watches no topics, and closes with 4401 the moment the device is revoked', async () => {
+    const kiosk = await pairKiosk(t.app, owner.cookie);
+    const socket = await openAs(`?kioskToken=${kiosk.token}`);
+    expect(socket.messages[0]).toMatchObject({ type: 'welcome', viewer: 'kiosk' });
+    socket.send({ type: 'subscribe', topics: ['board'] });
+    expect((await socket.next((m) => m.type === 'error')).message).toMatch(/Not a topic/);
+    const staff = await openAs('', { cookie: owner.cookie });
+
+    await injectAs(t.app, owner.cookie, { method: 'POST', url: `/api/devices/${kiosk.deviceId}/revoke` });
+    expect(await socket.closed()).toBe(4401);
+    // Only the kiosk's socket: the owner's stays open.
+    staff.send({ type: 'ping' });
+    expect(await staff.next((m) => m.type === 'pong')).toMatchObject({ type: 'pong' });
+    await expect(openAs(`?kioskToken=${kiosk.token}`)).rejects.toThrow(/HTTP 401/);
+  });
+
+  it("closes the old tablet's socket when the kiosk is paired again; the new tablet's stays", async () => {
+    const kiosk = await pairKiosk(t.app, owner.cookie);
+    const old = await openAs(`?kioskToken=${kiosk.token}`);
+    const { code } = (await newCode(kiosk.deviceId)).json<{ code: string }>();
+    const { token } = (await pair(code)).json<KioskPaired>();
+    expect(await old.closed()).toBe(4401);
+    const fresh = await openAs(`?kioskToken=${token}`);
+    fresh.send({ type: 'ping' });
+    expect(await fresh.next((m) => m.type === 'pong')).toMatchObject({ type: 'pong' });
+  });
+});
+
+describe("the kiosk's label printer", () => {
+  const setPrinter = (deviceId: string, labelPrinterDeviceId: string | null) =>
+    injectAs(t.app, owner.cookie, {
+      method: 'PUT',
+      url: `/api/devices/${deviceId}/kiosk`,
+      payload: { labelPrinterDeviceId },
+    });
+  const hasPrinter = async (headers: Record<string, string>) =>
+    (await t.app.inject({ method: 'GET', url: '/api/kiosk/self', headers })).json<{
+      hasLabelPrinter: boolean;
+    }>().hasLabelPrinter;
+
+  it('is assigned by the owner (a label printer only), shows on /self, and drops out when the printer is revoked', async () => {
+    const printer = await addDevice('label-printer', 'Key tags');
+    const kiosk = await pairKiosk(t.app, owner.cookie, { labelPrinterDeviceId: printer });
+    expect(await hasPrinter(kiosk.headers)).toBe(true);
+    const state = await injectAs(t.app, owner.cookie, {
+      method: 'GET',
+      url: `/api/devices/${kiosk.deviceId}/kiosk`,
+    });
+    expect(state.json()).toMatchObject({ paired: true, labelPrinterDeviceId: printer });
+
+    const otherKiosk = await addDevice('kiosk', 'Side door');
+    for (const wrong of [otherKiosk, '01900000-0000-7000-8000-00000000abcd']) {
+      const refused = await setPrinter(kiosk.deviceId, wrong);
+      expect(refused.statusCode).toBe(400);
+      expect(problemOf(refused).errors?.[0]?.path).toBe('labelPrinterDeviceId');
+    }
+    expect(await hasPrinter(kiosk.headers)).toBe(true);
+    expect((await setPrinter(printer, printer)).statusCode).toBe(409);
+
+    await injectAs(t.app, owner.cookie, { method: 'POST', url: `/api/devices/${printer}/revoke` });
+    expect(await hasPrinter(kiosk.headers)).toBe(false);
+    const cleared = await setPrinter(kiosk.deviceId, null);
+    expect(cleared.json()).toMatchObject({ labelPrinterDeviceId: null });
+    expect(auditActions(kiosk.deviceId).filter((a) => a === 'kiosk.label_printer_set')).toHaveLength(2);
   });
 });
