@@ -83,6 +83,12 @@ export type KioskSelf = Static<typeof KioskSelfSchema>;
 export const KioskPairedSchema = Type.Object({ token: Type.String(), kiosk: KioskSelfSchema });
 export type KioskPaired = Static<typeof KioskPairedSchema>;
 
+/** The hidden staff exit: a staff member's PIN (the PIN sign-in's), checked on the server. */
+export const KioskStaffExitBody = Type.Object(
+  { pin: Type.String({ minLength: 1, maxLength: 20, description: "an active staff member's PIN" }) },
+  { additionalProperties: false },
+);
+
 // ---- lookups (module `kiosk-check-in`) -----------------------------------------------------
 
 /** Phone (any format) plus a second fact (last name or plate): both must match, or nothing is shown. */

@@ -9,6 +9,9 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
  *   ase/v1/<kind>/<deviceId>/<channel>       what the device reports (per kind, below)
  *   ase/v1/<kind>/<deviceId>/cmd/<command>   what ASE asks of the device (it subscribes here)
  *   ase/v1/bay/<bayId>/state                 retained; ASE's view of a bay, for displays
+ *   ase/v1/printer/<deviceId>/state          retained; ASE's view of a label printer
+ *   ase/v1/server/status                     retained; `online` while ASE runs, `offline` after
+ *   homeassistant/…/config                   retained; Home Assistant MQTT discovery (see below)
  *
  * A device publishes only below its own `ase/v1/<kind>/<deviceId>/` and subscribes only to its
  * own `cmd/…` and to the retained state its kind needs: deny by default (see mayPublish and
@@ -19,7 +22,18 @@ export const MQTT_ROOT = 'ase/v1';
 /** The broker drops (and counts) anything larger: the largest real message, a DTC scan, is ~2 KB. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
 
-export const DEVICE_KINDS = ['bay-sensor', 'obd-dongle', 'label-printer', 'kiosk', 'display'] as const;
+/**
+ * `home-assistant` is not hardware on the floor but a reader: the shop's Home Assistant, paired like
+ * a device, sees each bay's occupancy and each printer's state through MQTT discovery, read-only.
+ */
+export const DEVICE_KINDS = [
+  'bay-sensor',
+  'obd-dongle',
+  'label-printer',
+  'kiosk',
+  'display',
+  'home-assistant',
+] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 /** Device and bay ids are ASE's ids (UUIDs): no MQTT wildcard or separator can hide in one. */
@@ -77,6 +91,7 @@ export const DEVICE_CHANNELS = {
   'label-printer': { status: DeviceStatusSchema, 'print-result': PrintResultSchema },
   kiosk: { status: DeviceStatusSchema, heartbeat: KioskHeartbeatSchema },
   display: { status: DeviceStatusSchema },
+  'home-assistant': { status: DeviceStatusSchema },
 } as const satisfies Record<DeviceKind, Record<string, TSchema>>;
 
 export type DeviceChannel<K extends DeviceKind> = keyof (typeof DEVICE_CHANNELS)[K] & string;
@@ -98,6 +113,22 @@ export const BayStateSchema = Obj({
 });
 export type BayState = Static<typeof BayStateSchema>;
 
+/** ASE's view of one label printer, retained on ase/v1/printer/<deviceId>/state. */
+export const PrinterStateSchema = Obj({
+  printerId: Type.String(),
+  /** The last contact (a job or a status probe) got an answer. */
+  online: Type.Boolean(),
+  /** Jobs waiting for it (queued or being sent). */
+  queued: Type.Integer({ minimum: 0 }),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+  at: Type.String(),
+});
+export type PrinterState = Static<typeof PrinterStateSchema>;
+
+/** Home Assistant's discovery prefix (its default) and the topic it announces itself on. */
+export const HOME_ASSISTANT_PREFIX = 'homeassistant';
+export const HOME_ASSISTANT_STATUS_TOPIC = `${HOME_ASSISTANT_PREFIX}/status`;
+
 export interface DeviceIdentity {
   kind: DeviceKind;
   id: string;
@@ -109,6 +140,8 @@ export const mqttTopic = {
   device: (kind: DeviceKind, id: string, channel: string) => `${MQTT_ROOT}/${kind}/${id}/${channel}`,
   command: (kind: DeviceKind, id: string, command: string) => `${MQTT_ROOT}/${kind}/${id}/cmd/${command}`,
   bayState: (bayId: string) => `${MQTT_ROOT}/bay/${bayId}/state`,
+  printerState: (deviceId: string) => `${MQTT_ROOT}/printer/${deviceId}/state`,
+  serverStatus: `${MQTT_ROOT}/server/status`,
 };
 
 export type ParsedDeviceTopic = { kind: DeviceKind; id: string; channel: string };
@@ -133,15 +166,28 @@ export function payloadSchemaFor(kind: DeviceKind, channel: string): TSchema | u
   return Object.hasOwn(channels, channel) ? channels[channel] : undefined;
 }
 
-/** A device may publish only its own reports, on a channel its kind has. */
+/**
+ * A device may publish only its own reports, on a channel its kind has; Home Assistant also its
+ * birth and will on homeassistant/status (ASE then announces the floor again).
+ */
 export function mayPublish(device: DeviceIdentity, topic: string): boolean {
+  if (device.kind === 'home-assistant' && topic === HOME_ASSISTANT_STATUS_TOPIC) return true;
   const parsed = parseDeviceTopic(topic);
   return parsed !== null && parsed.kind === device.kind && parsed.id === device.id;
 }
 
+/** What Home Assistant may read: the discovery tree, the bays' and printers' state, ASE's status. */
+const HOME_ASSISTANT_READS = [
+  // the discovery tree, whole or in part (aedes has already checked the filter is valid MQTT)
+  new RegExp(`^${HOME_ASSISTANT_PREFIX}/[A-Za-z0-9_/+#-]+$`),
+  new RegExp(`^${MQTT_ROOT}/(bay|printer)/(\\+|[0-9a-zA-Z-]{1,64})/state$`),
+  new RegExp(`^${MQTT_ROOT}/server/status$`),
+];
+
 /**
- * A device may subscribe to its own commands (exactly, or `cmd/+` / `cmd/#`), and a display to
- * its own bay's state. Nothing else: no other device's tree, no `#` above its own, no `$SYS`.
+ * A device may subscribe to its own commands (exactly, or `cmd/+` / `cmd/#`), a display to its own
+ * bay's state, Home Assistant to what it reads (HOME_ASSISTANT_READS). Nothing else: no other
+ * device's tree, no `#` above its own, no `$SYS`.
  */
 export function maySubscribe(device: DeviceIdentity, filter: string): boolean {
   const ownCommands = `${MQTT_ROOT}/${device.kind}/${device.id}/cmd/`;
@@ -149,6 +195,7 @@ export function maySubscribe(device: DeviceIdentity, filter: string): boolean {
     const rest = filter.slice(ownCommands.length);
     return rest === '#' || rest === '+' || /^[a-z][a-z0-9-]{0,31}$/.test(rest);
   }
+  if (device.kind === 'home-assistant') return HOME_ASSISTANT_READS.some((pattern) => pattern.test(filter));
   return device.kind === 'display' && device.bayId !== null && filter === mqttTopic.bayState(device.bayId);
 }
 

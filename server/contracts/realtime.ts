@@ -140,8 +140,11 @@ export type LiveEventMessage = {
   };
 }[LiveEventName];
 
-/** Who the server took the connection for: a signed-in staff member or a bay TV. */
-export type ViewerKind = 'staff' | 'display';
+/**
+ * Who the server took the connection for: a signed-in staff member, a bay TV, or a check-in kiosk
+ * (which watches no topics: its socket is closed with 4401 the moment it is revoked or re-paired).
+ */
+export type ViewerKind = 'staff' | 'display' | 'kiosk';
 
 /** Messages the server sends on /ws. */
 export type ServerMessage =

@@ -25,6 +25,8 @@ import { devicesModule } from './modules/devices/devices.module.js';
 import { displayModule } from './modules/display/display.module.js';
 import { inspectionsModule } from './modules/inspections/inspections.module.js';
 import { inventoryModule } from './modules/inventory/inventory.module.js';
+import { kioskCheckInModule } from './modules/kiosk-check-in/kiosk-check-in.module.js';
+import { kiosksModule } from './modules/kiosks/kiosks.module.js';
 import type { AnyModuleDefinition, Kernel } from './modules/module.js';
 import { obdModule } from './modules/obd/obd.module.js';
 import { notificationsModule } from './modules/notifications/notifications.module.js';
@@ -88,6 +90,8 @@ export const MODULES: readonly AnyModuleDefinition[] = [
   obdModule,
   printingModule,
   baySensorsModule,
+  kiosksModule,
+  kioskCheckInModule,
 ];
 
 /** The shared plugins need sign-in; every app has the sessions module. */
@@ -176,7 +180,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   reportAfterCommitErrors(kernel.db, (error) => app.log.error({ err: error }, 'after-commit effect failed'));
   const wanted = ctx.modules === undefined ? undefined : [...ALWAYS, ...ctx.modules];
   const wired = await createModules(selectModules(MODULES, wanted), kernel);
-  const { system, sessions, displays, notifications, lanHttps } = wired.services;
+  const { system, sessions, displays, kiosks, notifications, lanHttps } = wired.services;
   if (sessions === undefined) throw new Error('the sessions module is missing');
   app.decorate('routeTable', wired.routeTable);
   installLifecycle(app, wired);
@@ -197,7 +201,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     httpsPort: () => lanHttps?.state().boundPort ?? null,
   });
   installSecurityHeaders(app); // CSP, nosniff, no-store on API JSON, Referrer-Policy: every response
-  await installAuthentication(app, sessions, displays ?? null);
+  await installAuthentication(app, sessions, displays ?? null, kiosks ?? null);
   installAuthorization(app, wired.routeTable);
   await app.register(rateLimit, {
     global: false,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { problems } from '../lib/problem.js';
 import { mayUseRemotely } from '../modules/auth/remote-access.js';
+import { kioskTokenOf } from './authentication.js';
 import { isAllowed, type RouteTable } from './route-permissions.js';
 
 /**
@@ -20,8 +21,23 @@ export function installAuthorization(app: FastifyInstance, table: RouteTable): v
       throw problems.forbidden('This route is not open to anyone yet.', 'undeclared-route');
     }
     if (access === 'public') return;
+    if (access === 'kiosk') {
+      if (request.kiosk !== null) return;
+      // A staff session is no kiosk; a tablet whose token failed is told to pair again.
+      if (request.auth !== null && kioskTokenOf(request) === undefined)
+        throw problems.forbidden('Only a paired kiosk may call this.', 'kiosk-only');
+      throw problems.unauthorized(
+        'This kiosk is not paired (or was revoked): pair it from Settings → Devices.',
+        'kiosk-unpaired',
+      );
+    }
+    if (request.kiosk !== null) {
+      if (access === 'live') return; // the kiosk's own socket: it holds no topics
+      throw problems.forbidden("A kiosk token opens only the kiosk's own routes.", 'kiosk-scope');
+    }
     const auth = request.auth;
-    if (access === 'display' && auth === null && request.display !== null) return; // a bay TV
+    const screen = access === 'display' || access === 'live';
+    if (screen && auth === null && request.display !== null) return; // a bay TV
     if (auth === null) {
       if (request.display !== null) {
         throw problems.forbidden('A display token can only show the board.', 'display-token-scope');

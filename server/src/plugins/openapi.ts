@@ -22,6 +22,7 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
           displayToken: { type: 'http', scheme: 'bearer', description: 'A bay TV display token (dt_...)' },
+          kioskToken: { type: 'http', scheme: 'bearer', description: 'A check-in kiosk token (kk_...)' },
         },
       },
       security: [{ session: [] }],

@@ -7,13 +7,16 @@ import type { Role } from '../db/schema.js';
  * authorization-matrix test fails), so a new route cannot ship open by accident.
  *
  * - 'public': no sign-in (health, setup, sign-in itself, docs)
+ * - 'display': a bay TV's display token or any signed-in staff member (the board)
+ * - 'kiosk': only a paired kiosk's token (the check-in tablet); no staff session
+ * - 'live': the live socket (/ws): staff, a bay TV or a kiosk
  * - 'staff': any signed-in staff member
  * - a list of roles: only those
  *
  * Keys are "METHOD url" with the route's own pattern (`:id`); HEAD follows GET. A key ending in
  * `/*` covers everything below that prefix (used only for the docs plugin's own files).
  */
-export type Access = 'public' | 'display' | 'staff' | readonly Role[];
+export type Access = 'public' | 'display' | 'kiosk' | 'live' | 'staff' | readonly Role[];
 
 export const OWNER: readonly Role[] = ['owner'];
 export const COUNTER: readonly Role[] = ['owner', 'advisor'];
@@ -62,7 +65,7 @@ export class RouteTable {
 /** Whether a staff member with `role` (null: not signed in) may use a route with this access. */
 export function isAllowed(access: Access, role: Role | null): boolean {
   if (access === 'public') return true;
-  if (role === null) return false;
-  if (access === 'staff' || access === 'display') return true;
+  if (role === null || access === 'kiosk') return false;
+  if (access === 'staff' || access === 'display' || access === 'live') return true;
   return access.includes(role);
 }

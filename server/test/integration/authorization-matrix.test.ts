@@ -5,7 +5,8 @@ import type { Role } from '../../src/db/schema.js';
 import { ROLES } from '../../src/db/schema.js';
 import { SessionsService } from '../../src/modules/auth/sessions.service.js';
 import { isAllowed } from '../../src/plugins/route-permissions.js';
-import { createStaff, createTestApp, setupOwner, type TestApp } from '../helpers/test-app.js';
+import { pairKiosk } from '../helpers/kiosk.js';
+import { createStaff, createTestApp, problemOf, setupOwner, type TestApp } from '../helpers/test-app.js';
 
 /**
  * Walks every route the app registered and calls it as anonymous and as every role, checking the
@@ -14,6 +15,7 @@ import { createStaff, createTestApp, setupOwner, type TestApp } from '../helpers
  */
 let t: TestApp;
 const userIdByRole = new Map<Role, string>();
+let kioskHeaders: { authorization: string };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -22,6 +24,7 @@ beforeAll(async () => {
   for (const role of ROLES.filter((r) => r !== 'owner')) {
     userIdByRole.set(role, (await createStaff(t.app, owner.cookie, role)).id);
   }
+  kioskHeaders = (await pairKiosk(t.app, owner.cookie)).headers;
 });
 afterAll(async () => {
   await t.close();
@@ -82,6 +85,34 @@ describe('authorization matrix', () => {
     }
     expect(mismatches).toEqual([]);
     expect(checks).toBe(t.app.registeredRoutes.length * (ROLES.length + 1));
+  });
+
+  it("lets a kiosk token through to the kiosk's own routes only: 403 kiosk-scope everywhere else", async () => {
+    const mismatches: string[] = [];
+    const opened: string[] = [];
+    for (const route of t.app.registeredRoutes) {
+      const access = t.app.routeTable.accessFor(route.method, route.url)!;
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url: concreteUrl(route.url),
+        headers: kioskHeaders,
+        ...(['POST', 'PUT', 'PATCH'].includes(route.method) ? { payload: {} } : {}),
+      });
+      const status = response.statusCode;
+      if (access === 'kiosk' || access === 'public' || access === 'live') {
+        if (status === 401 || status === 403 || status >= 500)
+          mismatches.push(`${route.method} ${route.url}: got ${status}, expected it let through`);
+        if (access === 'kiosk') opened.push(`${route.method} ${route.url}`);
+      } else if (
+        status !== 403 ||
+        // HEAD answers carry no body to name the problem
+        (route.method !== 'HEAD' && !problemOf(response).type.endsWith('kiosk-scope'))
+      ) {
+        mismatches.push(`${route.method} ${route.url}: got ${status}, expected 403 kiosk-scope`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(opened).toContain('GET /api/kiosk/self');
   });
 
   it('denies a route that is missing from the table, to everyone', async () => {

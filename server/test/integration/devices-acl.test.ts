@@ -29,6 +29,7 @@ const OWN_REPORT: Record<DeviceKind, { channel: string; payload: object }> = {
   },
   kiosk: { channel: 'heartbeat', payload: { at: '2026-03-02T14:00:00Z', seq: 1, screen: 'check-in' } },
   display: { channel: 'status', payload: { state: 'online', firmware: '1.0.0' } },
+  'home-assistant': { channel: 'status', payload: { state: 'online' } },
 };
 
 interface Paired {
@@ -119,6 +120,11 @@ describe('the broker ACL, deny by default', () => {
           [mqttTopic.device(otherKind, id, OWN_REPORT[otherKind].channel), true],
           [mqttTopic.command(kind, id, 'print'), true],
           [mqttTopic.bayState(bayId), true],
+          [mqttTopic.printerState(id), true],
+          [mqttTopic.serverStatus, true],
+          // Home Assistant's birth and will (acted on, never passed on); nobody else's business
+          ['homeassistant/status', kind !== 'home-assistant'],
+          ['homeassistant/binary_sensor/x/config', true],
           ['$SYS/broker/clients', true],
           ['shop/anything', true],
         ];
@@ -131,9 +137,10 @@ describe('the broker ACL, deny by default', () => {
         expect(reports.filter((r) => r.deviceId === other.pairing.deviceId)).toEqual([]);
       });
 
-      it('subscribes to its own commands only (a display also to its bay’s state)', async () => {
+      it('subscribes to its own commands only (a display also to its bay’s state, Home Assistant to the floor’s)', async () => {
         const { mine, other } = devices.get(kind)!;
         const id = mine.pairing.deviceId;
+        const readsFloor = kind === 'home-assistant';
         const expected: Array<[string, boolean]> = [
           [mqttTopic.command(kind, id, '#'), false],
           [mqttTopic.command(kind, id, '+'), false],
@@ -141,9 +148,14 @@ describe('the broker ACL, deny by default', () => {
           [mqttTopic.command(kind, other.pairing.deviceId, '#'), true],
           [mqttTopic.device(kind, other.pairing.deviceId, 'status'), true],
           [`ase/v1/${kind}/+/status`, true],
-          [mqttTopic.bayState(bayId), kind !== 'display'],
-          [mqttTopic.bayState(otherBayId), true],
-          ['ase/v1/bay/+/state', true],
+          [mqttTopic.bayState(bayId), kind !== 'display' && !readsFloor],
+          [mqttTopic.bayState(otherBayId), !readsFloor],
+          ['ase/v1/bay/+/state', !readsFloor],
+          ['ase/v1/printer/+/state', !readsFloor],
+          [mqttTopic.serverStatus, !readsFloor],
+          ['homeassistant/#', !readsFloor],
+          ['ase/v1/bay/#', true],
+          ['ase/v1/+/+/state', true],
           ['ase/v1/#', true],
           ['#', true],
           ['$SYS/#', true],

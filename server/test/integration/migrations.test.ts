@@ -172,4 +172,41 @@ describe('migrations', () => {
         .run(),
     ).toThrow(/FOREIGN KEY/);
   });
+
+  it('widens the device kinds for Home Assistant (0028) keeping every device and the foreign keys', async () => {
+    const { database, dir } = freshDatabase();
+    const names = Object.keys(MIGRATIONS);
+    const before = Object.fromEntries(
+      Object.entries(MIGRATIONS).slice(0, names.indexOf('0028-home-assistant-devices')),
+    );
+    await migrateToLatest(database, { backupDir: join(dir, 'backups'), clock, migrations: before });
+    database.sqlite
+      .prepare(
+        `INSERT INTO devices (id, kind, name, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run('d1', 'bay-sensor', 'Bay 1 sensor', 'x', 'now', 'now');
+    const insertHomeAssistant = () =>
+      database.sqlite
+        .prepare(
+          `INSERT INTO devices (id, kind, name, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run('d2', 'home-assistant', 'Home Assistant', 'x', 'now', 'now');
+    expect(insertHomeAssistant).toThrow(/CHECK/);
+
+    await migrateToLatest(database, { backupDir: join(dir, 'backups'), clock });
+    insertHomeAssistant();
+    expect(database.sqlite.prepare('SELECT id, kind, name FROM devices ORDER BY id').all()).toEqual([
+      { id: 'd1', kind: 'bay-sensor', name: 'Bay 1 sensor' },
+      { id: 'd2', kind: 'home-assistant', name: 'Home Assistant' },
+    ]);
+    expect(database.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(() =>
+      database.sqlite
+        .prepare(
+          `INSERT INTO devices (id, kind, name, bay_id, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run('d3', 'display', 'TV', 'no-such-bay', 'x', 'now', 'now'),
+    ).toThrow(/FOREIGN KEY/);
+    expect(columns(database, 'devices')).toContain('last_refusal_at');
+  });
 });

@@ -4,6 +4,7 @@ import type { AuditTables } from './audit.js';
 import type { AuthTables } from './auth.js';
 import type { BackupTables } from './backup.js';
 import type { BaySensorsTables } from './bay-sensors.js';
+import type { KioskCheckInTables } from './kiosk-check-in.js';
 import type { BaysTables } from './bays.js';
 import type { BillingTables } from './billing.js';
 import type { CustomersTables } from './customers.js';
@@ -12,6 +13,7 @@ import type { DevicesTables } from './devices.js';
 import type { DisplayTables } from './display.js';
 import type { InspectionsTables } from './inspections.js';
 import type { InventoryTables } from './inventory.js';
+import type { KiosksTables } from './kiosks.js';
 import type { NotificationsTables } from './notifications.js';
 import type { ObdTables } from './obd.js';
 import type { OffsiteFilesTables } from './offsite-files.js';
@@ -82,5 +84,7 @@ export interface DB
     BackupTables,
     OffsiteFilesTables,
     PrintingTables,
+    KiosksTables,
     SystemTables,
-    ObdTables {}
+    ObdTables,
+    KioskCheckInTables {}

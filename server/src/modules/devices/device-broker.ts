@@ -3,6 +3,7 @@ import { Aedes, type AuthenticateError, type Client, type PublishPacket } from '
 import type { FastifyBaseLogger } from 'fastify';
 import {
   MAX_PAYLOAD_BYTES,
+  HOME_ASSISTANT_STATUS_TOPIC,
   mayPublish,
   maySubscribe,
   parseDeviceTopic,
@@ -14,7 +15,8 @@ import type { DeviceHealth } from './device-health.js';
 import { FrameGuard, guardedConnection } from './frame-guard.js';
 import { MqttListener, type ListenerState } from './mqtt-listeners.js';
 import { checkPayload } from './payload-check.js';
-import { CONNECT_FAILURE_LIMITS, FailureLimiter, MessageRate, type RateLimits } from './rate-limits.js';
+import { FailureLimiter } from '../../lib/failure-limiter.js';
+import { CONNECT_FAILURE_LIMITS, MessageRate, type RateLimits } from './rate-limits.js';
 
 /** A paired device as the broker needs it to let it in. */
 export interface StoredDevice {
@@ -58,6 +60,8 @@ export interface DeviceBrokerOptions {
   connectTimeoutMs: number;
   /** What one device may send: more is dropped and counted (a flood never stalls the others). */
   messageLimits: RateLimits;
+  /** Home Assistant announced itself (`online`) or its will fired (`offline`) on homeassistant/status. */
+  onHomeAssistantStatus?: (state: string) => void;
 }
 
 /**
@@ -305,11 +309,17 @@ export class DeviceBroker {
       this.#refuse(device.id, `publish to ${packet.topic.slice(0, 120)} refused`);
       return this.#drop(packet);
     }
-    const channel = parseDeviceTopic(packet.topic)!.channel;
     if (!this.#rate.take(device.id)) {
       this.#bad(device, `over ${this.#options.messageLimits.perSecond} messages a second: dropped`);
       return this.#drop(packet);
     }
+    if (packet.topic === HOME_ASSISTANT_STATUS_TOPIC) {
+      // Home Assistant's birth or will: acted on, never retained or passed on to anyone.
+      this.#options.health.seen(device.id);
+      this.#options.onHomeAssistantStatus?.((packet.payload as Buffer).toString('utf8', 0, 16));
+      return this.#drop(packet);
+    }
+    const channel = parseDeviceTopic(packet.topic)!.channel;
     const verdict = checkPayload(device.kind, channel, packet.payload as Buffer);
     if (!verdict.ok) {
       this.#bad(device, verdict.error);

@@ -4,7 +4,9 @@ import {
   BayStateSchema,
   MAX_PAYLOAD_BYTES,
   mqttTopic,
+  PrinterStateSchema,
   type BayState,
+  type PrinterState,
   type DeviceChannel,
   type DeviceKind,
   type DevicePayload,
@@ -39,6 +41,10 @@ export class DeviceGateway {
   readonly #handlers = new Map<string, Set<AnyHandler>>();
   /** The last state of each bay, so a broker that starts (or restarts) retains it again. */
   readonly #bayStates = new Map<string, BayState>();
+  /** The last state of each label printer (for Home Assistant), kept for the same reason. */
+  readonly #printerStates = new Map<string, PrinterState>();
+  /** Called when a bay appears that was not announced yet (Home Assistant discovery follows the floor). */
+  onNewBay: (() => void) | null = null;
 
   constructor(
     private readonly db: Db,
@@ -99,20 +105,33 @@ export class DeviceGateway {
       const first = Value.Errors(BayStateSchema, state).First();
       throw new Error(`bay state does not match the contract at ${first?.path || '/'}: ${first?.message}`);
     }
+    const isNew = !this.#bayStates.has(state.bayId);
     this.#bayStates.set(state.bayId, state);
-    await this.broker.publish(mqttTopic.bayState(state.bayId), JSON.stringify(state), {
-      qos: 1,
-      retain: true,
-    });
+    await this.#retain(mqttTopic.bayState(state.bayId), state);
+    if (isNew) this.onNewBay?.();
   }
 
-  /** Retains every bay's last state again: the broker keeps nothing over a restart. */
-  async republishBayStates(): Promise<void> {
-    for (const state of this.#bayStates.values())
-      await this.broker.publish(mqttTopic.bayState(state.bayId), JSON.stringify(state), {
-        qos: 1,
-        retain: true,
-      });
+  /**
+   * Retains a label printer's state on ase/v1/printer/<id>/state (Home Assistant reads it); the
+   * same state again (apart from its time) is not republished.
+   */
+  async publishPrinterState(state: PrinterState): Promise<void> {
+    if (!Value.Check(PrinterStateSchema, state)) throw new Error('printer state does not match the contract');
+    const last = this.#printerStates.get(state.printerId);
+    if (last !== undefined && sameApartFromTime(last, state)) return;
+    this.#printerStates.set(state.printerId, state);
+    await this.#retain(mqttTopic.printerState(state.printerId), state);
+  }
+
+  /** Retains every bay's and printer's last state again: the broker keeps nothing over a restart. */
+  async republishStates(): Promise<void> {
+    for (const state of this.#bayStates.values()) await this.#retain(mqttTopic.bayState(state.bayId), state);
+    for (const state of this.#printerStates.values())
+      await this.#retain(mqttTopic.printerState(state.printerId), state);
+  }
+
+  #retain(topic: string, state: object): Promise<void> {
+    return this.broker.publish(topic, JSON.stringify(state), { qos: 1, retain: true });
   }
 
   /** Sends `command` to one device (ase/v1/<kind>/<id>/cmd/<command>, QoS 1, not retained). */
@@ -128,6 +147,26 @@ export class DeviceGateway {
     await this.broker.publish(mqttTopic.command(kind, deviceId, command), text, { qos: 1, retain: false });
   }
 
+  /**
+   * One device by id, revoked or not (undefined when unknown): for modules that hold their own
+   * state about a device (the kiosks' tokens) and must know its kind and whether it was revoked.
+   */
+  async device(
+    id: string,
+  ): Promise<
+    { id: string; kind: DeviceKind; name: string; bayId: string | null; revokedAt: string | null } | undefined
+  > {
+    const row = await findDevice(this.db, id);
+    if (row === undefined) return undefined;
+    return {
+      id: row.id,
+      kind: row.kind as DeviceKind,
+      name: row.name,
+      bayId: row.bay_id,
+      revokedAt: row.revoked_at,
+    };
+  }
+
   /** The unrevoked devices of a kind, with whether each is connected now. */
   async devicesOfKind(
     kind: DeviceKind,
@@ -139,4 +178,8 @@ export class DeviceGateway {
       online: this.health.isOnline(row.id),
     }));
   }
+}
+
+function sameApartFromTime(a: PrinterState, b: PrinterState): boolean {
+  return a.online === b.online && a.queued === b.queued && a.lastError === b.lastError;
 }

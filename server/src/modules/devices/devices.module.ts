@@ -4,10 +4,12 @@ import { DeviceBroker, type BrokerPorts } from './device-broker.js';
 import { deviceMessageLimits } from './rate-limits.js';
 import { DeviceGateway } from './device-gateway.js';
 import { DeviceHealth } from './device-health.js';
-import { findDevice } from './devices.repository.js';
+import { findDevice, listDevicesOfKind } from './devices.repository.js';
+import { HomeAssistantDiscovery } from './home-assistant.js';
+import { readAppVersion } from '../../lib/version.js';
 import { devicesRoutes } from './devices.routes.js';
 import { DevicesService } from './devices.service.js';
-import type { DeviceKind } from '../../../contracts/mqtt.js';
+import { mqttTopic, type DeviceKind } from '../../../contracts/mqtt.js';
 import type { BrokerInfo } from './devices.schemas.js';
 
 /** Who may call this module's routes (its rows of the route × role table). */
@@ -20,6 +22,9 @@ const PERMISSIONS: Readonly<Record<string, Access>> = {
   'POST /api/devices/:id/revoke': OWNER,
 };
 
+/** How often Home Assistant discovery is compared with the floor (bay renames raise no event). */
+const DISCOVERY_RESYNC_MS = 5 * 60_000;
+
 /** How long a socket may stay without sending CONNECT (aedes' default is 30 s). */
 const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -31,11 +36,11 @@ const CONNECT_TIMEOUT_MS = 10_000;
  */
 export const devicesModule = defineModule({
   name: 'devices',
-  needs: ['audit', 'bays', 'displays', 'realtime', 'lanHttps'],
+  needs: ['audit', 'bays', 'displays', 'realtime', 'lanHttps', 'settings'],
   gives: ['deviceGateway'],
   create: (
     { app, db, clock, events, log, config, tuning },
-    { audit, bays, displays, realtime, lanHttps },
+    { audit, bays, displays, realtime, lanHttps, settings },
   ) => {
     const ports: BrokerPorts = tuning.mqtt ?? {
       host: config.mqttHost,
@@ -70,12 +75,36 @@ export const devicesModule = defineModule({
       },
       health,
       onReport: (device, channel, payload) => gateway?.deliver(device, channel, payload),
+      onHomeAssistantStatus: (state) => {
+        if (state === 'online') void homeAssistant.announceAgain();
+      },
       log,
       connectTimeoutMs: tuning.mqttConnectTimeoutMs ?? CONNECT_TIMEOUT_MS,
       messageLimits: deviceMessageLimits(config.mqttDeviceMessagesPerSecond),
     });
     gateway = new DeviceGateway(db, clock, broker, health, log);
     const deviceGateway = gateway;
+    const version = readAppVersion();
+    const homeAssistant = new HomeAssistantDiscovery({
+      enabled: async () => (await listDevicesOfKind(db, 'home-assistant')).length > 0,
+      floor: async () => {
+        const [shop, bayList, printers] = await Promise.all([
+          settings.get(),
+          bays.list(),
+          listDevicesOfKind(db, 'label-printer'),
+        ]);
+        return {
+          shopName: shop.shopName,
+          version,
+          bays: bayList.filter((bay) => bay.active).map((bay) => ({ id: bay.id, name: bay.name })),
+          printers: printers.map((printer) => ({ id: printer.id, name: printer.name })),
+        };
+      },
+      publish: (topic, payload) => broker.publish(topic, payload, { qos: 1, retain: true }),
+      log,
+    });
+    deviceGateway.onNewBay = () => void homeAssistant.sync();
+    let resync: ReturnType<typeof setInterval> | undefined;
     const service = new DevicesService({ db, clock, audit, bays, displays, realtime, broker, health });
     app.decorate('deviceBrokerState', () => service.brokerInfo());
     app.decorate('deviceGateway', deviceGateway);
@@ -83,11 +112,22 @@ export const devicesModule = defineModule({
       gives: { deviceGateway },
       permissions: PERMISSIONS,
       routes: async (app) => app.register(devicesRoutes, { service }),
+      // A Home Assistant paired or revoked, a printer added or renamed: discovery follows.
+      subscriptions: (bus) => [bus.on('device.changed', () => void homeAssistant.sync())],
       startListening: async () => {
         await broker.start();
-        await deviceGateway.republishBayStates();
+        homeAssistant.forget();
+        await broker.publish(mqttTopic.serverStatus, 'online', { qos: 1, retain: true });
+        await deviceGateway.republishStates();
+        await homeAssistant.sync();
+        // Bays renamed or retired raise no event here: a slow pass catches them.
+        resync = setInterval(() => void homeAssistant.sync(), DISCOVERY_RESYNC_MS);
+        resync.unref();
       },
       stop: async () => {
+        clearInterval(resync);
+        // Home Assistant shows the floor unavailable rather than frozen at its last state.
+        await broker.publish(mqttTopic.serverStatus, 'offline', { qos: 1, retain: true });
         await broker.stop();
         await health.stop();
       },

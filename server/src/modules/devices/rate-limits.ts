@@ -6,50 +6,10 @@
  *   is dropped and counted, so one flooding device cannot starve the others.
  */
 
-export interface FailureLimits {
-  maxFailures: number;
-  windowMs: number;
-}
+import type { FailureLimits } from '../../lib/failure-limiter.js';
 
 /** 10 bad connection attempts a minute per address, then refused unchecked until the minute ends. */
 export const CONNECT_FAILURE_LIMITS: FailureLimits = { maxFailures: 10, windowMs: 60_000 };
-
-const MAX_TRACKED = 1_000;
-
-export class FailureLimiter {
-  readonly #windows = new Map<string, { startedAt: number; failures: number }>();
-
-  constructor(
-    private readonly limits: FailureLimits,
-    private readonly now: () => number,
-  ) {}
-
-  /** Whether this address has used up its failures for the current window. */
-  blocked(address: string): boolean {
-    const entry = this.#current(address);
-    return entry !== undefined && entry.failures >= this.limits.maxFailures;
-  }
-
-  failed(address: string): void {
-    const entry = this.#current(address);
-    if (entry !== undefined) {
-      entry.failures++;
-      return;
-    }
-    if (this.#windows.size >= MAX_TRACKED) this.#windows.delete(this.#windows.keys().next().value!);
-    this.#windows.set(address, { startedAt: this.now(), failures: 1 });
-  }
-
-  #current(address: string) {
-    const entry = this.#windows.get(address);
-    if (entry === undefined) return undefined;
-    if (this.now() - entry.startedAt >= this.limits.windowMs) {
-      this.#windows.delete(address);
-      return undefined;
-    }
-    return entry;
-  }
-}
 
 export interface RateLimits {
   perSecond: number;

@@ -123,6 +123,9 @@ export class SmtpEmailChannel implements EmailChannel {
         subject: message.subject,
         text: message.text,
         ...(message.html === null ? {} : { html: message.html }),
+        // An image in the HTML as a data URL (the reminder's check-in QR) goes as an inline
+        // attachment (cid:), which mail apps show; many refuse data: URLs in <img>.
+        attachDataUrls: true,
         messageId,
         headers: { 'X-ASE-Idempotency-Key': message.idempotencyKey },
       })) as { messageId?: string };

@@ -4,15 +4,22 @@ import { vehicleWords } from './messages.js';
 import { inTransaction } from '../../db/after-commit.js';
 import { REMINDER_WINDOW_MS, type EnqueueResult, type NotificationsDeps } from './notifications-deps.js';
 import type { OutboxEnqueueService } from './outbox-enqueue.service.js';
+import { checkInVars, type CheckInCodes } from './check-in-codes.js';
 
 /** The messages the shop sends on its own: "your car is ready" and appointment reminders. */
 export class NotificationRulesService {
   readonly #deps: NotificationsDeps;
   readonly #outbox: OutboxEnqueueService;
+  #checkInCodes: CheckInCodes | null = null;
 
   constructor(deps: NotificationsDeps, outbox: OutboxEnqueueService) {
     this.#deps = deps;
     this.#outbox = outbox;
+  }
+
+  /** The kiosk's check-in codes for reminders (see check-in-codes.ts). */
+  useCheckInCodes(codes: CheckInCodes): void {
+    this.#checkInCodes = codes;
   }
 
   get #db(): Db {
@@ -82,13 +89,14 @@ export class NotificationRulesService {
         month: 'short',
         day: 'numeric',
       }).format(new Date(appointment.startsAt));
+      const checkIn = await checkInVars(this.#checkInCodes, appointment.id, this.#deps.log);
       const result = await inTransaction(this.#db, (tx) =>
         this.#outbox.enqueueForCustomer(tx, {
           event: 'appointment_reminder',
           customerId: appointment.customerId,
           repairOrderId: null,
           idempotencyKey: `appointment_reminder:${appointment.id}:${appointment.startsAt}`,
-          vars: { vehicle: appointment.vehicleSummary ?? 'your vehicle', when: `on ${when}` },
+          vars: { vehicle: appointment.vehicleSummary ?? 'your vehicle', when: `on ${when}`, ...checkIn },
         }),
       );
       count += result.queued.length;

@@ -49,6 +49,7 @@ export const notificationsModule = defineModule({
       repairOrders,
       appointments,
       channels,
+      log,
     });
     const outbox = new OutboxWorker({
       db,

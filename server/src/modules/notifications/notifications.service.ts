@@ -28,6 +28,7 @@ import type {
   UpdateNotificationSettingsInput,
 } from './notifications.schemas.js';
 import { inboundSmsRefusal, replyIntent } from './inbound-sms.js';
+import type { CheckInCodes } from './check-in-codes.js';
 import { channelReadiness, SETTINGS_PAGE } from './channel-readiness.js';
 import { maskRecipient, toMessage } from './messages.js';
 import { NotificationSettingsStore, type LoadedSettings } from './notification-settings.js';
@@ -67,6 +68,11 @@ export class NotificationsService {
     // The worker may register its kick later (setKick): the parts call whichever is current.
     this.outbox = new OutboxEnqueueService(deps, this.#settings, () => this.#kick());
     this.rules = new NotificationRulesService(deps, this.outbox);
+  }
+
+  /** The kiosk-check-in module's reminder codes: appointment reminders then carry one. */
+  useCheckInCodes(codes: CheckInCodes): void {
+    this.rules.useCheckInCodes(codes);
   }
 
   /** The worker registers itself here so "retry now" and new messages go out without waiting. */

@@ -38,6 +38,8 @@ interface Parts {
   lines: string[];
   /** A link the message is about (rendered as a button in the email). */
   link?: { url: string; label: string };
+  /** An image under the lines in the email only (a data URL, sent as an inline attachment). */
+  image?: { src: string; alt: string };
   /** SMS text (short). */
   sms: string;
 }
@@ -81,10 +83,19 @@ function parts(event: string, vars: TemplateVars): Parts {
       };
     case 'appointment_reminder': {
       const when = str(vars, 'when', 'soon');
+      // The kiosk at the door finds the appointment by this code (typed, or its QR in the email).
+      const code = str(vars, 'checkInCode');
+      const checkIn = code === '' ? '' : ` Check in at the kiosk with code ${code}.`;
+      const qr = str(vars, 'checkInQr');
       return {
         subject: `${shop}: reminder of your appointment ${when}`,
-        lines: [hello, `This is a reminder of your appointment for ${vehicle} ${when}.${callUs}`],
-        sms: `${shop}: reminder of your appointment for ${vehicle} ${when}.${callUs}`,
+        lines: [
+          hello,
+          `This is a reminder of your appointment for ${vehicle} ${when}.${callUs}`,
+          ...(checkIn === '' ? [] : [checkIn.trim()]),
+        ],
+        ...(qr === '' || code === '' ? {} : { image: { src: qr, alt: `Check-in QR code ${code}` } }),
+        sms: `${shop}: reminder of your appointment for ${vehicle} ${when}.${checkIn}${callUs}`,
       };
     }
     case 'bay_overrun': {
@@ -117,6 +128,11 @@ export function renderEmail(event: string, vars: TemplateVars): RenderedMessage 
   const html = [
     '<!doctype html><html><body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#111">',
     ...p.lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+    ...(p.image
+      ? [
+          `<p><img src="${escapeHtml(p.image.src)}" alt="${escapeHtml(p.image.alt)}" width="200" height="200"></p>`,
+        ]
+      : []),
     ...(p.link
       ? [
           `<p><a href="${escapeHtml(p.link.url)}" style="display:inline-block;padding:12px 20px;background:#1d4ed8;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(p.link.label)}</a></p>`,

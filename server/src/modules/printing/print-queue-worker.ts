@@ -62,6 +62,8 @@ export interface PrintQueueWorkerOptions {
   /** Serial ports (tests open @serialport/binding-mock ports). */
   openSerialPort?: OpenSerialPort;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** A status probe got its answer (or none): the printer's online state may have changed. */
+  onProbed?: (deviceId: string) => void;
 }
 
 /**
@@ -236,6 +238,7 @@ export class PrintQueueWorker {
     } catch (error) {
       await recordPrinterContact(this.#o.db, deviceId, this.#now(), messageOf(error));
     }
+    this.#o.onProbed?.(deviceId);
   }
 
   #emit(row: PrintJobRow, status: PrintJobStatus): void {

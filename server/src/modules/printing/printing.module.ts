@@ -3,6 +3,25 @@ import { defineModule } from '../module.js';
 import { PrintQueueWorker } from './print-queue-worker.js';
 import { printingRoutes } from './printing.routes.js';
 import { PrintingService } from './printing.service.js';
+import type { PrinterState } from '../../../contracts/mqtt.js';
+
+/** A printer's state as Home Assistant reads it; undefined for a device that is no printer. */
+async function printerStateOf(
+  printing: PrintingService,
+  deviceId: string,
+  at: string,
+): Promise<PrinterState | undefined> {
+  const printer = (await printing.listPrinters()).find((p) => p.deviceId === deviceId);
+  return printer === undefined
+    ? undefined
+    : {
+        printerId: deviceId,
+        online: printer.online,
+        queued: printer.queued,
+        lastError: printer.lastError,
+        at,
+      };
+}
 
 /** Key tags at the counter, bin labels with the parts; the queue and its previews for any staff. */
 const INVENTORY: Access = ['owner', 'advisor', 'parts'];
@@ -27,11 +46,16 @@ const PERMISSIONS: Readonly<Record<string, Access>> = {
 export const printingModule = defineModule({
   name: 'printing',
   needs: ['audit', 'repairOrders', 'customers', 'vehicles', 'inventory', 'settings', 'deviceGateway'],
-  gives: [],
+  gives: ['printing'],
   create: (
     { app, db, clock, events, config, log },
     { audit, repairOrders, customers, vehicles, inventory, settings, deviceGateway },
   ) => {
+    // Each printer's state is retained on MQTT for Home Assistant (devices module, discovery).
+    const publishState = (deviceId: string) =>
+      void printerStateOf(printing, deviceId, clock.now().toISOString())
+        .then((state) => (state === undefined ? undefined : deviceGateway.publishPrinterState(state)))
+        .catch((error: unknown) => log.warn({ err: error, deviceId }, 'publishing a printer’s state failed'));
     const worker = new PrintQueueWorker({
       db,
       clock,
@@ -39,6 +63,7 @@ export const printingModule = defineModule({
       pollSeconds: config.printQueuePollSeconds,
       timeoutMs: config.printerTimeoutMs,
       log,
+      onProbed: publishState,
     });
     const printing = new PrintingService({
       db,
@@ -53,10 +78,17 @@ export const printingModule = defineModule({
     });
     app.decorate('printQueue', worker);
     return {
-      gives: {},
+      gives: { printing },
       permissions: PERMISSIONS,
       routes: async (app) => app.register(printingRoutes, { service: printing }),
-      start: () => worker.start(),
+      subscriptions: (bus) => [
+        bus.on('printJobChanged', ({ printerDeviceId }) => publishState(printerDeviceId)),
+        bus.on('device.changed', ({ deviceId }) => publishState(deviceId)),
+      ],
+      start: async () => {
+        for (const printer of await printing.listPrinters()) publishState(printer.deviceId);
+        await worker.start();
+      },
       stop: () => worker.stop(),
     };
   },

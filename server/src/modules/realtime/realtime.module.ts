@@ -6,7 +6,7 @@ import type { Access } from '../../plugins/route-permissions.js';
 
 /** Who may call this module's routes (its rows of the route × role table). */
 const PERMISSIONS: Readonly<Record<string, Access>> = {
-  'GET /ws': 'display',
+  'GET /ws': 'live',
 };
 
 /** Live updates to the screens over /ws. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type WebSocket from 'ws';
-import { displayTokenOf, SESSION_COOKIE } from '../../plugins/authentication.js';
+import { displayTokenOf, kioskTokenOf, SESSION_COOKIE } from '../../plugins/authentication.js';
 import { CLOSE_CODES, type RealtimeService, type Viewer } from './realtime.service.js';
 
 export interface RealtimeRoutesOptions {
@@ -14,7 +14,7 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 /**
  * GET /ws: one WebSocket per browser for live updates. The authorization hook has already checked
- * the upgrade request (staff session, or a display token for the bay TVs).
+ * the upgrade request (staff session, a display token for the bay TVs, or a kiosk token).
  */
 export const realtimeRoutes: FastifyPluginAsync<RealtimeRoutesOptions> = async (app, options) => {
   const { service } = options;
@@ -64,6 +64,11 @@ export const realtimeRoutes: FastifyPluginAsync<RealtimeRoutesOptions> = async (
 };
 
 function viewerOf(request: FastifyRequest): Viewer | null {
+  // First: a kiosk tablet may also carry a staff cookie from a staff sign-in on it.
+  const kioskToken = request.kiosk !== null ? kioskTokenOf(request) : undefined;
+  if (request.kiosk !== null && kioskToken !== undefined) {
+    return { kind: 'kiosk', kioskToken, deviceId: request.kiosk.deviceId };
+  }
   const sessionToken = request.auth !== null ? request.cookies[SESSION_COOKIE] : undefined;
   if (request.auth !== null && sessionToken !== undefined) {
     const { sessionId, userId, role } = request.auth;

@@ -16,7 +16,13 @@ import {
 /** Who is on the other end of a socket, as signed in when it opened; checked again on every heartbeat. */
 export type Viewer =
   | { kind: 'staff'; sessionToken: string; sessionId: string; userId: string; role: Role }
-  | { kind: 'display'; displayToken: string; displayTokenId: string };
+  | { kind: 'display'; displayToken: string; displayTokenId: string }
+  | { kind: 'kiosk'; kioskToken: string; deviceId: string };
+
+/** How a kiosk's token is checked again (the kiosks module, wired after this one). */
+export interface KioskAuthenticator {
+  authenticate(token: string): Promise<{ deviceId: string } | null>;
+}
 
 /** How the service reaches a socket: the route owns the transport. */
 export interface Transport {
@@ -37,7 +43,10 @@ export type Standing = { allowed: true } | { allowed: false; code: number; reaso
  * A browser sees only the code and reason of a refused or closed socket, never an HTTP status.
  */
 export const CLOSE_CODES = {
-  /** Signed out, deactivated, expired, or a revoked display token: sign in (or get a new link) again. */
+  /**
+   * Signed out, deactivated, expired, a revoked display token, or a revoked or replaced kiosk token:
+   * sign in (get a new link, pair the kiosk) again.
+   */
   unauthorized: 4401,
   /** Still signed in, but with another role: reconnect to be checked with the new one. */
   roleChanged: 4403,
@@ -61,9 +70,11 @@ export const MAX_CONNECTIONS_PER_SIGN_IN = 16;
  * holds. The route only moves bytes; the rules are here.
  */
 export class RealtimeService {
-  /** Open connections by sign-in (`session:<id>` or `display:<id>`). */
+  /** Open connections by sign-in (`session:<id>`, `display:<id>` or `kiosk:<device id>`). */
   readonly #bySignIn = new Map<string, Set<Connection>>();
   #unsubscribe: (() => void)[] = [];
+  /** Null until the kiosks module hands it over; a kiosk socket without it is not allowed. */
+  #kiosks: KioskAuthenticator | null = null;
 
   constructor(
     readonly hub: RealtimeHub,
@@ -71,6 +82,14 @@ export class RealtimeService {
     private readonly displays: DisplayService,
     private readonly events: EventBus,
   ) {}
+
+  /**
+   * The kiosks module starts after the devices module, which needs this service: so it registers
+   * its authenticator here afterwards instead of being a need of this module.
+   */
+  useKiosks(kiosks: KioskAuthenticator): void {
+    this.#kiosks = kiosks;
+  }
 
   start(): void {
     this.hub.start();
@@ -86,6 +105,10 @@ export class RealtimeService {
       ),
       this.events.on('displayTokenRevoked', ({ displayTokenId }) =>
         this.#recheck((v) => v.kind === 'display' && v.displayTokenId === displayTokenId),
+      ),
+      // A kiosk device revoked, or paired again (its old token replaced): its tablet's socket closes.
+      this.events.on('device.changed', ({ deviceId }) =>
+        this.#recheck((v) => v.kind === 'kiosk' && v.deviceId === deviceId),
       ),
     ];
   }
@@ -110,10 +133,11 @@ export class RealtimeService {
     const connection: Connection = {
       viewer,
       topics: new Set(),
-      mayUse: (topic) =>
-        viewer.kind === 'staff'
-          ? !OWNER_TOPICS.has(topic) || viewer.role === 'owner'
-          : DISPLAY_TOPICS.has(topic),
+      mayUse: (topic) => {
+        if (viewer.kind === 'staff') return !OWNER_TOPICS.has(topic) || viewer.role === 'owner';
+        // A kiosk's socket exists to be closed when it is revoked: it watches nothing.
+        return viewer.kind === 'display' && DISPLAY_TOPICS.has(topic);
+      },
       send: (message) => transport.send(message),
       close: (code, reason) => transport.close(code, reason),
     };
@@ -161,6 +185,16 @@ export class RealtimeService {
   /** Whether the session or display token behind a socket still holds (deactivated, revoked, expired, role). */
   async standing(connection: Connection): Promise<Standing> {
     const { viewer } = connection;
+    if (viewer.kind === 'kiosk') {
+      const kiosk = this.#kiosks === null ? null : await this.#kiosks.authenticate(viewer.kioskToken);
+      return kiosk !== null && kiosk.deviceId === viewer.deviceId
+        ? { allowed: true }
+        : {
+            allowed: false,
+            code: CLOSE_CODES.unauthorized,
+            reason: 'This kiosk was revoked or paired again: pair it from Settings → Devices.',
+          };
+    }
     if (viewer.kind === 'display') {
       return (await this.displays.authenticate(viewer.displayToken)) !== null
         ? { allowed: true }
@@ -260,5 +294,12 @@ export class RealtimeService {
 }
 
 function signInKey(viewer: Viewer): string {
-  return viewer.kind === 'staff' ? `session:${viewer.sessionId}` : `display:${viewer.displayTokenId}`;
+  switch (viewer.kind) {
+    case 'staff':
+      return `session:${viewer.sessionId}`;
+    case 'display':
+      return `display:${viewer.displayTokenId}`;
+    case 'kiosk':
+      return `kiosk:${viewer.deviceId}`;
+  }
 }

@@ -5251,7 +5251,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 lastError: string | null;
                 /** Format: date-time */
                 lastErrorAt: string | null;
@@ -5303,7 +5303,7 @@ export interface paths {
              * @description bay-sensor, obd-dongle, label-printer, kiosk or display
              * @enum {string}
              */
-            kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+            kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
             name: string;
           };
         };
@@ -5370,7 +5370,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 lastError: string | null;
                 /** Format: date-time */
                 lastErrorAt: string | null;
@@ -5399,7 +5399,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 password: string;
                 port: number | null;
                 tlsPort: number | null;
@@ -5519,7 +5519,7 @@ export interface paths {
                * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                * @enum {string}
                */
-              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
               lastError: string | null;
               /** Format: date-time */
               lastErrorAt: string | null;
@@ -5542,6 +5542,257 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/devices/{id}/kiosk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A kiosk device's pairing state, label printer and pending code */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              codeExpiresAt: string | null;
+              labelPrinterDeviceId: string | null;
+              paired: boolean;
+              pairedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Set the kiosk's label printer (its key tags print there), or none */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A label printer (device of kind label-printer), or null for none */
+            labelPrinterDeviceId: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              codeExpiresAt: string | null;
+              labelPrinterDeviceId: string | null;
+              paired: boolean;
+              pairedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/devices/{id}/kiosk-pairing-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A pairing code for a kiosk tablet (8 digits, 10 minutes, single use; replaces an unused one) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description 8 digits; shown 4-4 */
+              code: string;
+              /** Format: date-time */
+              expiresAt: string;
+              /** @description <origin>/kiosk?pair=<code>: the QR code the tablet scans */
+              pairUrl: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/devices/{id}/password': {
@@ -5627,7 +5878,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 lastError: string | null;
                 /** Format: date-time */
                 lastErrorAt: string | null;
@@ -5656,7 +5907,7 @@ export interface paths {
                  * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                  * @enum {string}
                  */
-                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+                kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
                 password: string;
                 port: number | null;
                 tlsPort: number | null;
@@ -5759,7 +6010,7 @@ export interface paths {
                * @description bay-sensor, obd-dongle, label-printer, kiosk or display
                * @enum {string}
                */
-              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display';
+              kind: 'bay-sensor' | 'obd-dongle' | 'label-printer' | 'kiosk' | 'display' | 'home-assistant';
               lastError: string | null;
               /** Format: date-time */
               lastErrorAt: string | null;
@@ -14511,6 +14762,721 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/kiosk/check-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Check in (201); the same requestId again answers 200 with the same result */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an opaque reference from a lookup */
+            appointmentRef?: string;
+            authorization: {
+              name: string;
+              signature: string;
+            };
+            concerns: string[];
+            contactChannel: 'sms' | 'email' | 'phone';
+            customer:
+              | {
+                  /** @description an opaque reference from a lookup */
+                  ref: string;
+                }
+              | {
+                  new: {
+                    email?: string;
+                    firstName: string;
+                    lastName: string;
+                    phone: string;
+                  };
+                };
+            language: 'en' | 'es';
+            odometer?: number;
+            /** Format: uuid */
+            requestId: string;
+            vehicle:
+              | {
+                  /** @description an opaque reference from a lookup */
+                  ref: string;
+                }
+              | {
+                  new: {
+                    plate?: string;
+                    state?: string;
+                    vin?: string;
+                  };
+                };
+            waiting: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              firstName: string;
+              keyTag: 'queued' | 'no-printer';
+              repairOrderNumber: number;
+              tagNumber: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              firstName: string;
+              keyTag: 'queued' | 'no-printer';
+              repairOrderNumber: number;
+              tagNumber: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/kiosk/lookup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Today's appointment or a returning customer by phone and last name (or plate), masked */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fact: string;
+            phone: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              matches: {
+                appointment: null | {
+                  concerns: string[];
+                  /** @description an opaque reference from a lookup */
+                  ref: string;
+                  startsAt: string;
+                  vehicleRef: string | null;
+                  waiter: boolean;
+                };
+                contactChannel: 'sms' | 'email' | 'phone';
+                language: ('en' | 'es') | null;
+                maskedName: string;
+                /** @description an opaque reference from a lookup */
+                ref: string;
+                vehicles: {
+                  masked: string;
+                  plateMasked: string | null;
+                  /** @description an opaque reference from a lookup */
+                  ref: string;
+                }[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/kiosk/lookup-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Today's appointment by the code (or QR) of its reminder, masked */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              matches: {
+                appointment: null | {
+                  concerns: string[];
+                  /** @description an opaque reference from a lookup */
+                  ref: string;
+                  startsAt: string;
+                  vehicleRef: string | null;
+                  waiter: boolean;
+                };
+                contactChannel: 'sms' | 'email' | 'phone';
+                language: ('en' | 'es') | null;
+                maskedName: string;
+                /** @description an opaque reference from a lookup */
+                ref: string;
+                vehicles: {
+                  masked: string;
+                  plateMasked: string | null;
+                  /** @description an opaque reference from a lookup */
+                  ref: string;
+                }[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/kiosk/pair': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The tablet trades a pairing code for its kiosk token (wrong codes are rate-limited per address) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the code from Settings → Devices */
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              kiosk: {
+                authorizationText: {
+                  en: string;
+                  es: string;
+                };
+                deviceId: string;
+                hasLabelPrinter: boolean;
+                idleSeconds: number;
+                name: string;
+                shopName: string;
+                timeZone: string;
+              };
+              token: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/kiosk/self': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the kiosk shows of itself and its shop */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              authorizationText: {
+                en: string;
+                es: string;
+              };
+              deviceId: string;
+              hasLabelPrinter: boolean;
+              idleSeconds: number;
+              name: string;
+              shopName: string;
+              timeZone: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/kiosk/staff-exit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The kiosk's hidden staff exit: 204 for an active staff member's PIN (rate-limited, audited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an active staff member's PIN */
+            pin: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/kiosk/vin': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A VIN typed or scanned: well formed, check digit, year/make/model (offline) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            vin: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              checkDigitOk: boolean;
+              make: string | null;
+              model: string | null;
+              vin: string;
+              wellFormed: boolean;
+              year: number | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/labels/preview': {
     parameters: {
       query?: never;
@@ -20772,6 +21738,103 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/repair-orders/{id}/kiosk-check-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How this repair order was checked in at the kiosk (404: not at a kiosk) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description UUIDv7 identifier */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail: string;
+              errors?: {
+                message: string;
+                path: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              at: string;
+              authorization: {
+                language: 'en' | 'es';
+                /** @description The name the customer typed above the signature */
+                name: string;
+                /** @description GET it (staff) for the signature PNG */
+                signatureUrl: string;
+                /** @description The authorization text exactly as shown */
+                text: string;
+              };
+              /** @description For the advisor: vin-check-digit (the VIN typed fails its check digit), possible-duplicate */
+              flags: string[];
+              kioskName: string;
+              tagNumber: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

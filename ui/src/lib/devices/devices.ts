@@ -52,6 +52,12 @@ const KINDS: Record<DeviceKind, KindInfo> = {
     placedInBay: true,
     hint: "A screen that shows its bay's state.",
   },
+  'home-assistant': {
+    label: 'Home Assistant',
+    icon: 'M3 11l9-8 9 8M5 9v12h14V9M10 21v-6h4v6',
+    placedInBay: false,
+    hint: "The shop's Home Assistant: give its MQTT integration these credentials and it finds the bays' occupancy and the printers by itself (read-only).",
+  },
 };
 
 export const DEVICE_KIND_OPTIONS = (Object.keys(KINDS) as DeviceKind[]).map((kind) => ({
