@@ -27,6 +27,7 @@ const en = {
   'phone.heading': 'What is your phone number?',
   'phone.label': 'Phone number',
   'phone.scanQr': 'Scan the QR from your reminder',
+  'phone.keypad': 'Number keys',
 
   'fact.heading': 'Your last name or your plate',
   'fact.label': 'Last name or plate',
@@ -148,6 +149,7 @@ const es: KioskDictionary = {
   'phone.heading': '¿Cuál es su número de teléfono?',
   'phone.label': 'Número de teléfono',
   'phone.scanQr': 'Escanear el código QR de su recordatorio',
+  'phone.keypad': 'Teclado numérico',
 
   'fact.heading': 'Su apellido o su placa',
   'fact.label': 'Apellido o placa',
