@@ -491,6 +491,15 @@ describe('twice, or across a restart', () => {
     expect(a.json()).toEqual(b.json());
     expect(counts()).toEqual(afterOneArrival(before));
     expect(auditOf('kiosk.checked_in')).toHaveLength(1);
+
+    // Two customers at once (two requests): each gets their own tag number.
+    const [x, y] = await Promise.all([
+      kioskPost('/api/kiosk/check-in', await walkInNew()),
+      kioskPost('/api/kiosk/check-in', await walkInNew({ vehicle: { new: { plate: 'OTHER1' } } })),
+    ]);
+    expect([x.statusCode, y.statusCode]).toEqual([201, 201]);
+    const tags = [x, y].map((r) => r.json<KioskCheckInResult>().tagNumber).sort();
+    expect(tags).toEqual([2, 3]);
   });
 
   it('refs from before a restart still work, and the same requestId after it answers the first result', async () => {
@@ -635,5 +644,45 @@ describe('the key tag', () => {
     expect(capture!.decoded.items.find((i) => i.type === 'line' && i.text === 'TAG 2')).toMatchObject({
       width: 3,
     });
+  });
+
+  it('a printer that is off: the check-in still succeeds, the tag is queued and prints when it is back', async () => {
+    const printerId = (await pairDevice(app, cookie, 'label-printer', 'Door printer')).deviceId;
+    await staff('PUT', `/api/printers/${printerId}`, {
+      transport: 'tcp',
+      host: printer.host,
+      port: printer.port,
+    });
+    const withPrinter = await pairKiosk(app, cookie, {
+      name: 'Printer kiosk',
+      labelPrinterDeviceId: printerId,
+    });
+    await printer.setMode('refuse');
+
+    const response = await kioskPost('/api/kiosk/check-in', await walkInNew(), withPrinter);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json<KioskCheckInResult>()).toMatchObject({ tagNumber: 1, keyTag: 'queued' });
+    expect(await app.printQueue.drain()).toEqual({ attempted: 1, printed: 0 });
+
+    await printer.setMode('print');
+    t.clock.advance(60_000);
+    expect(await app.printQueue.drain()).toEqual({ attempted: 1, printed: 1 });
+    const [capture] = await printer.waitForCaptures(1);
+    expect(capture!.decoded.text).toContain('TAG 1');
+  });
+
+  it('a label printer assigned but never set up: the check-in succeeds and says there is no printer', async () => {
+    const printerId = (await pairDevice(app, cookie, 'label-printer', 'Unset printer')).deviceId;
+    const withPrinter = await pairKiosk(app, cookie, {
+      name: 'Printer kiosk',
+      labelPrinterDeviceId: printerId,
+    });
+    const body = await walkInNew();
+    const response = await kioskPost('/api/kiosk/check-in', body, withPrinter);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json<KioskCheckInResult>()).toMatchObject({ keyTag: 'no-printer' });
+    // The stored answer says so too: a retry hears the same.
+    const again = await kioskPost('/api/kiosk/check-in', body, withPrinter);
+    expect(again.json()).toEqual(response.json());
   });
 });
