@@ -617,17 +617,19 @@ describe('the key tag', () => {
     await printer.close();
   });
 
-  it("prints on the kiosk's label printer with the tag number the customer was told", async () => {
+  /** A kiosk whose label printer is the capture server (a paired label-printer device, set up). */
+  async function kioskWithPrinter(): Promise<PairedKiosk> {
     const printerId = (await pairDevice(app, cookie, 'label-printer', 'Door printer')).deviceId;
     await staff('PUT', `/api/printers/${printerId}`, {
       transport: 'tcp',
       host: printer.host,
       port: printer.port,
     });
-    const withPrinter = await pairKiosk(app, cookie, {
-      name: 'Printer kiosk',
-      labelPrinterDeviceId: printerId,
-    });
+    return pairKiosk(app, cookie, { name: 'Printer kiosk', labelPrinterDeviceId: printerId });
+  }
+
+  it("prints on the kiosk's label printer with the tag number the customer was told", async () => {
+    const withPrinter = await kioskWithPrinter();
     await staff('POST', '/api/repair-orders', { customerId, vehicleId, concerns: ['Tires'], keyTag: '1' });
 
     const [match] = (await lookup(PHONE, 'Smith', withPrinter)).matches;
@@ -647,16 +649,7 @@ describe('the key tag', () => {
   });
 
   it('a printer that is off: the check-in still succeeds, the tag is queued and prints when it is back', async () => {
-    const printerId = (await pairDevice(app, cookie, 'label-printer', 'Door printer')).deviceId;
-    await staff('PUT', `/api/printers/${printerId}`, {
-      transport: 'tcp',
-      host: printer.host,
-      port: printer.port,
-    });
-    const withPrinter = await pairKiosk(app, cookie, {
-      name: 'Printer kiosk',
-      labelPrinterDeviceId: printerId,
-    });
+    const withPrinter = await kioskWithPrinter();
     await printer.setMode('refuse');
 
     const response = await kioskPost('/api/kiosk/check-in', await walkInNew(), withPrinter);
