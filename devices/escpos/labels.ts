@@ -10,6 +10,8 @@ export interface KeyTagData {
   promised: string | null;
   /** The staff URL that opens the RO: the QR code's content. */
   roUrl: string;
+  /** The number on the key tag the customer was told ("your tag number is 214"), when one was given. */
+  tagNumber?: string | null;
 }
 
 export interface OilStickerData {
@@ -49,8 +51,10 @@ export function keyTagDocument(data: KeyTagData, widthMm = DEFAULT_LABEL_WIDTH_M
   const blocks: LabelBlock[] = [
     // The RO number is what a tech reads from across the lot: as large as the roll allows.
     text(fit(data.roNumber, widthMm, 4), 4, true),
-    text(fit(data.customerLastName, widthMm, 2), 2, true),
   ];
+  // The tag number is what the counter matches to the customer's word: next in size.
+  if (data.tagNumber) blocks.push(text(fit(`TAG ${data.tagNumber}`, widthMm, 3), 3, true));
+  blocks.push(text(fit(data.customerLastName, widthMm, 2), 2, true));
   if (data.vehicle) blocks.push(text(fit(data.vehicle, widthMm, 1)));
   blocks.push(text(data.promised ? fit(`Promised ${data.promised}`, widthMm, 1) : 'No promised time'));
   blocks.push({ type: 'feed', lines: 1 }, { type: 'qr', content: data.roUrl, moduleDots: 6 });

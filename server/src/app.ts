@@ -25,6 +25,7 @@ import { devicesModule } from './modules/devices/devices.module.js';
 import { displayModule } from './modules/display/display.module.js';
 import { inspectionsModule } from './modules/inspections/inspections.module.js';
 import { inventoryModule } from './modules/inventory/inventory.module.js';
+import { kioskCheckInModule } from './modules/kiosk-check-in/kiosk-check-in.module.js';
 import { kiosksModule } from './modules/kiosks/kiosks.module.js';
 import type { AnyModuleDefinition, Kernel } from './modules/module.js';
 import { obdModule } from './modules/obd/obd.module.js';
@@ -90,6 +91,7 @@ export const MODULES: readonly AnyModuleDefinition[] = [
   printingModule,
   baySensorsModule,
   kiosksModule,
+  kioskCheckInModule,
 ];
 
 /** The shared plugins need sign-in; every app has the sessions module. */

@@ -86,3 +86,11 @@ export function fastifyTrustProxy(raw: string): false | string[] {
   const { proxies } = parseTrustedProxies(raw);
   return proxies.length === 0 ? false : proxies;
 }
+
+/**
+ * Where a request reached ASE ("http://ase.shop.lan:8080"): the address a link or QR code made
+ * for it should open (the key tag's QR, the approval link when no public base URL is set).
+ */
+export function requestOrigin(request: { protocol: string; host: string }): string {
+  return `${request.protocol}://${request.host}`;
+}

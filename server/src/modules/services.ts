@@ -17,7 +17,9 @@ import type { KiosksService } from './kiosks/kiosks.service.js';
 import type { PurchasingService } from './inventory/purchasing.service.js';
 import type { NotificationsService } from './notifications/notifications.service.js';
 import type { OffsiteFilesService } from './offsite-files/offsite-files.service.js';
+import type { PrintingService } from './printing/printing.service.js';
 import type { RealtimeService } from './realtime/realtime.service.js';
+import type { KioskCheckInService } from './kiosk-check-in/kiosk-check-in.service.js';
 import type { LanHttps } from './remote-access/lan-https.js';
 import type { RemoteAccessService } from './remote-access/remote-access.service.js';
 import type { CannedJobsService } from './repair-orders/canned-jobs.service.js';
@@ -73,4 +75,8 @@ export interface Services {
   baySensors: BaySensorsService;
   /** The check-in kiosks (kiosks module): token checks and each kiosk's label printer. */
   kiosks: Pick<KiosksService, 'authenticate' | 'labelPrinterOf'>;
+  /** Label printers and the durable print queue (key tags, oil stickers, bin labels). */
+  printing: PrintingService;
+  /** The check-in kiosk's check-ins, and the check-in code of an appointment's reminder. */
+  kioskCheckIn: KioskCheckInService;
 }

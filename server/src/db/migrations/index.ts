@@ -24,6 +24,7 @@ import * as obd from './0022-obd.js';
 import * as printing from './0023-printing.js';
 import * as baySensors from './0024-bay-sensors.js';
 import * as kiosks from './0025-kiosks.js';
+import * as kioskCheckIn from './0026-kiosk-check-in.js';
 import * as homeAssistantDevices from './0028-home-assistant-devices.js';
 
 /**
@@ -56,5 +57,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0023-printing': printing,
   '0024-bay-sensors': baySensors,
   '0025-kiosks': kiosks,
+  '0026-kiosk-check-in': kioskCheckIn,
   '0028-home-assistant-devices': homeAssistantDevices,
 };

@@ -4,6 +4,7 @@ import type { AuditTables } from './audit.js';
 import type { AuthTables } from './auth.js';
 import type { BackupTables } from './backup.js';
 import type { BaySensorsTables } from './bay-sensors.js';
+import type { KioskCheckInTables } from './kiosk-check-in.js';
 import type { BaysTables } from './bays.js';
 import type { BillingTables } from './billing.js';
 import type { CustomersTables } from './customers.js';
@@ -85,4 +86,5 @@ export interface DB
     PrintingTables,
     KiosksTables,
     SystemTables,
-    ObdTables {}
+    ObdTables,
+    KioskCheckInTables {}

@@ -42,9 +42,23 @@ import type {
   ListAppointmentsInput,
   UpdateAppointmentInput,
 } from './appointments.schemas.js';
-import { inTransaction } from '../../db/after-commit.js';
+import { afterCommit, inTransaction } from '../../db/after-commit.js';
 
 type Change = DomainEvents['appointmentChanged']['change'];
+
+/** What an arrival may say besides "here" (see AppointmentsService.arriveInTransaction). */
+export interface ArrivalInput {
+  version?: number;
+  odometerIn?: number;
+  /** UTC ISO. */
+  promisedAt?: string;
+  /** The vehicle the customer came with (must be the customer's); default: the booked one. */
+  vehicleId?: string;
+  /** The concerns as confirmed; default: the booked ones. */
+  concerns?: string[];
+  waiter?: boolean;
+  keyTag?: string;
+}
 
 function vehicleSummary(row: AppointmentViewRow): string | null {
   if (row.vehicle_id === null) return null;
@@ -112,6 +126,12 @@ export class AppointmentsService implements CustomerMergeParticipant {
   /** For repair orders: whether an appointment a new repair order names exists, in the caller's transaction. */
   exists(db: Db, id: string): Promise<boolean> {
     return appointmentExists(db, id);
+  }
+
+  /** One appointment read with the caller's connection or transaction; undefined when unknown. */
+  async find(db: Db, id: string): Promise<Appointment | undefined> {
+    const row = await findAppointmentView(db, id);
+    return row === undefined ? undefined : toAppointment(row);
   }
 
   async get(id: string): Promise<Appointment> {
@@ -238,39 +258,59 @@ export class AppointmentsService implements CustomerMergeParticipant {
    */
   async arrive(actor: Actor, id: string, input: ArriveAppointmentInput): Promise<Appointment> {
     const appointment = await inTransaction(this.db, async (tx) => {
-      const current = await this.current(tx, id, input.version);
-      this.ensureBooked(current, 'checked in');
-      const vehicleId = await this.arrivingVehicle(tx, current);
-      const repairOrder = await this.repairOrders.createInTransaction(tx, actor, {
-        customerId: current.customer_id,
-        vehicleId,
-        concerns: JSON.parse(current.requested_services) as string[],
-        waiter: current.kind === 'waiter',
-        appointmentId: id,
+      await this.arriveInTransaction(tx, actor, id, {
+        ...(input.version === undefined ? {} : { version: input.version }),
         ...(input.odometerIn === undefined ? {} : { odometerIn: input.odometerIn }),
         ...(input.promisedAt === undefined ? {} : { promisedAt: toUtcIso(input.promisedAt, 'promisedAt') }),
       });
-      const ok = await updateAppointmentIfVersion(tx, id, current.version, {
-        status: 'arrived',
-        repair_order_id: repairOrder.id,
-        updated_at: this.clock.now().toISOString(),
-      });
-      if (!ok) throw staleVersionProblem('appointment', current.version + 1);
-      await this.audit.record(tx, actor, {
-        action: 'appointment.arrived',
-        entityType: 'appointment',
-        entityId: id,
-        data: {
-          from: 'booked',
-          to: 'arrived',
-          repairOrderId: repairOrder.id,
-          repairOrderNumber: repairOrder.number,
-        },
-      });
       return this.view(tx, id);
     });
-    this.emit(id, 'arrived');
     return appointment;
+  }
+
+  /**
+   * The arrival inside the caller's transaction (the kiosk's check-in writes its own records in
+   * the same commit). What the customer confirmed at arrival replaces what was booked: the
+   * vehicle, the concerns, waiting or not, the key tag. appointmentChanged goes out after commit.
+   */
+  async arriveInTransaction(
+    tx: Db,
+    actor: Actor,
+    id: string,
+    input: ArrivalInput,
+  ): Promise<{ repairOrderId: string; repairOrderNumber: number }> {
+    const current = await this.current(tx, id, input.version);
+    this.ensureBooked(current, 'checked in');
+    const vehicleId = input.vehicleId ?? (await this.arrivingVehicle(tx, current));
+    const repairOrder = await this.repairOrders.createInTransaction(tx, actor, {
+      customerId: current.customer_id,
+      vehicleId,
+      concerns: input.concerns ?? (JSON.parse(current.requested_services) as string[]),
+      waiter: input.waiter ?? current.kind === 'waiter',
+      appointmentId: id,
+      ...(input.odometerIn === undefined ? {} : { odometerIn: input.odometerIn }),
+      ...(input.promisedAt === undefined ? {} : { promisedAt: input.promisedAt }),
+      ...(input.keyTag === undefined ? {} : { keyTag: input.keyTag }),
+    });
+    const ok = await updateAppointmentIfVersion(tx, id, current.version, {
+      status: 'arrived',
+      repair_order_id: repairOrder.id,
+      updated_at: this.clock.now().toISOString(),
+    });
+    if (!ok) throw staleVersionProblem('appointment', current.version + 1);
+    await this.audit.record(tx, actor, {
+      action: 'appointment.arrived',
+      entityType: 'appointment',
+      entityId: id,
+      data: {
+        from: 'booked',
+        to: 'arrived',
+        repairOrderId: repairOrder.id,
+        repairOrderNumber: repairOrder.number,
+      },
+    });
+    afterCommit(tx, () => this.emit(id, 'arrived'));
+    return { repairOrderId: repairOrder.id, repairOrderNumber: repairOrder.number };
   }
 
   /** A customer merge moves the dropped customer's appointments to the kept one, in the merge's transaction. */

@@ -19,6 +19,7 @@ import {
 } from './approvals.schemas.js';
 import type { ApprovalsService, ClientInfo } from './approvals.service.js';
 import { tagRoutes } from '../../lib/route-tags.js';
+import { requestOrigin } from '../../lib/network.js';
 
 const tags = ['approvals'];
 
@@ -31,11 +32,6 @@ export interface ApprovalsRoutesOptions {
 function clientOf(request: FastifyRequest): ClientInfo {
   const agent = request.headers['user-agent'];
   return { ip: request.ip, userAgent: typeof agent === 'string' ? agent.slice(0, 500) : null };
-}
-
-/** Where the app was reached, for the link when no public base URL is set. */
-function originOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
 }
 
 export const approvalsRoutes: FastifyPluginAsyncTypebox<ApprovalsRoutesOptions> = async (
@@ -62,7 +58,12 @@ export const approvalsRoutes: FastifyPluginAsyncTypebox<ApprovalsRoutesOptions> 
         .code(201)
         .header('cache-control', 'no-store')
         .send(
-          await service.requests.send(actorOf(request), request.params.id, request.body, originOf(request)),
+          await service.requests.send(
+            actorOf(request),
+            request.params.id,
+            request.body,
+            requestOrigin(request),
+          ),
         ),
   );
 

@@ -21,11 +21,16 @@ export function decodeSignatureDataUrl(dataUrl: string): Buffer {
   return png;
 }
 
+/** A dark pixel: part of a stroke (strokes are dark on a transparent or white background). */
+const INK = 160;
+
 /**
  * Refuses a signature that is not an image or has nothing drawn on it (an untouched canvas is a
  * valid, fully transparent PNG). Strokes are dark on a transparent or white background.
+ * `minInkPixels`: how many dark pixels make a signature rather than a tap (the kiosk refuses a
+ * dot of a few pixels; the approval link takes any mark).
  */
-export async function ensureSignatureDrawn(png: Buffer): Promise<void> {
+export async function ensureSignatureDrawn(png: Buffer, { minInkPixels = 1 } = {}): Promise<void> {
   let pixels: Buffer;
   try {
     // Rendered to raw grey pixels first: sharp's stats() reads the input, not the pipeline's output.
@@ -37,7 +42,9 @@ export async function ensureSignatureDrawn(png: Buffer): Promise<void> {
   } catch {
     throw problems.validation([{ path: 'signature', message: 'is not a readable PNG image' }]);
   }
-  let darkest = 255;
-  for (const value of pixels) if (value < darkest) darkest = value;
-  if (darkest > 160) throw problems.validation([{ path: 'signature', message: 'is blank: please sign' }]);
+  let ink = 0;
+  for (const value of pixels) if (value <= INK) ink += 1;
+  if (ink === 0) throw problems.validation([{ path: 'signature', message: 'is blank: please sign' }]);
+  if (ink < minInkPixels)
+    throw problems.validation([{ path: 'signature', message: 'is too small: please sign your name' }]);
 }

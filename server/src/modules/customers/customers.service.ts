@@ -28,6 +28,7 @@ import {
   updateCustomerIfVersion,
 } from './customers.repository.js';
 import type {
+  ContactChannel,
   ContactInfo,
   CreateCustomerInput,
   Customer,
@@ -38,7 +39,7 @@ import type {
   MergeResult,
   UpdateCustomerInput,
 } from './customers.schemas.js';
-import { inTransaction } from '../../db/after-commit.js';
+import { afterCommit, inTransaction } from '../../db/after-commit.js';
 
 type CustomerRow = Selectable<CustomersTable>;
 
@@ -184,6 +185,21 @@ export class CustomersService {
   }
 
   async create(actor: Actor, input: CreateCustomerInput): Promise<Customer> {
+    const { customer } = await inTransaction(this.db, (tx) => this.createInTransaction(tx, actor, input));
+    return customer;
+  }
+
+  /**
+   * The same inside the caller's transaction (the kiosk's check-in). With confirmDuplicate the
+   * customer is created even when another has the same phone or email, and `duplicates` names
+   * them, for the caller to flag for the advisor: a duplicate is never merged silently.
+   * customerChanged goes out after commit.
+   */
+  async createInTransaction(
+    tx: Db,
+    actor: Actor,
+    input: CreateCustomerInput,
+  ): Promise<{ customer: Customer; duplicates: Duplicate[] }> {
     const contactInfo = resolveContactInfo(input.contactInfo, EMPTY_CONTACT_INFO);
     const preferences = resolvePreferences(input.preferences, null, contactInfo.value);
     const errors = [
@@ -193,38 +209,63 @@ export class CustomersService {
     ];
     if (errors.length > 0) throw problems.validation(errors);
 
-    const customer = await inTransaction(this.db, async (tx) => {
-      const duplicates = await this.duplicatesOf(tx, this.contactValues(contactInfo.value), []);
-      if (duplicates.length > 0 && input.confirmDuplicate !== true) throw duplicateProblem(duplicates);
-      const at = this.clock.now().toISOString();
-      const id = newId();
-      await insertCustomer(tx, {
-        id,
-        name: input.name.trim(),
-        kind: input.kind ?? 'person',
-        contact_info: JSON.stringify(contactInfo.value),
-        preferences: JSON.stringify(preferences.value),
-        notes: input.notes ?? '',
-        merged_into_id: null,
-        created_at: at,
-        updated_at: at,
-      });
-      await replaceContacts(tx, id, contactRows(id, contactInfo.value, at));
-      await this.audit.record(tx, actor, {
-        action: 'customer.created',
-        entityType: 'customer',
-        entityId: id,
-        data:
-          duplicates.length > 0 ? { confirmedDuplicateOf: [...new Set(duplicates.map((d) => d.id))] } : {},
-      });
-      return toCustomer((await findCustomer(tx, id))!);
+    const duplicates = await this.duplicatesOf(tx, this.contactValues(contactInfo.value), []);
+    if (duplicates.length > 0 && input.confirmDuplicate !== true) throw duplicateProblem(duplicates);
+    const at = this.clock.now().toISOString();
+    const id = newId();
+    await insertCustomer(tx, {
+      id,
+      name: input.name.trim(),
+      kind: input.kind ?? 'person',
+      contact_info: JSON.stringify(contactInfo.value),
+      preferences: JSON.stringify(preferences.value),
+      notes: input.notes ?? '',
+      merged_into_id: null,
+      created_at: at,
+      updated_at: at,
     });
-    this.events.emit('customerChanged', {
-      customerId: customer.id,
-      change: 'created',
-      at: customer.updatedAt,
+    await replaceContacts(tx, id, contactRows(id, contactInfo.value, at));
+    await this.audit.record(tx, actor, {
+      action: 'customer.created',
+      entityType: 'customer',
+      entityId: id,
+      data: duplicates.length > 0 ? { confirmedDuplicateOf: [...new Set(duplicates.map((d) => d.id))] } : {},
     });
-    return customer;
+    const customer = toCustomer((await findCustomer(tx, id))!);
+    afterCommit(tx, () =>
+      this.events.emit('customerChanged', { customerId: id, change: 'created', at: customer.updatedAt }),
+    );
+    return { customer, duplicates };
+  }
+
+  /**
+   * How the customer wants to be reached and in which language, as they said it themselves (the
+   * kiosk), inside the caller's transaction. A channel the customer has no address for is a 400
+   * naming `preferences.contactChannel`.
+   */
+  async setContactPreferencesInTransaction(
+    tx: Db,
+    actor: Actor,
+    id: string,
+    input: { contactChannel: ContactChannel; language: string },
+  ): Promise<Customer> {
+    const current = await this.requireActive(tx, id);
+    const before = toCustomer(current);
+    const preferences = resolvePreferences(input, before.preferences, before.contactInfo);
+    if (preferences.errors.length > 0) throw problems.validation(preferences.errors);
+    const changed =
+      preferences.value.contactChannel !== before.preferences.contactChannel ||
+      preferences.value.language !== before.preferences.language;
+    if (!changed) return before;
+    const at = this.clock.now().toISOString();
+    const ok = await updateCustomerIfVersion(tx, id, current.version, {
+      preferences: JSON.stringify(preferences.value),
+      updated_at: at,
+    });
+    if (!ok) throw staleVersionProblem('customer', current.version + 1);
+    await this.audit.recordUpdate(tx, actor, 'customer', id, { preferences: input });
+    afterCommit(tx, () => this.events.emit('customerChanged', { customerId: id, change: 'updated', at }));
+    return toCustomer((await findCustomer(tx, id))!);
   }
 
   async update(actor: Actor, id: string, input: UpdateCustomerInput): Promise<Customer> {

@@ -60,6 +60,7 @@ export async function keyTagData(
     vehicle: vehicleText(ro.vehicle),
     promised: ro.promisedAt === null ? null : formatPromised(ro.promisedAt, timezone),
     roUrl: repairOrderUrl(origin, ro.id),
+    tagNumber: ro.keyTag,
   };
 }
 

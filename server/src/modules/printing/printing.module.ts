@@ -46,7 +46,7 @@ const PERMISSIONS: Readonly<Record<string, Access>> = {
 export const printingModule = defineModule({
   name: 'printing',
   needs: ['audit', 'repairOrders', 'customers', 'vehicles', 'inventory', 'settings', 'deviceGateway'],
-  gives: [],
+  gives: ['printing'],
   create: (
     { app, db, clock, events, config, log },
     { audit, repairOrders, customers, vehicles, inventory, settings, deviceGateway },
@@ -78,7 +78,7 @@ export const printingModule = defineModule({
     });
     app.decorate('printQueue', worker);
     return {
-      gives: {},
+      gives: { printing },
       permissions: PERMISSIONS,
       routes: async (app) => app.register(printingRoutes, { service: printing }),
       subscriptions: (bus) => [

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import { IdParams, withProblems } from '../../lib/schema.js';
 import { actorOf } from '../../plugins/authentication.js';
 import {
@@ -16,16 +15,12 @@ import {
   PutPrinterBody,
 } from './printing.schemas.js';
 import type { PrintingService } from './printing.service.js';
+import { requestOrigin } from '../../lib/network.js';
 
 const tags = ['printing'];
 const Svg = Type.Unsafe<string>({ type: 'string', description: 'image/svg+xml' });
 /** 202: the label is in the print queue; its status says when it has printed. */
 const Queued = withProblems({ 202: PrintJobSchema });
-
-/** The address this staff member reaches ASE at: a tablet on the same network opens the QR's link there. */
-function originOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
 
 export const printingRoutes: FastifyPluginAsyncTypebox<{ service: PrintingService }> = async (
   app,
@@ -75,7 +70,7 @@ export const printingRoutes: FastifyPluginAsyncTypebox<{ service: PrintingServic
             actorOf(request),
             request.params.id,
             request.body.printerId,
-            originOf(request),
+            requestOrigin(request),
           ),
         ),
   );
@@ -177,6 +172,6 @@ export const printingRoutes: FastifyPluginAsyncTypebox<{ service: PrintingServic
       },
     },
     async (request, reply) =>
-      reply.type('image/svg+xml').send(await service.preview(request.query, originOf(request))),
+      reply.type('image/svg+xml').send(await service.preview(request.query, requestOrigin(request))),
   );
 };

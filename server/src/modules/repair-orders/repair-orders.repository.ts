@@ -25,6 +25,17 @@ export function findRepairOrderForAppointment(db: Db, appointmentId: string) {
     .executeTakeFirst();
 }
 
+/** The key tags on repair orders whose car may still be in the shop (not closed or void). */
+export async function listOpenKeyTags(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('repair_orders')
+    .select('key_tag')
+    .where('status', 'not in', ['closed', 'void'])
+    .where('key_tag', 'is not', null)
+    .execute();
+  return rows.flatMap((row) => (row.key_tag === null ? [] : [row.key_tag]));
+}
+
 export async function moveRepairOrdersToCustomer(
   db: Db,
   fromCustomerId: string,

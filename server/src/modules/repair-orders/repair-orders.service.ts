@@ -43,6 +43,7 @@ import {
   findRepairOrder,
   findRepairOrderForAppointment,
   insertRepairOrder,
+  listOpenKeyTags,
   moveRepairOrdersToCustomer,
   REPAIR_ORDER_COUNTER,
   updateRepairOrderIfVersion,
@@ -340,6 +341,11 @@ export class RepairOrdersService implements CustomerMergeParticipant {
    */
   async find(db: Db, id: string): Promise<RepairOrder | undefined> {
     return this.read(db, id);
+  }
+
+  /** The key tags in use (on repair orders not closed or void), read in the caller's transaction. */
+  openKeyTags(db: Db): Promise<string[]> {
+    return listOpenKeyTags(db);
   }
 
   /**

@@ -32,7 +32,7 @@ import type {
   VinDecode,
 } from './vehicles.schemas.js';
 import { VinDecoder, type DecodedVin } from './vin-decoder.js';
-import { inTransaction } from '../../db/after-commit.js';
+import { afterCommit, inTransaction } from '../../db/after-commit.js';
 import {
   type AcceptedVin,
   DECODABLE,
@@ -53,6 +53,17 @@ import { OdometerService } from './odometer.service.js';
 export type { OdometerReadingInput } from './vehicle-fields.js';
 
 /** Vehicles: VIN, decoded details, plates, ownership; their odometer history is OdometerService. */
+/** The VIN and plate of a new vehicle as accepted (errors pushed for the ones refused). */
+function acceptedFields(
+  input: CreateVehicleInput,
+  errors: FieldError[],
+): { vin: AcceptedVin | undefined; plate: string | undefined } {
+  return {
+    vin: input.vin === undefined ? undefined : acceptVin(input.vin, input.vinCheckOverrideReason, errors),
+    plate: input.licensePlate === undefined ? undefined : acceptPlate(input.licensePlate, errors),
+  };
+}
+
 export class VehiclesService implements CustomerMergeParticipant {
   readonly name = 'vehicles';
   readonly #vinDecoder: VinDecoder;
@@ -108,67 +119,84 @@ export class VehiclesService implements CustomerMergeParticipant {
   /** Validation and the VIN decode happen before the transaction: a decode may unpack the vPIC data. */
   async create(actor: Actor, input: CreateVehicleInput): Promise<VehicleDetail> {
     const errors: FieldError[] = [];
-    const vin =
-      input.vin === undefined ? undefined : acceptVin(input.vin, input.vinCheckOverrideReason, errors);
-    const plate = input.licensePlate === undefined ? undefined : acceptPlate(input.licensePlate, errors);
+    const { vin, plate } = acceptedFields(input, errors);
     if (!(await this.customers.exists(this.db, input.customerId)))
       errors.push({ path: 'customerId', message: 'no customer with this id' });
     if (errors.length > 0) throw problems.validation(errors);
     if (vin !== undefined) await this.#ensureVinFree(this.db, vin.vin, null);
 
     const filled = vin === undefined ? {} : await this.#fillFromVin(vin.vin, input);
+    return inTransaction(this.db, (tx) => this.#insert(tx, actor, input, { vin, plate, filled }));
+  }
+
+  /**
+   * A new vehicle inside the caller's transaction (the kiosk's check-in). No VIN decode here (it
+   * may unpack the vPIC data): the caller decodes first and passes make, model and year.
+   * vehicleChanged goes out after commit.
+   */
+  async createInTransaction(tx: Db, actor: Actor, input: CreateVehicleInput): Promise<VehicleDetail> {
+    const errors: FieldError[] = [];
+    const { vin, plate } = acceptedFields(input, errors);
+    if (errors.length > 0) throw problems.validation(errors);
+    return this.#insert(tx, actor, input, { vin, plate, filled: {} });
+  }
+
+  async #insert(
+    tx: Db,
+    actor: Actor,
+    input: CreateVehicleInput,
+    accepted: { vin: AcceptedVin | undefined; plate: string | undefined; filled: FilledFromVin },
+  ): Promise<VehicleDetail> {
+    const { vin, plate, filled } = accepted;
     const at = this.clock.now().toISOString();
     const id = newId();
     const unit = input.odometerUnit ?? 'mi';
-    const detail = await inTransaction(this.db, async (tx) => {
-      if (!(await this.customers.exists(tx, input.customerId)))
-        throw problems.validation([{ path: 'customerId', message: 'no customer with this id' }]);
-      if (vin !== undefined) await this.#ensureVinFree(tx, vin.vin, null);
-      await insertVehicle(tx, {
-        id,
-        customer_id: input.customerId,
-        vin: vin?.vin ?? null,
-        vin_check_override: vin?.override?.reason ?? null,
-        make: cleanText(input.make) ?? filled.make ?? null,
-        model: cleanText(input.model) ?? filled.model ?? null,
-        year: input.year ?? filled.year ?? null,
-        trim: cleanText(input.trim) ?? filled.trim ?? null,
-        engine: cleanText(input.engine) ?? filled.engine ?? null,
-        body: cleanText(input.body) ?? filled.body ?? null,
-        color: cleanText(input.color) ?? null,
-        license_plate: plate ?? null,
-        plate_region: input.plateRegion?.toUpperCase() ?? null,
-        telematics_id: cleanText(input.telematicsId) ?? null,
-        odometer: input.odometer ?? null,
-        odometer_unit: unit,
-        notes: input.notes?.trim() ?? '',
-        created_at: at,
-        updated_at: at,
-      });
-      await insertOwnership(
-        tx,
-        ownershipRow(id, input.customerId, { startedAt: at, endedAt: null, note: null }, at),
-      );
-      if (input.odometer !== undefined) {
-        await this.odometer.insertReading(
-          tx,
-          actor,
-          { vehicleId: id, reading: input.odometer, unit, source: 'manual' },
-          at,
-          { vehicleUnit: unit, mode: 'raise' },
-        );
-      }
-      await this.audit.record(tx, actor, {
-        action: 'vehicle.created',
-        entityType: 'vehicle',
-        entityId: id,
-        data: { customerId: input.customerId, vin: vin?.vin ?? null, filledFromVin: Object.keys(filled) },
-      });
-      if (vin?.override) await this.#auditOverride(tx, actor, id, vin.vin, vin.override);
-      return (await this.#detail(tx, id))!;
+    if (!(await this.customers.exists(tx, input.customerId)))
+      throw problems.validation([{ path: 'customerId', message: 'no customer with this id' }]);
+    if (vin !== undefined) await this.#ensureVinFree(tx, vin.vin, null);
+    await insertVehicle(tx, {
+      id,
+      customer_id: input.customerId,
+      vin: vin?.vin ?? null,
+      vin_check_override: vin?.override?.reason ?? null,
+      make: cleanText(input.make) ?? filled.make ?? null,
+      model: cleanText(input.model) ?? filled.model ?? null,
+      year: input.year ?? filled.year ?? null,
+      trim: cleanText(input.trim) ?? filled.trim ?? null,
+      engine: cleanText(input.engine) ?? filled.engine ?? null,
+      body: cleanText(input.body) ?? filled.body ?? null,
+      color: cleanText(input.color) ?? null,
+      license_plate: plate ?? null,
+      plate_region: input.plateRegion?.toUpperCase() ?? null,
+      telematics_id: cleanText(input.telematicsId) ?? null,
+      odometer: input.odometer ?? null,
+      odometer_unit: unit,
+      notes: input.notes?.trim() ?? '',
+      created_at: at,
+      updated_at: at,
     });
-    this.events.emit('vehicleChanged', { vehicleId: id, change: 'created', at });
-    return detail;
+    await insertOwnership(
+      tx,
+      ownershipRow(id, input.customerId, { startedAt: at, endedAt: null, note: null }, at),
+    );
+    if (input.odometer !== undefined) {
+      await this.odometer.insertReading(
+        tx,
+        actor,
+        { vehicleId: id, reading: input.odometer, unit, source: 'manual' },
+        at,
+        { vehicleUnit: unit, mode: 'raise' },
+      );
+    }
+    await this.audit.record(tx, actor, {
+      action: 'vehicle.created',
+      entityType: 'vehicle',
+      entityId: id,
+      data: { customerId: input.customerId, vin: vin?.vin ?? null, filledFromVin: Object.keys(filled) },
+    });
+    if (vin?.override) await this.#auditOverride(tx, actor, id, vin.vin, vin.override);
+    afterCommit(tx, () => this.events.emit('vehicleChanged', { vehicleId: id, change: 'created', at }));
+    return (await this.#detail(tx, id))!;
   }
 
   async update(actor: Actor, id: string, input: UpdateVehicleInput): Promise<VehicleDetail> {
