@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
@@ -17,6 +18,7 @@ import { buildApp } from '../../src/app.js';
 import { openDatabase } from '../../src/db/database.js';
 import { pairKiosk, type PairedKiosk } from '../helpers/kiosk.js';
 import { pairDevice } from '../helpers/mqtt.js';
+import { TestSocket } from '../helpers/ws-client.js';
 import { createTestApp, injectAs, problemOf, setupOwner, type TestApp } from '../helpers/test-app.js';
 
 /**
@@ -327,6 +329,30 @@ describe('an appointment at the door', () => {
     t.clock.advance(24 * 3600_000);
     const tomorrow = await kioskPost('/api/kiosk/lookup-code', { code });
     expect(tomorrow.json()).toEqual({ matches: [] });
+  });
+});
+
+describe('the advisor', () => {
+  it("sees the check-in live on the board's socket", async () => {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    const socket = await TestSocket.open(`ws://127.0.0.1:${port}/ws`, { cookie });
+    try {
+      await socket.next((m) => m.type === 'welcome');
+      socket.send({ type: 'subscribe', topics: ['board', 'appointments'] });
+      await socket.next((m) => m.type === 'subscribed');
+      const [match] = (await lookup(PHONE, 'Smith')).matches;
+      const response = await kioskPost('/api/kiosk/check-in', await appointmentCheckIn(match!));
+      expect(response.statusCode, response.body).toBe(201);
+      const { id: roId } = repairOrderByNumber(response.json<KioskCheckInResult>().repairOrderNumber);
+      const event = await socket.next((m) => m.type === 'event' && m.name === 'kioskCheckedIn');
+      expect(event).toMatchObject({
+        topics: expect.arrayContaining(['board', 'appointments', `repair-order:${roId}`]) as unknown,
+        payload: { repairOrderId: roId, appointmentId, kioskName: 'Front door kiosk', tagNumber: 1 },
+      });
+    } finally {
+      socket.close();
+    }
   });
 });
 
