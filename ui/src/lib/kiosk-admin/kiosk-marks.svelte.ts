@@ -1,34 +1,30 @@
 import type { LiveEvents } from '$contracts/live-events';
 import { shopTimeZone } from '$lib/time/shop-time';
 import { kioskChime } from './kiosk-chime.svelte';
-import { fetchKioskCheckIn } from './kiosk-check-in-api';
+import { listKioskCheckIns } from './kiosk-check-in-api';
 import {
   arrivalAnnouncement,
   isFresh,
   KioskMarkBook,
   markFromCheckIn,
   markFromEvent,
-  type KioskCheckInSummary,
+  startOfShopDay,
   type KioskMark,
-  type MarkRequest,
 } from './kiosk-marks';
-
-/** How many check-in lookups run at once when a screen opens with many repair orders. */
-const PARALLEL_LOOKUPS = 4;
 
 /**
  * The kiosk marks this browser knows, shared by the board, the calendar and their cards: from the
- * live `kioskCheckedIn` event as it happens, and after a reload from each repair order's
- * check-in (GET /api/repair-orders/:id/kiosk-check-in), asked once per repair order.
+ * live `kioskCheckedIn` event as it happens, and after a (re)load from today's list
+ * (GET /api/kiosk-check-ins?since=<start of the shop's day>): one request, however many cards.
  */
 class KioskMarks {
   readonly #book = new KioskMarkBook();
   /** Bumped on every change: the getters read it, so cards re-render when a mark arrives. */
   #version = $state(0);
+  #refreshing: Promise<void> | null = null;
+  #refreshAgain = false;
   /** The latest arrival, in words, for the screen's live region. */
   announcement = $state('');
-
-  constructor(private readonly lookup: (repairOrderId: string) => Promise<KioskCheckInSummary | null>) {}
 
   ofRepairOrder(repairOrderId: string, nowMs: number = Date.now()): KioskMark | null {
     void this.#version;
@@ -49,23 +45,29 @@ class KioskMarks {
     if (isFresh(mark.at, Date.now())) kioskChime.play();
   }
 
-  /** Learns the marks of these repair orders (the ones not asked yet), a few at a time. */
-  async ensure(requests: readonly MarkRequest[]): Promise<void> {
-    const queue = this.#book.take(requests);
-    const worker = async (): Promise<void> => {
-      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+  /**
+   * Today's check-ins, after the screen (re)loaded: what happened while it was closed or offline.
+   * Calls while one runs make one more run after it, not one each.
+   */
+  refresh(): Promise<void> {
+    if (this.#refreshing) {
+      this.#refreshAgain = true;
+      return this.#refreshing;
+    }
+    this.#refreshing = (async () => {
+      do {
+        this.#refreshAgain = false;
         try {
-          const checkIn = await this.lookup(next.repairOrderId);
-          if (checkIn === null) this.#book.recordNone(next.repairOrderId);
-          else this.#book.record(markFromCheckIn(next, checkIn));
+          for (const checkIn of await listKioskCheckIns(startOfShopDay(Date.now(), shopTimeZone())))
+            this.#book.record(markFromCheckIn(checkIn));
+          this.#version += 1;
         } catch {
-          this.#book.forgetAsking(next.repairOrderId); // offline: asked again on the next load
+          // Offline: the marks already known stay; the next load asks again.
         }
-        this.#version += 1;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_LOOKUPS, queue.length) }, worker));
+      } while (this.#refreshAgain);
+    })().finally(() => (this.#refreshing = null));
+    return this.#refreshing;
   }
 }
 
-export const kioskMarks = new KioskMarks(fetchKioskCheckIn);
+export const kioskMarks = new KioskMarks();

@@ -7,6 +7,7 @@ import {
   KioskMarkBook,
   markFromCheckIn,
   markFromEvent,
+  startOfShopDay,
 } from './kiosk-marks';
 
 const ZONE = 'America/Chicago';
@@ -53,48 +54,40 @@ describe('kiosk marks', () => {
 });
 
 describe('the mark book', () => {
-  it('asks about each repair order once, and finds a mark by its appointment', () => {
+  const listed = {
+    repairOrderId: 'ro-1',
+    appointmentId: 'ap-1',
+    at: event.at,
+    kioskName: 'Front door',
+    tagNumber: 214,
+    flags: [],
+  };
+
+  it('finds a listed check-in by its repair order and its appointment, for today only', () => {
     const book = new KioskMarkBook();
-    const asks = [
-      { repairOrderId: 'ro-1', appointmentId: 'ap-1' },
-      { repairOrderId: 'ro-2', appointmentId: null },
-    ];
-    expect(book.take(asks)).toEqual(asks);
-    expect(book.take(asks)).toEqual([]); // being asked
-    book.record(
-      markFromCheckIn(asks[0]!, { at: event.at, kioskName: 'Front door', tagNumber: 214, flags: [] }),
-    );
-    book.recordNone('ro-2');
-    expect(book.take(asks)).toEqual([]); // known
+    book.record(markFromCheckIn(listed));
     expect(book.ofAppointment('ap-1', NOW, ZONE)).toMatchObject({ repairOrderId: 'ro-1', tagNumber: 214 });
+    expect(book.ofRepairOrder('ro-1', NOW, ZONE)).toMatchObject({ kioskName: 'Front door' });
     expect(book.ofRepairOrder('ro-2', NOW, ZONE)).toBeNull();
+    expect(book.ofAppointment('ap-2', NOW, ZONE)).toBeNull();
     expect(book.ofRepairOrder('ro-1', NOW + 24 * 3_600_000, ZONE)).toBeNull(); // tomorrow
   });
 
-  it('asks again after a failed lookup, and a late "none" does not undo a live mark', () => {
-    const book = new KioskMarkBook();
-    const ask = { repairOrderId: 'ro-1', appointmentId: null };
-    expect(book.take([ask])).toHaveLength(1);
-    book.forgetAsking('ro-1');
-    expect(book.take([ask])).toHaveLength(1);
-    book.record(markFromEvent(event));
-    book.recordNone('ro-1');
-    expect(book.ofRepairOrder('ro-1', NOW, ZONE)).toMatchObject({ repairOrderNumber: 1042 });
-  });
-
-  it('keeps what the live event knew when the lookup answers later', () => {
+  it('keeps what the live event knew when the list answers later', () => {
     const book = new KioskMarkBook();
     book.record(markFromEvent(event));
-    book.record(
-      markFromCheckIn(
-        { repairOrderId: 'ro-1', appointmentId: null },
-        { at: event.at, kioskName: 'Front door', tagNumber: 214, flags: ['vin-check-digit'] },
-      ),
-    );
+    book.record(markFromCheckIn({ ...listed, appointmentId: null, flags: ['vin-check-digit'] }));
     expect(book.ofRepairOrder('ro-1', NOW, ZONE)).toMatchObject({
       repairOrderNumber: 1042,
       appointmentId: 'ap-1',
       flags: ['vin-check-digit'],
     });
+  });
+});
+
+describe("the shop's day", () => {
+  it('starts at midnight in the shop, whatever the browser', () => {
+    expect(startOfShopDay(NOW, ZONE)).toBe('2026-03-02T06:00:00.000Z');
+    expect(startOfShopDay(Date.parse('2026-03-03T05:30:00.000Z'), ZONE)).toBe('2026-03-02T06:00:00.000Z');
   });
 });

@@ -1,5 +1,5 @@
 import type { LiveEvents } from '$contracts/live-events';
-import { dateAt } from '$lib/calendar/zoned';
+import { dateAt, dayRange } from '$lib/calendar/zoned';
 
 /**
  * The staff side of a kiosk check-in: the "Checked in at the kiosk" mark on that repair order's
@@ -31,8 +31,10 @@ export interface KioskMark {
   flags: string[];
 }
 
-/** What GET /api/repair-orders/:id/kiosk-check-in answers (the parts the mark uses). */
+/** One check-in of GET /api/kiosk-check-ins (the parts the mark uses). */
 export interface KioskCheckInSummary {
+  repairOrderId: string;
+  appointmentId: string | null;
   at: string;
   kioskName: string;
   tagNumber: number;
@@ -51,18 +53,8 @@ export function markFromEvent(event: LiveEvents['kioskCheckedIn']): KioskMark {
   };
 }
 
-export function markFromCheckIn(
-  ask: { repairOrderId: string; appointmentId: string | null },
-  checkIn: KioskCheckInSummary,
-): KioskMark {
-  return {
-    ...ask,
-    repairOrderNumber: null,
-    at: checkIn.at,
-    kioskName: checkIn.kioskName,
-    tagNumber: checkIn.tagNumber,
-    flags: [...checkIn.flags],
-  };
+export function markFromCheckIn(checkIn: KioskCheckInSummary): KioskMark {
+  return { ...checkIn, repairOrderNumber: null, flags: [...checkIn.flags] };
 }
 
 /** Shown for the rest of the day it happened on, in the shop's time zone. */
@@ -89,25 +81,17 @@ export function arrivalAnnouncement(mark: KioskMark): string {
   return `${ro} checked in at the kiosk (${mark.kioskName})${tag}${flags}.`;
 }
 
-/** A repair order to look up, and the appointment it came from when the calendar asks. */
-export interface MarkRequest {
-  repairOrderId: string;
-  appointmentId: string | null;
-}
-
 /**
- * What this browser knows of check-ins: by repair order, a mark or `null` (asked: not a kiosk
- * check-in). A repair order is asked about once: a check-in makes its repair order in the same
- * transaction, so one that was not checked in at a kiosk never will be.
+ * What this browser knows of check-ins, by repair order (and its appointment): from the live
+ * events as they come and from the day's list after a (re)load.
  */
 export class KioskMarkBook {
-  readonly #byRepairOrder = new Map<string, KioskMark | null>();
+  readonly #byRepairOrder = new Map<string, KioskMark>();
   readonly #repairOrderOfAppointment = new Map<string, string>();
-  readonly #asking = new Set<string>();
 
   record(mark: KioskMark): void {
     const known = this.#byRepairOrder.get(mark.repairOrderId);
-    // The event knows the RO number and the appointment, a later lookup may not: keep both.
+    // The event knows the RO number, the list does not: keep what either said.
     this.#byRepairOrder.set(mark.repairOrderId, {
       ...mark,
       repairOrderNumber: mark.repairOrderNumber ?? known?.repairOrderNumber ?? null,
@@ -115,39 +99,20 @@ export class KioskMarkBook {
     });
     if (mark.appointmentId !== null)
       this.#repairOrderOfAppointment.set(mark.appointmentId, mark.repairOrderId);
-    this.#asking.delete(mark.repairOrderId);
-  }
-
-  recordNone(repairOrderId: string): void {
-    if (!this.#byRepairOrder.has(repairOrderId)) this.#byRepairOrder.set(repairOrderId, null);
-    this.#asking.delete(repairOrderId);
-  }
-
-  /** Asking failed (offline): forget it was asked, so the next load asks again. */
-  forgetAsking(repairOrderId: string): void {
-    this.#asking.delete(repairOrderId);
-  }
-
-  /** The requests not known yet and not being asked; they are marked as being asked. */
-  take(requests: readonly MarkRequest[]): MarkRequest[] {
-    const wanted: MarkRequest[] = [];
-    for (const request of requests) {
-      if (request.appointmentId !== null)
-        this.#repairOrderOfAppointment.set(request.appointmentId, request.repairOrderId);
-      if (this.#byRepairOrder.has(request.repairOrderId) || this.#asking.has(request.repairOrderId)) continue;
-      this.#asking.add(request.repairOrderId);
-      wanted.push(request);
-    }
-    return wanted;
   }
 
   ofRepairOrder(repairOrderId: string, nowMs: number, timeZone: string): KioskMark | null {
-    const mark = this.#byRepairOrder.get(repairOrderId) ?? null;
-    return mark !== null && isOfToday(mark.at, nowMs, timeZone) ? mark : null;
+    const mark = this.#byRepairOrder.get(repairOrderId);
+    return mark !== undefined && isOfToday(mark.at, nowMs, timeZone) ? mark : null;
   }
 
   ofAppointment(appointmentId: string, nowMs: number, timeZone: string): KioskMark | null {
     const repairOrderId = this.#repairOrderOfAppointment.get(appointmentId);
     return repairOrderId === undefined ? null : this.ofRepairOrder(repairOrderId, nowMs, timeZone);
   }
+}
+
+/** The instant the shop's day began (the list of today's check-ins starts there). */
+export function startOfShopDay(nowMs: number, timeZone: string): string {
+  return new Date(dayRange(dateAt(nowMs, timeZone), timeZone).startMs).toISOString();
 }
