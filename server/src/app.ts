@@ -180,8 +180,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   reportAfterCommitErrors(kernel.db, (error) => app.log.error({ err: error }, 'after-commit effect failed'));
   const wanted = ctx.modules === undefined ? undefined : [...ALWAYS, ...ctx.modules];
   const wired = await createModules(selectModules(MODULES, wanted), kernel);
-  const { system, sessions, displays, kiosks, notifications, lanHttps } = wired.services;
+  const { system, sessions, displays, kiosks, notifications, lanHttps, kioskCheckIn } = wired.services;
   if (sessions === undefined) throw new Error('the sessions module is missing');
+  // Appointment reminders carry the kiosk's check-in code; that module comes after notifications.
+  if (notifications !== undefined && kioskCheckIn !== undefined) notifications.useCheckInCodes(kioskCheckIn);
   app.decorate('routeTable', wired.routeTable);
   installLifecycle(app, wired);
 

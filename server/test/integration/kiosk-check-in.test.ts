@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
@@ -17,6 +18,7 @@ import { buildApp } from '../../src/app.js';
 import { openDatabase } from '../../src/db/database.js';
 import { pairKiosk, type PairedKiosk } from '../helpers/kiosk.js';
 import { pairDevice } from '../helpers/mqtt.js';
+import { TestSocket } from '../helpers/ws-client.js';
 import { createTestApp, injectAs, problemOf, setupOwner, type TestApp } from '../helpers/test-app.js';
 
 /**
@@ -330,6 +332,30 @@ describe('an appointment at the door', () => {
   });
 });
 
+describe('the advisor', () => {
+  it("sees the check-in live on the board's socket", async () => {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    const socket = await TestSocket.open(`ws://127.0.0.1:${port}/ws`, { cookie });
+    try {
+      await socket.next((m) => m.type === 'welcome');
+      socket.send({ type: 'subscribe', topics: ['board', 'appointments'] });
+      await socket.next((m) => m.type === 'subscribed');
+      const [match] = (await lookup(PHONE, 'Smith')).matches;
+      const response = await kioskPost('/api/kiosk/check-in', await appointmentCheckIn(match!));
+      expect(response.statusCode, response.body).toBe(201);
+      const { id: roId } = repairOrderByNumber(response.json<KioskCheckInResult>().repairOrderNumber);
+      const event = await socket.next((m) => m.type === 'event' && m.name === 'kioskCheckedIn');
+      expect(event).toMatchObject({
+        topics: expect.arrayContaining(['board', 'appointments', `repair-order:${roId}`]) as unknown,
+        payload: { repairOrderId: roId, appointmentId, kioskName: 'Front door kiosk', tagNumber: 1 },
+      });
+    } finally {
+      socket.close();
+    }
+  });
+});
+
 describe('a walk-in', () => {
   it('a returning customer with a new car whose VIN fails its check digit: kept on the repair order, flagged', async () => {
     // Another open repair order already holds tag 1: the kiosk hands out the lowest free one.
@@ -491,6 +517,15 @@ describe('twice, or across a restart', () => {
     expect(a.json()).toEqual(b.json());
     expect(counts()).toEqual(afterOneArrival(before));
     expect(auditOf('kiosk.checked_in')).toHaveLength(1);
+
+    // Two customers at once (two requests): each gets their own tag number.
+    const [x, y] = await Promise.all([
+      kioskPost('/api/kiosk/check-in', await walkInNew()),
+      kioskPost('/api/kiosk/check-in', await walkInNew({ vehicle: { new: { plate: 'OTHER1' } } })),
+    ]);
+    expect([x.statusCode, y.statusCode]).toEqual([201, 201]);
+    const tags = [x, y].map((r) => r.json<KioskCheckInResult>().tagNumber).sort();
+    expect(tags).toEqual([2, 3]);
   });
 
   it('refs from before a restart still work, and the same requestId after it answers the first result', async () => {
@@ -608,17 +643,19 @@ describe('the key tag', () => {
     await printer.close();
   });
 
-  it("prints on the kiosk's label printer with the tag number the customer was told", async () => {
+  /** A kiosk whose label printer is the capture server (a paired label-printer device, set up). */
+  async function kioskWithPrinter(): Promise<PairedKiosk> {
     const printerId = (await pairDevice(app, cookie, 'label-printer', 'Door printer')).deviceId;
     await staff('PUT', `/api/printers/${printerId}`, {
       transport: 'tcp',
       host: printer.host,
       port: printer.port,
     });
-    const withPrinter = await pairKiosk(app, cookie, {
-      name: 'Printer kiosk',
-      labelPrinterDeviceId: printerId,
-    });
+    return pairKiosk(app, cookie, { name: 'Printer kiosk', labelPrinterDeviceId: printerId });
+  }
+
+  it("prints on the kiosk's label printer with the tag number the customer was told", async () => {
+    const withPrinter = await kioskWithPrinter();
     await staff('POST', '/api/repair-orders', { customerId, vehicleId, concerns: ['Tires'], keyTag: '1' });
 
     const [match] = (await lookup(PHONE, 'Smith', withPrinter)).matches;
@@ -635,5 +672,36 @@ describe('the key tag', () => {
     expect(capture!.decoded.items.find((i) => i.type === 'line' && i.text === 'TAG 2')).toMatchObject({
       width: 3,
     });
+  });
+
+  it('a printer that is off: the check-in still succeeds, the tag is queued and prints when it is back', async () => {
+    const withPrinter = await kioskWithPrinter();
+    await printer.setMode('refuse');
+
+    const response = await kioskPost('/api/kiosk/check-in', await walkInNew(), withPrinter);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json<KioskCheckInResult>()).toMatchObject({ tagNumber: 1, keyTag: 'queued' });
+    expect(await app.printQueue.drain()).toEqual({ attempted: 1, printed: 0 });
+
+    await printer.setMode('print');
+    t.clock.advance(60_000);
+    expect(await app.printQueue.drain()).toEqual({ attempted: 1, printed: 1 });
+    const [capture] = await printer.waitForCaptures(1);
+    expect(capture!.decoded.text).toContain('TAG 1');
+  });
+
+  it('a label printer assigned but never set up: the check-in succeeds and says there is no printer', async () => {
+    const printerId = (await pairDevice(app, cookie, 'label-printer', 'Unset printer')).deviceId;
+    const withPrinter = await pairKiosk(app, cookie, {
+      name: 'Printer kiosk',
+      labelPrinterDeviceId: printerId,
+    });
+    const body = await walkInNew();
+    const response = await kioskPost('/api/kiosk/check-in', body, withPrinter);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json<KioskCheckInResult>()).toMatchObject({ keyTag: 'no-printer' });
+    // The stored answer says so too: a retry hears the same.
+    const again = await kioskPost('/api/kiosk/check-in', body, withPrinter);
+    expect(again.json()).toEqual(response.json());
   });
 });

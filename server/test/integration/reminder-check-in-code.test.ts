@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HOUR_MS } from '../../src/lib/clock.js';
 import { insertVehicle } from '../helpers/fixtures.js';
+import { pairKiosk } from '../helpers/kiosk.js';
 import { startRecordingGateway, type RecordingGateway } from '../helpers/sms-gateway.js';
 import { decodeQuotedPrintable, startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
 import { createTestApp, injectAs, setupOwner, type TestApp } from '../helpers/test-app.js';
@@ -109,21 +110,14 @@ async function readQr(png: Buffer): Promise<string> {
 
 describe('the appointment reminder', () => {
   it('carries the check-in code in the text message and the email, and the email its QR image', async () => {
-    const codes = new Map<string, string>();
-    // Stand-in for kioskCheckIn.reminderCodeFor until the kiosk-check-in module is on main.
-    t.app.notifications.useCheckInCodes({
-      reminderCodeFor: (appointmentId) => {
-        if (!codes.has(appointmentId)) codes.set(appointmentId, codes.size === 0 ? '7KQ4MZ2P' : 'H3NW8XRT');
-        return Promise.resolve(codes.get(appointmentId)!);
-      },
-    });
     const bySms = await bookedCustomer('sms', 3);
     const byEmail = await bookedCustomer('email', 5);
 
     expect(await t.app.notifications.queueAppointmentReminders()).toBe(2);
     await t.app.outbox.drain();
 
-    const smsCode = codes.get(bySms)!;
+    // The kiosk-check-in module's own codes: the same one every time it is asked for.
+    const smsCode = await t.app.kioskCheckIn.reminderCodeFor(bySms);
     const formatted = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
     expect(gateway.requests).toHaveLength(1);
     expect(gateway.requests[0]!.form.Body).toContain(
@@ -131,7 +125,8 @@ describe('the appointment reminder', () => {
     );
 
     const [mail] = await smtp.waitFor(1);
-    const emailCode = codes.get(byEmail)!;
+    const emailCode = await t.app.kioskCheckIn.reminderCodeFor(byEmail);
+    expect(emailCode).not.toBe(smsCode);
     expect(mail!.text).toContain(`Check in at the kiosk with code ${formatted(emailCode)}.`);
     const parts = mimeParts(mail!.raw);
     const image = parts.find((p) => p.headers.includes('content-type: image/png'));
@@ -142,9 +137,21 @@ describe('the appointment reminder', () => {
     const htmlText = html.headers.includes('quoted-printable') ? decodeQuotedPrintable(html.body) : html.body;
     expect(htmlText).toContain(`src="cid:${contentId}"`);
     expect(htmlText).toContain(`alt="Check-in QR code ${formatted(emailCode)}"`);
-    expect(await readQr(Buffer.from(image!.body.replace(/\s/g, ''), 'base64'))).toBe(
-      `ASE-CHECKIN:${emailCode}`,
-    );
+    const scanned = await readQr(Buffer.from(image!.body.replace(/\s/g, ''), 'base64'));
+    expect(scanned).toBe(`ASE-CHECKIN:${emailCode}`);
+
+    // What the kiosk's camera reads finds today's appointment (the code typed from the text too).
+    const kiosk = await pairKiosk(t.app, owner.cookie);
+    for (const code of [scanned, formatted(smsCode)]) {
+      const found = await t.app.inject({
+        method: 'POST',
+        url: '/api/kiosk/lookup-code',
+        headers: kiosk.headers,
+        payload: { code },
+      });
+      expect(found.statusCode, found.body).toBe(200);
+      expect(found.json<{ matches: unknown[] }>().matches).toHaveLength(1);
+    }
   });
 
   it('still goes out, without a code, when the code cannot be had', async () => {

@@ -226,15 +226,19 @@ function queriesOutsideRepositories(): string[] {
   return found;
 }
 
-/** Tables and views the migrations create. */
+/** Tables and views the migrations create (a table built to replace another and renamed to it is not new). */
 function migratedTables(): string[] {
   const created =
     /\bcreate\s+(?:virtual\s+)?(?:table|view)\s+(?:if\s+not\s+exists\s+)?["`]?([a-z_][a-z0-9_]*)/gi;
+  const renamedAway = /\balter\s+table\s+["`]?([a-z_][a-z0-9_]*)["`]?\s+rename\s+to\b/gi;
   const names = new Set<string>();
+  const gone = new Set<string>();
   for (const file of tsFilesUnder(MIGRATIONS_DIR)) {
-    for (const match of readFileSync(file, 'utf8').matchAll(created)) names.add(match[1]!.toLowerCase());
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(created)) names.add(match[1]!.toLowerCase());
+    for (const match of text.matchAll(renamedAway)) gone.add(match[1]!.toLowerCase());
   }
-  return [...names].sort();
+  return [...names].filter((name) => !gone.has(name)).sort();
 }
 
 interface Import {

@@ -224,3 +224,66 @@ test('devices: a label printer whose address is refused is still paired, and the
     await api.dispose();
   }
 });
+
+/**
+ * A kiosk (issue 18), by keyboard: added as a device, its dialog offers "Pair a tablet" (no MQTT
+ * credentials up front): a code 4-4 and a QR code of the pairing address with a countdown; the
+ * tablet pairs with that code and the dialog says so live. Later, from its row, the key tags' label
+ * printer is picked.
+ */
+test('devices: add a kiosk, pair its tablet with the code on screen, see it paired live, and pick its label printer', async ({
+  page,
+}) => {
+  const api = await ownerApi();
+  const stamp = Date.now().toString(36).toUpperCase();
+  const name = `Door kiosk ${stamp}`;
+  const printerName = `Key tags ${stamp}`;
+  try {
+    await json(await api.post('/api/devices', { data: { kind: 'label-printer', name: printerName } }));
+    await page.goto('/settings/devices');
+    await page.getByRole('button', { name: 'Add a device' }).click();
+    const add = page.getByRole('dialog', { name: 'Add a device' });
+    await add.getByLabel('Kind').selectOption('kiosk');
+    await add.getByLabel('Name').fill(name);
+    await add.getByLabel('Name').press('Enter');
+
+    const dialog = page.getByRole('dialog', { name: `Set up ${name}` });
+    await expect(dialog.getByTestId('kiosk-paired')).toHaveText('No tablet is paired yet.');
+    await expect(dialog.getByTestId('credentials-once')).toBeHidden(); // folded away: a tablet needs none
+    await dialog.getByRole('button', { name: 'Pair a tablet' }).click();
+
+    const shown = dialog.getByTestId('kiosk-code');
+    await expect(shown).toHaveText(/^\d{4} \d{4}$/);
+    const code = (await shown.innerText()).replace(' ', '');
+    await expect(dialog.getByRole('img', { name: "QR code of the kiosk's pairing address" })).toBeVisible();
+    await expect(dialog.getByRole('textbox', { name: 'Pairing address' })).toHaveValue(
+      new RegExp(`/kiosk\\?pair=${code}$`),
+    );
+    await expect(dialog.getByTestId('kiosk-code-countdown')).toHaveText(/^(10:00|9:[0-5]\d)$/);
+    await expectAccessible(page, 'settings: kiosk pairing code');
+
+    // The tablet at the door uses the code: the owner's dialog says so without a reload.
+    const paired = await json<{ token: string }>(await api.post('/api/kiosk/pair', { data: { code } }));
+    expect(paired.token).toMatch(/^kk_/);
+    await expect(dialog.getByTestId('kiosk-paired')).toContainText('Paired.');
+    await expect(shown).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    // From its row: paired, and its key tags go to the label printer picked here.
+    await page.getByRole('button', { name: `Pair a tablet for ${name}` }).click();
+    const kiosk = page.getByRole('dialog', { name: `${name}: tablet and key tags` });
+    await expect(kiosk.getByTestId('kiosk-paired')).toContainText('A tablet is paired (since');
+    await expect(kiosk.getByRole('button', { name: 'Pair a new tablet' })).toBeVisible();
+    await kiosk.getByLabel('Label printer').selectOption({ label: printerName });
+    await kiosk.getByRole('button', { name: 'Save printer' }).click();
+    await expect(kiosk.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(
+      `Saved: key tags from this kiosk print on ${printerName}.`,
+    );
+    const self = await json<{ hasLabelPrinter: boolean; name: string }>(
+      await api.get('/api/kiosk/self', { headers: { authorization: `Bearer ${paired.token}` } }),
+    );
+    expect(self).toMatchObject({ name, hasLabelPrinter: true });
+  } finally {
+    await api.dispose();
+  }
+});

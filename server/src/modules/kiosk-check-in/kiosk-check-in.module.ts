@@ -10,6 +10,7 @@ const PERMISSIONS: Readonly<Record<string, Access>> = {
   'POST /api/kiosk/vin': 'kiosk',
   'POST /api/kiosk/check-in': 'kiosk',
   'GET /api/repair-orders/:id/kiosk-check-in': 'staff',
+  'GET /api/kiosk-check-ins': 'staff',
 };
 
 /**

@@ -46,6 +46,16 @@ export function findCheckInOfRepairOrder(db: Db, repairOrderId: string) {
     .executeTakeFirst();
 }
 
+/** Check-ins at or after `since` and/or of one repair order, oldest first, at most `limit`. */
+export function listCheckIns(db: Db, filter: { since?: string; repairOrderId?: string }, limit: number) {
+  let query = db
+    .selectFrom('kiosk_check_ins')
+    .select(['repair_order_id', 'appointment_id', 'created_at', 'kiosk_name', 'tag_number', 'flags']);
+  if (filter.since !== undefined) query = query.where('created_at', '>=', filter.since);
+  if (filter.repairOrderId !== undefined) query = query.where('repair_order_id', '=', filter.repairOrderId);
+  return query.orderBy('created_at', 'desc').limit(limit).execute();
+}
+
 export async function insertCheckIn(db: Db, row: Insertable<KioskCheckInsTable>): Promise<void> {
   await db.insertInto('kiosk_check_ins').values(row).execute();
 }

@@ -3,6 +3,8 @@ import { IdParams, withProblems } from '../../lib/schema.js';
 import { kioskActorOf, kioskOf } from '../../plugins/authentication.js';
 import {
   KioskCheckInBody,
+  KioskCheckInListQuery,
+  KioskCheckInListSchema,
   KioskCheckInResultSchema,
   KioskCheckInViewSchema,
   KioskCodeLookupBody,
@@ -79,6 +81,18 @@ export const kioskCheckInRoutes: FastifyPluginAsyncTypebox<{ service: KioskCheck
       );
       return reply.code(created ? 201 : 200).send(result);
     },
+  );
+  app.get(
+    '/api/kiosk-check-ins',
+    {
+      schema: {
+        tags,
+        summary: 'Check-ins at the kiosk since a time and/or of one repair order (the board marks them)',
+        querystring: KioskCheckInListQuery,
+        response: withProblems({ 200: KioskCheckInListSchema }),
+      },
+    },
+    async (request) => ({ items: await service.list(request.query) }),
   );
   app.get(
     '/api/repair-orders/:id/kiosk-check-in',

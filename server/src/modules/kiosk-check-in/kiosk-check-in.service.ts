@@ -41,9 +41,15 @@ import {
   insertCheckIn,
   insertRefs,
   insertReminderCodeIfNew,
+  listCheckIns,
   updateCheckInResult,
 } from './kiosk-check-in.repository.js';
-import type { KioskCheckInView } from './kiosk-check-in.schemas.js';
+import {
+  KIOSK_CHECK_IN_LIST_LIMIT,
+  type KioskCheckInListFilter,
+  type KioskCheckInMark,
+  type KioskCheckInView,
+} from './kiosk-check-in.schemas.js';
 import { KioskLookupLimit } from './lookup-limit.js';
 import { maskName, maskPlate, maskVehicle } from './masking.js';
 import { newReminderCode, parseReminderCode } from './reminder-codes.js';
@@ -236,6 +242,20 @@ export class KioskCheckInService {
         signatureUrl: `/api/media/${row.signature_hash}`,
       },
     };
+  }
+
+  /** The staff's marks: check-ins since a time and/or of one repair order, oldest first. */
+  async list(filter: KioskCheckInListFilter): Promise<KioskCheckInMark[]> {
+    const since = filter.since === undefined ? undefined : new Date(filter.since).toISOString();
+    const rows = await listCheckIns(this.#d.db, { ...filter, since }, KIOSK_CHECK_IN_LIST_LIMIT);
+    return rows.reverse().map((row) => ({
+      repairOrderId: row.repair_order_id,
+      appointmentId: row.appointment_id,
+      at: row.created_at,
+      kioskName: row.kiosk_name,
+      tagNumber: row.tag_number,
+      flags: JSON.parse(row.flags) as string[],
+    }));
   }
 
   /** The check-in code for an appointment's reminder: made once, the same ever after. */

@@ -11,7 +11,10 @@ export interface CheckInCodes {
   reminderCodeFor(appointmentId: string): Promise<string>;
 }
 
-/** What the kiosk's QR reader expects before the code (the kiosk contract's reminder QR). */
+/**
+ * What the kiosk's QR reader expects (KIOSK-INTERFACES: `ASE-CHECKIN:<code>`). Not imported from
+ * the kiosk-check-in module: it depends on this one through approvals, and modules import no cycle.
+ */
 export const CHECK_IN_QR_PREFIX = 'ASE-CHECKIN:';
 
 /** "7KQ4MZ2P" → "7KQ4-MZ2P": read aloud or typed in two halves. */

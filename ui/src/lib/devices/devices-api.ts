@@ -48,3 +48,22 @@ export function revokeDevice(id: string): Promise<Device> {
 export async function savePrinterAddress(deviceId: string, body: PrinterAddressBody): Promise<void> {
   await must(api.PUT('/api/printers/{deviceId}', { params: { path: { deviceId } }, body }));
 }
+
+/** A kiosk device's pairing state, label printer and pending code (the kiosks module). */
+export type KioskState = Ok<'/api/devices/{id}/kiosk', 'get'>;
+export type KioskPairingCode = Ok<'/api/devices/{id}/kiosk-pairing-code', 'post'>;
+
+export function loadKioskState(id: string): Promise<KioskState> {
+  return must(api.GET('/api/devices/{id}/kiosk', { params: { path: { id } } }));
+}
+
+/** A new pairing code for the tablet (it replaces an unused one). */
+export function newKioskPairingCode(id: string): Promise<KioskPairingCode> {
+  return must(api.POST('/api/devices/{id}/kiosk-pairing-code', { params: { path: { id } } }));
+}
+
+export function setKioskLabelPrinter(id: string, labelPrinterDeviceId: string | null): Promise<KioskState> {
+  return must(
+    api.PUT('/api/devices/{id}/kiosk', { params: { path: { id } }, body: { labelPrinterDeviceId } }),
+  );
+}

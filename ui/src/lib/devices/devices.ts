@@ -44,7 +44,7 @@ const KINDS: Record<DeviceKind, KindInfo> = {
     label: 'Kiosk',
     icon: 'M3 4h18v12H3zM12 16v4M8 20h8',
     placedInBay: false,
-    hint: 'A self check-in screen at the counter.',
+    hint: 'The check-in tablet at the door: once added, a pairing code and QR code for the tablet are shown.',
   },
   display: {
     label: 'Display',
