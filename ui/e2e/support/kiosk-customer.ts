@@ -26,6 +26,15 @@ export class KioskCustomer {
     return this.page.getByRole('button', { name: this.text(key), exact: true });
   }
 
+  /**
+   * A toggle (the contact channel): its name may carry a mark in front while pressed ("✓ Email"),
+   * so it is matched as the whole label after any non-letter prefix.
+   */
+  toggle(key: KioskTextKey): Locator {
+    const label = this.text(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return this.page.getByRole('button', { name: new RegExp(`^[^\\p{L}]*${label}$`, 'u') });
+  }
+
   field(key: KioskTextKey): Locator {
     return this.page.getByLabel(this.text(key), { exact: true });
   }
@@ -129,14 +138,15 @@ export class KioskCustomer {
     await this.page.getByRole('button', { name: masked }).tap();
   }
 
-  /** The VIN scanned with the tablet's camera; returns what the screen says it read. */
+  /**
+   * The VIN scanned with the tablet's camera: the camera plays the barcode, the kiosk decodes it
+   * (in a moment: the scanning view is gone before it could be checked) and fills the field.
+   */
   async scanVin(expectedVin: string): Promise<void> {
     await this.on('new vehicle', this.page.getByRole('heading', { name: this.text('newVehicle.heading') }));
-    await this.button('newVehicle.scanVin').tap();
-    await expect(this.page.getByRole('heading', { name: this.text('scan.vinHeading') })).toBeVisible();
-    await expectKioskScreenAccessible(this.page, 'scan VIN');
-    // The camera plays the barcode; the kiosk decodes it and fills the field.
+    await this.toggle('newVehicle.scanVin').tap();
     await expect(this.field('newVehicle.vin')).toHaveValue(expectedVin, { timeout: 20_000 });
+    await expectKioskScreenAccessible(this.page, 'new vehicle, VIN scanned');
   }
 
   async newVehicleByPlate(plate: string, state: string): Promise<void> {
@@ -176,7 +186,10 @@ export class KioskCustomer {
   /** Waiting or leaving (the contact preference stays as preselected unless `contact` is given). */
   async waiting(wait: boolean, contact?: 'contact.sms' | 'contact.email' | 'contact.phone'): Promise<void> {
     await this.on('waiting', this.button('waiting.wait'));
-    if (contact) await this.page.getByRole('radio', { name: this.text(contact), exact: true }).tap();
+    if (contact) {
+      await this.toggle(contact).tap();
+      await expect(this.toggle(contact)).toHaveAttribute('aria-pressed', 'true');
+    }
     await this.button(wait ? 'waiting.wait' : 'waiting.leave').tap();
   }
 
@@ -193,26 +206,27 @@ export class KioskCustomer {
     await this.button('action.checkIn').tap();
   }
 
-  /** A signature drawn with a finger: touch strokes across the pad. */
+  /**
+   * A signature: two strokes across the pad with the pointer (the pad takes touch, pen and mouse
+   * alike). Not finger strokes: after a touch drag sent through CDP, headless Chromium's gesture
+   * detector produces no click for the next tap (the "Check in" tap got touchstart/pointerup and no
+   * click), which a real finger does not do.
+   */
   async sign(): Promise<void> {
-    const pad = this.page
-      .getByRole('img', { name: this.text('authorize.signature') })
-      .or(this.page.getByLabel(this.text('authorize.signature'), { exact: true }));
-    const box = await pad.first().boundingBox();
+    const box = await this.page.getByRole('img', { name: this.text('authorize.signature') }).boundingBox();
     if (!box) throw new Error('the signature pad is not on the screen');
-    const cdp = await this.page.context().newCDPSession(this.page);
-    const at = (fx: number, fy: number) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });
-    const stroke = async (points: { x: number; y: number }[]) => {
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [points[0]!] });
-      for (const point of points.slice(1))
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [point] });
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
+    const stroke = async (points: (readonly [number, number])[]) => {
+      const mouse = this.page.mouse;
+      await mouse.move(...points[0]!);
+      await mouse.down();
+      for (const point of points.slice(1)) await mouse.move(...point, { steps: 2 });
+      await mouse.up();
     };
-    const wave: { x: number; y: number }[] = [];
+    const wave: (readonly [number, number])[] = [];
     for (let i = 0; i <= 24; i += 1) wave.push(at(0.1 + (0.8 * i) / 24, 0.5 + 0.3 * Math.sin(i / 2)));
     await stroke(wave);
     await stroke([at(0.2, 0.2), at(0.35, 0.8), at(0.5, 0.3), at(0.65, 0.75)]);
-    await cdp.detach();
   }
 
   /** "Thank you … your tag number is N": returns N. */

@@ -15,8 +15,39 @@ import { E2E_DATA_DIR } from './server';
  * label printer on 127.0.0.1, and a counter of what the customer had to tap.
  */
 
-/** The VIN on the fake camera's door-jamb label (a valid check digit: 2003 Honda Accord). */
-export const KIOSK_SCAN_VIN = '1HGCM82633A004352';
+/**
+ * The VIN on the fake camera's door-jamb label: a 2003 Honda Accord with a valid check digit and
+ * a serial of this worker's own (a VIN on file for another customer is refused, and other specs
+ * use the well-known 1HGCM82633A004352).
+ */
+export const KIOSK_SCAN_VIN = withCheckDigit(`1HGCM826_3A${String(Date.now() % 1_000_000).padStart(6, '0')}`);
+
+/** Puts the check digit (ISO 3779, North America) in position 9 of a 17-character VIN. */
+export function withCheckDigit(vin: string): string {
+  const LETTERS: Record<string, number> = {
+    A: 1,
+    B: 2,
+    C: 3,
+    D: 4,
+    E: 5,
+    F: 6,
+    G: 7,
+    H: 8,
+    J: 1,
+    K: 2,
+    L: 3,
+    M: 4,
+  };
+  Object.assign(LETTERS, { N: 5, P: 7, R: 9, S: 2, T: 3, U: 4, V: 5, W: 6, X: 7, Y: 8, Z: 9 });
+  const WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i += 1) {
+    const c = vin[i]!;
+    sum += (/\d/.test(c) ? Number(c) : (LETTERS[c] ?? 0)) * WEIGHTS[i]!;
+  }
+  const check = sum % 11 === 10 ? 'X' : String(sum % 11);
+  return `${vin.slice(0, 8)}${check}${vin.slice(9)}`;
+}
 
 export const TABLET_SIZES = {
   portrait: { width: 768, height: 1024 },
