@@ -1,5 +1,6 @@
 import { request } from '@playwright/test';
 import {
+  KIOSK_TOKEN_KEY,
   addKioskDevice,
   countTaps,
   expect,
@@ -49,7 +50,7 @@ test('pairing: the code pairs a new tablet; revoked mid-flow it returns to the p
   await codeField.press('Enter');
   const me = new KioskCustomer(page, await countTaps(page));
   await me.atWelcome();
-  const token = await page.evaluate(() => localStorage.getItem('ase.kiosk.token'));
+  const token = await page.evaluate((key) => localStorage.getItem(key), KIOSK_TOKEN_KEY);
   expect(token).toMatch(/^kk_/);
   const status = await json<{ paired: boolean }>(await api.get(`/api/devices/${kiosk.deviceId}/kiosk`));
   expect(status.paired).toBe(true);
@@ -73,7 +74,7 @@ test('pairing: the code pairs a new tablet; revoked mid-flow it returns to the p
   await expect(me.field('phone.label')).toHaveCount(0);
   await expect(page.locator('body')).not.toContainText('512');
   const kept = await page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]);
-  expect(kept.filter((key) => key !== 'ase.kiosk.token')).toEqual([]);
+  expect(kept.filter((key) => key !== KIOSK_TOKEN_KEY)).toEqual([]);
   // And the old token is refused everywhere.
   const afterRevoke = await asKiosk.get('/api/kiosk/self');
   expect(afterRevoke.status()).toBe(401);

@@ -1,5 +1,6 @@
 import { request, type Page } from '@playwright/test';
 import {
+  KIOSK_TOKEN_KEY,
   addKioskDevice,
   arrangeKioskCustomer,
   countTaps,
@@ -24,11 +25,10 @@ import { E2E_BASE_URL } from '../support/server';
 test.describe.configure({ timeout: 120_000 });
 test.use(tablet('portrait'));
 
-const TOKEN_KEY = 'ase.kiosk.token';
 const LOOKUPS_PER_WINDOW = 10;
 
 async function kioskToken(page: Page): Promise<string> {
-  const token = await page.evaluate((key) => localStorage.getItem(key), TOKEN_KEY);
+  const token = await page.evaluate((key) => localStorage.getItem(key), KIOSK_TOKEN_KEY);
   if (!token) throw new Error('the kiosk holds no token');
   return token;
 }
@@ -47,7 +47,7 @@ async function expectNothingKept(page: Page, typed: string[]): Promise<void> {
       .filter((el) => el.getAttribute('autocomplete') !== 'off')
       .map((el): string => el.getAttribute('aria-label') ?? el.id),
   }));
-  expect(kept.local).toEqual([TOKEN_KEY]);
+  expect(kept.local).toEqual([KIOSK_TOKEN_KEY]);
   expect(kept.session.filter((key) => !/^sveltekit:(scroll|snapshot)$/.test(key))).toEqual([]);
   for (const text of typed) expect(kept.values).not.toContain(text);
   // No step is a page in the browser's history (the pairing link was the only navigation).

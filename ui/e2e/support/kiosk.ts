@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, BrowserContextOptions, Page } from '@playwright/test';
 import { startCaptureServer, type CaptureServer } from '../../../devices/escpos/index.js';
-import { expectAccessible, test as base } from './fixtures';
+import { expect, expectAccessible, test as base } from './fixtures';
 import { fakeCameraArgs, vinCameraFile } from './kiosk-camera';
 import { recordMeasurement } from './measurements';
 import { json } from './owner';
@@ -104,7 +104,12 @@ export async function openPairedKiosk(
 ): Promise<void> {
   const code = await kioskPairingCode(api, device.deviceId);
   await page.goto(`/kiosk?pair=${code}`);
+  // Paired once the tablet holds its token (a reload before that would show the pairing screen).
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), KIOSK_TOKEN_KEY)).toMatch(/^kk_/);
 }
+
+/** Where the kiosk keeps its token: the one thing it stores in the browser. */
+export const KIOSK_TOKEN_KEY = 'ase.kiosk.token';
 
 /** The kiosk's idle time (Settings → Kiosk, through the settings API); returns the previous value. */
 export async function setKioskIdleSeconds(api: APIRequestContext, idleSeconds: number): Promise<number> {
