@@ -9,7 +9,6 @@ import {
   expect,
   kioskLabelPrinter,
   openPairedKiosk,
-  recordKioskFlow,
   tablet,
   test,
   uniqueLetters,
@@ -19,6 +18,7 @@ import {
 } from '../support/kiosk';
 import { KioskCustomer } from '../support/kiosk-customer';
 import { json, ownerApi, OWNER_STATE } from '../support/owner';
+import { liveSubscribed } from '../support/trust';
 
 /**
  * The check-in kiosk at the door, as customers use it: a tablet (touch, both sizes) paired to the
@@ -55,13 +55,7 @@ async function openShop(): Promise<Shop> {
 /** The advisor's board on a second screen, subscribed to its live topics before anything happens. */
 async function openBoard(openContext: (o?: object) => Promise<BrowserContext>) {
   const board = await (await openContext({ storageState: OWNER_STATE })).newPage();
-  const subscribed = new Promise<void>((resolve) => {
-    board.on('websocket', (socket) =>
-      socket.on('framereceived', (frame) => {
-        if (String(frame.payload).includes('"subscribed"')) resolve();
-      }),
-    );
-  });
+  const subscribed = liveSubscribed(board);
   await board.goto('/board');
   await expect(board.getByRole('heading', { name: 'Job board', level: 1 })).toBeVisible();
   await subscribed;
@@ -158,21 +152,7 @@ for (const size of ['portrait', 'landscape'] as const satisfies readonly TabletS
       await me.waiting(false);
       await me.authorize(`${customer.firstName} ${customer.lastName}`);
       const tag = await me.thankYou();
-      const elapsed = me.elapsed();
-
-      recordKioskFlow({
-        flow: 'appointment',
-        size,
-        language: 'en',
-        counted: counter.counted(),
-        budget: APPOINTMENT_TAP_BUDGET,
-        ...counter.tally,
-        welcomeToThankYouMs: elapsed,
-      });
-      expect(
-        counter.counted(),
-        `taps: ${counter.tally.taps.join(', ')}; keys: ${counter.tally.keys.join(', ')}`,
-      ).toBeLessThanOrEqual(APPOINTMENT_TAP_BUDGET);
+      me.recordFlow('appointment', size, APPOINTMENT_TAP_BUDGET);
 
       const ro = await keyTagPrinted(api, printer, tag);
       expect(ro).toMatchObject({
@@ -213,22 +193,12 @@ for (const size of ['portrait', 'landscape'] as const satisfies readonly TabletS
       await me.waiting(true);
       await me.authorize(`${customer.firstName} ${customer.lastName}`);
       const tag = await me.thankYou();
-      const elapsed = me.elapsed();
       if (language === 'es') await expect(page.getByRole('heading', { name: /^¡Gracias/ })).toBeVisible();
-
-      recordKioskFlow({
-        flow: `returning walk-in${language === 'es' ? ' (es)' : ''}`,
+      me.recordFlow(
+        `returning walk-in${language === 'es' ? ' (es)' : ''}`,
         size,
-        language,
-        counted: counter.counted(),
-        budget: RETURNING_WALK_IN_TAP_BUDGET,
-        ...counter.tally,
-        welcomeToThankYouMs: elapsed,
-      });
-      expect(
-        counter.counted(),
-        `taps: ${counter.tally.taps.join(', ')}; keys: ${counter.tally.keys.join(', ')}`,
-      ).toBeLessThanOrEqual(RETURNING_WALK_IN_TAP_BUDGET);
+        RETURNING_WALK_IN_TAP_BUDGET,
+      );
 
       const ro = await keyTagPrinted(api, printer, tag);
       expect(ro).toMatchObject({ appointmentId: null, customer: { id: customer.customerId }, waiter: true });
@@ -270,15 +240,7 @@ test.describe('landscape tablet, new customer', () => {
     await me.waiting(false, 'contact.phone');
     await me.authorize(`Rosa ${lastName}`);
     const tag = await me.thankYou();
-    recordKioskFlow({
-      flow: 'new walk-in with VIN scan',
-      size: 'landscape',
-      language: 'en',
-      counted: counter.counted(),
-      budget: null,
-      ...counter.tally,
-      welcomeToThankYouMs: me.elapsed(),
-    });
+    me.recordFlow('new walk-in with VIN scan', 'landscape', null);
 
     const ro = await keyTagPrinted(api, printer, tag);
     expect(ro.vehicle).toMatchObject({ vin: KIOSK_SCAN_VIN, year: 2003, make: 'Honda' });

@@ -1,7 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
 import { t, type KioskTextKey } from '../../src/lib/kiosk/i18n';
 import type { KioskLanguage } from '../../../server/contracts/kiosk';
-import { expect, expectKioskScreenAccessible, type TapCounter } from './kiosk';
+import {
+  expect,
+  expectKioskScreenAccessible,
+  recordKioskFlow,
+  type TabletSize,
+  type TapCounter,
+} from './kiosk';
 
 /**
  * A customer at the kiosk, as a script: every step finds its screen by the words the customer
@@ -12,6 +18,8 @@ import { expect, expectKioskScreenAccessible, type TapCounter } from './kiosk';
 export class KioskCustomer {
   language: KioskLanguage = 'en';
   private welcomeAt = 0;
+  /** Welcome → the "Thank you" heading, once there. */
+  private welcomeToThankYouMs = 0;
   /** Milliseconds spent in axe checks since the welcome screen. */
   private checking = 0;
 
@@ -240,11 +248,35 @@ export class KioskCustomer {
     // "Thank you" / "¡Gracias": the words before the first "!" or ",".
     const thanks = this.text('thanks.headingNoName').split(/[!,]/)[0]!;
     const heading = this.page.getByRole('heading', { name: thanks });
-    await this.on('thank you', heading);
+    await expect(heading).toBeVisible();
+    this.welcomeToThankYouMs = this.elapsed();
+    await expectKioskScreenAccessible(this.page, 'thank you');
     const text = (await heading.textContent()) ?? '';
     const tag = /(\d+)\D*$/.exec(text)?.[1];
     if (!tag) throw new Error(`no tag number in "${text}"`);
     return Number(tag);
+  }
+
+  /**
+   * Records the flow (its taps, keystrokes and welcome → thank-you time, in
+   * test-results/kiosk-measurements.json) and holds it to its tap budget, when it has one.
+   */
+  recordFlow(flow: string, size: TabletSize, budget: number | null): void {
+    const { counter } = this;
+    recordKioskFlow({
+      flow,
+      size,
+      language: this.language,
+      counted: counter.counted(),
+      budget,
+      ...counter.tally,
+      welcomeToThankYouMs: this.welcomeToThankYouMs,
+    });
+    if (budget !== null)
+      expect(
+        counter.counted(),
+        `taps: ${counter.tally.taps.join(', ')}; keys: ${counter.tally.keys.join(', ')}`,
+      ).toBeLessThanOrEqual(budget);
   }
 
   async continue(): Promise<void> {

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, BrowserContextOptions, Page } from '@playwright/test';
 import { startCaptureServer, type CaptureServer } from '../../../devices/escpos/index.js';
+import { vinCheckDigit } from '../../../server/scripts/seed/vin.js';
 import { expect, expectAccessible, test as base } from './fixtures';
 import { fakeCameraArgs, vinCameraFile } from './kiosk-camera';
 import { recordMeasurement } from './measurements';
@@ -20,33 +21,11 @@ import { E2E_DATA_DIR } from './server';
  * a serial of this worker's own (a VIN on file for another customer is refused, and other specs
  * use the well-known 1HGCM82633A004352).
  */
-export const KIOSK_SCAN_VIN = withCheckDigit(`1HGCM826_3A${String(Date.now() % 1_000_000).padStart(6, '0')}`);
+export const KIOSK_SCAN_VIN = withCheckDigit(`1HGCM82603A${String(Date.now() % 1_000_000).padStart(6, '0')}`);
 
-/** Puts the check digit (ISO 3779, North America) in position 9 of a 17-character VIN. */
-export function withCheckDigit(vin: string): string {
-  const LETTERS: Record<string, number> = {
-    A: 1,
-    B: 2,
-    C: 3,
-    D: 4,
-    E: 5,
-    F: 6,
-    G: 7,
-    H: 8,
-    J: 1,
-    K: 2,
-    L: 3,
-    M: 4,
-  };
-  Object.assign(LETTERS, { N: 5, P: 7, R: 9, S: 2, T: 3, U: 4, V: 5, W: 6, X: 7, Y: 8, Z: 9 });
-  const WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
-  let sum = 0;
-  for (let i = 0; i < 17; i += 1) {
-    const c = vin[i]!;
-    sum += (/\d/.test(c) ? Number(c) : (LETTERS[c] ?? 0)) * WEIGHTS[i]!;
-  }
-  const check = sum % 11 === 10 ? 'X' : String(sum % 11);
-  return `${vin.slice(0, 8)}${check}${vin.slice(9)}`;
+/** Puts the check digit (North America) in position 9 of a 17-character VIN. */
+function withCheckDigit(vin: string): string {
+  return `${vin.slice(0, 8)}${vinCheckDigit(vin)}${vin.slice(9)}`;
 }
 
 export const TABLET_SIZES = {
