@@ -300,6 +300,22 @@ describe("the kiosk's live socket", () => {
     await expect(openAs(`?kioskToken=${kiosk.token}`)).rejects.toThrow(/HTTP 401/);
   });
 
+  it('shows the kiosk online in the floor list while its tablet holds the socket open', async () => {
+    const kiosk = await pairKiosk(t.app, owner.cookie);
+    const online = async () =>
+      (await injectAs(t.app, owner.cookie, { method: 'GET', url: '/api/devices' }))
+        .json<{ items: { id: string; online: boolean }[] }>()
+        .items.find((d) => d.id === kiosk.deviceId)!.online;
+    expect(await online()).toBe(false);
+    const socket = await openAs(`?kioskToken=${kiosk.token}`);
+    expect(await online()).toBe(true);
+    socket.close();
+    await socket.closed();
+    // The server sees the close a moment after the client: bounded wait, no fixed sleep.
+    for (let i = 0; i < 50 && (await online()); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await online()).toBe(false);
+  });
+
   it("closes the old tablet's socket when the kiosk is paired again; the new tablet's stays", async () => {
     const kiosk = await pairKiosk(t.app, owner.cookie);
     const old = await openAs(`?kioskToken=${kiosk.token}`);

@@ -254,7 +254,11 @@ export class DevicesService {
       bayName: row.bay_id === null ? null : (bayNames.get(row.bay_id) ?? null),
       createdAt: row.created_at,
       revokedAt: row.revoked_at,
-      online: row.revoked_at === null && this.deps.health.isOnline(row.id),
+      // A kiosk tablet speaks no MQTT: it is online while its live socket (/ws) is open.
+      online:
+        row.revoked_at === null &&
+        (this.deps.health.isOnline(row.id) ||
+          (row.kind === 'kiosk' && this.deps.realtime.connectedKioskDeviceIds().has(row.id))),
       lastSeenAt: row.last_seen_at,
       firmware: row.firmware,
       model: row.model,

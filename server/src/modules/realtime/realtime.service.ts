@@ -144,15 +144,26 @@ export class RealtimeService {
     siblings.add(connection);
     this.#bySignIn.set(key, siblings);
     this.hub.add(connection);
+    // A kiosk's socket is how the floor list knows its tablet is on: the owner's list refetches.
+    if (viewer.kind === 'kiosk' && siblings.size === 1)
+      this.events.emit('device.changed', { deviceId: viewer.deviceId });
     transport.send({ type: 'welcome', serverId: this.hub.serverId, seq: this.hub.seq, viewer: viewer.kind });
     return connection;
   }
 
   /** The display tokens (bay TVs) with a live socket open now: the floor list shows them online. */
   connectedDisplayTokenIds(): Set<string> {
+    return this.#connected('display:');
+  }
+
+  /** The kiosks (device ids) with a live socket open now: the floor list shows them online. */
+  connectedKioskDeviceIds(): Set<string> {
+    return this.#connected('kiosk:');
+  }
+
+  #connected(prefix: string): Set<string> {
     const ids = new Set<string>();
-    for (const key of this.#bySignIn.keys())
-      if (key.startsWith('display:')) ids.add(key.slice('display:'.length));
+    for (const key of this.#bySignIn.keys()) if (key.startsWith(prefix)) ids.add(key.slice(prefix.length));
     return ids;
   }
 
@@ -160,8 +171,11 @@ export class RealtimeService {
     this.hub.remove(connection);
     const key = signInKey(connection.viewer);
     const siblings = this.#bySignIn.get(key);
-    siblings?.delete(connection);
-    if (siblings?.size === 0) this.#bySignIn.delete(key);
+    if (siblings?.delete(connection) !== true) return;
+    if (siblings.size > 0) return;
+    this.#bySignIn.delete(key);
+    if (connection.viewer.kind === 'kiosk')
+      this.events.emit('device.changed', { deviceId: connection.viewer.deviceId });
   }
 
   handle(connection: Connection, raw: string): void {

@@ -44,7 +44,7 @@ const KINDS: Record<DeviceKind, KindInfo> = {
     label: 'Kiosk',
     icon: 'M3 4h18v12H3zM12 16v4M8 20h8',
     placedInBay: false,
-    hint: 'The check-in tablet at the door: once added, "Pair a tablet" shows a code and a QR code for it (the tablet needs no credentials below).',
+    hint: 'The check-in tablet at the door: once added, a pairing code and QR code for the tablet are shown.',
   },
   display: {
     label: 'Display',

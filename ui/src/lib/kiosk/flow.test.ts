@@ -252,6 +252,10 @@ describe("the server's field errors", () => {
     expect(placeOfError('authorization.signature').problem.key).toBe('error.signature');
     expect(placeOfError('phone').step).toBe('phone');
     expect(placeOfError('something.new').problem.key).toBe('error.field');
+    expect(placeOfError('vin-on-file')).toEqual({
+      step: 'new-vehicle',
+      problem: { field: 'vin', key: 'error.vinOnFile' },
+    });
   });
 
   it('the customer is taken back there, and Back from there still works', () => {

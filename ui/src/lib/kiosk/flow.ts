@@ -406,7 +406,9 @@ export function checkInBody(draft: Draft): Omit<KioskCheckInInput, 'requestId'> 
 
 /**
  * Where a field the server refused was asked, and what to tell the customer about it in their
- * language (the server's own message is English and for developers).
+ * language (the server's own message is English and for developers). A refusal that is not about
+ * the field's shape comes by its problem type instead (`vin-on-file`: the VIN belongs to another
+ * customer, 409).
  */
 export function placeOfError(path: string): { step: Step; problem: StepProblem } {
   const at = (step: Step, field: string, key: KioskTextKey, values?: Record<string, number>) => ({
@@ -419,6 +421,7 @@ export function placeOfError(path: string): { step: Step; problem: StepProblem }
   if (path === 'customer.new.lastName') return at('new-customer', 'lastName', 'error.name');
   if (path === 'customer.new.email') return at('new-customer', 'email', 'error.email');
   if (path === 'vehicle.new.vin') return at('new-vehicle', 'vin', 'error.vin');
+  if (path === 'vin-on-file') return at('new-vehicle', 'vin', 'error.vinOnFile');
   if (path === 'vehicle.new.plate') return at('new-vehicle', 'plate', 'error.plate');
   if (path === 'vehicle.new.state') return at('new-vehicle', 'state', 'error.state');
   if (path === 'vehicle.new' || path === 'vehicle') return at('new-vehicle', 'plate', 'error.vehicleMissing');

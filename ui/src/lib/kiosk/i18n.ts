@@ -27,6 +27,7 @@ const en = {
   'phone.heading': 'What is your phone number?',
   'phone.label': 'Phone number',
   'phone.scanQr': 'Scan the QR from your reminder',
+  'phone.keypad': 'Number keys',
 
   'fact.heading': 'Your last name or your plate',
   'fact.label': 'Last name or plate',
@@ -118,6 +119,7 @@ const en = {
   'error.odometer': 'Please enter the miles as a number.',
   'error.signature': 'Please sign in the box with your finger.',
   'error.refExpired': 'That took a while. Please look yourself up again.',
+  'error.vinOnFile': 'This VIN is on file for another customer. Please ask at the counter.',
   'error.field': 'Something here is not right. Please check it.',
   'error.rateLimited': 'Too many tries. Please ask at the counter.',
   'error.unreachable': 'We could not reach the shop’s server. Trying again…',
@@ -148,6 +150,7 @@ const es: KioskDictionary = {
   'phone.heading': '¿Cuál es su número de teléfono?',
   'phone.label': 'Número de teléfono',
   'phone.scanQr': 'Escanear el código QR de su recordatorio',
+  'phone.keypad': 'Teclado numérico',
 
   'fact.heading': 'Su apellido o su placa',
   'fact.label': 'Apellido o placa',
@@ -241,6 +244,7 @@ const es: KioskDictionary = {
   'error.odometer': 'Por favor escriba las millas como un número.',
   'error.signature': 'Por favor firme en el recuadro con el dedo.',
   'error.refExpired': 'Pasó un buen rato. Por favor búsquese otra vez.',
+  'error.vinOnFile': 'Este VIN está registrado con otro cliente. Por favor pregunte en el mostrador.',
   'error.field': 'Algo aquí no está bien. Por favor revíselo.',
   'error.rateLimited': 'Demasiados intentos. Por favor pregunte en el mostrador.',
   'error.unreachable': 'No pudimos comunicarnos con el servidor del taller. Intentando otra vez…',

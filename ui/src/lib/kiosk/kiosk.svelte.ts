@@ -210,15 +210,16 @@ export class Kiosk {
     if (answer.kind === 'unpaired') return this.unpair();
     if (answer.kind === 'rate-limited') this.formError = this.tr('error.rateLimited');
     else if (answer.kind === 'unreachable') this.formError = this.tr('error.unreachable');
-    else if (answer.kind === 'invalid') {
-      const first = answer.errors[0];
-      if (!first) this.formError = this.tr('error.field');
-      else {
-        const shown = showServerError(this.flow, first.path);
-        this.flow = shown.state;
-        this.#show([shown.problem]);
-      }
-    } else this.formError = this.tr('error.unknown');
+    else if (answer.kind === 'invalid' && answer.errors[0]) this.#showServerError(answer.errors[0].path);
+    else if (answer.kind === 'invalid') this.formError = this.tr('error.field');
+    else if (answer.type.endsWith(':vin-on-file')) this.#showServerError('vin-on-file');
+    else this.formError = this.tr('error.unknown');
+  }
+
+  #showServerError(path: string): void {
+    const shown = showServerError(this.flow, path);
+    this.flow = shown.state;
+    this.#show([shown.problem]);
   }
 
   setLanguage(language: 'en' | 'es'): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyboardInset } from './viewport';
+import { keyboardInset, revealDistance } from './viewport';
 
 describe('keyboardInset', () => {
   it('is the layout height the visual viewport lost at the bottom', () => {
@@ -15,5 +15,23 @@ describe('keyboardInset', () => {
   });
   it('is never negative (pinch zoom makes the visual viewport larger in CSS px)', () => {
     expect(keyboardInset(800, { height: 900, offsetTop: 0 })).toBe(0);
+  });
+});
+
+describe('revealDistance', () => {
+  // 768×1024 portrait with the keyboard over the lower half: 0–512 is visible.
+  const visible = { top: 0, bottom: 512 };
+
+  it('scrolls the field and Continue above the keyboard', () => {
+    expect(revealDistance({ top: 600, bottom: 664 }, 760, visible)).toBe(260);
+  });
+  it('does nothing when both are visible', () => {
+    expect(revealDistance({ top: 200, bottom: 264 }, 400, visible)).toBe(0);
+  });
+  it('keeps the field in view when field and Continue do not fit together', () => {
+    expect(revealDistance({ top: 300, bottom: 364 }, 1000, visible)).toBe(288);
+  });
+  it('scrolls back up to a field above the visible part', () => {
+    expect(revealDistance({ top: -100, bottom: -36 }, 100, visible)).toBe(-112);
   });
 });

@@ -23,10 +23,10 @@ export function followKeyboard(root: HTMLElement): () => void {
   const update = (): void => {
     const inset = keyboardInset(window.innerHeight, visual);
     root.style.setProperty('--kiosk-keyboard', `${inset}px`);
-    if (inset > 0) revealFocused();
+    if (inset > 0) revealFocused(visual);
   };
   const onFocus = (): void => {
-    if (keyboardInset(window.innerHeight, visual) > 0) revealFocused();
+    if (keyboardInset(window.innerHeight, visual) > 0) revealFocused(visual);
   };
   visual.addEventListener('resize', update);
   visual.addEventListener('scroll', update);
@@ -40,11 +40,32 @@ export function followKeyboard(root: HTMLElement): () => void {
   };
 }
 
-/** The field first (block: end brings its screen's actions up with it), then the actions. */
-function revealFocused(): void {
+/**
+ * How far to scroll down so the screen's actions (Continue) come up above the keyboard, without
+ * pushing the focused field off the top: both in CSS px relative to the layout viewport's top.
+ * 0 when both are in view already.
+ */
+export function revealDistance(
+  field: { top: number; bottom: number },
+  actionsBottom: number | null,
+  visible: { top: number; bottom: number },
+  margin = 12,
+): number {
+  const wanted = Math.max(field.bottom, actionsBottom ?? field.bottom) + margin - visible.bottom;
+  if (wanted <= 0) return field.top < visible.top ? field.top - visible.top - margin : 0;
+  // the field stays in view even when the actions then do not quite fit
+  return Math.min(wanted, field.top - visible.top - margin);
+}
+
+function revealFocused(visual: VisualViewport): void {
   const focused = document.activeElement;
   if (!(focused instanceof HTMLElement) || focused === document.body) return;
-  const actions = focused.closest('form, section')?.querySelector<HTMLElement>('.actions');
-  (actions ?? focused).scrollIntoView({ block: 'end' });
-  focused.scrollIntoView({ block: 'nearest' });
+  const actions = focused.closest('form')?.querySelector<HTMLElement>('.actions');
+  const box = focused.getBoundingClientRect();
+  const distance = revealDistance(
+    { top: box.top, bottom: box.bottom },
+    actions ? actions.getBoundingClientRect().bottom : null,
+    { top: visual.offsetTop, bottom: visual.offsetTop + visual.height },
+  );
+  if (distance !== 0) window.scrollBy({ top: distance, behavior: 'instant' });
 }
