@@ -91,10 +91,7 @@ export class KiosksService {
   async createPairingCode(actor: Actor, deviceId: string, origin: string): Promise<KioskPairingCode> {
     const { db, clock, audit } = this.deps;
     await this.#requireKioskDevice(deviceId, { live: true });
-    let code: string;
-    // Two live codes may not share a hash; with 10^8 codes a clash is rare, so draw again.
-    do code = String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');
-    while (await isCodeHashTaken(db, sha256Hex(code)));
+    const code = await this.#freshCode();
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + PAIRING_CODE_TTL_MS).toISOString();
     await inTransaction(db, async (tx) => {
@@ -265,6 +262,18 @@ export class KiosksService {
       this.#exitFailures.failed(kiosk.deviceId);
       throw problems.validation([{ path: 'pin', message: 'is not the PIN of an active staff member' }]);
     }
+  }
+
+  /**
+   * A code no other kiosk's live code has (the lookup is by hash). With 10^8 codes and a handful of
+   * kiosks a clash is rare; a few draws settle it, and a bound keeps a broken random source finite.
+   */
+  async #freshCode(): Promise<string> {
+    for (let draw = 0; draw < 10; draw++) {
+      const code = String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');
+      if (!(await isCodeHashTaken(this.deps.db, sha256Hex(code)))) return code;
+    }
+    throw new Error('no free kiosk pairing code after 10 draws');
   }
 
   /** The device behind a kiosk route: 404 unknown, 409 not a kiosk, and (when `live`) 409 revoked. */

@@ -8,6 +8,7 @@ import type {
   KioskPairBody,
   KioskPaired,
   KioskSelf,
+  KioskStaffExitBody,
   KioskVin,
   KioskVinBody,
 } from '$contracts/kiosk';
@@ -139,7 +140,8 @@ export const kioskApi = {
   vin: (body: Static<typeof KioskVinBody>) => request<KioskVin>('POST', '/api/kiosk/vin', body),
   checkIn: (body: KioskCheckInInput, signal?: AbortSignal) =>
     request<KioskCheckInResult>('POST', '/api/kiosk/check-in', body, signal),
-  staffExit: (pin: string) => request<undefined>('POST', '/api/kiosk/staff-exit', { pin }),
+  staffExit: (body: Static<typeof KioskStaffExitBody>) =>
+    request<undefined>('POST', '/api/kiosk/staff-exit', body),
 };
 
 /** The live socket's address for this kiosk (the server closes it with 4401 when the kiosk is revoked). */

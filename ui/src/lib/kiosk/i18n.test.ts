@@ -9,6 +9,10 @@ describe('the kiosk dictionary', () => {
   const english = KIOSK_DICTIONARY.en;
   const keys = Object.keys(english).sort();
 
+  it('speaks exactly the contract’s languages', () => {
+    expect(Object.keys(KIOSK_DICTIONARY)).toEqual([...KIOSK_LANGUAGES]);
+  });
+
   it.each(KIOSK_LANGUAGES.map((l) => [l]))('%s has every key, and nothing else', (language) => {
     expect(Object.keys(KIOSK_DICTIONARY[language]).sort()).toEqual(keys);
   });

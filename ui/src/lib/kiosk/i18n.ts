@@ -1,10 +1,11 @@
-import type { KioskLanguage } from '$contracts/kiosk';
-
 /**
  * Everything the customer reads at the kiosk, in every language it speaks. English is written out
  * here; every other language must give the same keys (the type says so, and i18n.test.ts checks
  * that no entry is empty or left in English by mistake). `{name}` placeholders are filled by `t`.
  * The staff-only screens (pairing, the staff exit) stay in English: the customer never sees them.
+ *
+ * No imports, so the e2e tests can read the Spanish names of the controls from here; the test
+ * checks that the languages are the contract's KIOSK_LANGUAGES.
  */
 const en = {
   'language.en': 'English',
@@ -250,6 +251,9 @@ const es: KioskDictionary = {
   'error.unreachable': 'No pudimos comunicarnos con el servidor del taller. Intentando otra vez…',
   'error.unknown': 'Algo salió mal. Por favor pregunte en el mostrador.',
 };
+
+/** The kiosk's languages (server/contracts/kiosk.ts KIOSK_LANGUAGES; i18n.test.ts keeps them equal). */
+export type KioskLanguage = 'en' | 'es';
 
 export const KIOSK_DICTIONARY: Record<KioskLanguage, KioskDictionary> = { en, es };
 
