@@ -34,7 +34,7 @@ test('pairing: the code pairs a new tablet; revoked mid-flow it returns to the p
   await page.goto('/kiosk');
   const codeField = page.getByLabel('Pairing code', { exact: true });
   await expect(codeField).toBeVisible();
-  await expectKioskScreenAccessible(page, 'pairing');
+  await expectKioskScreenAccessible(page, 'pairing', { bothSizes: true });
   await expect(page.getByRole('link')).toHaveCount(0);
 
   // A wrong code is refused and said so; the right one pairs.

@@ -166,7 +166,7 @@ test('idle: "Still there?" after the idle time, then everything typed is wiped a
     // Idle: the prompt, and "Still here" keeps everything.
     await page.clock.runFor(idleSeconds * 1000 + 1000);
     const prompt = page.getByRole('heading', { name: me.text('idle.heading') });
-    await me.on('still there', prompt);
+    await me.on('still there', prompt, { bothSizes: true });
     await me.button('idle.stillHere').tap();
     await expect(prompt).toBeHidden();
     await expect(first).toHaveValue('Maribel');

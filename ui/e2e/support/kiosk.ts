@@ -304,7 +304,21 @@ function median(sorted: number[]): number {
  * screens many times; one check of each is the rule, the repeats only cost time).
  */
 const checked = new Set<string>();
-export async function expectKioskScreenAccessible(page: Page, screen: string): Promise<void> {
+export async function expectKioskScreenAccessible(
+  page: Page,
+  screen: string,
+  options: { bothSizes?: boolean } = {},
+): Promise<void> {
+  if (options.bothSizes) {
+    // A screen the stories pass at one size only: turned to the other size and back.
+    const size = page.viewportSize();
+    for (const other of Object.values(TABLET_SIZES)) {
+      await page.setViewportSize(other);
+      await expectKioskScreenAccessible(page, screen);
+    }
+    if (size) await page.setViewportSize(size);
+    return;
+  }
   const size = page.viewportSize();
   const lang = await page.evaluate(() => document.documentElement.lang || 'unset');
   const key = `${screen} ${lang} ${size?.width}x${size?.height}`;
