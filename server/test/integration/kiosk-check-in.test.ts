@@ -690,6 +690,19 @@ describe('the key tag', () => {
     expect(capture!.decoded.text).toContain('TAG 1');
   });
 
+  it('the key tag is committed with the check-in: a restart before any print pass still prints it, once', async () => {
+    const withPrinter = await kioskWithPrinter();
+    const response = await kioskPost('/api/kiosk/check-in', await walkInNew(), withPrinter);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json<KioskCheckInResult>()).toMatchObject({ tagNumber: 1, keyTag: 'queued' });
+
+    await restart();
+    expect(await app.printQueue.drain()).toEqual({ attempted: 1, printed: 1 });
+    const [capture] = await printer.waitForCaptures(1);
+    expect(capture!.decoded.text).toContain('TAG 1');
+    expect(await app.printQueue.drain()).toEqual({ attempted: 0, printed: 0 });
+  });
+
   it('a label printer assigned but never set up: the check-in succeeds and says there is no printer', async () => {
     const printerId = (await pairDevice(app, cookie, 'label-printer', 'Unset printer')).deviceId;
     const withPrinter = await pairKiosk(app, cookie, {

@@ -60,10 +60,6 @@ export async function insertCheckIn(db: Db, row: Insertable<KioskCheckInsTable>)
   await db.insertInto('kiosk_check_ins').values(row).execute();
 }
 
-export async function updateCheckInResult(db: Db, id: string, result: string, at: string): Promise<void> {
-  await db.updateTable('kiosk_check_ins').set({ result, updated_at: at }).where('id', '=', id).execute();
-}
-
 export async function findReminderCode(db: Db, appointmentId: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('kiosk_reminder_codes')

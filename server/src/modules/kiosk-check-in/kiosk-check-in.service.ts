@@ -42,7 +42,6 @@ import {
   insertRefs,
   insertReminderCodeIfNew,
   listCheckIns,
-  updateCheckInResult,
 } from './kiosk-check-in.repository.js';
 import {
   KIOSK_CHECK_IN_LIST_LIMIT,
@@ -219,11 +218,11 @@ export class KioskCheckInService {
         decoded,
         text,
         signatureHash,
+        origin,
       });
       return { created: true, ...written };
     });
-    if (!outcome.created || printerId === null) return { created: outcome.created, result: outcome.result };
-    return { created: true, result: await this.#printKeyTag(actor, outcome, printerId, origin) };
+    return { created: outcome.created, result: outcome.result };
   }
 
   /** The kiosk check-in behind a repair order, for the staff (404 when it was not made at a kiosk). */
@@ -283,6 +282,8 @@ export class KioskCheckInService {
     checked: CheckedInput,
     prepared: {
       printerId: string | null;
+      /** Where staff reach ASE: the key tag's QR code opens the RO there. */
+      origin: string;
       decoded: KioskVin | null;
       text: string;
       signatureHash: string;
@@ -378,10 +379,21 @@ export class KioskCheckInService {
       });
     }
 
+    // The key tag's job is part of the check-in: a restart right after the commit still prints it.
+    const keyTagJob =
+      prepared.printerId === null
+        ? undefined
+        : await this.#d.printing.queueKeyTagInTransaction(
+            tx,
+            actor,
+            repairOrder.id,
+            prepared.printerId,
+            prepared.origin,
+          );
     const result: KioskCheckInResult = {
       repairOrderNumber: repairOrder.number,
       tagNumber,
-      keyTag: prepared.printerId === null ? 'no-printer' : 'queued',
+      keyTag: keyTagJob === undefined ? 'no-printer' : 'queued',
       firstName: checked.newCustomer?.firstName ?? customer.name.trim().split(/\s+/)[0] ?? '',
     };
     const id = newId();
@@ -500,28 +512,6 @@ export class KioskCheckInService {
   }
 
   /** Queues the key tag on the kiosk's printer; a failure is logged and said, never undoes the check-in. */
-  async #printKeyTag(
-    actor: Actor,
-    checkIn: { id: string; repairOrderId: string; result: KioskCheckInResult },
-    printerId: string,
-    origin: string,
-  ): Promise<KioskCheckInResult> {
-    try {
-      await this.#d.printing.printKeyTag(actor, checkIn.repairOrderId, printerId, origin);
-      return checkIn.result;
-    } catch (error) {
-      this.#d.log.warn({ err: error, printerId }, 'the kiosk key tag could not be queued');
-      const result: KioskCheckInResult = { ...checkIn.result, keyTag: 'no-printer' };
-      await updateCheckInResult(
-        this.#d.db,
-        checkIn.id,
-        JSON.stringify(result),
-        this.#d.clock.now().toISOString(),
-      );
-      return result;
-    }
-  }
-
   async #resolve(tx: Db, kiosk: KioskIdentity, ref: string, kind: KioskRefKind, path: string, now: string) {
     const row = await findLiveRef(tx, sha256Hex(ref), kiosk.deviceId, kind, now);
     if (row === undefined) throw expired(path);

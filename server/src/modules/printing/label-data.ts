@@ -30,6 +30,8 @@ export type LabelData =
  */
 export const DEFAULT_OIL_INTERVAL = { months: 6, mi: 5_000, km: 8_000 } as const;
 
+import type { Db } from '../../db/database.js';
+
 export interface LabelSources {
   repairOrders: RepairOrdersService;
   customers: CustomersService;
@@ -48,12 +50,22 @@ export async function keyTagData(
   sources: LabelSources,
   repairOrderId: string,
   origin: string,
+  /** A transaction's handle when the tag is queued inside one (the kiosk's check-in). */
+  db?: Db,
 ): Promise<KeyTagData> {
-  const ro = await sources.repairOrders.get(repairOrderId);
-  const [customer, { timezone }] = await Promise.all([
-    sources.customers.get(ro.customer.id),
-    sources.settings.get(),
-  ]);
+  const ro =
+    db === undefined
+      ? await sources.repairOrders.get(repairOrderId)
+      : await sources.repairOrders.find(db, repairOrderId);
+  if (ro === undefined)
+    throw new Error(`repair order ${repairOrderId} vanished before its key tag was drawn`);
+  const customer =
+    db === undefined
+      ? await sources.customers.get(ro.customer.id)
+      : await sources.customers.find(db, ro.customer.id);
+  if (customer === undefined)
+    throw new Error(`customer ${ro.customer.id} vanished before the key tag was drawn`);
+  const { timezone } = await sources.settings.get(db);
   return {
     roNumber: String(ro.number),
     customerLastName: customer.kind === 'person' ? lastName(customer.name) : customer.name,

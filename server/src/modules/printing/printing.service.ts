@@ -117,6 +117,26 @@ export class PrintingService {
     return this.#enqueue(actor, printer, { kind: 'key-tag', data }, repairOrderId, null);
   }
 
+  /**
+   * The key tag queued inside the caller's transaction (the kiosk's check-in): the repair order
+   * and its tag are never committed without the job, nor the job without them. Undefined when the
+   * printer is not set up (assigned but never given an address): nothing is queued then.
+   */
+  async queueKeyTagInTransaction(
+    tx: Db,
+    actor: Actor,
+    repairOrderId: string,
+    printerId: string,
+    origin: string,
+  ): Promise<{ jobId: string } | undefined> {
+    const printer = await findPrinter(tx, printerId);
+    if (printer === undefined) return undefined;
+    const data = await keyTagData(this.#d.sources, repairOrderId, origin, tx);
+    return {
+      jobId: await this.#insertQueued(tx, actor, printer, { kind: 'key-tag', data }, repairOrderId, null),
+    };
+  }
+
   async printOilSticker(
     actor: Actor,
     repairOrderId: string,
@@ -225,39 +245,54 @@ export class PrintingService {
     repairOrderId: string | null,
     reprintOf: string | null,
   ): Promise<PrintJob> {
+    const id = await inTransaction(this.#d.db, (tx) =>
+      this.#insertQueued(tx, actor, printer, label, repairOrderId, reprintOf),
+    );
+    return this.getJob(id);
+  }
+
+  /** A queued job written in `tx`; announced and handed to the worker once `tx` commits. */
+  async #insertQueued(
+    tx: Db,
+    actor: Actor,
+    printer: PrinterRow,
+    label: LabelData,
+    repairOrderId: string | null,
+    reprintOf: string | null,
+  ): Promise<string> {
     const id = newId();
     const at = this.#now();
-    await inTransaction(this.#d.db, async (tx) => {
-      const row = {
-        id,
-        printer_device_id: printer.device_id,
-        kind: label.kind,
-        data: JSON.stringify(label.data),
-        repair_order_id: repairOrderId,
-        status: 'queued' as const,
-        next_attempt_at: at,
-        last_error: null,
-        reprint_of: reprintOf,
-        created_by_user_id: actor.userId,
-        created_by_label: actor.label,
-        claimed_at: null,
-        printed_at: null,
-        created_at: at,
-        updated_at: at,
-      };
-      await insertJob(tx, row);
-      if (reprintOf !== null) {
-        await this.#d.audit.record(tx, actor, {
-          action: 'print_job.reprinted',
-          entityType: 'print_job',
-          entityId: id,
-          data: { reprintOf, kind: label.kind, repairOrderId, summary: summaryOf(label) },
-        });
-      }
-      afterCommit(tx, () => this.#emit(row, 'queued'));
+    const row = {
+      id,
+      printer_device_id: printer.device_id,
+      kind: label.kind,
+      data: JSON.stringify(label.data),
+      repair_order_id: repairOrderId,
+      status: 'queued' as const,
+      next_attempt_at: at,
+      last_error: null,
+      reprint_of: reprintOf,
+      created_by_user_id: actor.userId,
+      created_by_label: actor.label,
+      claimed_at: null,
+      printed_at: null,
+      created_at: at,
+      updated_at: at,
+    };
+    await insertJob(tx, row);
+    if (reprintOf !== null) {
+      await this.#d.audit.record(tx, actor, {
+        action: 'print_job.reprinted',
+        entityType: 'print_job',
+        entityId: id,
+        data: { reprintOf, kind: label.kind, repairOrderId, summary: summaryOf(label) },
+      });
+    }
+    afterCommit(tx, () => {
+      this.#emit(row, 'queued');
+      this.#d.worker.kick();
     });
-    this.#d.worker.kick();
-    return this.getJob(id);
+    return id;
   }
 
   async #printerFor(printerId: string | undefined): Promise<PrinterRow>;

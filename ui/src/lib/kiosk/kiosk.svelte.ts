@@ -30,7 +30,7 @@ import {
   type StepProblem,
 } from './flow';
 import { translator } from './i18n';
-import { THANK_YOU_SECONDS, idlePhase, type IdlePhase } from './idle';
+import { idleAction, type IdlePhase } from './idle';
 import { retryWhileUnreachable } from './retry';
 import type { FieldMessages, Translate } from './types';
 
@@ -141,24 +141,23 @@ export class Kiosk {
     if (this.idle.phase !== 'active') this.idle = { phase: 'active' };
   }
 
-  /** Called every second: the "Still there?" prompt, the wipe, the thank-you's own reset. */
+  /** Called every second: the "Still there?" prompt, the wipe, the thank-you's own reset (idle.ts). */
   tick(nowMs: number = Date.now()): void {
     if (this.phase !== 'ready' || this.self === null) return;
-    const step = this.flow.step;
-    if (step === 'thanks') {
-      if (nowMs - this.#thanksAtMs >= THANK_YOU_SECONDS * 1000) this.wipe();
-      return;
-    }
     // Waiting on the server ("Checking you in…") is not walking away.
     if (this.busy) this.#lastTouchMs = nowMs;
-    const phase = idlePhase(nowMs, this.#lastTouchMs, this.self.idleSeconds);
-    // The welcome screen holds nothing of anyone's: no prompt; only the language goes back.
-    if (step === 'welcome') {
-      if (phase.phase === 'expired' && this.flow.draft.language !== 'en') this.wipe();
-      return;
-    }
-    if (phase.phase === 'expired') this.wipe();
-    else this.idle = phase;
+    const action = idleAction({
+      step: this.flow.step,
+      nowMs,
+      lastTouchMs: this.#lastTouchMs,
+      thanksAtMs: this.#thanksAtMs,
+      idleSeconds: this.self.idleSeconds,
+      busy: this.busy,
+      language: this.flow.draft.language,
+    });
+    if (action.do === 'wipe') this.wipe();
+    else if (action.do === 'ask') this.idle = { phase: 'asking', secondsLeft: action.secondsLeft };
+    else if (this.idle.phase !== 'active') this.idle = { phase: 'active' };
   }
 
   /** Everything the customer typed or was shown goes; the welcome screen returns. */
