@@ -1,3 +1,5 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { KIOSK_SCAN_VIN, expect, tablet, test } from '../support/kiosk';
 
@@ -13,7 +15,7 @@ test('fake camera: @zxing/browser reads the Code 39 VIN from the camera stream',
     stdin: {
       contents:
         "import { BrowserMultiFormatReader } from '@zxing/browser'; window.BrowserMultiFormatReader = BrowserMultiFormatReader;",
-      resolveDir: process.cwd(),
+      resolveDir: dirname(fileURLToPath(import.meta.url)),
       loader: 'js',
     },
     bundle: true,

@@ -3,7 +3,8 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, BrowserContextOptions, Page } from '@playwright/test';
 import { startCaptureServer, type CaptureServer } from '../../../devices/escpos/index.js';
-import { expectAccessible, test as base } from './fixtures';
+import { vinCheckDigit } from '../../../server/scripts/seed/vin.js';
+import { expect, expectAccessible, test as base } from './fixtures';
 import { fakeCameraArgs, vinCameraFile } from './kiosk-camera';
 import { recordMeasurement } from './measurements';
 import { json } from './owner';
@@ -15,8 +16,17 @@ import { E2E_DATA_DIR } from './server';
  * label printer on 127.0.0.1, and a counter of what the customer had to tap.
  */
 
-/** The VIN on the fake camera's door-jamb label (a valid check digit: 2003 Honda Accord). */
-export const KIOSK_SCAN_VIN = '1HGCM82633A004352';
+/**
+ * The VIN on the fake camera's door-jamb label: a 2003 Honda Accord with a valid check digit and
+ * a serial of this worker's own (a VIN on file for another customer is refused, and other specs
+ * use the well-known 1HGCM82633A004352).
+ */
+export const KIOSK_SCAN_VIN = withCheckDigit(`1HGCM82603A${String(Date.now() % 1_000_000).padStart(6, '0')}`);
+
+/** Puts the check digit (North America) in position 9 of a 17-character VIN. */
+function withCheckDigit(vin: string): string {
+  return `${vin.slice(0, 8)}${vinCheckDigit(vin)}${vin.slice(9)}`;
+}
 
 export const TABLET_SIZES = {
   portrait: { width: 768, height: 1024 },
@@ -73,7 +83,12 @@ export async function openPairedKiosk(
 ): Promise<void> {
   const code = await kioskPairingCode(api, device.deviceId);
   await page.goto(`/kiosk?pair=${code}`);
+  // Paired once the tablet holds its token (a reload before that would show the pairing screen).
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), KIOSK_TOKEN_KEY)).toMatch(/^kk_/);
 }
+
+/** Where the kiosk keeps its token: the one thing it stores in the browser. */
+export const KIOSK_TOKEN_KEY = 'ase.kiosk.token';
 
 /** The kiosk's idle time (Settings → Kiosk, through the settings API); returns the previous value. */
 export async function setKioskIdleSeconds(api: APIRequestContext, idleSeconds: number): Promise<number> {
@@ -289,11 +304,117 @@ function median(sorted: number[]): number {
  * screens many times; one check of each is the rule, the repeats only cost time).
  */
 const checked = new Set<string>();
-export async function expectKioskScreenAccessible(page: Page, screen: string): Promise<void> {
+export async function expectKioskScreenAccessible(
+  page: Page,
+  screen: string,
+  options: { bothSizes?: boolean } = {},
+): Promise<void> {
+  if (options.bothSizes) {
+    // A screen the stories pass at one size only: turned to the other size and back.
+    const size = page.viewportSize();
+    for (const other of Object.values(TABLET_SIZES)) {
+      await page.setViewportSize(other);
+      await expectKioskScreenAccessible(page, screen);
+    }
+    if (size) await page.setViewportSize(size);
+    return;
+  }
   const size = page.viewportSize();
   const lang = await page.evaluate(() => document.documentElement.lang || 'unset');
   const key = `${screen} ${lang} ${size?.width}x${size?.height}`;
   if (checked.has(key)) return;
   await expectAccessible(page, `kiosk: ${key}`);
   checked.add(key);
+}
+
+// ---- the shop's customers -----------------------------------------------------------------------
+
+/** A run-unique word of letters only (a last name must look like a name, not a plate). */
+export function uniqueLetters(length = 6): string {
+  let n = Date.now() * 1000 + Math.floor(Math.random() * 1000);
+  let word = '';
+  for (let i = 0; i < length; i += 1) {
+    word += String.fromCharCode(97 + (n % 26));
+    n = Math.floor(n / 26);
+  }
+  return word;
+}
+
+/** A run-unique 10-digit US number in the 555 range, as a customer would type it. */
+export function uniquePhone(): string {
+  const line = String(Date.now() % 10_000_000).padStart(7, '0');
+  return `512${line}`;
+}
+
+export interface KioskCustomerRecord {
+  customerId: string;
+  vehicleId: string;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  plate: string;
+  appointmentId: string | null;
+}
+
+/**
+ * A customer of the shop with a phone, a contact preference and a 2019 Honda Civic, and, when
+ * `appointment` is given, an appointment booked for now today (the shop's day) with those concerns.
+ */
+export async function arrangeKioskCustomer(
+  api: APIRequestContext,
+  options: {
+    contactChannel?: 'sms' | 'email' | 'phone';
+    appointment?: { concerns: string[]; waiter?: boolean };
+  } = {},
+): Promise<KioskCustomerRecord> {
+  const firstName = 'Dana';
+  const lastName = `Kio${uniqueLetters(5)}`;
+  const lastNameCapitalised = lastName[0]!.toUpperCase() + lastName.slice(1);
+  const phone = uniquePhone();
+  const plate = `K${String(Date.now()).slice(-5)}`;
+  const customer = await json<{ id: string }>(
+    await api.post('/api/customers', {
+      data: {
+        name: `${firstName} ${lastNameCapitalised}`,
+        contactInfo: {
+          phones: [{ number: phone, primary: true }],
+          emails: [{ address: `${lastName}@example.com` }],
+        },
+        preferences: { contactChannel: options.contactChannel ?? 'sms' },
+        confirmDuplicate: true,
+      },
+    }),
+  );
+  const vehicle = await json<{ id: string }>(
+    await api.post('/api/vehicles', {
+      data: { customerId: customer.id, year: 2019, make: 'Honda', model: 'Civic', licensePlate: plate },
+    }),
+  );
+  let appointmentId: string | null = null;
+  if (options.appointment) {
+    // From this minute for half an hour: today on the shop's clock (but in a day's first minute).
+    const startsAt = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const appointment = await json<{ id: string }>(
+      await api.post('/api/appointments', {
+        data: {
+          customerId: customer.id,
+          vehicleId: vehicle.id,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 30 * 60_000).toISOString(),
+          requestedServices: options.appointment.concerns,
+          kind: options.appointment.waiter ? 'waiter' : 'drop_off',
+        },
+      }),
+    );
+    appointmentId = appointment.id;
+  }
+  return {
+    customerId: customer.id,
+    vehicleId: vehicle.id,
+    firstName,
+    lastName: lastNameCapitalised,
+    phone,
+    plate,
+    appointmentId,
+  };
 }

@@ -29,6 +29,8 @@ class KioskChime {
     if (this.#screens++ === 0 && !this.unlocked) {
       window.addEventListener('pointerdown', this.#unlock, true);
       window.addEventListener('keydown', this.#unlock, true);
+      // Arrived from another screen of the app: the page already had its click, sound may start.
+      if (navigator.userActivation?.hasBeenActive) void this.unlock();
     }
     return () => {
       if (--this.#screens === 0) this.#stopListening();
