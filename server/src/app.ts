@@ -183,7 +183,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const { system, sessions, displays, kiosks, notifications, lanHttps, kioskCheckIn } = wired.services;
   if (sessions === undefined) throw new Error('the sessions module is missing');
   // Appointment reminders carry the kiosk's check-in code; that module comes after notifications.
-  if (notifications !== undefined && kioskCheckIn !== undefined) notifications.useCheckInCodes(kioskCheckIn);
+  // Only while a kiosk is paired: a code with no kiosk at the door would only puzzle the customer.
+  if (notifications !== undefined && kioskCheckIn !== undefined && kiosks !== undefined)
+    notifications.useCheckInCodes({
+      reminderCodeFor: async (appointmentId) =>
+        (await kiosks.anyPaired()) ? kioskCheckIn.reminderCodeFor(appointmentId) : null,
+    });
   app.decorate('routeTable', wired.routeTable);
   installLifecycle(app, wired);
 

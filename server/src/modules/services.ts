@@ -73,8 +73,8 @@ export interface Services {
   /** The shop floor's devices (devices module): reports by kind and channel, bay state, commands. */
   deviceGateway: DeviceGateway;
   baySensors: BaySensorsService;
-  /** The check-in kiosks (kiosks module): token checks and each kiosk's label printer. */
-  kiosks: Pick<KiosksService, 'authenticate' | 'labelPrinterOf'>;
+  /** The check-in kiosks (kiosks module): token checks, each kiosk's label printer, whether one is paired. */
+  kiosks: Pick<KiosksService, 'authenticate' | 'labelPrinterOf' | 'anyPaired'>;
   /** Label printers and the durable print queue (key tags, oil stickers, bin labels). */
   printing: PrintingService;
   /** The check-in kiosk's check-ins, and the check-in code of an appointment's reminder. */

@@ -110,6 +110,7 @@ async function readQr(png: Buffer): Promise<string> {
 
 describe('the appointment reminder', () => {
   it('carries the check-in code in the text message and the email, and the email its QR image', async () => {
+    const kiosk = await pairKiosk(t.app, owner.cookie);
     const bySms = await bookedCustomer('sms', 3);
     const byEmail = await bookedCustomer('email', 5);
 
@@ -141,7 +142,6 @@ describe('the appointment reminder', () => {
     expect(scanned).toBe(`ASE-CHECKIN:${emailCode}`);
 
     // What the kiosk's camera reads finds today's appointment (the code typed from the text too).
-    const kiosk = await pairKiosk(t.app, owner.cookie);
     for (const code of [scanned, formatted(smsCode)]) {
       const found = await t.app.inject({
         method: 'POST',
@@ -152,6 +152,26 @@ describe('the appointment reminder', () => {
       expect(found.statusCode, found.body).toBe(200);
       expect(found.json<{ matches: unknown[] }>().matches).toHaveLength(1);
     }
+  });
+
+  it('says nothing of a kiosk while no tablet is paired as one (or its device is revoked)', async () => {
+    await bookedCustomer('sms', 3);
+    expect(await t.app.notifications.queueAppointmentReminders()).toBe(1);
+    await t.app.outbox.drain();
+    expect(gateway.requests[0]!.form.Body).not.toContain('kiosk');
+
+    const kiosk = await pairKiosk(t.app, owner.cookie);
+    const revoked = await t.app.inject({
+      method: 'POST',
+      url: `/api/devices/${kiosk.deviceId}/revoke`,
+      headers: { cookie: owner.cookie },
+    });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    await bookedCustomer('sms', 5);
+    expect(await t.app.notifications.queueAppointmentReminders()).toBe(1);
+    await t.app.outbox.drain();
+    expect(gateway.requests).toHaveLength(2);
+    expect(gateway.requests[1]!.form.Body).not.toContain('kiosk');
   });
 
   it('still goes out, without a code, when the code cannot be had', async () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_KIOSK_AUTHORIZATION } from '../../../server/contracts/kiosk';
+import { DEFAULT_KIOSK_AUTHORIZATION } from '$contracts/kiosk';
 import { expect, expectAccessible, test } from '../support/fixtures';
 import { OWNER_STATE } from '../support/owner';
 

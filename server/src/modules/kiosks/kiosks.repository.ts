@@ -10,6 +10,16 @@ export function findKioskByTokenHash(db: Db, tokenHash: string) {
   return db.selectFrom('kiosks').select(['device_id']).where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
+/** The devices that hold a kiosk token now (paired tablets; their devices may since be revoked). */
+export async function pairedKioskDeviceIds(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('kiosks')
+    .select(['device_id'])
+    .where('token_hash', 'is not', null)
+    .execute();
+  return rows.map((row) => row.device_id);
+}
+
 /** Creates the kiosk's row on first use, or changes the given columns of it. */
 export async function upsertKiosk(
   db: Db,

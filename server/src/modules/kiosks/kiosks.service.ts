@@ -15,6 +15,7 @@ import type { UsersService } from '../users/users.service.js';
 import {
   findKiosk,
   findKioskByTokenHash,
+  pairedKioskDeviceIds,
   findPairingCode,
   findPairingCodeByHash,
   isCodeHashTaken,
@@ -77,6 +78,15 @@ export class KiosksService {
     const device = await this.deps.devices.device(row.device_id);
     if (device === undefined || device.kind !== 'kiosk' || device.revokedAt !== null) return null;
     return { deviceId: device.id, name: device.name };
+  }
+
+  /** Whether any tablet is paired as a kiosk now (and its device not revoked). */
+  async anyPaired(): Promise<boolean> {
+    for (const deviceId of await pairedKioskDeviceIds(this.deps.db)) {
+      const device = await this.deps.devices.device(deviceId);
+      if (device?.kind === 'kiosk' && device.revokedAt === null) return true;
+    }
+    return false;
   }
 
   /** The label printer the kiosk's key tags go to; null when none is assigned or it was revoked. */

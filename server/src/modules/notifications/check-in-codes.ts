@@ -7,8 +7,11 @@ import type { TemplateVars } from './templates.js';
  * that module comes after this one. Without it a reminder simply carries no code.
  */
 export interface CheckInCodes {
-  /** The appointment's code, 8 characters, the same every time it is asked for. */
-  reminderCodeFor(appointmentId: string): Promise<string>;
+  /**
+   * The appointment's code, 8 characters, the same every time it is asked for; null while the shop
+   * has no kiosk to type it at (a reminder then says nothing of one).
+   */
+  reminderCodeFor(appointmentId: string): Promise<string | null>;
 }
 
 /**
@@ -35,6 +38,7 @@ export async function checkInVars(
   if (codes === null) return {};
   try {
     const code = await codes.reminderCodeFor(appointmentId);
+    if (code === null) return {};
     const checkInQr = await QRCode.toDataURL(`${CHECK_IN_QR_PREFIX}${code}`, {
       errorCorrectionLevel: 'M',
       margin: 2,
