@@ -1,4 +1,4 @@
-import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import type { APIRequestContext, BrowserContext, Page, Request } from '@playwright/test';
 import type { CaptureServer } from '../../../devices/escpos/index.js';
 import { KIOSK_COMMON_CONCERNS } from '../../../server/contracts/kiosk';
 import {
@@ -168,7 +168,7 @@ for (const size of ['portrait', 'landscape'] as const satisfies readonly TabletS
       if (size === 'portrait') await expect(me.button('welcome.walkIn')).toBeVisible({ timeout: 20_000 });
     });
 
-    test(`returning walk-in (${size}${size === 'landscape' ? ', in Spanish' : ''}): ≤ ${RETURNING_WALK_IN_TAP_BUDGET} taps, their car, the language kept`, async ({
+    test(`returning walk-in (${size}${size === 'landscape' ? ', in Spanish' : ''}): ≤ ${RETURNING_WALK_IN_TAP_BUDGET} taps, their car, a double tap on Check in makes one RO, the language kept`, async ({
       page,
     }) => {
       const { api, printer } = await openShop();
@@ -191,7 +191,15 @@ for (const size of ['portrait', 'landscape'] as const satisfies readonly TabletS
       await me.concerns([label('oil-change', language), label('tires', language)]);
       await me.odometer('');
       await me.waiting(true);
-      await me.authorize(`${customer.firstName} ${customer.lastName}`);
+      // An impatient double tap on "Check in": every check-in request is followed to its answer.
+      const checkIns = new Set<Request>();
+      page.on('request', (request) => {
+        if (request.url().endsWith('/api/kiosk/check-in')) checkIns.add(request);
+      });
+      const settled = (request: Request) => checkIns.delete(request);
+      page.on('requestfinished', settled);
+      page.on('requestfailed', settled);
+      await me.authorize(`${customer.firstName} ${customer.lastName}`, { doubleTap: true });
       const tag = await me.thankYou();
       if (language === 'es') await expect(page.getByRole('heading', { name: /^¡Gracias/ })).toBeVisible();
       me.recordFlow(
@@ -202,6 +210,12 @@ for (const size of ['portrait', 'landscape'] as const satisfies readonly TabletS
 
       const ro = await keyTagPrinted(api, printer, tag);
       expect(ro).toMatchObject({ appointmentId: null, customer: { id: customer.customerId }, waiter: true });
+      // The double tap made one repair order, whatever reached the server.
+      await expect.poll(() => checkIns.size).toBe(0);
+      const orders = await json<{ items: { id: string }[] }>(
+        await api.get(`/api/repair-orders?customerId=${customer.customerId}&limit=10`),
+      );
+      expect(orders.items.map((order) => order.id)).toEqual([ro.id]);
       expect(ro.concerns).toEqual(expect.arrayContaining(['Oil change', 'Tires']));
       const stored = await json<{ preferences: { language: string } }>(
         await api.get(`/api/customers/${customer.customerId}`),
