@@ -75,6 +75,11 @@ export const KioskSelfSchema = Type.Object({
   timeZone: Type.String(),
   idleSeconds: Type.Integer(),
   authorizationText: Type.Object({ en: Type.String(), es: Type.String() }),
+  /**
+   * Which texts these are (a hash of them): sent back with the check-in, so a text the owner
+   * changed while a customer was reading is read again, never signed unseen.
+   */
+  authorizationVersion: Type.String(),
   /** Whether a label printer is assigned to this kiosk (the thank-you screen words the key tag on it). */
   hasLabelPrinter: Type.Boolean(),
 });
@@ -193,7 +198,14 @@ export const KioskCheckInBody = Type.Object(
     concerns: Type.Array(Text(KIOSK_LIMITS.concernLength), { maxItems: KIOSK_LIMITS.concerns }),
     odometer: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_000_000 })),
     waiting: Type.Boolean(),
+    /**
+     * Leaving the car: when the customer asks to have it back (the repair order's promised time
+     * until the advisor changes it). At most 14 days ahead.
+     */
+    readyBy: Type.Optional(Type.String({ format: 'date-time' })),
     contactChannel: ContactChannel,
+    /** KioskSelf.authorizationVersion of the text shown; a stale one is a 409 `authorization-text-changed`. */
+    authorizationVersion: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
     authorization: Type.Object(
       {
         name: Text(120),

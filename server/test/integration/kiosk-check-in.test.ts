@@ -451,6 +451,53 @@ describe('a walk-in', () => {
   });
 });
 
+describe('what the customer asks for and reads', () => {
+  it('a car left with "need it back by": the repair order is promised then; a waiter or a time past is a 400', async () => {
+    const readyBy = '2026-03-02T22:00:00.000Z'; // 17:00 in the shop, the clock reads 09:00
+    const waiter = await kioskPost('/api/kiosk/check-in', await walkInNew({ waiting: true, readyBy }));
+    expect(waiter.statusCode).toBe(400);
+    expect(problemOf(waiter).errors?.map((e) => e.path)).toEqual(['readyBy']);
+    const past = await kioskPost(
+      '/api/kiosk/check-in',
+      await walkInNew({ readyBy: '2026-03-02T13:00:00.000Z' }),
+    );
+    expect(problemOf(past).errors?.map((e) => e.path)).toEqual(['readyBy']);
+    expect(counts().checkIns).toBe(0);
+
+    const left = await kioskPost('/api/kiosk/check-in', await walkInNew({ readyBy }));
+    expect(left.statusCode, left.body).toBe(201);
+    const { id } = repairOrderByNumber(left.json<KioskCheckInResult>().repairOrderNumber);
+    expect(
+      await staff<{ promisedAt: string | null; waiter: boolean }>('GET', `/api/repair-orders/${id}`),
+    ).toMatchObject({
+      promisedAt: readyBy,
+      waiter: false,
+    });
+  });
+
+  it('a text the owner changed while it was on screen is read again, never signed unseen (409)', async () => {
+    const self = async () =>
+      (await app.inject({ method: 'GET', url: '/api/kiosk/self', headers: kiosk.headers })).json<{
+        authorizationVersion: string;
+      }>().authorizationVersion;
+    const shown = await self();
+    const settings = await staff<{ version: number }>('GET', '/api/settings');
+    await staff('PATCH', '/api/settings', {
+      version: settings.version,
+      kiosk: { authorizationText: { en: 'Diagnosis up to $80.', es: null }, idleSeconds: 60 },
+    });
+    const now = await self();
+    expect(now).not.toBe(shown);
+
+    const stale = await kioskPost('/api/kiosk/check-in', await walkInNew({ authorizationVersion: shown }));
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json<{ type: string }>().type).toMatch(/authorization-text-changed$/);
+    expect(counts().checkIns).toBe(0);
+    const current = await kioskPost('/api/kiosk/check-in', await walkInNew({ authorizationVersion: now }));
+    expect(current.statusCode, current.body).toBe(201);
+  });
+});
+
 describe('privacy', () => {
   it('never tells whether a phone number is on file without the second fact', async () => {
     const unknownPhone = await kioskPost('/api/kiosk/lookup', { phone: '555-999-0000', fact: 'Smith' });

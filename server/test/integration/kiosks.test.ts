@@ -86,6 +86,7 @@ describe('pairing a kiosk', () => {
       timeZone: expect.any(String),
       idleSeconds: DEFAULT_KIOSK_IDLE_SECONDS,
       authorizationText: DEFAULT_KIOSK_AUTHORIZATION,
+      authorizationVersion: expect.stringMatching(/^[0-9a-f]{32}$/),
       hasLabelPrinter: false,
     });
     const tokens = t.database.sqlite.prepare('SELECT token_hash FROM kiosks').pluck().all();

@@ -31,6 +31,8 @@ export interface CheckedVin {
 
 export interface CheckedInput {
   concerns: string[];
+  /** The promised time the customer asked for (ISO, UTC), or null. */
+  readyBy: string | null;
   signerName: string;
   png: Buffer;
   newCustomer: { firstName: string; lastName: string; phone: string; email: string | null } | null;
@@ -57,8 +59,21 @@ async function checkedSignature(dataUrl: string, errors: FieldError[]): Promise<
   }
 }
 
-export async function checkInput(input: KioskCheckInInput): Promise<CheckedInput> {
+/** How far ahead a customer may ask for the car back: two weeks covers a big job. */
+const READY_BY_MAX_MS = 14 * 24 * 3_600_000;
+
+function checkedReadyBy(input: KioskCheckInInput, nowMs: number, errors: FieldError[]): string | null {
+  if (input.readyBy === undefined) return null;
+  const at = Date.parse(input.readyBy);
+  if (input.waiting) errors.push({ path: 'readyBy', message: 'is for a car left at the shop, not a waiter' });
+  else if (Number.isNaN(at) || at <= nowMs || at > nowMs + READY_BY_MAX_MS)
+    errors.push({ path: 'readyBy', message: 'must be in the next 14 days' });
+  return Number.isNaN(at) ? null : new Date(at).toISOString();
+}
+
+export async function checkInput(input: KioskCheckInInput, nowMs: number): Promise<CheckedInput> {
   const errors: FieldError[] = [];
+  const readyBy = checkedReadyBy(input, nowMs, errors);
   const concerns = input.concerns.map((text, i) => {
     const concern = text.trim();
     if (concern === '') errors.push({ path: `concerns.${i}`, message: 'must not be blank' });
@@ -109,7 +124,7 @@ export async function checkInput(input: KioskCheckInInput): Promise<CheckedInput
 
   const png = await checkedSignature(input.authorization.signature, errors);
   if (errors.length > 0) throw problems.validation(errors);
-  return { concerns, signerName, png, newCustomer, newVehicle };
+  return { concerns, readyBy, signerName, png, newCustomer, newVehicle };
 }
 
 /** Concerns as confirmed at the door: the booked ones, then the ones added (none twice). */

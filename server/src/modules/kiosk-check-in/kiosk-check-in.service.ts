@@ -191,7 +191,7 @@ export class KioskCheckInService {
     input: KioskCheckInInput,
     origin: string,
   ): Promise<{ created: boolean; result: KioskCheckInResult }> {
-    const checked = await checkInput(input);
+    const checked = await checkInput(input, this.#d.clock.now().getTime());
     const earlier = await findCheckInByRequest(this.#d.db, kiosk.deviceId, input.requestId);
     if (earlier !== undefined)
       return { created: false, result: JSON.parse(earlier.result) as KioskCheckInResult };
@@ -199,6 +199,14 @@ export class KioskCheckInService {
     const printerId = await this.#d.labelPrinterOf(kiosk.deviceId);
     const decoded = checked.newVehicle?.vin ? await this.vin({ vin: checked.newVehicle.vin.vin }) : null;
     const text = await authorizationTextFor(this.#d.settings, input.language);
+    if (
+      input.authorizationVersion !== undefined &&
+      input.authorizationVersion !== (await this.#d.settings.kioskAuthorizationVersion())
+    )
+      throw problems.conflict(
+        'The shop changed its authorization text while it was on screen: show the new one and sign again.',
+        'authorization-text-changed',
+      );
     // Stored before the transaction, as the approval link does (a file and its own row): a
     // check-in refused below leaves at most an unreferenced, content-addressed image.
     const signatureHash = await this.#d.inspections.storeSignature(checked.png);
@@ -355,7 +363,10 @@ export class KioskCheckInService {
     if (tagNumber === null)
       throw problems.conflict('Every key tag number is in use: please see the counter.', 'no-free-key-tag');
     const keyTag = String(tagNumber);
-    const odometer = input.odometer === undefined ? {} : { odometerIn: input.odometer };
+    const odometer = {
+      ...(input.odometer === undefined ? {} : { odometerIn: input.odometer }),
+      ...(checked.readyBy === null ? {} : { promisedAt: checked.readyBy }),
+    };
 
     let repairOrder: { id: string; number: number };
     if (appointmentRef !== null) {

@@ -172,9 +172,10 @@ export class KiosksService {
 
   /** What the kiosk shows of itself and its shop (GET /api/kiosk/self). */
   async self(kiosk: KioskContext): Promise<KioskSelf> {
-    const [settings, { idleSeconds, authorizationText }, printer] = await Promise.all([
+    const [settings, { idleSeconds, authorizationText }, authorizationVersion, printer] = await Promise.all([
       this.deps.settings.get(),
       this.deps.settings.effectiveKiosk(),
+      this.deps.settings.kioskAuthorizationVersion(),
       this.labelPrinterOf(kiosk.deviceId),
     ]);
     return {
@@ -184,6 +185,7 @@ export class KiosksService {
       timeZone: settings.timezone,
       idleSeconds,
       authorizationText,
+      authorizationVersion,
       hasLabelPrinter: printer !== null,
     };
   }

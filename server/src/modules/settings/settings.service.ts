@@ -1,3 +1,4 @@
+import { sha256Hex } from '../../lib/passwords.js';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import { problems } from '../../lib/problem.js';
@@ -86,6 +87,12 @@ export class SettingsService {
       },
       idleSeconds: kiosk.idleSeconds,
     };
+  }
+
+  /** A hash of the kiosk's texts as they are now: what a check-in's `authorizationVersion` must equal. */
+  async kioskAuthorizationVersion(): Promise<string> {
+    const { authorizationText } = await this.effectiveKiosk();
+    return sha256Hex(JSON.stringify([authorizationText.en, authorizationText.es])).slice(0, 32);
   }
 
   /** First-run setup names the shop inside the transaction that creates the owner (`tx`). */

@@ -14880,6 +14880,7 @@ export interface paths {
               name: string;
               signature: string;
             };
+            authorizationVersion?: string;
             concerns: string[];
             contactChannel: 'sms' | 'email' | 'phone';
             customer:
@@ -14897,6 +14898,8 @@ export interface paths {
                 };
             language: 'en' | 'es';
             odometer?: number;
+            /** Format: date-time */
+            readyBy?: string;
             /** Format: uuid */
             requestId: string;
             vehicle:
@@ -15287,6 +15290,7 @@ export interface paths {
                   en: string;
                   es: string;
                 };
+                authorizationVersion: string;
                 deviceId: string;
                 hasLabelPrinter: boolean;
                 idleSeconds: number;
@@ -15376,6 +15380,7 @@ export interface paths {
                 en: string;
                 es: string;
               };
+              authorizationVersion: string;
               deviceId: string;
               hasLabelPrinter: boolean;
               idleSeconds: number;
