@@ -7,6 +7,8 @@ import {
   arrangeKioskCustomer,
   countTaps,
   expect,
+  expectKioskScreenAccessible,
+  hondaVin,
   kioskLabelPrinter,
   openPairedKiosk,
   tablet,
@@ -270,5 +272,70 @@ test.describe('landscape tablet, new customer', () => {
     );
     expect(created.preferences.contactChannel).toBe('phone');
     await expectMarkedOnBoard(board, ro);
+  });
+});
+
+test.describe('portrait tablet, new customer in Spanish', () => {
+  test.use(tablet('portrait'));
+
+  test('bad input in the customer’s language: an emoji name is refused, a mistyped VIN is taken with a warning; a phone on file with another name is a new customer flagged for the advisor', async ({
+    page,
+    openContext,
+  }) => {
+    const { api, printer } = await openShop();
+    // Someone on file already has this phone; the customer at the door gives another last name.
+    const onFile = await arrangeKioskCustomer(api);
+    const lastName = `Otero${uniqueLetters(5)}`;
+    const mistypedVin = hondaVin(false);
+    const board = await openBoard(openContext);
+
+    const counter = await countTaps(page);
+    await openPairedKiosk(page, api, shop!.kiosk);
+    const me = new KioskCustomer(page, counter);
+    await me.atWelcome();
+    await me.chooseLanguage('es');
+    await me.walkIn();
+    await me.phone(onFile.phone);
+    await me.fact(lastName);
+
+    // Not found with that last name: a new customer, whose name must be letters.
+    const first = me.field('newCustomer.firstName');
+    await me.on('new customer', first);
+    await first.tap();
+    await first.pressSequentially('😀');
+    await me.continue();
+    await expect(first).toHaveAccessibleDescription(me.text('error.name'));
+    await expectKioskScreenAccessible(page, 'new customer, name refused');
+    await first.fill('');
+    await first.pressSequentially('Lucía');
+    await expect(me.field('newCustomer.lastName')).toHaveValue(lastName);
+    await me.continue();
+
+    // The VIN typed with a wrong check digit: a warning, and on.
+    await me.on('new vehicle', page.getByRole('heading', { name: me.text('newVehicle.heading') }));
+    await me.toggle('newVehicle.typeVin').tap();
+    const vin = me.field('newVehicle.vin');
+    await expect(vin).toBeFocused();
+    await vin.pressSequentially(mistypedVin);
+    await expect(page.getByRole('status').filter({ hasText: me.text('newVehicle.vinCheck') })).toBeVisible();
+    await expectKioskScreenAccessible(page, 'new vehicle, VIN to check');
+    await me.continue();
+    await me.concerns([label('tires', 'es')]);
+    await me.odometer('');
+    await me.waiting(false);
+    await me.authorize(`Lucía ${lastName}`);
+    const tag = await me.thankYou();
+    me.recordFlow('new walk-in, bad input (es)', 'portrait', null);
+
+    const ro = await keyTagPrinted(api, printer, tag);
+    expect(ro.vehicle).toMatchObject({ vin: mistypedVin });
+    expect(ro.customer.id).not.toBe(onFile.customerId);
+    expect(ro.customer.name).toBe(`Lucía ${lastName}`);
+    const card = board
+      .getByTestId('job-card')
+      .filter({ has: board.getByRole('link', { name: `RO ${ro.number}`, exact: true }) })
+      .first();
+    await expect(card.getByTestId('kiosk-mark')).toContainText('VIN check digit failed');
+    await expect(card.getByTestId('kiosk-mark')).toContainText('Possible duplicate customer');
   });
 });

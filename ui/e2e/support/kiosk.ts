@@ -16,16 +16,25 @@ import { E2E_DATA_DIR } from './server';
  * label printer on 127.0.0.1, and a counter of what the customer had to tap.
  */
 
+/** The last VIN serial handed out (the clock's, so another run's VINs are not this one's). */
+let serial = Date.now();
 /**
  * The VIN on the fake camera's door-jamb label: a 2003 Honda Accord with a valid check digit and
  * a serial of this worker's own (a VIN on file for another customer is refused, and other specs
  * use the well-known 1HGCM82633A004352).
  */
-export const KIOSK_SCAN_VIN = withCheckDigit(`1HGCM82603A${String(Date.now() % 1_000_000).padStart(6, '0')}`);
+export const KIOSK_SCAN_VIN = hondaVin(true);
 
-/** Puts the check digit (North America) in position 9 of a 17-character VIN. */
-function withCheckDigit(vin: string): string {
-  return `${vin.slice(0, 8)}${vinCheckDigit(vin)}${vin.slice(9)}`;
+/**
+ * A 2003 Honda Accord's VIN with a serial of its own, its check digit (position 9) right or, for
+ * the customer who mistypes one, wrong.
+ */
+export function hondaVin(checkDigitRight: boolean): string {
+  serial += 1;
+  const vin = `1HGCM82603A${String(serial % 1_000_000).padStart(6, '0')}`;
+  const digit = vinCheckDigit(vin);
+  const wrong = digit === 'X' ? '0' : String((Number(digit) + 1) % 10);
+  return `${vin.slice(0, 8)}${checkDigitRight ? digit : wrong}${vin.slice(9)}`;
 }
 
 export const TABLET_SIZES = {
