@@ -116,7 +116,7 @@ for (const size of ['portrait', 'landscape'] as const satisfies readonly TabletS
   test.describe(`${size} tablet`, () => {
     test.use(tablet(size));
 
-    test(`appointment check-in (${size}): found by phone and last name, masked, ≤ ${APPOINTMENT_TAP_BUDGET} taps, on the board live, key tag printed`, async ({
+    test(`appointment check-in (${size}): found by phone and last name, masked, ≤ ${APPOINTMENT_TAP_BUDGET} taps, on the board live and the calendar, key tag printed`, async ({
       page,
       openContext,
     }) => {
@@ -163,6 +163,11 @@ for (const size of ['portrait', 'landscape'] as const satisfies readonly TabletS
       });
       expect(ro.concerns).toContain('Brakes make noise');
       await expectMarkedOnBoard(board, ro);
+      // The calendar's appointment carries it too, learned again after a fresh load.
+      await board.goto('/appointments');
+      await expect(board.getByTestId('appointment').filter({ hasText: customer.lastName })).toContainText(
+        'Checked in at the kiosk',
+      );
 
       // The kiosk starts over by itself for the next customer (about 10 s: once is enough).
       if (size === 'portrait') await expect(me.button('welcome.walkIn')).toBeVisible({ timeout: 20_000 });
