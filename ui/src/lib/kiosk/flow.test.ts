@@ -5,6 +5,7 @@ import {
   back,
   checkInBody,
   chooseMatch,
+  chooseReadyBy,
   chooseNewVehicle,
   choosePath,
   chooseVehicle,
@@ -88,6 +89,25 @@ describe('an appointment check-in', () => {
       contactChannel: 'email',
       authorization: { name: 'Jo Smith', signature: 'data:image/png;base64,AA' },
     });
+  });
+
+  it('"need it back by" goes with a car left, never with a waiter; the text version goes along', () => {
+    let state = chooseMatch(lookedUp(upToLookup('appointment'), [withAppointment]), withAppointment);
+    state = odometerEntered(concernsEntered(state));
+    const fivePm = '2026-12-07T23:00:00.000Z';
+    const picked = { ...state, draft: chooseReadyBy(state.draft, fivePm) };
+    expect(chooseReadyBy(picked.draft, fivePm).readyBy).toBeNull(); // a second tap takes it back
+
+    const left = chooseWaiting(picked, false);
+    expect(checkInBody(left.draft, 'v7')).toMatchObject({
+      waiting: false,
+      readyBy: fivePm,
+      authorizationVersion: 'v7',
+    });
+    const waits = chooseWaiting(picked, true);
+    expect(waits.draft.readyBy).toBeNull();
+    expect(checkInBody(waits.draft)).not.toHaveProperty('readyBy');
+    expect(checkInBody(waits.draft)).not.toHaveProperty('authorizationVersion');
   });
 
   it('no match: try again (Back keeps what was typed) or go on as a new walk-in', () => {
@@ -256,6 +276,11 @@ describe("the server's field errors", () => {
       step: 'new-vehicle',
       problem: { field: 'vin', key: 'error.vinOnFile' },
     });
+    expect(placeOfError('readyBy')).toEqual({
+      step: 'waiting',
+      problem: { field: 'readyBy', key: 'error.readyBy' },
+    });
+    expect(placeOfError('authorization-text-changed').problem.key).toBe('error.authorizationChanged');
   });
 
   it('the customer is taken back there, and Back from there still works', () => {

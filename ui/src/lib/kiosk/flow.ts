@@ -65,6 +65,8 @@ export interface Draft {
   otherConcern: string;
   odometer: string;
   waiting: boolean | null;
+  /** Leaving the car: when they asked to have it back (ISO), from ready-by.ts's options; or null. */
+  readyBy: string | null;
   contactChannel: ContactChannel;
   authorizationName: string;
   /** data:image/png;base64,… or null while nothing usable is drawn. */
@@ -94,6 +96,7 @@ export function emptyDraft(language: KioskLanguage = 'en'): Draft {
     otherConcern: '',
     odometer: '',
     waiting: null,
+    readyBy: null,
     contactChannel: 'sms',
     authorizationName: '',
     signature: null,
@@ -231,7 +234,13 @@ export function odometerEntered(state: FlowState): FlowState {
 }
 
 export function chooseWaiting(state: FlowState, waiting: boolean): FlowState {
-  return go(state, 'authorize', { ...state.draft, waiting });
+  // A waiter has asked for no time to come back: whatever was tapped on the way is dropped.
+  return go(state, 'authorize', { ...state.draft, waiting, readyBy: waiting ? null : state.draft.readyBy });
+}
+
+/** "Need it back by": a second tap on the chosen time takes it back. */
+export function chooseReadyBy(draft: Draft, iso: string): Draft {
+  return { ...draft, readyBy: draft.readyBy === iso ? null : iso };
 }
 
 export function checkedIn(state: FlowState): FlowState {
@@ -366,7 +375,11 @@ export function commonConcerns(language: KioskLanguage): { id: string; concern: 
  * The body of POST /api/kiosk/check-in from what the customer gave (the steps checked it); the
  * requestId is added per attempt (check-in-attempt.ts).
  */
-export function checkInBody(draft: Draft): Omit<KioskCheckInInput, 'requestId'> {
+export function checkInBody(
+  draft: Draft,
+  /** KioskSelf.authorizationVersion of the text on screen: the server refuses a stale one. */
+  authorizationVersion?: string,
+): Omit<KioskCheckInInput, 'requestId'> {
   const match = draft.match;
   const vehicle = normalizedVehicle(draft);
   const odometer = draft.odometer.replace(/[,\s]/g, '');
@@ -397,7 +410,9 @@ export function checkInBody(draft: Draft): Omit<KioskCheckInInput, 'requestId'> 
     concerns: concernList(draft),
     ...(odometer === '' ? {} : { odometer: Number(odometer) }),
     waiting: draft.waiting ?? false,
+    ...(draft.waiting === false && draft.readyBy !== null ? { readyBy: draft.readyBy } : {}),
     contactChannel: draft.contactChannel,
+    ...(authorizationVersion === undefined ? {} : { authorizationVersion }),
     authorization: { name: draft.authorizationName.trim(), signature: draft.signature ?? '' },
   };
 }
@@ -430,6 +445,8 @@ export function placeOfError(path: string): { step: Step; problem: StepProblem }
   if (path.startsWith('concerns.'))
     return at('concerns', 'other', 'error.concernTooLong', { max: KIOSK_LIMITS.concernLength });
   if (path === 'odometer') return at('odometer', 'odometer', 'error.odometer');
+  if (path === 'readyBy') return at('waiting', 'readyBy', 'error.readyBy');
+  if (path === 'authorization-text-changed') return at('authorize', 'form', 'error.authorizationChanged');
   if (path === 'authorization.name') return at('authorize', 'authorizationName', 'error.name');
   if (path === 'authorization.signature') return at('authorize', 'signature', 'error.signature');
   if (path === 'appointmentRef' || path === 'customer.ref' || path === 'vehicle.ref' || path === 'code')

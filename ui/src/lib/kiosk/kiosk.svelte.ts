@@ -7,6 +7,7 @@ import {
   asNewWalkIn,
   back,
   checkInBody,
+  chooseReadyBy,
   checkedIn,
   chooseMatch,
   chooseNewVehicle,
@@ -212,7 +213,13 @@ export class Kiosk {
     else if (answer.kind === 'invalid' && answer.errors[0]) this.#showServerError(answer.errors[0].path);
     else if (answer.kind === 'invalid') this.formError = this.tr('error.field');
     else if (answer.type.endsWith(':vin-on-file')) this.#showServerError('vin-on-file');
-    else this.formError = this.tr('error.unknown');
+    else if (answer.type.endsWith(':authorization-text-changed')) {
+      // The owner changed the text while it was on screen: show the new one, to be read and signed.
+      void kioskApi.self().then((fresh) => {
+        if (fresh.kind === 'ok') this.self = fresh.data;
+      });
+      this.#showServerError('authorization-text-changed');
+    } else this.formError = this.tr('error.unknown');
   }
 
   #showServerError(path: string): void {
@@ -320,6 +327,10 @@ export class Kiosk {
     if (signature !== null && this.errors.signature) this.errors = { ...this.errors, signature: undefined };
   }
 
+  chooseReadyBy(iso: string): void {
+    this.flow = { ...this.flow, draft: chooseReadyBy(this.flow.draft, iso) };
+  }
+
   chooseWaiting(waiting: boolean): void {
     this.#move(chooseWaiting(this.flow, waiting));
   }
@@ -328,7 +339,7 @@ export class Kiosk {
   async checkIn(): Promise<void> {
     if (this.busy || !this.#checked('authorize')) return;
     this.busy = true;
-    const answer = await this.#attempt.submit(checkInBody(this.flow.draft));
+    const answer = await this.#attempt.submit(checkInBody(this.flow.draft, this.self?.authorizationVersion));
     if (this.flow.step !== 'authorize') return; // wiped meanwhile
     this.busy = false;
     this.formError = null;
