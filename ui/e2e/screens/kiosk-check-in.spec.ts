@@ -102,13 +102,16 @@ async function keyTagPrinted(
   return ro;
 }
 
-/** The board's card(s) of the RO carry the "Checked in at the kiosk" mark, arrived live. */
-async function expectMarkedOnBoard(board: Page, ro: RepairOrderRead): Promise<void> {
-  const card = board
+/** The RO's (first) job card on the board. */
+const cardOf = (board: Page, ro: RepairOrderRead) =>
+  board
     .getByTestId('job-card')
     .filter({ has: board.getByRole('link', { name: `RO ${ro.number}`, exact: true }) })
     .first();
-  await expect(card).toContainText('Checked in at the kiosk', { timeout: 15_000 });
+
+/** The board's card of the RO carries the "Checked in at the kiosk" mark, arrived live. */
+async function expectMarkedOnBoard(board: Page, ro: RepairOrderRead): Promise<void> {
+  await expect(cardOf(board, ro)).toContainText('Checked in at the kiosk', { timeout: 15_000 });
 }
 
 const label = (id: string, language: 'en' | 'es') =>
@@ -331,11 +334,8 @@ test.describe('portrait tablet, new customer in Spanish', () => {
     expect(ro.vehicle).toMatchObject({ vin: mistypedVin });
     expect(ro.customer.id).not.toBe(onFile.customerId);
     expect(ro.customer.name).toBe(`Lucía ${lastName}`);
-    const card = board
-      .getByTestId('job-card')
-      .filter({ has: board.getByRole('link', { name: `RO ${ro.number}`, exact: true }) })
-      .first();
-    await expect(card.getByTestId('kiosk-mark')).toContainText('VIN check digit failed');
-    await expect(card.getByTestId('kiosk-mark')).toContainText('Possible duplicate customer');
+    const mark = cardOf(board, ro).getByTestId('kiosk-mark');
+    await expect(mark).toContainText('VIN check digit failed');
+    await expect(mark).toContainText('Possible duplicate customer');
   });
 });
