@@ -328,7 +328,7 @@ test.describe('portrait tablet, new customer in Spanish', () => {
     await me.waiting(false);
     await me.authorize(`Lucía ${lastName}`);
     const tag = await me.thankYou();
-    me.recordFlow('new walk-in, bad input (es)', 'portrait', null);
+    me.recordFlow('new walk-in, bad input (es)', 'portrait', null, { deliberateMistakes: true });
 
     const ro = await keyTagPrinted(api, printer, tag);
     expect(ro.vehicle).toMatchObject({ vin: mistypedVin });

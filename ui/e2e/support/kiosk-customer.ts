@@ -277,7 +277,12 @@ export class KioskCustomer {
    * Records the flow (its taps, keystrokes and welcome → thank-you time, in
    * test-results/kiosk-measurements.json) and holds it to its tap budget, when it has one.
    */
-  recordFlow(flow: string, size: TabletSize, budget: number | null): void {
+  recordFlow(
+    flow: string,
+    size: TabletSize,
+    budget: number | null,
+    options: { deliberateMistakes?: boolean } = {},
+  ): void {
     const { counter } = this;
     recordKioskFlow({
       flow,
@@ -287,6 +292,7 @@ export class KioskCustomer {
       budget,
       ...counter.tally,
       welcomeToThankYouMs: this.welcomeToThankYouMs,
+      deliberateMistakes: options.deliberateMistakes ?? false,
     });
     if (budget !== null)
       expect(
