@@ -393,6 +393,35 @@ describe('the bay TVs and the displays', () => {
     await waitFor('the live event', () => sensorChanges.some((e) => e.bayId === bayId && !e.online));
   });
 
+  it('TVs asking together share one board; a write or a live event makes the next ask compute it again', async () => {
+    const bayId = await addBay('Bay 3');
+    const token = (await as('POST', '/api/display-tokens', { name: 'TV' })).json<{ token: string }>().token;
+    const generatedAt = async () =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/display/board',
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json<{ generatedAt: string }>().generatedAt;
+    const first = await generatedAt();
+    t.clock.advance(10);
+    expect(await generatedAt()).toBe(first); // nothing written or announced: the same board
+    t.app.events.emit('bayOccupancyChanged', {
+      bayId,
+      occupied: false,
+      since: null,
+      jobId: null,
+      repairOrderId: null,
+      at: t.clock.now().toISOString(),
+    });
+    const afterEvent = await generatedAt();
+    expect(afterEvent).not.toBe(first);
+    t.clock.advance(10);
+    await addBay('Bay 4'); // a write
+    expect(await generatedAt()).not.toBe(afterEvent);
+  });
+
   it('retains each bay’s state on MQTT for the bay’s display, and updates it when a car comes in', async () => {
     const bayId = await addBay('Bay 1');
     const placed = await placeJob(bayId, 'Tires');
