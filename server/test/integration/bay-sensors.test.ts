@@ -43,6 +43,15 @@ function listen<K extends keyof DomainEvents>(name: K): DomainEvents[K][] {
   return seen;
 }
 
+/** The board as a bay TV reads it, with its display token. */
+function displayBoard(token: string) {
+  return t.app.inject({
+    method: 'GET',
+    url: '/api/display/board',
+    headers: { authorization: `Bearer ${token}` },
+  });
+}
+
 async function addBay(name: string): Promise<string> {
   const response = await as('POST', '/api/bays', { name });
   expect(response.statusCode, response.body).toBe(201);
@@ -353,13 +362,7 @@ describe('the bay TVs and the displays', () => {
     await placeJob(bayId, 'Brakes');
     const token = (await as('POST', '/api/display-tokens', { name: 'TV' })).json<{ token: string }>().token;
     const tvBoard = async () =>
-      (
-        await t.app.inject({
-          method: 'GET',
-          url: '/api/display/board',
-          headers: { authorization: `Bearer ${token}` },
-        })
-      )
+      (await displayBoard(token))
         .json<{ bays: { id: string; sensor: Record<string, unknown> }[] }>()
         .bays.find((b) => b.id === bayId)!;
     expect((await tvBoard()).sensor).toEqual({
@@ -396,14 +399,7 @@ describe('the bay TVs and the displays', () => {
   it('TVs asking together share one board; a write or a live event makes the next ask compute it again', async () => {
     const bayId = await addBay('Bay 3');
     const token = (await as('POST', '/api/display-tokens', { name: 'TV' })).json<{ token: string }>().token;
-    const generatedAt = async () =>
-      (
-        await t.app.inject({
-          method: 'GET',
-          url: '/api/display/board',
-          headers: { authorization: `Bearer ${token}` },
-        })
-      ).json<{ generatedAt: string }>().generatedAt;
+    const generatedAt = async () => (await displayBoard(token)).json<{ generatedAt: string }>().generatedAt;
     const first = await generatedAt();
     t.clock.advance(10);
     expect(await generatedAt()).toBe(first); // nothing written or announced: the same board

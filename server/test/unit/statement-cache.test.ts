@@ -1,23 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
 import { withStatementCache } from '../../src/db/statement-cache.js';
+import { tempDirsRemovedAfterEach } from '../helpers/temp-dirs.js';
 
 /** Real SQLite files: the cache is a wrapper over better-sqlite3, so it is tested against it. */
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDb(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ase-statement-cache-'));
-  dirs.push(dir);
-  return join(dir, 'x.db');
-}
+const tempDir = tempDirsRemovedAfterEach('ase-statement-cache-');
+const tempDb = () => join(tempDir(), 'x.db');
 
 describe('withStatementCache', () => {
   it('prepares a SQL text once and hands the same statement back', () => {
