@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { newestFirst } from '../../db/newest-first.js';
 import { insertIfNew } from '../../db/insert-if-new.js';
 import type {
   OutboxMessagesTable,
@@ -52,13 +53,11 @@ export function findMessageByKey(db: Db, key: string) {
 }
 
 export function listMessagesOfRepairOrder(db: Db, repairOrderId: string) {
-  return db
-    .selectFrom('outbox_messages')
-    .selectAll()
-    .where('repair_order_id', '=', repairOrderId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+  return newestFirst(
+    db.selectFrom('outbox_messages'),
+    ['repair_order_id', repairOrderId],
+    ['created_at', 'id'],
+  );
 }
 
 /** Messages that failed, or are retrying after an error: what the settings page shows. */
