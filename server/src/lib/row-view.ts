@@ -18,3 +18,12 @@ export function camelKeys<R extends object>(row: R): CamelKeys<R> {
     ]),
   ) as CamelKeys<R>;
 }
+
+/** The fields an editable record's view ends with (lib/record-fields.ts VersionedRecordFields), from its row. */
+export function versionedRecordFields(row: { version: number; created_at: string; updated_at: string }): {
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+} {
+  return { version: row.version, createdAt: row.created_at, updatedAt: row.updated_at };
+}

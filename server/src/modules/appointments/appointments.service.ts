@@ -43,6 +43,7 @@ import type {
   UpdateAppointmentInput,
 } from './appointments.schemas.js';
 import { afterCommit, inTransaction } from '../../db/after-commit.js';
+import { versionedRecordFields } from '../../lib/row-view.js';
 
 type Change = DomainEvents['appointmentChanged']['change'];
 
@@ -88,9 +89,7 @@ function toAppointment(row: AppointmentViewRow): Appointment {
     repairOrderId: row.repair_order_id,
     repairOrderNumber: row.repair_order_number,
     notes: row.notes,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...versionedRecordFields(row),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { newestFirst } from '../../db/newest-first.js';
 import type {
   ApprovalDecisionsTable,
   ApprovalRequestStatus,
@@ -26,14 +27,12 @@ export type ApprovalRequestRow = NonNullable<Awaited<ReturnType<typeof findAppro
 
 /** Newest first (the index is on repair_order_id, sent_at). */
 export function listApprovalRequestsOfRepairOrder(db: Db, repairOrderId: string) {
-  return db
-    .selectFrom('approval_requests')
-    .selectAll()
-    .where('repair_order_id', '=', repairOrderId)
-    .orderBy('sent_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(50)
-    .execute();
+  return newestFirst(
+    db.selectFrom('approval_requests'),
+    ['repair_order_id', repairOrderId],
+    ['sent_at', 'id'],
+    50,
+  );
 }
 
 export function listPendingRequestIds(db: Db, repairOrderId: string) {

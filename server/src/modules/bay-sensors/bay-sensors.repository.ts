@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { newestFirst } from '../../db/newest-first.js';
 import { insertIfNew } from '../../db/insert-if-new.js';
 import type {
   BaySensorEventsTable,
@@ -59,14 +60,7 @@ export function latestEventPerBay(db: Db) {
 }
 
 export function listEventsOfBay(db: Db, bayId: string, limit: number) {
-  return db
-    .selectFrom('bay_sensor_events')
-    .selectAll()
-    .where('bay_id', '=', bayId)
-    .orderBy('received_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+  return newestFirst(db.selectFrom('bay_sensor_events'), ['bay_id', bayId], ['received_at', 'id'], limit);
 }
 
 /** The open stays (the cars in bays now): all of them, or one bay's (at most one: a unique index). */

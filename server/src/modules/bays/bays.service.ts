@@ -9,6 +9,7 @@ import type { Actor, AuditService } from '../audit/audit.service.js';
 import { findBay, findBayByName, insertBay, listBays, updateBayIfVersion } from './bays.repository.js';
 import type { Bay, CreateBayInput, UpdateBayInput } from './bays.schemas.js';
 import { inTransaction } from '../../db/after-commit.js';
+import { versionedRecordFields } from '../../lib/row-view.js';
 
 function toBay(row: Selectable<BaysTable>): Bay {
   return {
@@ -17,9 +18,7 @@ function toBay(row: Selectable<BaysTable>): Bay {
     capabilities: JSON.parse(row.capabilities) as string[],
     sortOrder: row.sort_order,
     active: row.active === 1,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...versionedRecordFields(row),
   };
 }
 

@@ -40,6 +40,7 @@ import type {
   UpdateCustomerInput,
 } from './customers.schemas.js';
 import { afterCommit, inTransaction } from '../../db/after-commit.js';
+import { versionedRecordFields } from '../../lib/row-view.js';
 
 type CustomerRow = Selectable<CustomersTable>;
 
@@ -53,9 +54,7 @@ function toCustomer(row: CustomerRow): Customer {
     preferences: readPreferences(row.preferences, contactInfo),
     notes: row.notes,
     mergedIntoId: row.merged_into_id,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...versionedRecordFields(row),
   };
 }
 

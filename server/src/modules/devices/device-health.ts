@@ -19,6 +19,13 @@ const MAX_ADDRESSES = 100;
 const FLUSH_MS = 1_000;
 const EVENT_COALESCE_MS = 250;
 
+/** A counted trouble in DeviceHealthDelta: the count, the last text, and when that was. */
+type Counter =
+  | readonly ['badMessages', 'lastError', 'lastErrorAt']
+  | readonly ['refusals', 'lastRefusal', 'lastRefusalAt'];
+const BAD_MESSAGES: Counter = ['badMessages', 'lastError', 'lastErrorAt'];
+const REFUSALS: Counter = ['refusals', 'lastRefusal', 'lastRefusalAt'];
+
 /**
  * Nothing reported: where a device's pending counts start, and what a bay TV's display token shows
  * (the broker never sees those, so they have no counts, errors or firmware).
@@ -83,18 +90,19 @@ export class DeviceHealth {
   }
 
   badMessage(id: string, error: string): void {
-    const delta = this.#delta(id);
-    delta.badMessages++;
-    delta.lastError = error.slice(0, 300);
-    delta.lastErrorAt = this.clock.now().toISOString();
-    this.#touch(id);
+    this.#count(id, BAD_MESSAGES, error);
   }
 
   refused(id: string, reason: string): void {
+    this.#count(id, REFUSALS, reason);
+  }
+
+  /** One more of a counted trouble, with its text (cut short) and when it was last seen. */
+  #count(id: string, [count, last, lastAt]: Counter, text: string): void {
     const delta = this.#delta(id);
-    delta.refusals++;
-    delta.lastRefusal = reason.slice(0, 300);
-    delta.lastRefusalAt = this.clock.now().toISOString();
+    delta[count]++;
+    delta[last] = text.slice(0, 300);
+    delta[lastAt] = this.clock.now().toISOString();
     this.#touch(id);
   }
 

@@ -14,6 +14,7 @@ import type {
   TemplateItem,
   TemplateSection,
 } from './inspections.schemas.js';
+import { versionedRecordFields } from '../../lib/row-view.js';
 
 export function parseSections(text: string): TemplateSection[] {
   return JSON.parse(text) as TemplateSection[];
@@ -33,9 +34,7 @@ export function toTemplate(row: TemplateRow): InspectionTemplate {
     name: row.name,
     sections: parseSections(row.sections),
     active: row.active === 1,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...versionedRecordFields(row),
   };
 }
 
@@ -100,9 +99,7 @@ export function toInspection(
     technicianId: row.technician_id,
     startedBy: row.started_by,
     completedAt: row.completed_at,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...versionedRecordFields(row),
   };
 }
 

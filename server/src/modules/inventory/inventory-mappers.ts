@@ -3,6 +3,7 @@ import type { StockMovementKind, StockMovementsTable, VendorsTable } from '../..
 import type { DomainEvents } from '../../events/domain-events.js';
 import { type ItemRow } from './inventory.repository.js';
 import type { InventoryItem, StockMovement, Vendor } from './inventory.schemas.js';
+import { versionedRecordFields } from '../../lib/row-view.js';
 
 /** Inventory rows as the API shows them, and the types the module's services share. */
 
@@ -24,9 +25,7 @@ export function toItem(row: ItemRow): InventoryItem {
     coreChargeCents: row.core_charge_cents,
     taxable: row.taxable === 1,
     active: row.active === 1,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...versionedRecordFields(row),
   };
 }
 
@@ -61,9 +60,7 @@ export function toVendor(row: Selectable<VendorsTable>): Vendor {
     accountNumber: row.account_number,
     notes: row.notes,
     active: row.active === 1,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...versionedRecordFields(row),
   };
 }
 

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { newestFirst } from '../../db/newest-first.js';
 import { updateIfVersion, type UpdateIfVersion } from '../../db/versioned-rows.js';
 import type {
   InventoryItemExtraColumns,
@@ -122,14 +123,7 @@ export function findMovement(db: Db, id: string) {
 }
 
 export function listMovements(db: Db, itemId: string, limit: number) {
-  return db
-    .selectFrom('stock_movements')
-    .selectAll()
-    .where('item_id', '=', itemId)
-    .orderBy('at', 'desc')
-    .orderBy('created_at', 'desc')
-    .limit(limit)
-    .execute();
+  return newestFirst(db.selectFrom('stock_movements'), ['item_id', itemId], ['at', 'created_at'], limit);
 }
 
 /** Items whose cached quantity_on_hand differs from the sum of their ledger rows. */

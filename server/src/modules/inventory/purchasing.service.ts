@@ -32,6 +32,7 @@ import type {
   ShelfReceiveResult,
 } from './purchasing.schemas.js';
 import { inTransaction } from '../../db/after-commit.js';
+import { versionedRecordFields } from '../../lib/row-view.js';
 
 /**
  * Purchase orders (draft → ordered → partially received → received, or cancelled) and the pricing
@@ -449,8 +450,6 @@ function toPurchaseOrder(row: PoRow, allLines: LineRow[]): PurchaseOrder {
     orderedAt: row.ordered_at,
     lines,
     totalCents: lines.reduce((sum, l) => sum + l.quantityOrdered * l.unitCostCents, 0),
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...versionedRecordFields(row),
   };
 }

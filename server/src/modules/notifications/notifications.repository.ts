@@ -1,35 +1,25 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { newestFirst } from '../../db/newest-first.js';
 import { insertIfNew } from '../../db/insert-if-new.js';
+import { findSingleRow, insertSingleRow, updateSingleRowIfVersion } from '../../db/single-row.js';
 import type {
   OutboxMessagesTable,
   OutboxStatus,
   PushSubscriptionsTable,
 } from '../../db/tables/notifications.js';
-import { updateIfVersion } from '../../db/versioned-rows.js';
 
 export type OutboxRow = Selectable<OutboxMessagesTable>;
 
 // ---------------------------------------------------------------- settings
 
-export function findSettingsRow(db: Db) {
-  return db.selectFrom('notification_settings').selectAll().where('id', '=', 1).executeTakeFirst();
-}
+export const findSettingsRow = (db: Db) => findSingleRow(db.selectFrom('notification_settings'));
 
-export async function insertSettingsRow(db: Db, data: string, at: string): Promise<void> {
-  await db
-    .insertInto('notification_settings')
-    .values({ id: 1, data, created_at: at, updated_at: at })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-}
+export const insertSettingsRow = (db: Db, data: string, at: string) =>
+  insertSingleRow(db.insertInto('notification_settings'), data, at);
 
-export async function updateSettingsIfVersion(db: Db, data: string, expectedVersion: number, at: string) {
-  return updateIfVersion(db.updateTable('notification_settings'), 1, expectedVersion, {
-    data,
-    updated_at: at,
-  });
-}
+export const updateSettingsIfVersion = (db: Db, data: string, expectedVersion: number, at: string) =>
+  updateSingleRowIfVersion(db.updateTable('notification_settings'), data, expectedVersion, at);
 
 // ---------------------------------------------------------------- outbox
 
@@ -52,13 +42,11 @@ export function findMessageByKey(db: Db, key: string) {
 }
 
 export function listMessagesOfRepairOrder(db: Db, repairOrderId: string) {
-  return db
-    .selectFrom('outbox_messages')
-    .selectAll()
-    .where('repair_order_id', '=', repairOrderId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+  return newestFirst(
+    db.selectFrom('outbox_messages'),
+    ['repair_order_id', repairOrderId],
+    ['created_at', 'id'],
+  );
 }
 
 /** Messages that failed, or are retrying after an error: what the settings page shows. */

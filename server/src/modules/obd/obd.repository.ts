@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { newestFirst } from '../../db/newest-first.js';
 import { insertIfNew } from '../../db/insert-if-new.js';
 import type {
   ObdOdometerHoldsTable,
@@ -44,14 +45,7 @@ async function unmatchedSeen(db: Db, deviceId: string, channel: 'telemetry' | 'd
 
 /** Newest first. */
 export function listScans(db: Db, vehicleId: string, limit: number) {
-  return db
-    .selectFrom('obd_scans')
-    .selectAll()
-    .where('vehicle_id', '=', vehicleId)
-    .orderBy('scanned_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+  return newestFirst(db.selectFrom('obd_scans'), ['vehicle_id', vehicleId], ['scanned_at', 'id'], limit);
 }
 
 export async function insertUnmatched(db: Db, row: Insertable<ObdUnmatchedTable>): Promise<void> {

@@ -6,6 +6,7 @@ import { milliToQuantity } from './quantity.js';
 import type { RepairOrderWithPartiesRow } from './repair-orders-read-model.js';
 import type { CannedJob, CannedLine, Job, Line, RepairOrderSummary } from './repair-orders.schemas.js';
 import { isInEstimate, lineAmountCents, type TotalsLine } from './totals.js';
+import { versionedRecordFields } from '../../lib/row-view.js';
 
 /** Row ↔ API shapes: snake_case columns to camelCase fields, 0/1 to booleans, JSON text to values. */
 
@@ -29,9 +30,7 @@ export function toLine(row: Selectable<LineItemsTable>): Line {
     approvalRecordedBy: row.approval_recorded_by,
     approvalReason: row.deferred_reason,
     sortOrder: row.sort_order,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...versionedRecordFields(row),
   };
 }
 
@@ -69,9 +68,7 @@ export function toJob(row: JobWithNamesRow, lineRows: Selectable<LineItemsTable>
     actualEnd: row.actual_end,
     cannedJobId: row.canned_job_id,
     sortOrder: row.sort_order,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...versionedRecordFields(row),
     lines,
     subtotals: {
       estimateCents: lines
@@ -120,9 +117,7 @@ export function toRepairOrderSummary(row: RepairOrderWithPartiesRow): RepairOrde
     advisorUserId: row.advisor_user_id,
     openedAt: row.opened_at,
     closedAt: row.closed_at,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...versionedRecordFields(row),
   };
 }
 
@@ -149,9 +144,7 @@ export function toCannedJob(row: Selectable<CannedJobsTable>): CannedJob {
     concern: row.concern,
     lines: parseCannedLines(row.lines).map(toCannedLine),
     active: row.active === 1,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...versionedRecordFields(row),
   };
 }
 

@@ -1,18 +1,10 @@
 import type { Db } from '../../db/database.js';
-import { updateIfVersion } from '../../db/versioned-rows.js';
+import { findSingleRow, insertSingleRow, updateSingleRowIfVersion } from '../../db/single-row.js';
 
-export function findSettingsRow(db: Db) {
-  return db.selectFrom('shop_settings').selectAll().where('id', '=', 1).executeTakeFirst();
-}
+export const findSettingsRow = (db: Db) => findSingleRow(db.selectFrom('shop_settings'));
 
-export async function insertSettingsRow(db: Db, data: string, at: string): Promise<void> {
-  await db
-    .insertInto('shop_settings')
-    .values({ id: 1, data, created_at: at, updated_at: at })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-}
+export const insertSettingsRow = (db: Db, data: string, at: string) =>
+  insertSingleRow(db.insertInto('shop_settings'), data, at);
 
-export async function updateSettingsIfVersion(db: Db, data: string, expectedVersion: number, at: string) {
-  return updateIfVersion(db.updateTable('shop_settings'), 1, expectedVersion, { data, updated_at: at });
-}
+export const updateSettingsIfVersion = (db: Db, data: string, expectedVersion: number, at: string) =>
+  updateSingleRowIfVersion(db.updateTable('shop_settings'), data, expectedVersion, at);

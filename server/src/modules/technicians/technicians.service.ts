@@ -17,6 +17,7 @@ import {
 } from './technicians.repository.js';
 import type { CreateTechnicianInput, Technician, UpdateTechnicianInput } from './technicians.schemas.js';
 import { inTransaction } from '../../db/after-commit.js';
+import { versionedRecordFields } from '../../lib/row-view.js';
 
 function toTechnician(row: Selectable<TechniciansTable>): Technician {
   return {
@@ -28,9 +29,7 @@ function toTechnician(row: Selectable<TechniciansTable>): Technician {
     active: row.active === 1,
     payRateCents: row.pay_rate_cents,
     payBasis: row.pay_basis,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...versionedRecordFields(row),
   };
 }
 

@@ -24,6 +24,7 @@ import {
 } from './users.repository.js';
 import type { CreateUserInput, PublicUser, UpdateUserInput } from './users.schemas.js';
 import { inTransaction } from '../../db/after-commit.js';
+import { versionedRecordFields } from '../../lib/row-view.js';
 
 export function toPublicUser(row: UserRow): PublicUser {
   return {
@@ -35,9 +36,7 @@ export function toPublicUser(row: UserRow): PublicUser {
     hasPassword: row.password_hash !== null,
     hasPin: row.pin_hash !== null,
     totpEnabled: row.totp_enabled === 1,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...versionedRecordFields(row),
   };
 }
 

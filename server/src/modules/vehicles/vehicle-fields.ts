@@ -7,9 +7,10 @@ import type {
 } from '../../db/tables/vehicles.js';
 import { newId } from '../../lib/ids.js';
 import { HttpProblem, type FieldError } from '../../lib/problem.js';
-import { checkVin } from '../../lib/vin.js';
+import { checkVin } from '../../../contracts/vin.js';
 import type { OdometerReading, Ownership, UpdateVehicleInput, Vehicle } from './vehicles.schemas.js';
 import { type DecodedVin } from './vin-decoder.js';
+import { versionedRecordFields } from '../../lib/row-view.js';
 
 /**
  * A vehicle's fields between the API and the tables: VIN and plate as accepted (with the reasons
@@ -70,9 +71,7 @@ export function toVehicle(row: VehicleRow): Vehicle {
     odometer: row.odometer,
     odometerUnit: row.odometer_unit,
     notes: row.notes,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...versionedRecordFields(row),
   };
 }
 

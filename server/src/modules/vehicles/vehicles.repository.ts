@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { newestFirst } from '../../db/newest-first.js';
 import type {
   OdometerReadingsTable,
   VehicleOwnershipsTable,
@@ -95,13 +96,7 @@ export async function endOpenOwnerships(db: Db, vehicleId: string, at: string): 
 
 /** Newest first. */
 export function listOwnerships(db: Db, vehicleId: string) {
-  return db
-    .selectFrom('vehicle_ownerships')
-    .selectAll()
-    .where('vehicle_id', '=', vehicleId)
-    .orderBy('started_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+  return newestFirst(db.selectFrom('vehicle_ownerships'), ['vehicle_id', vehicleId], ['started_at', 'id']);
 }
 
 /** A customer merge: the kept customer now owns the vehicles and their ownership history rows. */
