@@ -1,4 +1,4 @@
-import { Duplex, Transform, type TransformCallback } from 'node:stream';
+import { Duplex, Transform, Writable, type TransformCallback } from 'node:stream';
 import type { Socket } from 'node:net';
 
 /**
@@ -88,17 +88,59 @@ export class FrameGuard extends Transform {
 }
 
 /**
- * The socket as aedes sees it: reads through a FrameGuard, writes straight to the socket. The
+ * The socket as aedes sees it: reads through a FrameGuard, writes gathered per turn (below). The
  * peer's address stays readable (`remoteAddress`) and closing either side closes both.
  */
 export function guardedConnection(socket: Socket, guard: FrameGuard): Duplex & { remoteAddress?: string } {
   socket.pipe(guard);
-  const connection = Duplex.from({ readable: guard, writable: socket }) as Duplex & {
+  const connection = Duplex.from({ readable: guard, writable: writesPerTurn(socket) }) as Duplex & {
     remoteAddress?: string;
   };
   connection.remoteAddress = socket.remoteAddress;
+  // The socket is not the duplex's own writable side, so its errors (a reset) are passed on here:
+  // unheard, an error event would be thrown out of the process.
+  socket.on('error', (error) => connection.destroy(error));
   socket.once('close', () => connection.destroy());
   guard.once('error', () => socket.destroy());
   connection.once('close', () => socket.destroy());
   return connection;
+}
+
+/**
+ * The socket as the broker writes to it: what the broker writes during one turn of the event loop
+ * leaves in one write (one system call, one TCP segment) instead of one per packet. A device with
+ * several QoS 1 reports in flight gets their PUBACKs together (one read of its reports, one write
+ * of the answers), as from mosquitto; a PUBACK was a write of its own and the broker's largest cost.
+ * Back-pressure stays the socket's: a write is done when the socket takes it, or after its drain.
+ */
+function writesPerTurn(socket: Socket): Writable {
+  let corked = false;
+  const flush = () => {
+    if (!corked) return;
+    corked = false;
+    socket.uncork();
+  };
+  return new Writable({
+    write(chunk: Buffer, encoding: BufferEncoding, done: (error?: Error | null) => void) {
+      if (!corked) {
+        corked = true;
+        socket.cork();
+        setImmediate(flush);
+      }
+      if (socket.write(chunk, encoding)) done();
+      else socket.once('drain', () => done());
+    },
+    final(done: (error?: Error | null) => void) {
+      flush();
+      socket.end(() => done());
+    },
+    // What was written before the close still leaves: a refused client's CONNACK says why. The
+    // error is the connection's own (its close aborts this side): the connection reports it, and
+    // passing it on would raise it again here, where nobody listens.
+    destroy(_error: Error | null, done: (error?: Error | null) => void) {
+      flush();
+      socket.destroy();
+      done(null);
+    },
+  });
 }
