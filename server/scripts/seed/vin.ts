@@ -1,52 +1,17 @@
+import { computeCheckDigit } from '../../contracts/vin.js';
 import type { Random } from './random.js';
 
 /** Letters and digits a VIN may hold: no I, O or Q (too easily read as 1 and 0). */
 export const VIN_ALPHABET = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
 
-const TRANSLITERATION: Record<string, number> = {
-  A: 1,
-  B: 2,
-  C: 3,
-  D: 4,
-  E: 5,
-  F: 6,
-  G: 7,
-  H: 8,
-  J: 1,
-  K: 2,
-  L: 3,
-  M: 4,
-  N: 5,
-  P: 7,
-  R: 9,
-  S: 2,
-  T: 3,
-  U: 4,
-  V: 5,
-  W: 6,
-  X: 7,
-  Y: 8,
-  Z: 9,
-};
-const WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
-
 /** Position 10: the model year, a 30-year cycle that skips I, O, Q, U, Z and 0. */
 const YEAR_CODES = 'ABCDEFGHJKLMNPRSTVWXY123456789';
 
-function valueOf(char: string): number {
-  if (char >= '0' && char <= '9') return char.charCodeAt(0) - 48;
-  const value = TRANSLITERATION[char];
-  if (value === undefined) throw new Error(`"${char}" cannot appear in a VIN`);
-  return value;
-}
-
 /** The North-American check digit (position 9) for a 17-character VIN; position 9 itself is ignored. */
 export function vinCheckDigit(vin: string): string {
-  if (vin.length !== 17) throw new Error(`a VIN has 17 characters, got ${vin.length}`);
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += valueOf(vin.charAt(i)) * (WEIGHTS[i] ?? 0);
-  const remainder = sum % 11;
-  return remainder === 10 ? 'X' : String(remainder);
+  const digit = computeCheckDigit(vin);
+  if (digit === undefined) throw new Error(`not a 17-character VIN of the VIN alphabet: ${vin}`);
+  return digit;
 }
 
 export function hasValidCheckDigit(vin: string): boolean {

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+import { withStatementCache } from './statement-cache.js';
 
 /**
  * SQLite rolls a transaction back by itself after some errors (SQLITE_FULL, SQLITE_IOERR, ...: a
@@ -11,7 +12,7 @@ class SqliteDriverKeepingTheCause extends SqliteDriver {
   readonly #sqlite: BetterSqlite3.Database;
 
   constructor(sqlite: BetterSqlite3.Database) {
-    super({ database: sqlite });
+    super({ database: withStatementCache(sqlite) });
     this.#sqlite = sqlite;
   }
 
@@ -33,7 +34,10 @@ class SqliteDriverKeepingTheCause extends SqliteDriver {
   }
 }
 
-/** Kysely's SQLite dialect over one better-sqlite3 handle, keeping a failed transaction's own error. */
+/**
+ * Kysely's SQLite dialect over one better-sqlite3 handle, keeping a failed transaction's own error
+ * and preparing each SQL text once (statement-cache.ts).
+ */
 export class AseSqliteDialect extends SqliteDialect {
   readonly #sqlite: BetterSqlite3.Database;
 

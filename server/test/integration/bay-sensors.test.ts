@@ -43,6 +43,15 @@ function listen<K extends keyof DomainEvents>(name: K): DomainEvents[K][] {
   return seen;
 }
 
+/** The board as a bay TV reads it, with its display token. */
+function displayBoard(token: string) {
+  return t.app.inject({
+    method: 'GET',
+    url: '/api/display/board',
+    headers: { authorization: `Bearer ${token}` },
+  });
+}
+
 async function addBay(name: string): Promise<string> {
   const response = await as('POST', '/api/bays', { name });
   expect(response.statusCode, response.body).toBe(201);
@@ -353,13 +362,7 @@ describe('the bay TVs and the displays', () => {
     await placeJob(bayId, 'Brakes');
     const token = (await as('POST', '/api/display-tokens', { name: 'TV' })).json<{ token: string }>().token;
     const tvBoard = async () =>
-      (
-        await t.app.inject({
-          method: 'GET',
-          url: '/api/display/board',
-          headers: { authorization: `Bearer ${token}` },
-        })
-      )
+      (await displayBoard(token))
         .json<{ bays: { id: string; sensor: Record<string, unknown> }[] }>()
         .bays.find((b) => b.id === bayId)!;
     expect((await tvBoard()).sensor).toEqual({
@@ -391,6 +394,28 @@ describe('the bay TVs and the displays', () => {
     );
     // …and the TVs hear of it at once (the board topic), not at their next periodic refresh.
     await waitFor('the live event', () => sensorChanges.some((e) => e.bayId === bayId && !e.online));
+  });
+
+  it('TVs asking together share one board; a write or a live event makes the next ask compute it again', async () => {
+    const bayId = await addBay('Bay 3');
+    const token = (await as('POST', '/api/display-tokens', { name: 'TV' })).json<{ token: string }>().token;
+    const generatedAt = async () => (await displayBoard(token)).json<{ generatedAt: string }>().generatedAt;
+    const first = await generatedAt();
+    t.clock.advance(10);
+    expect(await generatedAt()).toBe(first); // nothing written or announced: the same board
+    t.app.events.emit('bayOccupancyChanged', {
+      bayId,
+      occupied: false,
+      since: null,
+      jobId: null,
+      repairOrderId: null,
+      at: t.clock.now().toISOString(),
+    });
+    const afterEvent = await generatedAt();
+    expect(afterEvent).not.toBe(first);
+    t.clock.advance(10);
+    await addBay('Bay 4'); // a write
+    expect(await generatedAt()).not.toBe(afterEvent);
   });
 
   it('retains each bay’s state on MQTT for the bay’s display, and updates it when a car comes in', async () => {

@@ -53,4 +53,27 @@ describe('sharedWhileUnchanged', () => {
     fail = false;
     await expect(read()).resolves.toBe('ok');
   });
+
+  it('with keepMs, hands a finished answer out again while the stamp holds and it is younger than keepMs', async () => {
+    let stamp = 'stamp-1';
+    let now = 1_000;
+    const { compute, started, finishAll } = gate();
+    const read = sharedWhileUnchanged(() => stamp, compute, { keepMs: 500, nowMs: () => now });
+    const first = read();
+    finishAll();
+    await first;
+    now += 499;
+    expect(read()).toBe(first); // finished, same stamp, 499 ms old: the same answer
+    expect(started()).toBe(1);
+    now += 1; // 500 ms old: too old by the clock
+    const second = read();
+    expect(second).not.toBe(first);
+    expect(started()).toBe(2);
+    finishAll();
+    await second;
+    stamp = 'stamp-2'; // a write: never the older answer, however young
+    expect(read()).not.toBe(second);
+    expect(started()).toBe(3);
+    finishAll();
+  });
 });

@@ -6,7 +6,7 @@ import {
   isNorthAmericanVin,
   normalizeVin,
   withComputedCheckDigit,
-} from '../../src/lib/vin.js';
+} from '../../contracts/vin.js';
 
 /** An independent copy of the ISO 3779 table, so the test does not check the code against itself. */
 const TRANSLITERATION: Record<string, number> = {

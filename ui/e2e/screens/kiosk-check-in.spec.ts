@@ -1,6 +1,6 @@
 import type { APIRequestContext, BrowserContext, Page, Request } from '@playwright/test';
 import type { CaptureServer } from '../../../devices/escpos/index.js';
-import { KIOSK_COMMON_CONCERNS } from '../../../server/contracts/kiosk';
+import { KIOSK_COMMON_CONCERNS } from '$contracts/kiosk';
 import {
   KIOSK_SCAN_VIN,
   addKioskDevice,

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { t, type KioskTextKey } from '../../src/lib/kiosk/i18n';
-import type { KioskLanguage } from '../../../server/contracts/kiosk';
+import type { KioskLanguage } from '$contracts/kiosk';
 import {
   expect,
   expectKioskScreenAccessible,

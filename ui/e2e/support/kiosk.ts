@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, BrowserContextOptions, Page } from '@playwright/test';
 import { startCaptureServer, type CaptureServer } from '../../../devices/escpos/index.js';
-import { vinCheckDigit } from '../../../server/scripts/seed/vin.js';
+import { computeCheckDigit } from '$contracts/vin';
 import { expect, expectAccessible, test as base } from './fixtures';
 import { fakeCameraArgs, vinCameraFile } from './kiosk-camera';
 import { recordMeasurement } from './measurements';
@@ -32,7 +32,8 @@ export const KIOSK_SCAN_VIN = hondaVin(true);
 export function hondaVin(checkDigitRight: boolean): string {
   serial += 1;
   const vin = `1HGCM82603A${String(serial % 1_000_000).padStart(6, '0')}`;
-  const digit = vinCheckDigit(vin);
+  const digit = computeCheckDigit(vin);
+  if (digit === undefined) throw new Error(`not a VIN: ${vin}`);
   const wrong = digit === 'X' ? '0' : String((Number(digit) + 1) % 10);
   return `${vin.slice(0, 8)}${checkDigitRight ? digit : wrong}${vin.slice(9)}`;
 }

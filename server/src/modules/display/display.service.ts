@@ -45,6 +45,12 @@ function sensorOf(bay: BayFloor | undefined): DisplayBoard['bays'][number]['sens
   };
 }
 
+/**
+ * How long a computed board is handed out again while nothing was written or announced: the TVs
+ * refetch within milliseconds of each other, and a second is nothing on a card that shows minutes.
+ */
+export const BOARD_KEEP_MS = 1000;
+
 /** Display tokens start with this, so a token pasted in the wrong place is recognisable. */
 export const DISPLAY_TOKEN_PREFIX = 'dt_';
 
@@ -64,8 +70,21 @@ export class DisplayService {
     writeStamp: WriteStamp,
   ) {
     // Every bay TV refetches the board on the same live event: twenty TVs share one computation.
-    this.board = sharedWhileUnchanged(writeStamp, () => this.#computeBoard());
+    // Besides the database, the board reads what the devices module holds in memory (a sensor
+    // online or not) and the clock: a change of the first is announced by a live event, so the
+    // stamp also counts the events; the clock is bounded by BOARD_KEEP_MS.
+    events.onAny(() => {
+      this.#announced++;
+    });
+    this.board = sharedWhileUnchanged(
+      () => `${writeStamp()}/${this.#announced}`,
+      () => this.#computeBoard(),
+      { keepMs: BOARD_KEEP_MS, nowMs: () => this.clock.now().getTime() },
+    );
   }
+
+  /** Live events emitted so far: a TV refetches on one, and must not get a board from before it. */
+  #announced = 0;
 
   /** The bay TV's picture of the floor: each active bay with the open jobs placed in it. */
   readonly board: () => Promise<DisplayBoard>;

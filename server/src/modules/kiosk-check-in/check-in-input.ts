@@ -1,7 +1,7 @@
 import type { KioskCheckInInput } from '../../../contracts/kiosk.js';
 import { normalizePhone } from '../../lib/phone.js';
 import { HttpProblem, problems, type FieldError } from '../../lib/problem.js';
-import { checkVin } from '../../lib/vin.js';
+import { checkVin } from '../../../contracts/vin.js';
 import { decodeSignatureDataUrl, ensureSignatureDrawn } from '../approvals/signature.js';
 import { foldPlate } from './second-fact.js';
 

@@ -16,7 +16,7 @@ import { newId } from '../../lib/ids.js';
 import { sha256Hex } from '../../lib/passwords.js';
 import { normalizePhone } from '../../lib/phone.js';
 import { HttpProblem, problems, type FieldError } from '../../lib/problem.js';
-import { checkVin } from '../../lib/vin.js';
+import { checkVin } from '../../../contracts/vin.js';
 import type { Appointment } from '../appointments/appointments.schemas.js';
 import type { AppointmentsService } from '../appointments/appointments.service.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';

@@ -19,7 +19,8 @@ export interface RealtimeClient {
   readonly topics: Set<string>;
   /** Which topics this client may subscribe to (a display token: only `board`). */
   mayUse(topic: string): boolean;
-  send(message: object): void;
+  /** `json` is the message already serialized, when the sender has it (one event, many sockets). */
+  send(message: object, json?: string): void;
 }
 
 export type ResumeResult = { kind: 'replayed'; count: number } | { kind: 'resync'; reason: string };
@@ -105,8 +106,10 @@ export class RealtimeHub {
     };
     this.#log.push(event);
     if (this.#log.length > this.replayLimit) this.#log.splice(0, this.#log.length - this.replayLimit);
+    // Serialized once for all its sockets, and only if one watches its topics.
+    let json: string | undefined;
     for (const client of this.#clients) {
-      if (topics.some((t) => client.topics.has(t))) client.send(event);
+      if (topics.some((t) => client.topics.has(t))) client.send(event, (json ??= JSON.stringify(event)));
     }
   }
 }

@@ -31,7 +31,7 @@ export const realtimeRoutes: FastifyPluginAsync<RealtimeRoutesOptions> = async (
       }
 
       const connection = service.open(viewer, {
-        send: (message) => send(socket, message),
+        send: (message, json) => send(socket, message, json),
         close: (code, reason) => socket.close(code, reason),
       });
       if (connection === null) return;
@@ -81,13 +81,13 @@ function viewerOf(request: FastifyRequest): Viewer | null {
   return null;
 }
 
-function send(socket: WebSocket, message: object): void {
+function send(socket: WebSocket, message: object, json?: string): void {
   if (socket.readyState !== socket.OPEN) return;
   if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
     socket.close(1013, 'Too slow: reconnect and resume.');
     return;
   }
-  socket.send(JSON.stringify(message));
+  socket.send(json ?? JSON.stringify(message));
 }
 
 function rawText(data: WebSocket.RawData): string {

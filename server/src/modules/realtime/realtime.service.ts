@@ -26,7 +26,8 @@ export interface KioskAuthenticator {
 
 /** How the service reaches a socket: the route owns the transport. */
 export interface Transport {
-  send(message: object): void;
+  /** `json`: the message already serialized (RealtimeClient.send). */
+  send(message: object, json?: string): void;
   close(code: number, reason: string): void;
 }
 
@@ -138,7 +139,7 @@ export class RealtimeService {
         // A kiosk's socket exists to be closed when it is revoked: it watches nothing.
         return viewer.kind === 'display' && DISPLAY_TOPICS.has(topic);
       },
-      send: (message) => transport.send(message),
+      send: (message, json) => transport.send(message, json),
       close: (code, reason) => transport.close(code, reason),
     };
     siblings.add(connection);

@@ -7,7 +7,7 @@ import type {
 } from '../../db/tables/vehicles.js';
 import { newId } from '../../lib/ids.js';
 import { HttpProblem, type FieldError } from '../../lib/problem.js';
-import { checkVin } from '../../lib/vin.js';
+import { checkVin } from '../../../contracts/vin.js';
 import type { OdometerReading, Ownership, UpdateVehicleInput, Vehicle } from './vehicles.schemas.js';
 import { type DecodedVin } from './vin-decoder.js';
 import { versionedRecordFields } from '../../lib/row-view.js';

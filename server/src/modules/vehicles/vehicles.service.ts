@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems, type FieldError } from '../../lib/problem.js';
 import { rowAtVersion, staleVersionProblem, orNotFound } from '../../lib/versioning.js';
-import { checkVin, normalizeVin } from '../../lib/vin.js';
+import { checkVin, normalizeVin } from '../../../contracts/vin.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { CustomerMergeParticipant } from '../customers/customer-merge.js';
 import type { CustomersService } from '../customers/customers.service.js';

