@@ -64,6 +64,17 @@ export class HttpProblem extends Error {
   }
 }
 
+/** A problem that may carry members of its own (a stale record's current version, a lockout's end). */
+function extendedProblem(
+  status: number,
+  title: string,
+  slug: string,
+  detail: string,
+  extensions: Record<string, unknown> | undefined,
+): HttpProblem {
+  return new HttpProblem({ status, title, slug, detail, ...(extensions ? { extensions } : {}) });
+}
+
 export const problems = {
   validation(errors: FieldError[], detail?: string): HttpProblem {
     return new HttpProblem({
@@ -78,13 +89,7 @@ export const problems = {
     return new HttpProblem({ status: 400, title: 'Bad request', slug, detail });
   },
   unauthorized(detail: string, slug = 'unauthorized', extensions?: Record<string, unknown>): HttpProblem {
-    return new HttpProblem({
-      status: 401,
-      title: 'Not signed in',
-      slug,
-      detail,
-      ...(extensions ? { extensions } : {}),
-    });
+    return extendedProblem(401, 'Not signed in', slug, detail, extensions);
   },
   forbidden(detail: string, slug = 'forbidden'): HttpProblem {
     return new HttpProblem({ status: 403, title: 'Not allowed', slug, detail });
@@ -93,13 +98,7 @@ export const problems = {
     return new HttpProblem({ status: 404, title: 'Not found', slug: 'not-found', detail });
   },
   conflict(detail: string, slug = 'conflict', extensions?: Record<string, unknown>): HttpProblem {
-    return new HttpProblem({
-      status: 409,
-      title: 'Conflict',
-      slug,
-      detail,
-      ...(extensions ? { extensions } : {}),
-    });
+    return extendedProblem(409, 'Conflict', slug, detail, extensions);
   },
   tooManyRequests(detail: string, retryAfterSeconds: number, slug = 'too-many-requests'): HttpProblem {
     const seconds = Math.max(1, Math.ceil(retryAfterSeconds));

@@ -25,3 +25,13 @@ export function download(
     .header('cache-control', 'no-store')
     .send(file.body);
 }
+
+/** A reply whose `code(202)` types what it may send (the route's response schema for 202). */
+interface AcceptedReply<Body> {
+  code(status: 202): { send(body: Body): FastifyReply };
+}
+
+/** 202 with what `work` queued, once it has succeeded (a print job: the printing happens later). */
+export async function accepted<Body>(reply: AcceptedReply<Body>, work: Promise<Body>): Promise<FastifyReply> {
+  return reply.code(202).send(await work);
+}

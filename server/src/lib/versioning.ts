@@ -24,8 +24,14 @@ export function rowAtVersion<R extends { version: number }>(
   sentVersion: number | undefined,
   view: (row: R) => unknown = (current) => current,
 ): R {
+  const current = orNotFound(row, what, id);
+  if (sentVersion !== undefined && current.version !== sentVersion)
+    throw staleVersionProblem(what, current.version, view(current));
+  return current;
+}
+
+/** The row a request names, read: a 404 (`No <what> with id <id>.`) when there is none. */
+export function orNotFound<R>(row: R | undefined, what: string, id: string): R {
   if (row === undefined) throw problems.notFound(`No ${what} with id ${id}.`);
-  if (sentVersion !== undefined && row.version !== sentVersion)
-    throw staleVersionProblem(what, row.version, view(row));
   return row;
 }

@@ -28,6 +28,7 @@ import type {
 } from './approvals.schemas.js';
 import { inTransaction } from '../../db/after-commit.js';
 import type { ApprovalDeps } from './approval-ports.js';
+import { orNotFound } from '../../lib/versioning.js';
 
 /**
  * The advisor's side of approval links: sending the estimate as a link (the snapshot, the message
@@ -57,8 +58,11 @@ export class ApprovalRequestsService {
     const id = newId();
 
     const { row, superseded, delivery } = await inTransaction(this.deps.db, async (tx) => {
-      const ro = await this.deps.repairOrders.find(tx, repairOrderId);
-      if (ro === undefined) throw problems.notFound(`No repair order with id ${repairOrderId}.`);
+      const ro = orNotFound(
+        await this.deps.repairOrders.find(tx, repairOrderId),
+        'repair order',
+        repairOrderId,
+      );
       if (ro.status !== 'estimate' && ro.status !== 'open')
         throw problems.conflict(
           `Repair order ${ro.number} is ${ro.status}: its estimate can no longer be sent for approval.`,

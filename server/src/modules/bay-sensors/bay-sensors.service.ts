@@ -48,6 +48,7 @@ import type {
   Suggestion,
 } from './bay-sensors.schemas.js';
 import { bookSeconds, classifyEvent, eventTime, placedJob, secondsInBay, shopTime } from './occupancy.js';
+import { orNotFound } from '../../lib/versioning.js';
 
 /** What this module uses of the device gateway (devices module). */
 export type BaySensorGateway = Pick<DeviceGateway, 'publishBayState' | 'devicesOfKind'>;
@@ -353,8 +354,7 @@ export class BaySensorsService {
   }
 
   async #requireSuggestion(id: string): Promise<SuggestionRow> {
-    const row = await findSuggestion(this.deps.db, id);
-    if (row === undefined) throw problems.notFound(`No bay-sensor suggestion with id ${id}.`);
+    const row = orNotFound(await findSuggestion(this.deps.db, id), 'bay-sensor suggestion', id);
     return row;
   }
 

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { oldestFirst } from '../../db/history-rows.js';
 import type {
   CreditNotesTable,
   IdempotencyKeysTable,
@@ -79,13 +80,7 @@ export async function updatePayment(db: Db, id: string, changes: Updateable<Paym
 }
 
 export async function listPaymentsOfInvoice(db: Db, invoiceId: string): Promise<PaymentRow[]> {
-  return db
-    .selectFrom('payments')
-    .selectAll()
-    .where('invoice_id', '=', invoiceId)
-    .orderBy('received_at')
-    .orderBy('id')
-    .execute();
+  return oldestFirst(db.selectFrom('payments'), ['invoice_id', invoiceId], ['received_at', 'id']);
 }
 
 export async function listDepositsOfRepairOrder(db: Db, repairOrderId: string): Promise<PaymentRow[]> {

@@ -36,6 +36,7 @@ import { renderInvoicePdf } from './invoice-pdf.js';
 import { computeInvoiceTotals, type Discount, type InvoiceTotals } from './invoice-math.js';
 import { balanceOf, overpayment, type InvoiceLedger, type Parties } from './invoice-ledger.js';
 import { inTransaction } from '../../db/after-commit.js';
+import { orNotFound } from '../../lib/versioning.js';
 
 const DAY_MS = 86_400_000;
 
@@ -268,8 +269,7 @@ export class BillingService {
   }
 
   async get(id: string): Promise<Invoice> {
-    const invoice = await this.ledger.read(this.db, id);
-    if (invoice === undefined) throw problems.notFound(`No invoice with id ${id}.`);
+    const invoice = orNotFound(await this.ledger.read(this.db, id), 'invoice', id);
     return invoice;
   }
 
@@ -300,8 +300,7 @@ export class BillingService {
   /** Voids an issued invoice with nothing paid on it (deposits go back to the repair order). */
   async voidInvoice(actor: Actor, id: string, input: ReasonInput): Promise<Invoice> {
     const invoice = await inTransaction(this.db, async (tx) => {
-      const row = await findInvoice(tx, id);
-      if (row === undefined) throw problems.notFound(`No invoice with id ${id}.`);
+      const row = orNotFound(await findInvoice(tx, id), 'invoice', id);
       if (row.status !== 'issued')
         throw problems.conflict(`Invoice ${row.number} is ${row.status}.`, 'invoice-status', {
           invoiceStatus: row.status,

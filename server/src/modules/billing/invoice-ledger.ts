@@ -4,7 +4,7 @@ import type { DomainEvents } from '../../events/domain-events.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { HttpProblem, problems } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { staleVersionProblem, orNotFound } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { RepairOrder } from '../repair-orders/repair-orders.schemas.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
@@ -143,8 +143,7 @@ export class InvoiceLedger {
   }
 
   async openInvoice(tx: Db, id: string): Promise<InvoiceRow> {
-    const row = await findInvoice(tx, id);
-    if (row === undefined) throw problems.notFound(`No invoice with id ${id}.`);
+    const row = orNotFound(await findInvoice(tx, id), 'invoice', id);
     if (row.status === 'void') throw this.voidProblem(row);
     return row;
   }

@@ -20,6 +20,7 @@ import type { Invoice, Payment, PaymentInput, ReasonInput, RefundInput } from '.
 import { requestHash } from './idempotency.js';
 import { balanceOf, overpayment, type InvoiceLedger } from './invoice-ledger.js';
 import { inTransaction } from '../../db/after-commit.js';
+import { orNotFound } from '../../lib/versioning.js';
 
 /** An idempotent request's answer: replayed as is for the same key. */
 export interface StoredResult<T> {
@@ -94,8 +95,7 @@ export class PaymentsService {
   ): Promise<StoredResult<Payment>> {
     return this.idempotent(key, requestHash('deposit', repairOrderId, input), async (tx) => {
       this.checkMethodFields(input);
-      const ro = await this.repairOrders.find(tx, repairOrderId);
-      if (ro === undefined) throw problems.notFound(`No repair order with id ${repairOrderId}.`);
+      const ro = orNotFound(await this.repairOrders.find(tx, repairOrderId), 'repair order', repairOrderId);
       if (ro.status !== 'open' && ro.status !== 'estimate')
         throw problems.conflict(
           `Repair order ${ro.number} is ${ro.status}: take a payment on its invoice instead.`,
@@ -133,8 +133,7 @@ export class PaymentsService {
     key: string,
   ): Promise<StoredResult<PaymentResult>> {
     return this.idempotent(key, requestHash('refund', invoiceId, input), async (tx) => {
-      const row = await findInvoice(tx, invoiceId);
-      if (row === undefined) throw problems.notFound(`No invoice with id ${invoiceId}.`);
+      const row = orNotFound(await findInvoice(tx, invoiceId), 'invoice', invoiceId);
       if (row.status === 'void') throw this.ledger.voidProblem(row);
       const original = await findPayment(tx, input.paymentId);
       if (original === undefined || original.invoice_id !== invoiceId || original.kind === 'refund')
@@ -181,8 +180,7 @@ export class PaymentsService {
     key: string,
   ): Promise<StoredResult<Payment>> {
     return this.idempotent(key, requestHash('void-payment', paymentId, input), async (tx) => {
-      const payment = await findPayment(tx, paymentId);
-      if (payment === undefined) throw problems.notFound(`No payment with id ${paymentId}.`);
+      const payment = orNotFound(await findPayment(tx, paymentId), 'payment', paymentId);
       if (payment.status === 'void')
         throw problems.conflict('That payment is already void.', 'payment-void', { paymentId });
       if (payment.kind !== 'refund' && (await refundedOf(tx, paymentId)) > 0)

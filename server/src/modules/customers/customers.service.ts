@@ -6,7 +6,7 @@ import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { normalizePhone } from '../../lib/phone.js';
 import { problems, type FieldError } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { staleVersionProblem, orNotFound } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import {
   contactRows,
@@ -141,8 +141,7 @@ export class CustomersService {
   }
 
   async get(id: string): Promise<Customer> {
-    const customer = await this.find(this.db, id);
-    if (customer === undefined) throw problems.notFound(`No customer with id ${id}.`);
+    const customer = orNotFound(await this.find(this.db, id), 'customer', id);
     return customer;
   }
 
@@ -317,8 +316,7 @@ export class CustomersService {
         },
       ]);
     const result = await inTransaction(this.db, async (tx) => {
-      const kept = await findCustomer(tx, keptId);
-      if (kept === undefined) throw problems.notFound(`No customer with id ${keptId}.`);
+      const kept = orNotFound(await findCustomer(tx, keptId), 'customer', keptId);
       const source = await findCustomer(tx, input.sourceCustomerId);
       if (source === undefined)
         throw problems.validation([{ path: 'sourceCustomerId', message: 'no customer has this id' }]);
@@ -373,8 +371,7 @@ export class CustomersService {
   }
 
   private async requireActive(tx: Db, id: string): Promise<CustomerRow> {
-    const row = await findCustomer(tx, id);
-    if (row === undefined) throw problems.notFound(`No customer with id ${id}.`);
+    const row = orNotFound(await findCustomer(tx, id), 'customer', id);
     if (row.merged_into_id !== null) throw mergedProblem(row, 'Customer');
     return row;
   }

@@ -8,7 +8,7 @@ import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { randomToken, sha256Hex } from '../../lib/passwords.js';
 import { problems } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { staleVersionProblem, orNotFound } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { BaysService } from '../bays/bays.service.js';
 import type { DisplayService } from '../display/display.service.js';
@@ -90,8 +90,7 @@ export class DevicesService {
 
   async get(id: string): Promise<Device> {
     await this.deps.health.flush();
-    const row = await findDevice(this.deps.db, id);
-    if (row === undefined) throw problems.notFound(`No device with id ${id}.`);
+    const row = orNotFound(await findDevice(this.deps.db, id), 'device', id);
     return this.#toDevice(row, await this.#bayNames());
   }
 
@@ -139,8 +138,7 @@ export class DevicesService {
   async update(actor: Actor, id: string, input: UpdateDeviceInput): Promise<Device> {
     const { db, clock, audit, broker } = this.deps;
     const row = await inTransaction(db, async (tx) => {
-      const current = await findDevice(tx, id);
-      if (current === undefined) throw problems.notFound(`No device with id ${id}.`);
+      const current = orNotFound(await findDevice(tx, id), 'device', id);
       if (current.version !== input.version) throw staleVersionProblem('device', current.version);
       if (input.bayId !== undefined && input.bayId !== null) await this.#ensureBay(tx, input.bayId);
       const ok = await updateDeviceIfVersion(tx, id, input.version, {
@@ -162,8 +160,7 @@ export class DevicesService {
     const { db, clock, audit, broker } = this.deps;
     const password = randomToken(PASSWORD_BYTES);
     await inTransaction(db, async (tx) => {
-      const current = await findDevice(tx, id);
-      if (current === undefined) throw problems.notFound(`No device with id ${id}.`);
+      const current = orNotFound(await findDevice(tx, id), 'device', id);
       if (current.revoked_at !== null)
         throw problems.conflict('This device is revoked: pair a new one instead.', 'device-revoked');
       await updateDeviceSecurity(tx, id, {
@@ -184,8 +181,7 @@ export class DevicesService {
   async revoke(actor: Actor, id: string): Promise<Device> {
     const { db, clock, audit, broker } = this.deps;
     await inTransaction(db, async (tx) => {
-      const current = await findDevice(tx, id);
-      if (current === undefined) throw problems.notFound(`No device with id ${id}.`);
+      const current = orNotFound(await findDevice(tx, id), 'device', id);
       if (current.revoked_at !== null) return;
       const at = clock.now().toISOString();
       await updateDeviceSecurity(tx, id, { revoked_at: at, updated_at: at });

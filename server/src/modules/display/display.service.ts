@@ -5,7 +5,6 @@ import type { EventBus } from '../../events/event-bus.js';
 import { MINUTE_MS, type Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { randomToken, sha256Hex } from '../../lib/passwords.js';
-import { problems } from '../../lib/problem.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { BaysService } from '../bays/bays.service.js';
 import type { JobsService } from '../repair-orders/jobs.service.js';
@@ -21,6 +20,7 @@ import {
   touchDisplayToken,
 } from './display.repository.js';
 import { inTransaction } from '../../db/after-commit.js';
+import { orNotFound } from '../../lib/versioning.js';
 
 /** What a request signed with a display token may be: a screen, nothing more. */
 export interface DisplayContext {
@@ -194,8 +194,7 @@ export class DisplayService {
 
   async revoke(actor: Actor, id: string): Promise<void> {
     await inTransaction(this.db, async (tx) => {
-      const row = await findDisplayToken(tx, id);
-      if (row === undefined) throw problems.notFound(`No display token with id ${id}.`);
+      const row = orNotFound(await findDisplayToken(tx, id), 'display token', id);
       if (row.revoked_at !== null) return;
       await revokeDisplayToken(tx, id, this.clock.now().toISOString());
       await this.audit.record(tx, actor, {

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import { HttpProblem, problems, type FieldError } from '../../lib/problem.js';
-import { rowAtVersion, staleVersionProblem } from '../../lib/versioning.js';
+import { rowAtVersion, staleVersionProblem, orNotFound } from '../../lib/versioning.js';
 import type { Actor } from '../audit/audit.service.js';
 import {
   DEFAULT_TEMPLATE_NAME,
@@ -41,8 +41,7 @@ export class InspectionTemplatesService {
   }
 
   async get(id: string): Promise<InspectionTemplate> {
-    const row = await findTemplate(this.ctx.db, id);
-    if (row === undefined) throw problems.notFound(`No inspection template with id ${id}.`);
+    const row = orNotFound(await findTemplate(this.ctx.db, id), 'inspection template', id);
     return toTemplate(row);
   }
 

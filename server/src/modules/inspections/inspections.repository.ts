@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { oldestFirst } from '../../db/history-rows.js';
 import { insertIfNew } from '../../db/insert-if-new.js';
 import type {
   InspectionFindingsTable,
@@ -88,13 +89,7 @@ export function findInspection(db: Db, id: string) {
 }
 
 export function listInspectionsOfRepairOrder(db: Db, repairOrderId: string) {
-  return db
-    .selectFrom('inspections')
-    .selectAll()
-    .where('repair_order_id', '=', repairOrderId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  return oldestFirst(db.selectFrom('inspections'), ['repair_order_id', repairOrderId], ['created_at', 'id']);
 }
 
 export function listRecentInspections(db: Db, filters: { status?: string | undefined; limit: number }) {

@@ -3,7 +3,7 @@ import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems, type FieldError } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { staleVersionProblem, orNotFound } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { CannedJobsService } from '../repair-orders/canned-jobs.service.js';
 import type { RepairOrdersService } from '../repair-orders/repair-orders.service.js';
@@ -83,8 +83,7 @@ export class InspectionsService {
   // ---------------------------------------------------------------- inspections
 
   async get(id: string): Promise<Inspection> {
-    const inspection = await this.read(this.db, id);
-    if (inspection === undefined) throw problems.notFound(`No inspection with id ${id}.`);
+    const inspection = orNotFound(await this.read(this.db, id), 'inspection', id);
     return inspection;
   }
 

@@ -10,6 +10,7 @@ import type { RepairOrdersService } from '../repair-orders/repair-orders.service
 import type { TechniciansService } from '../technicians/technicians.service.js';
 import { findInspection, type InspectionRow } from './inspections.repository.js';
 import type { MediaStore } from './media-store.js';
+import { orNotFound } from '../../lib/versioning.js';
 
 /** What the module's services share: collaborators handed in by app.ts through InspectionsService. */
 export interface ModuleContext {
@@ -39,8 +40,7 @@ export function announce(
 }
 
 export async function requireInspection(db: Db, id: string): Promise<InspectionRow> {
-  const row = await findInspection(db, id);
-  if (row === undefined) throw problems.notFound(`No inspection with id ${id}.`);
+  const row = orNotFound(await findInspection(db, id), 'inspection', id);
   return row;
 }
 

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { newestFirst } from '../../db/newest-first.js';
+import { newestFirst } from '../../db/history-rows.js';
 import { updateIfVersion, type UpdateIfVersion } from '../../db/versioned-rows.js';
 import type {
   InventoryItemExtraColumns,

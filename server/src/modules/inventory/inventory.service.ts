@@ -4,7 +4,7 @@ import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems, type FieldError } from '../../lib/problem.js';
-import { rowAtVersion, staleVersionProblem } from '../../lib/versioning.js';
+import { rowAtVersion, staleVersionProblem, orNotFound } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { UsersService } from '../users/users.service.js';
 import { sellPriceFromMatrix } from './pricing.js';
@@ -96,8 +96,7 @@ export class InventoryService {
   }
 
   async get(id: string): Promise<InventoryItem> {
-    const row = await findItem(this.db, id);
-    if (row === undefined) throw problems.notFound(`No inventory item with id ${id}.`);
+    const row = orNotFound(await findItem(this.db, id), 'inventory item', id);
     return toItem(row);
   }
 

@@ -3,7 +3,7 @@ import type { PurchaseOrderStatus } from '../../db/tables/inventory.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems, type FieldError } from '../../lib/problem.js';
-import { rowAtVersion, staleVersionProblem } from '../../lib/versioning.js';
+import { rowAtVersion, staleVersionProblem, orNotFound } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { InventoryService } from './inventory.service.js';
 import { findVendor } from './inventory.repository.js';
@@ -58,8 +58,7 @@ export class PurchasingService {
   }
 
   async get(id: string): Promise<PurchaseOrder> {
-    const po = await this.read(this.db, id);
-    if (po === undefined) throw problems.notFound(`No purchase order with id ${id}.`);
+    const po = orNotFound(await this.read(this.db, id), 'purchase order', id);
     return po;
   }
 

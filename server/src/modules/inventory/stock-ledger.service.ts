@@ -5,7 +5,7 @@ import type { StockMovementsTable } from '../../db/tables/inventory.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems, type FieldError } from '../../lib/problem.js';
-import { rowAtVersion } from '../../lib/versioning.js';
+import { rowAtVersion, orNotFound } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { UsersService } from '../users/users.service.js';
 import {
@@ -102,8 +102,7 @@ export class StockLedgerService {
    * naming the item otherwise). Returns the movement's id.
    */
   async move(tx: Db, actor: Actor, draft: MovementDraft): Promise<string> {
-    const item = await findItem(tx, draft.itemId);
-    if (item === undefined) throw problems.notFound(`No inventory item with id ${draft.itemId}.`);
+    const item = orNotFound(await findItem(tx, draft.itemId), 'inventory item', draft.itemId);
     // Only a movement that takes stock out and leaves it below zero needs the override; stock
     // coming in is always welcome, even while the shelf is still in the red.
     const belowZero = draft.quantity < 0 && item.quantity_on_hand + draft.quantity < 0;

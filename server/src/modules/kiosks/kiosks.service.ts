@@ -24,6 +24,7 @@ import {
   upsertKiosk,
 } from './kiosks.repository.js';
 import type { KioskDevice, KioskPairingCode } from './kiosks.schemas.js';
+import { orNotFound } from '../../lib/versioning.js';
 
 /** A pairing code lives this long: long enough to walk to the door, short enough not to linger. */
 export const PAIRING_CODE_TTL_MS = 10 * MINUTE_MS;
@@ -290,8 +291,7 @@ export class KiosksService {
 
   /** The device behind a kiosk route: 404 unknown, 409 not a kiosk, and (when `live`) 409 revoked. */
   async #requireKioskDevice(deviceId: string, { live }: { live: boolean }) {
-    const device = await this.deps.devices.device(deviceId);
-    if (device === undefined) throw problems.notFound(`No device with id ${deviceId}.`);
+    const device = orNotFound(await this.deps.devices.device(deviceId), 'device', deviceId);
     if (device.kind !== 'kiosk')
       throw problems.conflict(`This device is a ${device.kind}, not a kiosk.`, 'not-a-kiosk');
     if (live && device.revokedAt !== null)

@@ -79,6 +79,11 @@ const HttpUrlOrEmpty = Type.String({
   description: 'http(s) URL, or empty',
 });
 
+/** A password or token in a settings change: never read back; null clears it, absent keeps it. */
+const WriteOnlySecret = Type.Optional(
+  Nullable(Type.String({ maxLength: 500, description: 'Write-only. null clears it; absent keeps it.' })),
+);
+
 export const UpdateNotificationSettingsBody = StrictObject({
   version: Version,
   publicBaseUrl: Type.Optional(HttpUrlOrEmpty),
@@ -89,11 +94,7 @@ export const UpdateNotificationSettingsBody = StrictObject({
       port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
       secure: Type.Optional(Type.Boolean()),
       user: Type.Optional(Type.String({ maxLength: 254 })),
-      password: Type.Optional(
-        Nullable(
-          Type.String({ maxLength: 500, description: 'Write-only. null clears it; absent keeps it.' }),
-        ),
-      ),
+      password: WriteOnlySecret,
       from: Type.Optional(Type.String({ maxLength: 254 })),
     }),
   ),
@@ -102,11 +103,7 @@ export const UpdateNotificationSettingsBody = StrictObject({
       enabled: Type.Optional(Type.Boolean()),
       baseUrl: Type.Optional(HttpUrlOrEmpty),
       accountSid: Type.Optional(Type.String({ maxLength: 100 })),
-      authToken: Type.Optional(
-        Nullable(
-          Type.String({ maxLength: 500, description: 'Write-only. null clears it; absent keeps it.' }),
-        ),
-      ),
+      authToken: WriteOnlySecret,
       fromNumber: Type.Optional(Type.String({ maxLength: 40 })),
     }),
   ),

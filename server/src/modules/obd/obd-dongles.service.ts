@@ -29,6 +29,7 @@ import {
   type UnmatchedRow,
 } from './obd.repository.js';
 import type { AttachResult, UnmatchedReport } from './obd.schemas.js';
+import { orNotFound } from '../../lib/versioning.js';
 
 export type Telemetry = Static<typeof ObdTelemetrySchema>;
 export type DtcReport = Static<typeof ObdDtcSchema>;
@@ -196,8 +197,7 @@ export class DongleReports {
    * without a VIN keeps it unchanged (the advisor edits the vehicle to add it).
    */
   async attach(actor: Actor, id: string, vehicleId: string): Promise<AttachResult> {
-    const report = await findUnmatched(this.deps.db, id);
-    if (report === undefined) throw problems.notFound(`No unmatched OBD report with id ${id}.`);
+    const report = orNotFound(await findUnmatched(this.deps.db, id), 'unmatched OBD report', id);
     const vehicle = await this.deps.vehicles.get(vehicleId).catch(() => {
       throw problems.validation([{ path: 'vehicleId', message: 'no vehicle with this id' }]);
     });

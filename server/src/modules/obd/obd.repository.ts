@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { newestFirst } from '../../db/newest-first.js';
+import { newestFirst } from '../../db/history-rows.js';
 import { insertIfNew } from '../../db/insert-if-new.js';
 import type {
   ObdOdometerHoldsTable,

@@ -14,6 +14,7 @@ import type { VehiclesService } from '../vehicles/vehicles.service.js';
 import { announceObd, openRepairOrderId, recordObdOdometer, toScan } from './obd-scans.js';
 import { confirmHold, findHold, findScan, insertScan, listScans, waitingHolds } from './obd.repository.js';
 import type { ObdScanInput, ObdScanResponse, VehicleObd } from './obd.schemas.js';
+import { orNotFound } from '../../lib/versioning.js';
 
 export interface SerialAdapterConfig {
   /** '' when no adapter is configured. */
@@ -126,8 +127,7 @@ export class ObdService {
 
   /** The advisor confirms a lower OBD odometer reading: recorded as a confirmed lower one (audited there). */
   async confirmOdometerHold(actor: Actor, holdId: string): Promise<{ vehicleId: string; readingKm: number }> {
-    const hold = await findHold(this.deps.db, holdId);
-    if (hold === undefined) throw problems.notFound(`No odometer reading waiting with id ${holdId}.`);
+    const hold = orNotFound(await findHold(this.deps.db, holdId), 'odometer reading waiting', holdId);
     if (hold.status !== 'waiting')
       throw problems.conflict('This reading was already confirmed.', 'obd-hold-resolved');
     const at = this.deps.clock.now().toISOString();

@@ -16,6 +16,7 @@ import {
 } from './printing.schemas.js';
 import type { PrintingService } from './printing.service.js';
 import { requestOrigin } from '../../lib/network.js';
+import { accepted } from '../../lib/replies.js';
 
 const tags = ['printing'];
 const Svg = Type.Unsafe<string>({ type: 'string', description: 'image/svg+xml' });
@@ -63,16 +64,15 @@ export const printingRoutes: FastifyPluginAsyncTypebox<{ service: PrintingServic
       },
     },
     async (request, reply) =>
-      reply
-        .code(202)
-        .send(
-          await service.printKeyTag(
-            actorOf(request),
-            request.params.id,
-            request.body.printerId,
-            requestOrigin(request),
-          ),
+      accepted(
+        reply,
+        service.printKeyTag(
+          actorOf(request),
+          request.params.id,
+          request.body.printerId,
+          requestOrigin(request),
         ),
+      ),
   );
   app.post(
     '/api/repair-orders/:id/oil-sticker',
@@ -86,9 +86,7 @@ export const printingRoutes: FastifyPluginAsyncTypebox<{ service: PrintingServic
       },
     },
     async (request, reply) =>
-      reply
-        .code(202)
-        .send(await service.printOilSticker(actorOf(request), request.params.id, request.body.printerId)),
+      accepted(reply, service.printOilSticker(actorOf(request), request.params.id, request.body.printerId)),
   );
   app.post(
     '/api/inventory/bin-labels',
@@ -101,9 +99,7 @@ export const printingRoutes: FastifyPluginAsyncTypebox<{ service: PrintingServic
       },
     },
     async (request, reply) =>
-      reply
-        .code(202)
-        .send(await service.printBinLabels(actorOf(request), request.body.itemIds, request.body.printerId)),
+      accepted(reply, service.printBinLabels(actorOf(request), request.body.itemIds, request.body.printerId)),
   );
 
   app.get(
@@ -152,13 +148,12 @@ export const printingRoutes: FastifyPluginAsyncTypebox<{ service: PrintingServic
         response: Queued,
       },
     },
-    async (request, reply) =>
-      reply.code(202).send(await service.reprint(actorOf(request), request.params.id)),
+    async (request, reply) => accepted(reply, service.reprint(actorOf(request), request.params.id)),
   );
   app.post(
     '/api/print-jobs/:id/retry',
     { schema: { tags, summary: 'Put a failed job back in the queue', params: IdParams, response: Queued } },
-    async (request, reply) => reply.code(202).send(await service.retry(actorOf(request), request.params.id)),
+    async (request, reply) => accepted(reply, service.retry(actorOf(request), request.params.id)),
   );
 
   app.get(

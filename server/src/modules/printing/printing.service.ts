@@ -31,6 +31,7 @@ import {
   type PrintJobRow,
 } from './printing.repository.js';
 import type { PreviewInput, Printer, PrintJob, PutPrinterInput } from './printing.schemas.js';
+import { orNotFound } from '../../lib/versioning.js';
 
 /** The label printers ASE knows as devices (the devices module), by id: their names, whether paired. */
 export type PrinterDeviceLookup = (deviceId: string) => Promise<{ name: string } | undefined>;
@@ -305,8 +306,7 @@ export class PrintingService {
     options?: { optional: true },
   ): Promise<PrinterRow | undefined> {
     if (printerId !== undefined) {
-      const printer = await findPrinter(this.#d.db, printerId);
-      if (printer === undefined) throw problems.notFound(`No label printer with id ${printerId}.`);
+      const printer = orNotFound(await findPrinter(this.#d.db, printerId), 'label printer', printerId);
       return printer;
     }
     const [first] = await listPrinters(this.#d.db);
@@ -317,8 +317,7 @@ export class PrintingService {
   }
 
   async #job(id: string): Promise<PrintJobRow> {
-    const row = await findJob(this.#d.db, id);
-    if (row === undefined) throw problems.notFound(`No print job with id ${id}.`);
+    const row = orNotFound(await findJob(this.#d.db, id), 'print job', id);
     return row;
   }
 

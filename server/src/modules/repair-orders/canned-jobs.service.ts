@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import { problems } from '../../lib/problem.js';
-import { rowAtVersion, staleVersionProblem } from '../../lib/versioning.js';
+import { rowAtVersion, staleVersionProblem, orNotFound } from '../../lib/versioning.js';
 import type { Actor } from '../audit/audit.service.js';
 import {
   cannedJobInUse,
@@ -33,8 +33,7 @@ export class CannedJobsService {
   }
 
   async get(id: string): Promise<CannedJob> {
-    const row = await findCannedJob(this.ctx.db, id);
-    if (row === undefined) throw problems.notFound(`No canned job with id ${id}.`);
+    const row = orNotFound(await findCannedJob(this.ctx.db, id), 'canned job', id);
     return toCannedJob(row);
   }
 

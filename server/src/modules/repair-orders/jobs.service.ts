@@ -5,7 +5,7 @@ import type { RepairOrdersTable, ServiceJobsTable } from '../../db/tables/repair
 import type { DomainEvents } from '../../events/domain-events.js';
 import { newId } from '../../lib/ids.js';
 import { HttpProblem, problems, type FieldError } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { staleVersionProblem, orNotFound } from '../../lib/versioning.js';
 import type { Actor } from '../audit/audit.service.js';
 import type { VersionedSettings } from '../settings/settings.service.js';
 import { findCannedJob } from './canned-jobs.repository.js';
@@ -145,8 +145,7 @@ export class JobsService {
   }
 
   async get(id: string): Promise<Job> {
-    const job = await this.read(this.ctx.db, id);
-    if (job === undefined) throw problems.notFound(`No job with id ${id}.`);
+    const job = orNotFound(await this.read(this.ctx.db, id), 'job', id);
     return job;
   }
 
@@ -179,8 +178,7 @@ export class JobsService {
    * same commit that links the finding to it). jobChanged goes out once that transaction commits.
    */
   async addInTransaction(tx: Db, actor: Actor, repairOrderId: string, input: CreateJobInput): Promise<Job> {
-    const ro = await findRepairOrder(tx, repairOrderId);
-    if (ro === undefined) throw problems.notFound(`No repair order with id ${repairOrderId}.`);
+    const ro = orNotFound(await findRepairOrder(tx, repairOrderId), 'repair order', repairOrderId);
     const canned = await this.checkNewJob(tx, input);
     ensureWorkEditable(ro);
     const at = nowIso(this.ctx.clock);
@@ -532,8 +530,7 @@ export class JobsService {
   }
 
   private async requireJobRow(tx: Db, id: string): Promise<JobRow> {
-    const row = await findJobRow(tx, id);
-    if (row === undefined) throw problems.notFound(`No job with id ${id}.`);
+    const row = orNotFound(await findJobRow(tx, id), 'job', id);
     return row;
   }
 

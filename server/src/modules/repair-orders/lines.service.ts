@@ -2,8 +2,7 @@ import type { Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { LineItemsTable, ServiceJobsTable } from '../../db/tables/repair-orders.js';
 import { newId } from '../../lib/ids.js';
-import { problems } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { staleVersionProblem, orNotFound } from '../../lib/versioning.js';
 import type { Actor } from '../audit/audit.service.js';
 import { findJobRow } from './jobs.repository.js';
 import { checkLines, priceDraft, type LineDraft, type LineFieldsInput } from './line-rules.js';
@@ -159,8 +158,7 @@ export class LinesService {
 
   async update(actor: Actor, id: string, input: UpdateLineInput): Promise<Line> {
     const { row, job, reset } = await inTransaction(this.ctx.db, async (tx) => {
-      const current = await findLine(tx, id);
-      if (current === undefined) throw problems.notFound(`No line item with id ${id}.`);
+      const current = orNotFound(await findLine(tx, id), 'line item', id);
       const job = await this.requireJob(tx, current.job_id);
       if (current.version !== input.version)
         throw staleVersionProblem('line item', current.version, toLine(current));
@@ -222,8 +220,7 @@ export class LinesService {
 
   async remove(actor: Actor, id: string, version: number | undefined): Promise<void> {
     const job = await inTransaction(this.ctx.db, async (tx) => {
-      const current = await findLine(tx, id);
-      if (current === undefined) throw problems.notFound(`No line item with id ${id}.`);
+      const current = orNotFound(await findLine(tx, id), 'line item', id);
       const job = await this.requireJob(tx, current.job_id);
       if (version !== undefined && current.version !== version)
         throw staleVersionProblem('line item', current.version, toLine(current));
@@ -250,8 +247,7 @@ export class LinesService {
 
   /** The job a line change touches, checked open for changes. */
   private async requireJob(tx: Db, jobId: string): Promise<JobRow> {
-    const job = await findJobRow(tx, jobId);
-    if (job === undefined) throw problems.notFound(`No job with id ${jobId}.`);
+    const job = orNotFound(await findJobRow(tx, jobId), 'job', jobId);
     ensureWorkEditable(await requireRepairOrderOfJob(tx, job));
     ensureJobNotPaid(job);
     return job;

@@ -5,7 +5,7 @@ import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems, type FieldError } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { staleVersionProblem, orNotFound } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { BaysService } from '../bays/bays.service.js';
 import type { CustomerMergeParticipant } from '../customers/customer-merge.js';
@@ -197,8 +197,7 @@ export class RepairOrdersService implements CustomerMergeParticipant {
   }
 
   async get(id: string): Promise<RepairOrder> {
-    const ro = await this.#cache.get(id, () => this.read(this.db, id));
-    if (ro === undefined) throw problems.notFound(`No repair order with id ${id}.`);
+    const ro = orNotFound(await this.#cache.get(id, () => this.read(this.db, id)), 'repair order', id);
     return ro;
   }
 
@@ -223,8 +222,7 @@ export class RepairOrdersService implements CustomerMergeParticipant {
 
   async update(actor: Actor, id: string, input: UpdateRepairOrderInput): Promise<RepairOrder> {
     const ro = await inTransaction(this.db, async (tx) => {
-      const current = await findRepairOrder(tx, id);
-      if (current === undefined) throw problems.notFound(`No repair order with id ${id}.`);
+      const current = orNotFound(await findRepairOrder(tx, id), 'repair order', id);
       if (current.version !== input.version)
         throw staleVersionProblem('repair order', current.version, await this.read(tx, id));
       ensureNotClosed(current);
@@ -280,8 +278,7 @@ export class RepairOrdersService implements CustomerMergeParticipant {
     id: string,
     input: ApprovalsInput,
   ): Promise<RepairOrder> {
-    const current = await findRepairOrder(tx, id);
-    if (current === undefined) throw problems.notFound(`No repair order with id ${id}.`);
+    const current = orNotFound(await findRepairOrder(tx, id), 'repair order', id);
     const lines = await this.checkDecisions(tx, id, input);
     ensureWorkEditable(current);
     const at = nowIso(this.clock);
@@ -420,8 +417,7 @@ export class RepairOrdersService implements CustomerMergeParticipant {
     id: string,
     to: 'open' | 'invoiced' | 'closed',
   ): Promise<void> {
-    const current = await findRepairOrder(tx, id);
-    if (current === undefined) throw problems.notFound(`No repair order with id ${id}.`);
+    const current = orNotFound(await findRepairOrder(tx, id), 'repair order', id);
     const allowedFrom: Record<typeof to, readonly string[]> = {
       invoiced: ['estimate', 'open'],
       closed: ['invoiced'],

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { HttpProblem, problems, type FieldError } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { staleVersionProblem, orNotFound } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { JobsService } from '../repair-orders/jobs.service.js';
 import {
@@ -74,8 +74,7 @@ export class ClockCorrectionsService {
 
   async correctEntry(actor: Actor, id: string, input: CorrectEntryInput): Promise<ClockEntry> {
     const result = await inTransaction(this.db, async (tx) => {
-      const current = await findEntry(tx, id);
-      if (current === undefined) throw problems.notFound(`No clock entry with id ${id}.`);
+      const current = orNotFound(await findEntry(tx, id), 'clock entry', id);
       const names = await this.records.names([current.technician_id], tx);
       const now = this.records.now();
       if (current.version !== input.version)
@@ -123,8 +122,7 @@ export class ClockCorrectionsService {
 
   async correctShift(actor: Actor, id: string, input: CorrectShiftInput): Promise<Shift> {
     return inTransaction(this.db, async (tx) => {
-      const current = await findShift(tx, id);
-      if (current === undefined) throw problems.notFound(`No shift with id ${id}.`);
+      const current = orNotFound(await findShift(tx, id), 'shift', id);
       const names = await this.records.names([current.technician_id], tx);
       if (current.version !== input.version)
         throw staleVersionProblem('shift', current.version, this.records.toShift(current, names));

@@ -14,6 +14,7 @@ import {
 import type { ClockInput, JobClock } from './timeclock.schemas.js';
 import { afterCommit, inTransaction } from '../../db/after-commit.js';
 import { type Clocker, CLOSED_JOB_STATUSES, type TimeclockRecords } from './timeclock-records.js';
+import { orNotFound } from '../../lib/versioning.js';
 
 /**
  * The job clock (production time: who worked on which job, when). Several technicians may share
@@ -39,8 +40,7 @@ export class JobClockService {
   async clockOn(who: Clocker, jobId: string, input: ClockInput): Promise<JobClock> {
     const result = await inTransaction(this.db, async (tx) => {
       const technician = await this.records.resolveTechnician(tx, who, input.technicianId);
-      const job = await this.jobs.read(tx, jobId);
-      if (job === undefined) throw problems.notFound(`No job with id ${jobId}.`);
+      const job = orNotFound(await this.jobs.read(tx, jobId), 'job', jobId);
       const ro = await this.repairOrders.find(tx, job.repairOrderId);
       if (ro === undefined || ro.status !== 'open')
         throw problems.conflict(
@@ -106,8 +106,7 @@ export class JobClockService {
   async clockOff(who: Clocker, jobId: string, input: ClockInput): Promise<JobClock> {
     const result = await inTransaction(this.db, async (tx) => {
       const technician = await this.records.resolveTechnician(tx, who, input.technicianId);
-      const job = await this.jobs.read(tx, jobId);
-      if (job === undefined) throw problems.notFound(`No job with id ${jobId}.`);
+      const job = orNotFound(await this.jobs.read(tx, jobId), 'job', jobId);
       const running = await findRunningEntry(tx, technician.id);
       if (running === undefined || running.job_id !== jobId)
         throw problems.conflict(`${technician.name} is not clocked on this job.`, 'not-clocked-on');
@@ -157,8 +156,7 @@ export class JobClockService {
   }
 
   private async readJobClock(db: Db, jobId: string): Promise<JobClock> {
-    const job = await this.jobs.read(db, jobId);
-    if (job === undefined) throw problems.notFound(`No job with id ${jobId}.`);
+    const job = orNotFound(await this.jobs.read(db, jobId), 'job', jobId);
     const rows = await listEntriesOfJob(db, jobId);
     const names = await this.records.names(
       rows.map((r) => r.technician_id),

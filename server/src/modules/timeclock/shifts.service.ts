@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { problems } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { staleVersionProblem, orNotFound } from '../../lib/versioning.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { JobsService } from '../repair-orders/jobs.service.js';
 import type { TechniciansService } from '../technicians/technicians.service.js';
@@ -36,8 +36,11 @@ export class ShiftsService {
   }
 
   async statusOfTechnician(technicianId: string): Promise<TechnicianClock> {
-    const technician = await this.technicians.get(this.db, technicianId);
-    if (technician === undefined) throw problems.notFound(`No technician with id ${technicianId}.`);
+    const technician = orNotFound(
+      await this.technicians.get(this.db, technicianId),
+      'technician',
+      technicianId,
+    );
     return this.statusOf(technician);
   }
 

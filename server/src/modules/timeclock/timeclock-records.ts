@@ -30,6 +30,22 @@ export function secondsBetween(start: string, end: string): number {
   return Math.max(0, Math.floor((Date.parse(end) - Date.parse(start)) / 1000));
 }
 
+/** What a job clock entry's view and a shift's share: whose it is, its seconds (open: up to now), note, version. */
+function spanView(
+  row: { technician_id: string; note: string; version: number },
+  names: Names,
+  [start, end]: readonly [string, string | null],
+  now: string,
+) {
+  return {
+    technicianId: row.technician_id,
+    technicianName: names.get(row.technician_id) ?? '',
+    seconds: secondsBetween(start, end ?? now),
+    note: row.note,
+    version: row.version,
+  };
+}
+
 export function toUtc(value: string): string {
   return new Date(value).toISOString();
 }
@@ -143,28 +159,20 @@ export class TimeclockRecords {
     return {
       id: row.id,
       jobId: row.job_id,
-      technicianId: row.technician_id,
-      technicianName: names.get(row.technician_id) ?? '',
       startedAt: row.started_at,
       endedAt: row.ended_at,
       running: row.ended_at === null,
-      seconds: secondsBetween(row.started_at, row.ended_at ?? now),
-      note: row.note,
-      version: row.version,
+      ...spanView(row, names, [row.started_at, row.ended_at], now),
     };
   }
 
   toShift(row: ShiftRow, names: Names, now: string = this.now()): Shift {
     return {
       id: row.id,
-      technicianId: row.technician_id,
-      technicianName: names.get(row.technician_id) ?? '',
       clockInAt: row.clock_in_at,
       clockOutAt: row.clock_out_at,
       open: row.clock_out_at === null,
-      seconds: secondsBetween(row.clock_in_at, row.clock_out_at ?? now),
-      note: row.note,
-      version: row.version,
+      ...spanView(row, names, [row.clock_in_at, row.clock_out_at], now),
     };
   }
 

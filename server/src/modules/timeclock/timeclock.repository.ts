@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { oldestFirst } from '../../db/history-rows.js';
 import type { JobClockEntriesTable, TechnicianShiftsTable } from '../../db/tables/timeclock.js';
 
 export type EntryRow = Selectable<JobClockEntriesTable>;
@@ -112,13 +113,7 @@ export const {
 } = spanQueries<JobClockEntriesTable>(ENTRIES);
 
 export function listEntriesOfJob(db: Db, jobId: string) {
-  return db
-    .selectFrom('job_clock_entries')
-    .selectAll()
-    .where('job_id', '=', jobId)
-    .orderBy('started_at')
-    .orderBy('id')
-    .execute();
+  return oldestFirst(db.selectFrom('job_clock_entries'), ['job_id', jobId], ['started_at', 'id']);
 }
 
 export function listRunningEntriesOfJob(db: Db, jobId: string) {

@@ -20,18 +20,19 @@ const Reason = Type.String({
   description: 'Why the time is corrected (kept in the audit log).',
 });
 
+/** Whose a clock entry or a shift is (the fields follow its id, and the job's for an entry). */
+const ClockedBy = { technicianId: Uuid, technicianName: Type.String() };
+/** What a clock entry and a shift end with: whole seconds (a running one counts up to now), note, version. */
+const ClockedSpan = { seconds: Type.Integer(), note: Type.String(), version: Type.Integer() };
+
 export const ClockEntrySchema = Type.Object({
   id: Uuid,
   jobId: Uuid,
-  technicianId: Uuid,
-  technicianName: Type.String(),
+  ...ClockedBy,
   startedAt: IsoDateTime,
   endedAt: Nullable(IsoDateTime),
   running: Type.Boolean(),
-  /** Whole seconds clocked; a running entry counts up to now. */
-  seconds: Type.Integer(),
-  note: Type.String(),
-  version: Type.Integer(),
+  ...ClockedSpan,
 });
 export type ClockEntry = Static<typeof ClockEntrySchema>;
 
@@ -59,15 +60,11 @@ export type JobClock = Static<typeof JobClockSchema>;
 
 export const ShiftSchema = Type.Object({
   id: Uuid,
-  technicianId: Uuid,
-  technicianName: Type.String(),
+  ...ClockedBy,
   clockInAt: IsoDateTime,
   clockOutAt: Nullable(IsoDateTime),
   open: Type.Boolean(),
-  /** Whole seconds on shift; an open shift counts up to now. */
-  seconds: Type.Integer(),
-  note: Type.String(),
-  version: Type.Integer(),
+  ...ClockedSpan,
 });
 export type Shift = Static<typeof ShiftSchema>;
 

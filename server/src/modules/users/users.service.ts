@@ -5,7 +5,7 @@ import { newId } from '../../lib/ids.js';
 import { PasswordPolicy } from '../../lib/password-policy.js';
 import { hashSecret } from '../../lib/passwords.js';
 import { problems } from '../../lib/problem.js';
-import { staleVersionProblem } from '../../lib/versioning.js';
+import { staleVersionProblem, orNotFound } from '../../lib/versioning.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { SessionsService } from '../auth/sessions.service.js';
 import {
@@ -355,8 +355,7 @@ export class UsersService {
   }
 
   private async requireUser(db: Db, id: string): Promise<UserRow> {
-    const row = await findUserById(db, id);
-    if (row === undefined) throw problems.notFound(`No user with id ${id}.`);
+    const row = orNotFound(await findUserById(db, id), 'user', id);
     return row;
   }
 

@@ -18,6 +18,7 @@ import {
 import type { OdometerReading, RecordOdometerInput } from './vehicles.schemas.js';
 import { afterCommit, inTransaction } from '../../db/after-commit.js';
 import { type OdometerReadingInput, type VehicleRow, convertReading, toReading } from './vehicle-fields.js';
+import { orNotFound } from '../../lib/versioning.js';
 
 /**
  * A vehicle's odometer history: readings typed, read from OBD or taken at check-in, and the
@@ -50,8 +51,7 @@ export class OdometerService {
   ): Promise<OdometerReading> {
     const at = this.clock.now().toISOString();
     return inTransaction(db, async (tx) => {
-      const vehicle = await findVehicle(tx, vehicleId);
-      if (vehicle === undefined) throw problems.notFound(`No vehicle with id ${vehicleId}.`);
+      const vehicle = orNotFound(await findVehicle(tx, vehicleId), 'vehicle', vehicleId);
       const unit = input.unit ?? vehicle.odometer_unit;
       const previous = await this.#previousReading(tx, vehicle);
       const lower =

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { newestFirst } from '../../db/newest-first.js';
+import { newestFirst } from '../../db/history-rows.js';
 import type {
   OdometerReadingsTable,
   VehicleOwnershipsTable,

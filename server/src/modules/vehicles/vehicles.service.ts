@@ -3,7 +3,7 @@ import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { problems, type FieldError } from '../../lib/problem.js';
-import { rowAtVersion, staleVersionProblem } from '../../lib/versioning.js';
+import { rowAtVersion, staleVersionProblem, orNotFound } from '../../lib/versioning.js';
 import { checkVin, normalizeVin } from '../../../contracts/vin.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { CustomerMergeParticipant } from '../customers/customer-merge.js';
@@ -98,8 +98,7 @@ export class VehiclesService implements CustomerMergeParticipant {
   }
 
   async get(id: string): Promise<VehicleDetail> {
-    const detail = await this.#detail(this.db, id);
-    if (detail === undefined) throw problems.notFound(`No vehicle with id ${id}.`);
+    const detail = orNotFound(await this.#detail(this.db, id), 'vehicle', id);
     return detail;
   }
 
