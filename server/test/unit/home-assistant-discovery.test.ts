@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pino } from 'pino';
 import {
   discoveryMessages,
@@ -90,5 +90,25 @@ describe('HomeAssistantDiscovery', () => {
     const { published, discovery } = harness();
     await Promise.all([discovery.sync(), discovery.sync(), discovery.sync()]);
     expect(published).toHaveLength(5);
+  });
+
+  it('a burst of device changes is one pass after the delay, and none once cancelled', async () => {
+    vi.useFakeTimers();
+    try {
+      const { published, state, discovery } = harness();
+      for (let i = 0; i < 200; i++) discovery.syncSoon(1_000);
+      await vi.advanceTimersByTimeAsync(999);
+      expect(published).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(published).toHaveLength(5);
+      published.length = 0;
+      state.enabled = false; // a pass now would clear all five
+      discovery.syncSoon(1_000);
+      discovery.cancelSoon();
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(published).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

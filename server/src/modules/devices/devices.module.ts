@@ -22,6 +22,9 @@ const PERMISSIONS: Readonly<Record<string, Access>> = {
   'POST /api/devices/:id/revoke': OWNER,
 };
 
+/** A device change reaches Home Assistant's discovery within this (one pass for a burst of them). */
+const DISCOVERY_SETTLE_MS = 1_000;
+
 /** How often Home Assistant discovery is compared with the floor (bay renames raise no event). */
 const DISCOVERY_RESYNC_MS = 5 * 60_000;
 
@@ -113,7 +116,7 @@ export const devicesModule = defineModule({
       permissions: PERMISSIONS,
       routes: async (app) => app.register(devicesRoutes, { service }),
       // A Home Assistant paired or revoked, a printer added or renamed: discovery follows.
-      subscriptions: (bus) => [bus.on('device.changed', () => void homeAssistant.sync())],
+      subscriptions: (bus) => [bus.on('device.changed', () => homeAssistant.syncSoon(DISCOVERY_SETTLE_MS))],
       startListening: async () => {
         await broker.start();
         homeAssistant.forget();
@@ -126,6 +129,7 @@ export const devicesModule = defineModule({
       },
       stop: async () => {
         clearInterval(resync);
+        homeAssistant.cancelSoon();
         // Home Assistant shows the floor unavailable rather than frozen at its last state.
         await broker.publish(mqttTopic.serverStatus, 'offline', { qos: 1, retain: true });
         await broker.stop();

@@ -122,6 +122,7 @@ export class HomeAssistantDiscovery {
   readonly #retained = new Map<string, string>();
   #running: Promise<void> | null = null;
   #again = false;
+  #soon: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly ports: HomeAssistantPorts) {}
 
@@ -143,6 +144,25 @@ export class HomeAssistantDiscovery {
       }
     })();
     return this.#running;
+  }
+
+  /**
+   * A sync within `delayMs`, however often asked meanwhile: every device's "last seen" raises
+   * device.changed (hundreds a second on a busy floor), and discovery needs one pass for all.
+   */
+  syncSoon(delayMs: number): void {
+    if (this.#soon !== null) return;
+    this.#soon = setTimeout(() => {
+      this.#soon = null;
+      void this.sync();
+    }, delayMs);
+    this.#soon.unref();
+  }
+
+  /** No pass after the broker stops. */
+  cancelSoon(): void {
+    if (this.#soon !== null) clearTimeout(this.#soon);
+    this.#soon = null;
   }
 
   /** Home Assistant (re)started and announced itself: everything is sent again, as it asks. */

@@ -83,7 +83,6 @@ export const printingModule = defineModule({
       routes: async (app) => app.register(printingRoutes, { service: printing }),
       subscriptions: (bus) => [
         bus.on('printJobChanged', ({ printerDeviceId }) => publishState(printerDeviceId)),
-        bus.on('device.changed', ({ deviceId }) => publishState(deviceId)),
       ],
       start: async () => {
         for (const printer of await printing.listPrinters()) publishState(printer.deviceId);
